@@ -1,0 +1,98 @@
+"""``assess``: findings plus the knowledge base in, an ``Assessment`` out. The functional core.
+
+Free text (when given) is understood into findings first; structured answers win over text;
+then the engine adds computed facts, triages, ranks contributors, scores the questionnaires and
+builds the plan. No I/O happens here beyond reading the packaged knowledge base once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from backcare.answers import derived_findings, facts_from, is_unknown, parse_answers
+from backcare.causes import rank_contributors
+from backcare.instruments import peg_if_complete, startback_if_complete
+from backcare.knowledge import KnowledgeBase, load_knowledge
+from backcare.models import DISPOSITION_TEXT, Assessment, Finding, Scores
+from backcare.questions import next_questions, unanswered_screening
+from backcare.triage import triage
+
+OUT_OF_SCOPE = (
+    "backcare covers back pain and back spasms only. The emergency checks below still apply; for "
+    "anything else, ask a pharmacist, your GP or your local health advice line."
+)
+
+
+def assess(
+    answers: Mapping[str, Any] | None = None,
+    text: str | None = None,
+    today: dt.date | None = None,
+    kb: KnowledgeBase | None = None,
+) -> Assessment:
+    """Assess structured ``answers`` (finding id -> value) and/or free ``text``.
+
+    Raises ``backcare.answers.AnswerError`` for an unusable answer. ``today`` anchors relative
+    dates in text ("since Tuesday") and the plan's calendar; it defaults to the current date.
+    """
+    kb = kb or load_knowledge()
+    today = today or dt.date.today()
+    messages: list[str] = []
+    merged: dict[str, Finding] = {}
+    text_in_scope = True
+    if text is not None:
+        from backcare.language import understand
+
+        understanding = understand(text, kb, today)
+        merged.update({f.id: f for f in understanding.findings})
+        messages += understanding.messages
+        text_in_scope = understanding.in_scope
+    answer_findings = parse_answers(answers or {}, kb)
+    for cleared in [k for k, v in (answers or {}).items() if is_unknown(v)]:
+        merged.pop(cleared, None)
+    merged.update({f.id: f for f in answer_findings})
+    if not text_in_scope and "back_pain" not in merged and not answer_findings:
+        merged["back_pain"] = Finding(id="back_pain", status="absent", value=False, source="derived")
+
+    facts = facts_from(merged.values(), kb)
+    merged.update({f.id: f for f in derived_findings(facts, kb)})
+    facts = facts_from(merged.values(), kb)
+    in_scope = facts.get("back_pain") is not False
+
+    result = triage(facts, kb)
+    unanswered = unanswered_screening(facts, kb)
+    if not in_scope:
+        messages.append(OUT_OF_SCOPE)
+    if unanswered:
+        messages.append(
+            "Some safety questions are still unanswered, so this result is not complete and may become "
+            "more urgent once they are answered."
+        )
+
+    plan = None
+    if in_scope:
+        from backcare.plan import build_plan
+
+        plan = build_plan(facts, result.disposition, result.red_flags, kb, start=today)
+
+    pain = facts.get("pain_score")
+    return Assessment(
+        disposition=result.disposition,
+        disposition_text=DISPOSITION_TEXT[result.disposition],
+        complete=not unanswered,
+        in_scope=in_scope,
+        unanswered_screening=unanswered,
+        red_flags=result.red_flags,
+        contributors=rank_contributors(facts, kb) if in_scope else [],
+        findings=sorted(merged.values(), key=lambda f: list(kb.findings).index(f.id)),
+        scores=Scores(
+            nrs=pain if isinstance(pain, int) and not isinstance(pain, bool) else None,
+            startback=startback_if_complete(facts),
+            peg=peg_if_complete(facts),
+        ),
+        plan=plan,
+        next_questions=next_questions(facts, result.open_findings, kb),
+        messages=messages,
+        knowledge_version=kb.version,
+    )

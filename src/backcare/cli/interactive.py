@@ -1,0 +1,134 @@
+"""The interactive assessment in the terminal.
+
+It opens with "Describe what is happening", shows what it understood and lets the person correct
+it, then asks only what the engine still needs: the safety (screening) questions first, then the
+ones that could change the urgency, then those that shape the plan. Ctrl-C leaves cleanly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.console import Console
+from rich.prompt import Prompt
+from rich.table import Table
+
+from backcare.knowledge import KnowledgeBase, load_knowledge
+from backcare.knowledge.schema import FindingDef
+
+SKIP_WORDS = {"", "s", "skip"}
+DONE_WORDS = {"q", "quit", "done"}
+BOOL_CHOICES = {"y": True, "yes": True, "n": False, "no": False, "?": "possible", "not sure": "possible"}
+EMERGENCY_NOTICE = (
+    "If you have new problems peeing or controlling your bladder or bowels, numbness between your legs, "
+    "chest pain, difficulty breathing, or you have had a serious accident: stop and call your emergency "
+    "number (999 / 911 / 112) now."
+)
+
+
+class _Finished(Exception):
+    """The person chose to finish early."""
+
+
+def run_interactive(today: dt.date, console: Console | None = None) -> int:
+    console = console or Console()
+    kb = load_knowledge()
+    console.rule("backcare: back pain and spasm check")
+    console.print(EMERGENCY_NOTICE, style="bold red")
+    console.print("Answer y(es), n(o) or ? (not sure); press Enter to skip a question; type q to finish.\n")
+    try:
+        return _session(kb, today, console)
+    except (KeyboardInterrupt, EOFError):
+        console.print("\nStopped. Nothing was saved. If you are worried, contact a clinician.")
+        return 130
+
+
+def _session(kb: KnowledgeBase, today: dt.date, console: Console) -> int:
+    from backcare.assessment import assess
+    from backcare.report import finding_label, print_assessment
+
+    described = Prompt.ask("Describe what is happening (or press Enter to go straight to questions)", console=console)
+    text = described.strip() or None
+    answers: dict[str, Any] = {}
+    if text:
+        understood = assess(text=text, today=today, kb=kb)
+        shown = [f for f in understood.findings if f.source == "text"]
+        if shown:
+            table = Table(title="This is what we understood")
+            table.add_column("#", justify="right")
+            table.add_column("Finding")
+            for number, finding in enumerate(shown, start=1):
+                table.add_row(str(number), finding_label(finding, kb))
+            console.print(table)
+            wrong = Prompt.ask("Type the numbers of anything wrong (e.g. 2,5), or press Enter", console=console)
+            for part in wrong.replace(" ", "").split(","):
+                if part.isdigit() and 1 <= int(part) <= len(shown):
+                    answers[shown[int(part) - 1].id] = None  # dropped: asked again if it matters
+        else:
+            console.print("We could not pick out specific details; the questions will cover them.")
+
+    asked: set[str] = set()
+    try:
+        while True:
+            result = assess(answers=_known(answers), text=text, today=today, kb=kb)
+            pending = [q for q in result.next_questions if q not in asked]
+            if not pending:
+                break
+            question = kb.findings[pending[0]]
+            asked.add(question.id)
+            screening = len(result.unanswered_screening)
+            if screening:
+                console.print(f"[dim]{screening} safety question(s) left[/dim]")
+            value = _ask(question, console)
+            if value is not None:
+                answers[question.id] = value
+    except _Finished:
+        pass
+    result = assess(answers=_known(answers), text=text, today=today, kb=kb)
+    console.print()
+    print_assessment(result, kb, console)
+    return 0
+
+
+def _known(answers: dict[str, Any]) -> dict[str, Any]:
+    """Answers as given; a corrected text finding is held as None, which ``assess`` treats as unknown."""
+    return dict(answers)
+
+
+def _ask(finding: FindingDef, console: Console) -> Any:
+    if finding.help:
+        console.print(f"[dim]{finding.help}[/dim]")
+    while True:
+        if finding.type == "int":
+            raw = Prompt.ask(f"{finding.question} [{finding.min}-{finding.max}]", console=console).strip()
+        elif finding.type == "enum":
+            options = ", ".join(
+                f"{v} ({finding.value_labels[v]})" if v in finding.value_labels else v for v in finding.values
+            )
+            raw = Prompt.ask(f"{finding.question} ({options})", console=console).strip().lower()
+        elif finding.type == "list":
+            raw = Prompt.ask(finding.question, console=console).strip()
+        else:
+            raw = Prompt.ask(f"{finding.question} [y/n/?]", console=console).strip().lower()
+        if raw.lower() in DONE_WORDS:
+            raise _Finished
+        if raw.lower() in SKIP_WORDS and finding.type != "list":
+            return None
+        value = _convert(finding, raw)
+        if value is not None:
+            return value
+        console.print("[red]Sorry, that answer does not fit; try again, or press Enter to skip.[/red]")
+
+
+def _convert(finding: FindingDef, raw: str) -> Any:
+    if finding.type == "bool":
+        return BOOL_CHOICES.get(raw)
+    if finding.type == "int":
+        if raw.isdigit() and finding.min is not None and finding.max is not None:
+            number = int(raw)
+            return number if finding.min <= number <= finding.max else None
+        return None
+    if finding.type == "enum":
+        return raw if raw in finding.values else None
+    return [name.strip() for name in raw.split(",") if name.strip()]

@@ -1,0 +1,243 @@
+"""The knowledge base: reviewed YAML data files, validated into typed models at load time.
+
+``load_knowledge()`` reads every file in ``knowledge/data`` (or another folder, for tests and for
+clinicians trying an edit), validates each entry with its model from ``schema``, parses every rule
+expression against the findings catalogue and checks every cross-reference. Any problem raises
+``KnowledgeError`` naming the file, the line, the entry and the reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from backcare.knowledge.schema import (
+    AdviceDef,
+    ContributorDef,
+    Entry,
+    ExerciseDef,
+    FindingDef,
+    InstrumentDef,
+    MedicineDef,
+    RedFlagDef,
+    SeedClaimDef,
+    SourceDef,
+)
+from backcare.rules import FindingKind, Rule, RuleError, parse_rule
+
+DATA_DIR = Path(__file__).parent / "data"
+E = TypeVar("E", bound=Entry)
+
+
+class KnowledgeError(ValueError):
+    """A data file that does not validate; the message names file, line, entry and reason."""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the pure core needs, indexed by id. Built only by ``load_knowledge``."""
+
+    sources: dict[str, SourceDef]
+    findings: dict[str, FindingDef]
+    red_flags: dict[str, RedFlagDef]
+    contributors: dict[str, ContributorDef]
+    medicines: dict[str, MedicineDef]
+    advice: dict[str, AdviceDef]
+    exercises: dict[str, ExerciseDef]
+    seed_claims: dict[str, SeedClaimDef]
+    instruments: dict[str, InstrumentDef]
+    version: str
+    rules: dict[str, Rule] = field(repr=False)
+
+    def rule(self, text: str) -> Rule:
+        """The parsed form of a rule that appears in the data (all are parsed at load)."""
+        return self.rules[text]
+
+    def citations(self, source_ids: Iterable[str]) -> list[str]:
+        return [self.sources[s].label for s in source_ids]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "sources": len(self.sources),
+            "findings": len(self.findings),
+            "screening questions": sum(f.screening for f in self.findings.values()),
+            "red flags": len(self.red_flags),
+            "contributors": len(self.contributors),
+            "medicines": len(self.medicines),
+            "medicines listing cramps": sum(m.lists_cramps for m in self.medicines.values()),
+            "advice items": len(self.advice),
+            "exercises": len(self.exercises),
+            "seed claims": len(self.seed_claims),
+        }
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line each mapping starts on, for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping: dict[Any, Any] = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def _read_entries(folder: Path, name: str, model: type[E]) -> dict[str, tuple[E, int]]:
+    path = folder / name
+    where = f"knowledge/data/{name}" if folder == DATA_DIR else str(path)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except FileNotFoundError:
+        raise KnowledgeError(f"{where}: file missing") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{where}: not valid YAML: {exc}") from None
+    if not isinstance(raw, list):
+        raise KnowledgeError(f"{where}: must be a list of entries")
+    out: dict[str, tuple[E, int]] = {}
+    for item in raw:
+        line = item.get("__line__", 0) if isinstance(item, dict) else 0
+        label = item.get("id", "?") if isinstance(item, dict) else "?"
+        try:
+            entry = model.model_validate(_strip_lines(item))
+        except ValidationError as exc:
+            reasons = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc']) or 'entry'}: {err['msg']}" for err in exc.errors()
+            )
+            raise KnowledgeError(f"{where}:{line}: entry {label!r}: {reasons}") from None
+        if entry.id in out:
+            raise KnowledgeError(f"{where}:{line}: entry {entry.id!r}: duplicate id")
+        out[entry.id] = (entry, line)
+    return out
+
+
+def _fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
+    """Load and validate the knowledge base; cached for the packaged data."""
+    return _load_cached(folder or DATA_DIR)
+
+
+@cache
+def _load_cached(folder: Path) -> KnowledgeBase:
+    files: dict[str, tuple[str, type[BaseModel]]] = {
+        "sources": ("sources.yaml", SourceDef),
+        "findings": ("findings.yaml", FindingDef),
+        "red_flags": ("red_flags.yaml", RedFlagDef),
+        "contributors": ("contributors.yaml", ContributorDef),
+        "medicines": ("medicines.yaml", MedicineDef),
+        "advice": ("advice.yaml", AdviceDef),
+        "exercises": ("exercises.yaml", ExerciseDef),
+        "seed_claims": ("seed_audit.yaml", SeedClaimDef),
+        "instruments": ("instruments.yaml", InstrumentDef),
+    }
+    loaded = {key: _read_entries(folder, name, model) for key, (name, model) in files.items()}  # type: ignore[type-var]
+    kinds = {
+        fid: FindingKind(type=f.type, values=tuple(f.values))
+        for fid, (f, _) in loaded["findings"].items()
+        if isinstance(f, FindingDef)
+    }
+    rules: dict[str, Rule] = {}
+    sources = loaded["sources"]
+
+    for key, entries in loaded.items():
+        name = files[key][0]
+        for entry_id, (entry, line) in entries.items():
+            where = f"knowledge/data/{name}:{line}: entry {entry_id!r}"
+            for text in _rule_texts(entry):
+                try:
+                    rules.setdefault(text, parse_rule(text, kinds))
+                except RuleError as exc:
+                    raise KnowledgeError(f"{where}: {exc}") from None
+            for ref in _source_refs(entry):
+                if ref not in sources:
+                    raise KnowledgeError(f"{where}: unknown source {ref!r}")
+            _check_references(entry, loaded, where)
+
+    def plain(key: str) -> dict[str, Any]:
+        return {str(k): v for k, (v, _) in loaded[key].items()}
+
+    return KnowledgeBase(
+        sources=plain("sources"),
+        findings=plain("findings"),
+        red_flags=plain("red_flags"),
+        contributors=plain("contributors"),
+        medicines=plain("medicines"),
+        advice=plain("advice"),
+        exercises=plain("exercises"),
+        seed_claims=plain("seed_claims"),
+        instruments=plain("instruments"),
+        version=f"{_package_version()}+kb.{_fingerprint(folder)}",
+        rules=rules,
+    )
+
+
+def _package_version() -> str:
+    from backcare import __version__
+
+    return __version__
+
+
+def _rule_texts(entry: BaseModel) -> list[str]:
+    texts: list[str] = []
+    if isinstance(entry, FindingDef) and entry.applies_when:
+        texts.append(entry.applies_when)
+    if isinstance(entry, RedFlagDef):
+        texts += [t.when for t in entry.triggers]
+    if isinstance(entry, ContributorDef):
+        texts += [s.when for s in entry.supports]
+    if isinstance(entry, AdviceDef):
+        texts += [t for t in (entry.when, entry.exclude_when, entry.caution_when) if t]
+    if isinstance(entry, ExerciseDef) and entry.contraindicated_when:
+        texts.append(entry.contraindicated_when)
+    return texts
+
+
+def _source_refs(entry: BaseModel) -> list[str]:
+    refs: list[str] = list(getattr(entry, "sources", []))
+    if isinstance(entry, SeedClaimDef):
+        refs += [entry.seed, *entry.evidence]
+    return refs
+
+
+def _check_references(entry: BaseModel, loaded: Mapping[str, Mapping[str, Any]], where: str) -> None:
+    if isinstance(entry, ExerciseDef) and entry.alternative and entry.alternative not in loaded["exercises"]:
+        raise KnowledgeError(f"{where}: unknown alternative exercise {entry.alternative!r}")
+    if isinstance(entry, InstrumentDef):
+        for item in entry.items:
+            if item.finding and item.finding not in loaded["findings"]:
+                raise KnowledgeError(f"{where}: item {item.number} names unknown finding {item.finding!r}")
+    if isinstance(entry, SeedClaimDef):
+        seed = loaded["sources"][entry.seed][0]
+        if seed.kind != "seed":
+            raise KnowledgeError(f"{where}: {entry.seed!r} is not a seed article")
+        known = {
+            k
+            for key in ("red_flags", "contributors", "advice", "exercises", "findings", "medicines")
+            for k in loaded[key]
+        }
+        for used in entry.used_by:
+            if used not in known:
+                raise KnowledgeError(f"{where}: used_by names unknown entry {used!r}")

@@ -1,0 +1,173 @@
+"""The public data shapes: what goes into ``assess`` and what comes out (clinical spec section 8).
+
+These models are the JSON contract shared by the command line, the API and integrators, so
+field names here are stable. They hold data only; the logic lives in ``triage``, ``causes``,
+``plan`` and ``assessment``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from backcare.knowledge.schema import Disposition
+
+Status = Literal["present", "absent", "possible"]
+Value = bool | int | str | list[str]
+
+DISCLAIMER = (
+    "backcare gives information and triage advice, not a diagnosis or a prescription; "
+    "if you are worried, contact a clinician."
+)
+
+DISPOSITION_TEXT: dict[Disposition, str] = {
+    Disposition.emergency: (
+        "Call your emergency number (999 / 911 / 112) or go to an emergency department now "
+        "(for pregnancy warning signs: call your maternity unit now)."
+    ),
+    Disposition.urgent: "See a doctor today: a same-day GP appointment, urgent care or an out-of-hours service.",
+    Disposition.soon: (
+        "Book an appointment with a GP or physiotherapist within one to two weeks; meanwhile follow the self-care plan."
+    ),
+    Disposition.self_care: "Manage at home with the plan below; it says exactly what should make you seek help.",
+}
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Finding(_Out):
+    """One thing known about the person, from structured answers, free text or derivation."""
+
+    id: str
+    status: Status
+    value: Value | None = None
+    evidence: str | None = Field(None, description="the words it was read from, for free text")
+    source: Literal["answers", "text", "derived", "default"] = "answers"
+
+
+class RedFlagHit(_Out):
+    id: str
+    name: str
+    disposition: Disposition
+    because: list[str]
+    advice: str
+    explanation: str
+    sources: list[str]
+
+
+class ContributorHit(_Out):
+    id: str
+    name: str
+    score: float = Field(ge=0, le=1)
+    because: list[str] = Field(min_length=1)
+    explanation: str
+    sources: list[str] = Field(min_length=1)
+
+
+class StartBackResult(_Out):
+    total: int = Field(ge=0, le=9)
+    psychosocial: int = Field(ge=0, le=5)
+    risk: Literal["low", "medium", "high"]
+
+
+class PegResult(_Out):
+    score: float = Field(ge=0, le=10)
+    items: tuple[int, int, int]
+
+
+class RmdqResult(_Out):
+    score: int = Field(ge=0, le=24)
+    ticked: list[int]
+
+
+class Scores(_Out):
+    nrs: int | None = None
+    startback: StartBackResult | None = None
+    peg: PegResult | None = None
+
+
+class PlanItem(_Out):
+    id: str
+    category: str
+    title: str
+    text: str
+    caution: str | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+class ExerciseItem(_Out):
+    id: str
+    name: str
+    position: str
+    purpose: str
+    steps: list[str]
+    cues: list[str]
+    start_day: int
+    dosage: str = Field(description="this week's dosage in words")
+    sets: int
+    reps: int
+    hold_seconds: int
+    per_side: bool
+    rest_seconds: int
+    progression: list[str] = Field(description="week by week, while pain stays at or below its starting level")
+    stop_if: str
+    replaces: str | None = Field(None, description="the exercise this one stands in for, e.g. in pregnancy")
+    sources: list[str] = Field(min_length=1)
+
+
+class Session(_Out):
+    """One scheduled activity of the day-by-day plan."""
+
+    day: int = Field(ge=1, description="day of the plan, 1 = the day of the assessment")
+    date: dt.date | None = None
+    time: dt.time
+    activity: str = Field(description="advice or exercise id")
+    title: str
+    duration_minutes: int = Field(ge=1)
+    repetitions: int | None = None
+    details: str
+
+
+class SafetyNetItem(_Out):
+    red_flag: str
+    watch_for: str
+    action: str
+    disposition: Disposition
+    sources: list[str] = Field(default_factory=list, description="the red flag's sources")
+
+
+class Plan(_Out):
+    phase: Literal["acute", "subacute", "persistent", "unknown"]
+    day_of_episode: int | None
+    headline: str
+    items: list[PlanItem]
+    exercises: list[ExerciseItem]
+    safety_net: list[SafetyNetItem]
+    schedule: list[Session]
+    sources: list[str] = Field(description="every source cited anywhere in the plan")
+
+
+class Assessment(_Out):
+    """The result of ``backcare.assess``: pure data, identical across the CLI, API and web."""
+
+    disposition: Disposition
+    disposition_text: str
+    complete: bool
+    in_scope: bool
+    unanswered_screening: list[str]
+    red_flags: list[RedFlagHit]
+    contributors: list[ContributorHit]
+    findings: list[Finding]
+    scores: Scores
+    plan: Plan | None
+    next_questions: list[str] = Field(description="finding ids worth asking next, most important first")
+    messages: list[str] = Field(default_factory=list)
+    knowledge_version: str
+    disclaimer: str = DISCLAIMER
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent, exclude_none=False)

@@ -1,0 +1,172 @@
+"""Rendering an Assessment for people: Rich for the terminal, Markdown for files and sharing.
+
+Presentation only: every word of clinical content comes from the Assessment (and so from the
+knowledge base); nothing here decides anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from backcare.knowledge import KnowledgeBase
+from backcare.knowledge.schema import Disposition
+from backcare.models import Assessment, Finding, Plan
+
+BANNER = {
+    Disposition.emergency: ("EMERGENCY", "bold white on red"),
+    Disposition.urgent: ("SEE A DOCTOR TODAY", "bold black on yellow"),
+    Disposition.soon: ("BOOK AN APPOINTMENT SOON", "bold black on cyan"),
+    Disposition.self_care: ("SELF-CARE", "bold black on green"),
+}
+
+
+def finding_label(finding: Finding, kb: KnowledgeBase) -> str:
+    """A readable line for a finding: the catalogue question with the answer."""
+    question = kb.findings[finding.id].question
+    if kb.findings[finding.id].type == "bool":
+        answer = {"present": "yes", "absent": "no", "possible": "possibly"}[finding.status]
+    elif isinstance(finding.value, list):
+        answer = ", ".join(finding.value) or "none"
+    else:
+        answer = str(finding.value)
+    return f"{question} {answer}"
+
+
+def _bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
+    """The whole assessment as Markdown (used by --format markdown and for saving or printing)."""
+    a = assessment
+    title, _ = BANNER[a.disposition]
+    parts = [f"# backcare assessment: {title}", "", f"**{a.disposition_text}**", ""]
+    parts += [f"> {m}" for m in a.messages] + ([""] if a.messages else [])
+    if a.unanswered_screening:
+        parts += ["## Still to answer", "", _bullets(kb.findings[f].question for f in a.unanswered_screening), ""]
+    if a.red_flags:
+        parts += ["## Warning signs found", ""]
+        for flag in a.red_flags:
+            parts += [
+                f"### {flag.name} ({flag.disposition.value})",
+                "",
+                flag.explanation,
+                "",
+                f"**What to do:** {flag.advice}",
+                "",
+                f"Because you said: {', '.join(flag.because)}. Sources: {'; '.join(flag.sources)}.",
+                "",
+            ]
+    if a.in_scope:
+        parts += ["## Likely contributors", ""]
+        if a.contributors:
+            for c in a.contributors:
+                parts.append(
+                    f"- **{c.name}** (score {c.score:.2f}): {c.explanation} Because: {', '.join(c.because)}. "
+                    f"Sources: {'; '.join(c.sources)}."
+                )
+        else:
+            parts.append("- Nothing you told us points to a particular cause; that is common and not a worry.")
+        parts.append("")
+    if a.plan is not None:
+        parts += plan_markdown(a.plan)
+    parts += [f"_{a.disclaimer}_", ""]
+    return "\n".join(parts)
+
+
+def plan_markdown(plan: Plan) -> list[str]:
+    parts = ["## Your care plan", "", plan.headline, ""]
+    for item in plan.items:
+        parts += [f"### {item.title}", "", item.text]
+        if item.caution:
+            parts += ["", f"**Caution:** {item.caution}"]
+        parts += ["", f"Sources: {'; '.join(item.sources)}.", ""]
+    if plan.exercises:
+        parts += ["## Exercises", ""]
+        for ex in plan.exercises:
+            parts += [f"### {ex.name}: {ex.dosage}", "", ex.purpose, "", _bullets(ex.steps)]
+            if ex.cues:
+                parts += ["", "Tips: " + " ".join(ex.cues)]
+            parts += ["", "Progression: " + " ".join(ex.progression), "", f"Stop if {ex.stop_if}.", ""]
+            parts += [f"Sources: {'; '.join(ex.sources)}.", ""]
+    if plan.safety_net:
+        parts += ["## Get help if", ""]
+        parts += [f"- {s.watch_for}: {s.action}" for s in plan.safety_net]
+        parts.append("")
+    if plan.schedule:
+        parts += ["## Day by day", "", "| Day | Date | Time | Activity | Minutes | Reps |", "|---|---|---|---|---|---|"]
+        for s in plan.schedule:
+            date = s.date.isoformat() if s.date else ""
+            reps = str(s.repetitions) if s.repetitions else ""
+            parts.append(f"| {s.day} | {date} | {s.time:%H:%M} | {s.title} | {s.duration_minutes} | {reps} |")
+        parts.append("")
+    return parts
+
+
+def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console) -> None:
+    """Terminal rendering: disposition first and prominent, then flags, causes and the plan."""
+    a = assessment
+    title, style = BANNER[a.disposition]
+    console.print(Panel(Text(a.disposition_text, style="bold"), title=Text(f" {title} ", style=style)))
+    for message in a.messages:
+        console.print(Text(message, style="italic"))
+    if a.unanswered_screening:
+        console.print(Text("Still to answer: " + "; ".join(a.unanswered_screening), style="yellow"))
+    for flag in a.red_flags:
+        body: list[RenderableType] = [
+            Text(flag.explanation),
+            Text(f"What to do: {flag.advice}", style="bold"),
+            Text(f"Because: {', '.join(flag.because)}  |  Sources: {'; '.join(flag.sources)}", style="dim"),
+        ]
+        console.print(Panel(Group(*body), title=f"{flag.name} [{flag.disposition.value}]", border_style="red"))
+    if a.in_scope:
+        table = Table(title="Likely contributors", show_lines=False, expand=True)
+        table.add_column("Contributor")
+        table.add_column("Because you said")
+        table.add_column("Sources", style="dim")
+        for c in a.contributors:
+            table.add_row(c.name, ", ".join(c.because), "; ".join(c.sources))
+        if not a.contributors:
+            table.add_row("Nothing points to a particular cause", "-", "-")
+        console.print(table)
+    if a.plan is not None:
+        print_plan(a.plan, console)
+    console.print(Text(a.disclaimer, style="dim italic"))
+
+
+def print_plan(plan: Plan, console: Console) -> None:
+    console.rule("Your care plan")
+    console.print(plan.headline)
+    for item in plan.items:
+        lines: list[RenderableType] = [Text(item.text)]
+        if item.caution:
+            lines.append(Text(f"Caution: {item.caution}", style="yellow"))
+        lines.append(Text("Sources: " + "; ".join(item.sources), style="dim"))
+        console.print(Panel(Group(*lines), title=item.title, title_align="left"))
+    if plan.exercises:
+        table = Table(title="Exercises (this week)", expand=True)
+        for column in ("Exercise", "Dose", "How", "Sources"):
+            table.add_column(column)
+        for ex in plan.exercises:
+            table.add_row(ex.name, ex.dosage, " ".join(ex.steps), "; ".join(ex.sources))
+        console.print(table)
+    if plan.safety_net:
+        net = Table(title="Get help if", expand=True)
+        net.add_column("You notice")
+        net.add_column("Then")
+        for net_item in plan.safety_net:
+            net.add_row(net_item.watch_for, net_item.action)
+        console.print(net)
+    if plan.schedule:
+        sched = Table(title="Day by day (first days)", expand=True)
+        for column in ("Day", "Time", "Activity", "Min", "Reps"):
+            sched.add_column(column)
+        for s in [s for s in plan.schedule if s.day <= 3]:
+            sched.add_row(str(s.day), f"{s.time:%H:%M}", s.title, str(s.duration_minutes), str(s.repetitions or ""))
+        console.print(sched)
+        console.print(Text("The full 14-day schedule is in --format markdown or json, or --ics FILE.", style="dim"))

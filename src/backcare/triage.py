@@ -1,0 +1,74 @@
+"""Red flags and the overall disposition: a pure function of the facts and the knowledge base.
+
+The overall disposition is the most urgent one among the red flags that fire (self-care when none
+does). Alongside, the engine works out which flags *could* still fire if unknown findings were
+answered, which is what the next-question selection uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from backcare.knowledge import KnowledgeBase
+from backcare.knowledge.schema import URGENCY, Disposition, RedFlagDef
+from backcare.models import RedFlagHit
+from backcare.rules import Value
+
+
+@dataclass(frozen=True)
+class Triage:
+    disposition: Disposition
+    red_flags: list[RedFlagHit]
+    open_findings: dict[str, Disposition]
+    """Unknown findings that could still raise urgency, with the most urgent disposition at stake."""
+
+
+def most_urgent(dispositions: list[Disposition]) -> Disposition:
+    return max(dispositions, key=URGENCY.__getitem__, default=Disposition.self_care)
+
+
+def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
+    fired: list[tuple[RedFlagDef, Disposition, list[str]]] = []
+    open_findings: dict[str, Disposition] = {}
+    for flag in kb.red_flags.values():
+        best: Disposition | None = None
+        because: list[str] = []
+        for trigger in flag.triggers:
+            rule = kb.rule(trigger.when)
+            result = rule.evaluate(facts)
+            if result is True and (best is None or URGENCY[trigger.disposition] > URGENCY[best]):
+                best = trigger.disposition
+                because = rule.supporting(facts)
+            elif result is None:
+                for fid in rule.findings:
+                    if facts.get(fid) is None and not kb.findings[fid].computed:
+                        previous = open_findings.get(fid, Disposition.self_care)
+                        open_findings[fid] = most_urgent([previous, trigger.disposition])
+        if best is not None:
+            fired.append((flag, best, because))
+
+    top = most_urgent([d for _, d, _ in fired])
+    hits = [
+        RedFlagHit(
+            id=flag.id,
+            name=flag.name,
+            disposition=disposition,
+            because=because,
+            advice=flag.action,
+            explanation=flag.explanation,
+            sources=kb.citations(flag.sources),
+        )
+        for flag, disposition, because in fired
+        if not _suppressed(flag, fired)
+    ]
+    hits.sort(key=lambda h: -URGENCY[h.disposition])
+    stake = {fid: d for fid, d in open_findings.items() if URGENCY[d] > URGENCY[top]}
+    return Triage(disposition=top, red_flags=hits, open_findings=stake)
+
+
+def _suppressed(flag: RedFlagDef, fired: list[tuple[RedFlagDef, Disposition, list[str]]]) -> bool:
+    if flag.suppressed_at is None:
+        return False
+    limit = URGENCY[flag.suppressed_at]
+    return any(other.id != flag.id and URGENCY[d] >= limit for other, d, _ in fired)
