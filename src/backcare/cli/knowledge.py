@@ -78,12 +78,13 @@ def kb_seeds() -> None:
     for column in ("Seed", "Topic", "Claim", "Status", "Reason", "Evidence"):
         table.add_column(column)
     style = {"adopted": "green", "corrected": "yellow", "not_adopted": "red"}
+    label = {"adopted": "adopted", "corrected": "adopted with a correction", "not_adopted": "not adopted"}
     for claim in kb.seed_claims.values():
         table.add_row(
             kb.sources[claim.seed].file or claim.seed,
             claim.topic,
             claim.claim,
-            f"[{style[claim.status]}]{claim.status}[/]",
+            f"[{style[claim.status]}]{label[claim.status]}[/]",
             claim.reason,
             "\n".join(kb.citations(claim.evidence)),
         )
