@@ -68,8 +68,11 @@ def test_descriptions_carry_details_and_sources(plan: Plan) -> None:
 
 
 def test_repetitions_appear_in_the_summary(plan: Plan) -> None:
-    with_reps = [(e, s) for e, s in zip(events(plan_to_ics(plan, START, stamp=STAMP)), plan.schedule, strict=True)
-                 if s.repetitions]
+    with_reps = [
+        (e, s)
+        for e, s in zip(events(plan_to_ics(plan, START, stamp=STAMP)), plan.schedule, strict=True)
+        if s.repetitions
+    ]
     assert with_reps
     assert all(f"{s.repetitions} reps" in str(e["SUMMARY"]) for e, s in with_reps)
 

@@ -1,8 +1,8 @@
 """The command line: outputs per the JSON contract, batch mode, and every bad-input path."""
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path

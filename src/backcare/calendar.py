@@ -2,7 +2,8 @@
 
 One VEVENT per session with the sources of the advice it carries. A reminder (VALARM, DISPLAY,
 10 minutes before) goes on the first session of each block: sessions that follow straight on from
-the previous one (an exercise routine) share its reminder, so a day does not ring a dozen times. UIDs are derived from the start date and the session's slot, so exporting
+the previous one (an exercise routine) share its reminder, so a day does not ring a dozen times.
+UIDs are derived from the start date and the session's slot, so exporting
 the same plan again updates the events in a calendar instead of duplicating them. Without a time
 zone the times are "floating" (local wherever the calendar is); with one, a VTIMEZONE is included.
 """
