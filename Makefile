@@ -17,8 +17,15 @@ install: $(STAMP)
 run: install
 	$(BIN)/backcare assess
 
+# In CI (CI set) the test run also installs and starts what the storage and browser tests need:
+# Debian's postgresql (on loopback) and chromium. Outside CI those tests skip with a reason.
 test: install
+ifdef CI
+	bash .ci/browser.sh
+	BACKCARE_TEST_POSTGRES_URL="$$(bash .ci/postgres.sh)" $(BIN)/python -m pytest -q
+else
 	$(BIN)/python -m pytest -q
+endif
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -45,3 +45,6 @@ from backcare.cli import knowledge as _knowledge  # noqa: E402,F401
 def main() -> None:
     """Entry point of the ``backcare`` script."""
     app()
+
+
+from backcare.cli import serve as _serve  # noqa: E402,F401

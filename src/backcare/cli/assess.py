@@ -74,6 +74,19 @@ def _emit(result: Assessment, output: Format) -> None:
         print_assessment(result, load_knowledge(), Console())
 
 
+def save_result(result: Assessment, inputs: dict[str, Any], today: dt.date) -> None:
+    """Keep the assessment in the person's diary database (created on first use).
+
+    The result has already been shown, so a storage problem is reported but loses nothing.
+    """
+    from backcare.storage import StorageError, open_store, record_assessment, user_timezone
+
+    try:
+        record_assessment(open_store(), result, inputs, user_timezone(), today)
+    except (StorageError, OSError) as exc:
+        typer.echo(f"backcare: warning: the assessment was shown but not saved: {exc}", err=True)
+
+
 def _write_ics(result: Assessment, path: Path, today: dt.date) -> None:
     from backcare.calendar import plan_to_ics
 
@@ -98,6 +111,9 @@ def assess(
     output: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     ics: Path | None = typer.Option(None, "--ics", help="Also write the 14-day schedule as an iCalendar file."),
     today: dt.datetime | None = typer.Option(None, "--today", formats=["%Y-%m-%d"], help=TODAY_HELP),
+    save: bool = typer.Option(
+        True, "--save/--no-save", help="Keep the result in your local diary database (not in --jsonl batches)."
+    ),
 ) -> None:
     """Assess back pain or a back spasm: urgency, warning signs, likely causes and a care plan.
 
@@ -114,7 +130,7 @@ def assess(
     if answers is None and text is None and text_file is None:
         from backcare.cli.interactive import run_interactive
 
-        raise typer.Exit(run_interactive(day))
+        raise typer.Exit(run_interactive(day, save=save_result if save else None))
     try:
         data, description = _collect(answers, text, text_file)
     except InputError as exc:
@@ -123,6 +139,8 @@ def assess(
     _emit(result, output)
     if ics is not None:
         _write_ics(result, ics, day)
+    if save:
+        save_result(result, {"answers": data, "text": description}, day)
 
 
 def _batch(path: Path, today: dt.date) -> int:

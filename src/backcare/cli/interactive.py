@@ -8,7 +8,8 @@ ones that could change the urgency, then those that shape the plan. Ctrl-C leave
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.prompt import Prompt
@@ -16,6 +17,11 @@ from rich.table import Table
 
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import FindingDef
+
+if TYPE_CHECKING:
+    from backcare.models import Assessment
+
+Saver = Callable[["Assessment", dict[str, Any], dt.date], None]
 
 SKIP_WORDS = {"", "s", "skip"}
 DONE_WORDS = {"q", "quit", "done"}
@@ -31,20 +37,21 @@ class _Finished(Exception):
     """The person chose to finish early."""
 
 
-def run_interactive(today: dt.date, console: Console | None = None) -> int:
+def run_interactive(today: dt.date, console: Console | None = None, save: Saver | None = None) -> int:
+    """Run the conversation; ``save`` (when given) keeps the final result in the diary database."""
     console = console or Console()
     kb = load_knowledge()
     console.rule("backcare: back pain and spasm check")
     console.print(EMERGENCY_NOTICE, style="bold red")
     console.print("Answer y(es), n(o) or ? (not sure); press Enter to skip a question; type q to finish.\n")
     try:
-        return _session(kb, today, console)
+        return _session(kb, today, console, save)
     except (KeyboardInterrupt, EOFError):
         console.print("\nStopped. Nothing was saved. If you are worried, contact a clinician.")
         return 130
 
 
-def _session(kb: KnowledgeBase, today: dt.date, console: Console) -> int:
+def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | None) -> int:
     from backcare.assessment import assess
     from backcare.report import finding_label, print_assessment
 
@@ -64,14 +71,15 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console) -> int:
             wrong = Prompt.ask("Type the numbers of anything wrong (e.g. 2,5), or press Enter", console=console)
             for part in wrong.replace(" ", "").split(","):
                 if part.isdigit() and 1 <= int(part) <= len(shown):
-                    answers[shown[int(part) - 1].id] = None  # dropped: asked again if it matters
+                    # None clears what the text said; the question is asked again if it matters
+                    answers[shown[int(part) - 1].id] = None
         else:
             console.print("We could not pick out specific details; the questions will cover them.")
 
     asked: set[str] = set()
     try:
         while True:
-            result = assess(answers=_known(answers), text=text, today=today, kb=kb)
+            result = assess(answers=answers, text=text, today=today, kb=kb)
             pending = [q for q in result.next_questions if q not in asked]
             if not pending:
                 break
@@ -85,15 +93,12 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console) -> int:
                 answers[question.id] = value
     except _Finished:
         pass
-    result = assess(answers=_known(answers), text=text, today=today, kb=kb)
+    result = assess(answers=answers, text=text, today=today, kb=kb)
     console.print()
     print_assessment(result, kb, console)
+    if save is not None:
+        save(result, {"answers": answers, "text": text}, today)
     return 0
-
-
-def _known(answers: dict[str, Any]) -> dict[str, Any]:
-    """Answers as given; a corrected text finding is held as None, which ``assess`` treats as unknown."""
-    return dict(answers)
 
 
 def _ask(finding: FindingDef, console: Console) -> Any:

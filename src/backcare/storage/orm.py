@@ -1,0 +1,182 @@
+"""SQLAlchemy table models. Alembic migrations (``storage/migrations``) create them; never ``create_all``.
+
+Every timestamp is stored in UTC (``UTCDateTime``) next to the IANA zone the person was in, so a
+diary read in another zone still shows the day it was written. Primary keys are UUID strings so
+an export can be imported into another database without renumbering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes on every backend (SQLite has no time zones: store naive UTC there)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must carry a time zone")
+        value = value.astimezone(dt.UTC)
+        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ProfileRow(Base):
+    __tablename__ = "profile"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(64), unique=True, default="default")
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class EpisodeRow(Base):
+    __tablename__ = "episode"
+    __table_args__ = (
+        CheckConstraint("status in ('active', 'resolved')", name="ck_episode_status"),
+        Index(
+            "ux_episode_one_active",
+            "profile_id",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    onset: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    timezone: Mapped[str] = mapped_column(String(64))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class AssessmentRow(Base):
+    """A snapshot of one assessment: what went in, what came out, and which knowledge base said so."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (CheckConstraint("kind in ('assessment', 'retriage')", name="ck_assessment_kind"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    episode_id: Mapped[str | None] = mapped_column(ForeignKey("episode.id", ondelete="SET NULL"), nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    timezone: Mapped[str] = mapped_column(String(64))
+    knowledge_version: Mapped[str] = mapped_column(String(64))
+    disposition: Mapped[str] = mapped_column(String(16))
+    inputs: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    outputs: Mapped[dict[str, Any]] = mapped_column(JSONType)
+
+
+class PlanRow(Base):
+    __tablename__ = "plan"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    episode_id: Mapped[str | None] = mapped_column(ForeignKey("episode.id", ondelete="SET NULL"), nullable=True)
+    assessment_id: Mapped[str | None] = mapped_column(ForeignKey("assessment.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    timezone: Mapped[str] = mapped_column(String(64))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    knowledge_version: Mapped[str] = mapped_column(String(64))
+    content: Mapped[dict[str, Any]] = mapped_column(JSONType)
+
+
+class EntryRow(Base):
+    __tablename__ = "diary_entry"
+    __table_args__ = (
+        CheckConstraint("pain >= 0 and pain <= 10", name="ck_entry_pain"),
+        CheckConstraint("spasms is null or spasms >= 0", name="ck_entry_spasms"),
+        CheckConstraint("peg_score is null or (peg_score >= 0 and peg_score <= 10)", name="ck_entry_peg"),
+        CheckConstraint("rmdq_score is null or (rmdq_score >= 0 and rmdq_score <= 24)", name="ck_entry_rmdq"),
+        CheckConstraint("cold_sessions >= 0 and heat_sessions >= 0", name="ck_entry_thermal"),
+        Index("ix_entry_profile_date", "profile_id", "entry_date"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    episode_id: Mapped[str | None] = mapped_column(
+        ForeignKey("episode.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    entry_date: Mapped[dt.date] = mapped_column(Date)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    timezone: Mapped[str] = mapped_column(String(64))
+    pain: Mapped[int] = mapped_column(Integer)
+    spasms: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    peg_items: Mapped[list[int] | None] = mapped_column(JSONType, nullable=True)
+    peg_score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    rmdq_ticked: Mapped[list[int] | None] = mapped_column(JSONType, nullable=True)
+    rmdq_score: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    cold_sessions: Mapped[int] = mapped_column(Integer, default=0)
+    heat_sessions: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    findings: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    assessment_id: Mapped[str | None] = mapped_column(ForeignKey("assessment.id", ondelete="SET NULL"), nullable=True)
+    retriage_disposition: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    retriage_red_flags: Mapped[list[str] | None] = mapped_column(JSONType, nullable=True)
+
+    exercises: Mapped[list[ExerciseRow]] = relationship(
+        back_populates="entry",
+        cascade="all, delete-orphan",
+        order_by="ExerciseRow.position",
+        lazy="selectin",
+        passive_deletes=True,
+    )
+
+
+class ExerciseRow(Base):
+    __tablename__ = "exercise_done"
+    __table_args__ = (CheckConstraint("repetitions > 0", name="ck_exercise_reps"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entry_id: Mapped[str] = mapped_column(ForeignKey("diary_entry.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    exercise_id: Mapped[str] = mapped_column(String(64))
+    repetitions: Mapped[int] = mapped_column(Integer)
+
+    entry: Mapped[EntryRow] = relationship(back_populates="exercises")
+
+
+TABLES = ("profile", "episode", "assessment", "plan", "diary_entry", "exercise_done")
