@@ -2,7 +2,7 @@
 
 import pytest
 
-from backcare.instruments import InstrumentError, score_peg, score_rmdq, score_startback
+from backcare.instruments import InstrumentError, score_peg, score_rmdq, score_startback, startback_high_risk
 
 
 def startback(agree, bother):
@@ -57,3 +57,17 @@ def test_rmdq_counts_ticked_items_once():
 def test_rmdq_rejects_items_outside_1_to_24(item):
     with pytest.raises(InstrumentError):
         score_rmdq([item])
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"startback_5": True, "startback_6": True, "startback_7": True, "startback_9": "extremely"}, True),
+        ({"startback_5": True, "startback_6": True, "startback_7": True}, None),  # item 8 or 9 could decide
+        ({"startback_5": False, "startback_6": False}, False),  # at most 3 of 5 can now be positive
+        ({f"startback_{n}": True for n in range(5, 9)} | {"startback_9": "slightly"}, True),
+        ({f"startback_{n}": n != 8 for n in range(5, 9)} | {"startback_9": "moderately"}, False),
+    ],
+)
+def test_startback_high_risk_is_settled_by_items_5_to_9(answers, expected):
+    assert startback_high_risk(answers) is expected

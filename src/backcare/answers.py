@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from backcare.instruments import STARTBACK_ITEMS, startback_if_complete
+from backcare.instruments import STARTBACK_ITEMS, startback_high_risk
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import FindingDef
 from backcare.models import Finding, Status
@@ -136,10 +136,8 @@ def derived_findings(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[Find
             if fid == "anticoagulant" and not present:
                 continue  # the person's own answer (or unknown) stands when no medicine says otherwise
             out.append(Finding(id=fid, status="present" if present else "absent", value=present, source="derived"))
-    startback_answers = {item: facts.get(item) for item in STARTBACK_ITEMS}
-    result = startback_if_complete(startback_answers)
-    if result is not None:
-        high = result.risk == "high"
+    high = startback_high_risk({item: facts.get(item) for item in STARTBACK_ITEMS})
+    if high is not None:
         out.append(
             Finding(id="startback_high_risk", status="present" if high else "absent", value=high, source="derived")
         )

@@ -70,6 +70,23 @@ def startback_if_complete(answers: Mapping[str, object]) -> StartBackResult | No
     return score_startback(answers)
 
 
+def startback_high_risk(answers: Mapping[str, object]) -> bool | None:
+    """High risk depends only on the psychosocial items 5-9 (4 or more positive), so it can be
+    settled before all nine items are answered; None while it still depends on unanswered items."""
+    positive = unknown = 0
+    for item in STARTBACK_ITEMS[4:]:
+        value = answers.get(item)
+        if value is None:
+            unknown += 1
+        elif item == "startback_9":
+            positive += BOTHERSOME_SCORING.get(str(value), 0)
+        else:
+            positive += value is True
+    if positive >= 4:
+        return True
+    return None if positive + unknown >= 4 else False
+
+
 def peg_if_complete(answers: Mapping[str, object]) -> PegResult | None:
     values = [answers.get(item) for item in PEG_ITEMS]
     if any(v is None for v in values):
