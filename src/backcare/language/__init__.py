@@ -1,0 +1,39 @@
+"""Free text to findings: what a person wrote about their back, as catalogue findings.
+
+``understand(text, kb, today)`` cleans the text, runs the medspaCy pipeline (built once per
+process) and reads the findings with their status: present, absent (negated) or possible
+(hedged). Mentions that are hypothetical ("in case I get a fever") or about someone else ("my
+dad had cancer") are not the person's findings and are left out. It never raises on odd input:
+empty, huge, binary or foreign text gives an empty, out-of-scope reading with a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from backcare.models import Finding
+
+if TYPE_CHECKING:
+    from backcare.knowledge import KnowledgeBase
+
+__all__ = ["Understanding", "understand"]
+
+
+class Understanding(BaseModel):
+    """What was read from one text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    findings: list[Finding] = Field(default_factory=list)
+    in_scope: bool = Field(description="False when nothing concerns the back, spine, flank or a spasm")
+    messages: list[str] = Field(default_factory=list)
+
+
+def understand(text: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
+    """Read ``text`` into findings (source "text"), using ``today`` for "since Tuesday"."""
+    from backcare.language.reader import read
+
+    return read(text, kb, today)

@@ -1,0 +1,438 @@
+"""From context-tagged mentions to findings: who, when, how sure, and which finding wins.
+
+The rules here are the safety policy of free-text reading:
+
+- a mention about someone else or about a hypothetical does not count; in a carer's report
+  ("writing for my dad, he's 81") the person described is the patient, so cues naming them are
+  not "someone else";
+- a past mention counts for lasting facts (cancer, osteoporosis), for recent events unless long
+  ago, and never for current symptoms ("had a fever last month, fine now");
+- present beats possible beats absent when the same finding is read several times, so a red flag
+  stated once is never cancelled by a reassurance elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from backcare.language.numbers import ValueMention
+from backcare.language.pipeline import Analysis, Mention
+from backcare.language.vocabulary import Vocabulary
+
+Status = Literal["present", "absent", "possible"]
+_RANK: dict[str, int] = {"absent": 0, "possible": 1, "present": 2}
+
+FEVER_FROM_C = 37.8
+NO_FEVER_BELOW_C = 37.5
+
+_MALE = {"dad", "daddy", "father", "husband", "son", "brother", "grandad", "granddad", "grandpa", "grandfather",
+         "boyfriend", "uncle", "nephew", "stepdad", "stepfather", "stepson", "fiance", "hubby",
+         "he", "him", "his", "himself"}  # fmt: skip
+_FEMALE = {"mum", "mom", "mam", "mother", "wife", "daughter", "sister", "nan", "nana", "nanna", "gran", "granny",
+           "grandma", "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum", "stepmother",
+           "stepdaughter", "fiancee", "wifey", "she", "her", "hers", "herself"}  # fmt: skip
+_NEUTRAL = {"partner", "child", "kid", "toddler", "baby", "friend", "parent", "spouse", "sibling", "relative"}
+_RELATIONS = (_MALE | _FEMALE | _NEUTRAL) - {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_REL_RE = "|".join(sorted(_RELATIONS, key=len, reverse=True))
+_EXPLICIT_PROXY = re.compile(
+    rf"\b(?:writing|asking|messaging|posting|enquiring|inquiring|texting|typing|here|contacting\s+you|calling|"
+    rf"worried|concerned|query|question)\b[^.!?]{{0,25}}?\b(?:for|about|on\s+behalf\s+of|regarding|re)\s+(?:my|our)\s+"
+    rf"(?:\w+\s+)?(?P<rel>{_REL_RE})\b|^\s*(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{_REL_RE})\b",
+    re.I,
+)
+
+
+@dataclass
+class Read:
+    """The best reading of one finding so far."""
+
+    status: Status
+    evidence: str
+    value: bool | int | str | list[str] | None = None
+    start: int = 0
+
+
+@dataclass
+class Proxy:
+    """Who the text is about when someone writes for another person."""
+
+    active: bool = False
+    words: frozenset[str] = frozenset()
+    sex: str | None = None
+
+
+@dataclass
+class Result:
+    findings: dict[str, Read] = field(default_factory=dict)
+    in_scope: bool = False
+    proxy: Proxy = field(default_factory=Proxy)
+
+
+def _record(out: dict[str, Read], fid: str, status: Status, evidence: str, start: int,
+            value: bool | int | str | list[str] | None = None) -> None:
+    """Keep the strongest reading: present > possible > absent; the earliest among equals."""
+    current = out.get(fid)
+    if current is None or _RANK[status] > _RANK[current.status]:
+        out[fid] = Read(status, evidence, value, start)
+
+
+def detect_proxy(analysis: Analysis) -> Proxy:
+    """A carer's report: an explicit "asking for my dad", or back trouble only ever in the third person."""
+    explicit = _EXPLICIT_PROXY.search(analysis.text)
+    relation: str | None = None
+    if explicit:
+        relation = (explicit.group("rel") or explicit.group("rel2") or "").lower()
+    else:
+        first = third = False
+        for mention in analysis.mentions:
+            if mention.label != "scope":
+                continue
+            who, word = _whose(analysis.text, analysis.sentence_spans[mention.sentence], mention)
+            if who == "third":
+                third = True
+                relation = relation or word
+            elif who == "first" or not third:
+                first = True  # people describe their own back unless they say otherwise
+        if first or not third:
+            return Proxy()
+    relation = relation or "partner"  # someone else, sex unknown
+    if relation in {"he", "his", "she", "her"}:
+        # "He's had back pain...": the patient is the first relative of that sex the text names
+        wanted = _MALE if relation in {"he", "his"} else _FEMALE
+        for named in re.finditer(rf"\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b", analysis.text, re.I):
+            word = named.group("rel").lower()
+            if word in wanted or word in _NEUTRAL:
+                relation = word if word not in _NEUTRAL else relation
+                break
+    if relation in _MALE:
+        sex: str | None = "male"
+        pronouns = {"he", "him", "his", "himself"}
+    elif relation in _FEMALE:
+        sex = "female"
+        pronouns = {"she", "her", "hers", "herself"}
+    else:
+        sex = None
+        pronouns = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"}
+    return Proxy(active=True, words=frozenset({relation, *pronouns}), sex=sex)
+
+
+_PERSON = re.compile(
+    rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
+    rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
+    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b(?!'s)|"
+    rf"\b(?P<first>i|i'm|im|i've|ive|me|my|myself)\b|\b(?P<third>he|she|his|her)\b",
+    re.I,
+)
+
+
+def _whose(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str | None, str | None]:
+    """Whose back a mention is: "first" (mine), "third" (his, my dad's) or None (cannot tell).
+
+    The possessive right before the mention decides; otherwise the nearest person named before
+    it in the sentence, else the first one after it.
+    """
+    own = re.match(r"(my|his|her)\b", mention.text.lower())
+    if own:
+        return ("first", None) if own.group(1) == "my" else ("third", own.group(1))
+    before = text[max(sentence[0], mention.start - 14) : mention.start].lower()
+    if re.search(r"\b(?:my|i|me)\s+(?:\w+\s+)?$", before):
+        return "first", None
+    near = text[max(sentence[0], mention.start - 20) : mention.start]
+    possessor = re.search(rf"\b({_REL_RE})(?:'s|s')?\s*$", near, re.I)
+    if (possessor and re.search(r"(?:'s|s')\s*$", near)) or mention.text.lower().startswith(("'s", "s'")):
+        return "third", possessor.group(1).lower() if possessor else None
+    if re.search(r"\b(?:his|her)\s+(?:\w+\s+)?$", before):
+        word = re.search(r"\b(his|her)\s+(?:\w+\s+)?$", before)
+        return "third", word.group(1) if word else None
+    refs = list(_PERSON.finditer(text, sentence[0], sentence[1]))
+    earlier = [r for r in refs if r.end() <= mention.start]
+    later = [r for r in refs if r.start() >= mention.end]
+    chosen = earlier[-1] if earlier else later[0] if later else None
+    if chosen is None:
+        return None, None
+    if chosen.group("first"):
+        return "first", None
+    return "third", (chosen.group("third") or chosen.group("rel") or "").lower()
+
+
+def _about_someone_else(mention: Mention, proxy: Proxy) -> bool:
+    for cue in mention.family:
+        words = set(re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " ")))
+        if proxy.active and words & proxy.words:
+            continue
+        if mention.label in {"medicine", "product"} and ("'s" in cue or cue.endswith("s'")):
+            continue  # "a couple of my wife's co-codamol": taken by the writer
+        return True
+    return False
+
+
+def _negated(mention: Mention, text: str) -> bool:
+    """Negated, but a "no" does not reach past a comma into a new list item unless that item is
+    part of an "or"/"and" list: "no fever, chills or sweats" (all negated) versus "no fever,
+    legs numb" (the numb legs stand). Unknown is safer than a warning sign read as absent."""
+    if not mention.negated:
+        return False
+    if mention.negation_cue_end is None:
+        return True
+    between = text[mention.negation_cue_end : mention.start]
+    if "," not in between and ";" not in between:
+        return True
+    item_start = mention.negation_cue_end + max(between.rfind(","), between.rfind(";")) + 1
+    tail = re.split(r"[,.;!?]", text[mention.start :], maxsplit=1)[0]
+    item = text[item_start : mention.start] + tail
+    return re.search(r"\b(?:or|nor|and)\b", item, re.I) is not None
+
+
+def _counts(mention: Mention, proxy: Proxy) -> bool:
+    return not mention.hypothetical and not _about_someone_else(mention, proxy)
+
+
+def _history_allows(fid: str, mention: Mention, vocabulary: Vocabulary) -> bool:
+    if not mention.historical or fid in vocabulary.history.ever:
+        return True
+    if fid in vocabulary.history.recent:
+        return "remote" not in mention.historical
+    return False
+
+
+def _word_findings(words: Mapping[str, list[str]], norms: Iterable[str]) -> list[str]:
+    found: list[str] = []
+    for norm in norms:
+        for key, ids in words.items():
+            if (key.endswith("*") and norm.startswith(key[:-1])) or norm == key:
+                found += [i for i in ids if i not in found]
+    return found
+
+
+def read_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> dict[str, Read]:
+    out: dict[str, Read] = {}
+    pending: list[tuple[str, str, Read]] = []  # (required finding, finding, reading)
+    for mention in analysis.mentions:
+        if mention.label != "target" or not _counts(mention, proxy):
+            continue
+        entry = vocabulary.targets[mention.index]
+        extra = _word_findings(entry.words, mention.norms)
+        negated = _negated(mention, analysis.text)
+        if negated and entry.status == "absent" and (mention.negation_gap or 0) > 1:
+            negated = False  # "no chest pain, breathing normally": the "no" was for the chest pain
+        if negated:
+            if entry.status == "absent" or entry.value is not None:
+                continue  # "not thinking straight", "not very bothersome": too vague to read either way
+            for fid in dict.fromkeys([*entry.ids, *entry.negated_also, *extra]):
+                _record(out, fid, "absent", mention.text, mention.start, False)
+            continue
+        if entry.only_negated:
+            continue
+        status: Status = entry.status
+        if status == "present" and mention.uncertain:
+            status = "possible"
+        for fid in dict.fromkeys([*entry.ids, *extra]):
+            if status != "absent" and not _history_allows(fid, mention, vocabulary):
+                continue
+            value = entry.value if entry.value is not None else status != "absent"
+            reading = Read(status, mention.text, value, mention.start)
+            if entry.requires:
+                pending.append((entry.requires, fid, reading))
+            else:
+                _record(out, fid, reading.status, reading.evidence, reading.start, reading.value)
+    for required, fid, reading in pending:
+        if required in out and out[required].status != "absent":
+            _record(out, fid, reading.status, reading.evidence, reading.start, reading.value)
+    return out
+
+
+def _value_mentions(analysis: Analysis, kind: str, proxy: Proxy) -> list[tuple[Mention, ValueMention]]:
+    out = []
+    for mention in analysis.mentions:
+        if mention.label != kind or not isinstance(mention.payload, ValueMention):
+            continue
+        if mention.negated or not _counts(mention, proxy):
+            continue
+        value = mention.payload
+        if proxy.active:
+            if value.subject == "self":
+                continue
+            if value.subject == "other" and value.relation and value.relation not in proxy.words:
+                continue
+        elif value.subject == "other":
+            continue
+        out.append((mention, value))
+    return out
+
+
+def read_values(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> None:
+    ages = _value_mentions(analysis, "age", proxy)
+    if ages:
+        ranked = sorted(ages, key=lambda mv: (mv[1].subject == "unknown", mv[0].start))
+        mention, value = ranked[0]
+        _record(out, "age", "present", mention.text, mention.start, int(value.value))
+    _read_sex(analysis, proxy, out)
+    for mention, value in _value_mentions(analysis, "pregnancy_weeks", proxy):
+        _record(out, "pregnancy_weeks", "present", mention.text, mention.start, int(value.value))
+        _record(out, "pregnant", "present", mention.text, mention.start, True)
+        break
+    scores = _value_mentions(analysis, "pain_score", proxy)
+    if scores:
+        mention, value = max(scores, key=lambda mv: (int(mv[1].value), -mv[0].start))
+        _record(out, "pain_score", "present", mention.text, mention.start, int(value.value))
+    for mention, value in _value_mentions(analysis, "temperature", proxy):
+        if float(value.value) >= FEVER_FROM_C:
+            _record(out, "fever", "present", mention.text, mention.start, True)
+        elif float(value.value) < NO_FEVER_BELOW_C:
+            _record(out, "fever", "absent", mention.text, mention.start, False)
+    counts = _value_mentions(analysis, "episodes", proxy)
+    if counts:
+        mention, value = max(counts, key=lambda mv: int(mv[1].value))
+        _record(out, "episodes_past_year", "present", mention.text, mention.start, int(value.value))
+    for mention, value in _value_mentions(analysis, "onset_age", proxy):
+        early = int(value.value) < 45
+        _record(out, "onset_before_45", "present" if early else "absent", mention.text, mention.start, early)
+    _read_onset(analysis, vocabulary, proxy, out)
+
+
+def _read_sex(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
+    candidates = _value_mentions(analysis, "sex", proxy)
+    if proxy.active:
+        named = [mv for mv in candidates if mv[1].subject != "other" or mv[1].relation in proxy.words]
+        if proxy.sex:
+            evidence = next((m.text for m, v in named if v.relation in proxy.words), proxy.sex)
+            start = next((m.start for m, v in named if v.relation in proxy.words), 0)
+            _record(out, "sex", "present", evidence, start, proxy.sex)
+            return
+        candidates = named
+    else:
+        candidates = [mv for mv in candidates if mv[1].subject != "other"]
+    if candidates:
+        ranked = sorted(candidates, key=lambda mv: (mv[1].subject == "unknown", mv[0].start))
+        mention, value = ranked[0]
+        _record(out, "sex", "present", mention.text, mention.start, str(value.value))
+
+
+#: Findings whose dates are not the back pain's: "on prednisolone for 5 years", "cancer in 2015".
+_CONDITIONS = frozenset(
+    {"history_of_cancer", "osteoporosis", "known_aaa", "hypothyroidism", "kidney_disease", "diabetes",
+     "heart_failure", "stomach_ulcer_history", "long_term_steroids", "iv_drug_use", "immunosuppressed",
+     "recent_infection", "recent_spinal_procedure", "pregnant", "startback_5", "startback_6", "startback_8"}
+)  # fmt: skip
+
+
+def _about_a_condition(analysis: Analysis, duration: Mention, vocabulary: Vocabulary) -> bool:
+    """Whether the mention nearest to a time expression, in its sentence, is a long-term condition
+    or a medicine (then the time is the condition's, not the back pain's)."""
+    nearest: Mention | None = None
+    best = 10**9
+    for other in analysis.mentions:
+        if other.sentence != duration.sentence or other.label not in {"target", "scope", "medicine"}:
+            continue
+        distance = max(other.start - duration.end, duration.start - other.end, 0)
+        if distance < best:
+            nearest, best = other, distance
+    if nearest is None:
+        return False
+    if nearest.label == "medicine":
+        return True
+    return nearest.label == "target" and bool(set(vocabulary.targets[nearest.index].ids) & _CONDITIONS)
+
+
+def _read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> None:
+    """Days since onset: the first time expression in a sentence about the back (now, not long
+    ago, not someone else's), else the first one anywhere; never one in an "if" clause."""
+    current = {
+        m.sentence
+        for m in analysis.mentions
+        if m.label == "scope" and not m.negated and not m.historical and _counts(m, proxy)
+    }
+    mentioned = {m.sentence for m in analysis.mentions if m.label == "scope"}
+    candidates = []
+    for mention in analysis.mentions:
+        if mention.label != "duration" or not isinstance(mention.payload, ValueMention):
+            continue
+        lead = analysis.text[analysis.sentence_spans[mention.sentence][0] : mention.start].lower()
+        if re.search(r"\b(?:if|in case|unless|what if|once|after another|another)\b[^,]*$", lead):
+            continue
+        if _about_a_condition(analysis, mention, vocabulary):
+            continue
+        tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
+        candidates.append((tier, mention.start, mention))
+    if not candidates:
+        return
+    _, _, chosen = min(candidates, key=lambda c: (c[0], c[1]))
+    assert isinstance(chosen.payload, ValueMention)
+    days = int(chosen.payload.value)
+    _record(out, "days_since_onset", "present", chosen.text, chosen.start, days)
+    if days >= 90:
+        _record(out, "pain_over_3_months", "present", chosen.text, chosen.start, True)
+
+
+def read_scope(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> None:
+    """back_pain from mentions of the back, and pain_region (upper over middle over lower: safety)."""
+    regions: dict[str, Mention] = {}
+    for mention in analysis.mentions:
+        if mention.label != "scope" or not _counts(mention, proxy):
+            continue
+        if _negated(mention, analysis.text):
+            _record(out, "back_pain", "absent", mention.text, mention.start, False)
+            continue
+        status: Status = "possible" if mention.uncertain else "present"
+        _record(out, "back_pain", status, mention.text, mention.start, True)
+        region = vocabulary.scope[mention.index].region
+        if region and region not in regions:
+            regions[region] = mention
+    for region in ("upper", "middle", "lower"):
+        if region in regions:
+            chosen = regions[region]
+            _record(out, "pain_region", "present", chosen.text, chosen.start, region)
+            break
+
+
+def read_products(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
+    """Two or more different paracetamol-containing products taken is paracetamol overuse."""
+    taken: dict[str, Mention] = {}
+    for mention in analysis.mentions:
+        if mention.label == "product" and not mention.negated and _counts(mention, proxy):
+            key = " ".join(mention.norms).replace("-", " ").replace("  ", " ")
+            taken.setdefault(key, mention)
+    if len(taken) >= 2:
+        first = min(taken.values(), key=lambda m: m.start)
+        evidence = ", ".join(m.text for m in sorted(taken.values(), key=lambda m: m.start))
+        _record(out, "paracetamol_overuse", "present", evidence, first.start, True)
+
+
+def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str], out: dict[str, Read]) -> None:
+    names: list[str] = []
+    evidence: list[str] = []
+    first = None
+    for mention in analysis.mentions:
+        if mention.label != "medicine" or mention.negated or not _counts(mention, proxy):
+            continue
+        name = generic.get(str(mention.payload))
+        if name and name not in names:
+            names.append(name)
+            evidence.append(mention.text)
+            first = mention.start if first is None else first
+    if names:
+        _record(out, "medications", "present", ", ".join(evidence), first or 0, names)
+
+
+def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping[str, str]) -> Result:
+    proxy = detect_proxy(analysis)
+    out = read_targets(analysis, vocabulary, proxy)
+    read_values(analysis, vocabulary, proxy, out)
+    read_scope(analysis, vocabulary, proxy, out)
+    read_products(analysis, proxy, out)
+    read_medicines(analysis, proxy, generic_names, out)
+    if "sex" not in out and out.get("pregnant") and out["pregnant"].status != "absent":
+        reading = out["pregnant"]
+        _record(out, "sex", "present", reading.evidence, reading.start, "female")
+    if "pregnancy_weeks" in out and out.get("pregnant", Read("absent", "")).status == "absent":
+        del out["pregnancy_weeks"]
+    in_scope = any(
+        fid in out and out[fid].status != "absent" for fid in ("back_pain", "flank_pain")
+    )
+    if in_scope and "back_pain" not in out:
+        flank = out["flank_pain"]
+        _record(out, "back_pain", flank.status, flank.evidence, flank.start, True)
+    return Result(findings=out, in_scope=in_scope, proxy=proxy)

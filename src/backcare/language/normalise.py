@@ -1,0 +1,143 @@
+"""Cleaning raw text and giving every token a normalised form the vocabulary is written in.
+
+People paste anything: control bytes, emoji, a whole e-mail thread, text-speak, typos. Cleaning
+makes the text safe and bounded; normalisation makes "cant", "can't" and "cannot" one thing, and
+reads "numbess" as "numbness". Typo correction is deliberately narrow: only a word that is in
+no English dictionary, at least five letters long, and within one or two edits of a word the
+vocabulary actually uses is corrected ("seeing" is never read as "weeing").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+MAX_CHARS = 6_000
+"""Longer texts are cut here: a triage description is a paragraph, not a book."""
+
+MIN_FUZZY_LETTERS = 5
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffd]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"', "\u00b4": "'",
+                         "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u00a0": " "})  # fmt: skip
+_BREAK = re.compile(r"\n[ \t]*(?:\n|[-*\u2022\u25cf>#]|\d+[.)])\s*")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_NEWLINE = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Text ready for the pipeline, with what was done to it."""
+
+    text: str
+    truncated: bool
+    removed_control: bool
+
+
+def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
+    """Bounded, printable text; list items and blank lines become sentence ends."""
+    text = raw if isinstance(raw, str) else str(raw)
+    text = text.encode("utf-8", "ignore").decode("utf-8")  # lone surrogates cannot be processed
+    truncated = len(text) > max_chars
+    if truncated:
+        cut = text[:max_chars]
+        end = max(cut.rfind(". "), cut.rfind("\n"))
+        text = cut[: end + 1] if end > max_chars // 2 else cut
+    removed = len(text) != len(raw) and not truncated
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    stripped = _CONTROL.sub(" ", text)
+    removed = removed or stripped != text
+    text = _BREAK.sub(_sentence_break, stripped)
+    text = _NEWLINE.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    return CleanText(text=text, truncated=truncated, removed_control=removed)
+
+
+def _sentence_break(match: re.Match[str]) -> str:
+    """A list item or a paragraph break ends a sentence, so a "no" cannot reach into the next."""
+    return " . "
+
+
+# Token forms that spaCy's tokenizer produces for contractions: their normalised word.
+_CONTRACTIONS: Mapping[str, str] = {
+    "n't": "not", "nt": "not", "ca": "can", "wo": "will", "sha": "shall", "ai": "is",
+    "'ve": "have", "ve": "have", "'ll": "will", "'re": "are", "'d": "would", "'m": "am",
+}  # fmt: skip
+
+
+def base_norm(text: str, previous: str | None) -> str:
+    """The normalised form of one token before any vocabulary mapping."""
+    lower = text.lower()
+    if lower in _CONTRACTIONS and (lower.startswith("'") or lower == "n't" or previous is not None):
+        return _CONTRACTIONS[lower]
+    if lower == "m" and previous == "i":
+        return "am"
+    return lower
+
+
+@dataclass(frozen=True)
+class Normaliser:
+    """Maps a token's text to the word the vocabulary uses: replacements, then typo repair."""
+
+    replacements: Mapping[str, str]
+    keywords: frozenset[str]
+
+    def norm(self, text: str, previous: str | None) -> str:
+        word = base_norm(text, previous)
+        mapped = self.replacements.get(word)
+        if mapped is not None:
+            return mapped
+        if len(word) >= MIN_FUZZY_LETTERS and word.isalpha() and word not in self.keywords:
+            return _correct(word, self.keywords) or word
+        return word
+
+
+def make_normaliser(replacements: Mapping[str, str], keywords: Iterable[str]) -> Normaliser:
+    words = frozenset(k for k in keywords if len(k) >= MIN_FUZZY_LETTERS)
+    return Normaliser(replacements=dict(replacements), keywords=words)
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Ordinary English words (pyspellchecker's list): never "corrected" into something else."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+_CORRECTIONS: dict[tuple[str, frozenset[str]], str | None] = {}
+
+
+def _correct(word: str, keywords: frozenset[str]) -> str | None:
+    """The one vocabulary word ``word`` is a misspelling of, or None (cached per word)."""
+    key = (word, keywords)
+    if key in _CORRECTIONS:
+        return _CORRECTIONS[key]
+    result: str | None = None
+    if word not in english_words():
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        allowed = 1 if len(word) < 8 else 2
+        hits = process.extract(word, keywords, scorer=OSA.distance, score_cutoff=allowed, limit=3)
+        best = sorted((int(score), cand) for cand, score, _ in hits if cand[0] == word[0] or int(score) == 1)
+        if best and (len(best) == 1 or best[0][0] < best[1][0]):
+            result = best[0][1]
+    if len(_CORRECTIONS) > 50_000:
+        _CORRECTIONS.clear()
+    _CORRECTIONS[key] = result
+    return result
+
+
+def looks_like_english(words: list[str]) -> bool:
+    """Whether enough of the alphabetic words are English (a rough check for another language)."""
+    alpha = [w for w in words if w.isalpha() and len(w) > 1]
+    if len(alpha) < 4:
+        return True
+    known = english_words()
+    share = sum(w.lower() in known for w in alpha) / len(alpha)
+    return share >= 0.5
