@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(BIN)/backcare assess
+	$(BIN)/backcare serve
 
 # In CI (CI set) the test run also installs and starts what the storage and browser tests need:
 # Debian's postgresql (on loopback) and chromium. Outside CI those tests skip with a reason.

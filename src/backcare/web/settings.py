@@ -1,0 +1,85 @@
+"""Web settings: one immutable value built from options or the environment.
+
+Every worker process builds the same ``Settings`` from the same environment, so several workers
+(or machines behind a load balancer) behave identically and keep no state of their own: sessions,
+rate-limit counters and the signing secret all live in the shared database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+ENV_PREFIX = "BACKCARE_WEB_"
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """What varies between a local single-person app and a multi-user server."""
+
+    multi_user: bool = False
+    #: None: the storage default (``BACKCARE_DATABASE_URL`` or the SQLite file in the data directory).
+    database_url: str | None = None
+    #: Signing secret for CSRF tokens; None: generated once and kept in the database (shared by workers).
+    secret_key: str | None = None
+    #: Host names the app answers to (DNS-rebinding defence); local mode: loopback names only.
+    allowed_hosts: tuple[str, ...] = ()
+    #: Cookies marked Secure (HTTPS); defaults to on in multi-user mode.
+    secure_cookies: bool | None = None
+    max_body_bytes: int = 256_000
+    session_hours: int = 12
+    #: Failed logins allowed per account name and per client address within ``login_window_minutes``.
+    login_max_failures: int = 5
+    login_max_failures_per_ip: int = 30
+    login_window_minutes: int = 15
+    #: Load the knowledge base and the language model at start-up so the first request is not slow.
+    warm_up: bool = True
+    #: Reject requests from non-loopback clients in local mode (defence in depth).
+    loopback_only: bool = True
+
+    @property
+    def cookies_secure(self) -> bool:
+        return self.multi_user if self.secure_cookies is None else self.secure_cookies
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        if self.allowed_hosts:
+            return self.allowed_hosts
+        return ("*",) if self.multi_user else LOOPBACK_HOSTS
+
+    def to_env(self) -> dict[str, str]:
+        """Environment variables that rebuild these settings in a worker process (``from_env``)."""
+        out: dict[str, str] = {}
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if value is None:
+                continue
+            if isinstance(value, tuple):
+                value = ",".join(value)
+            elif isinstance(value, bool):
+                value = "1" if value else "0"
+            out[ENV_PREFIX + field.name.upper()] = str(value)
+        return out
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Settings from ``BACKCARE_WEB_*`` variables; anything absent keeps its default."""
+        env = os.environ if env is None else env
+        kwargs: dict[str, object] = {}
+        for field in dataclasses.fields(cls):
+            raw = env.get(ENV_PREFIX + field.name.upper())
+            if raw is None:
+                continue
+            default = field.default
+            if field.name == "allowed_hosts":
+                kwargs[field.name] = tuple(h.strip() for h in raw.split(",") if h.strip())
+            elif isinstance(default, bool) or field.name == "secure_cookies":
+                kwargs[field.name] = raw.strip().lower() in ("1", "true", "yes", "on")
+            elif isinstance(default, int):
+                kwargs[field.name] = int(raw)
+            else:
+                kwargs[field.name] = raw
+        return cls(**kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,185 @@
+"""Presentation helpers for the templates: banner wording, "because you said", the schedule grid, the chart.
+
+Pure functions of the core's output; they arrange and word what the engine decided, never decide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from backcare.diary import Trend, improvement_threshold
+from backcare.knowledge import KnowledgeBase
+from backcare.knowledge.schema import Disposition
+from backcare.models import Assessment, Finding, Plan
+
+
+@dataclass(frozen=True)
+class Banner:
+    css: str
+    icon: str
+    label: str
+    title: str
+    action: str
+
+
+BANNERS = {
+    Disposition.emergency: ("emergency", "!", "Emergency", "Call 999 / 911 / your local emergency number now"),
+    Disposition.urgent: ("urgent", "!", "Urgent", "See a doctor today"),
+    Disposition.soon: ("soon", "i", "Soon", "Book an appointment with a GP or physiotherapist within 1 to 2 weeks"),
+    Disposition.self_care: ("self-care", "✓", "Self-care", "Look after your back at home with the plan below"),
+}
+
+
+def banner(disposition: Disposition, action: str) -> Banner:
+    """The disposition as a banner: a word and an icon as well as a colour, then the action in plain words."""
+    css, icon, label, title = BANNERS[disposition]
+    return Banner(css=css, icon=icon, label=label, title=title, action=action)
+
+
+def because(ids: Sequence[str], findings: dict[str, Finding], kb: KnowledgeBase) -> list[str]:
+    """Each reason in the person's words when they were typed, else the question with the answer."""
+    out: list[str] = []
+    for fid in ids:
+        finding = findings.get(fid)
+        definition = kb.findings.get(fid)
+        if finding is not None and finding.evidence:
+            out.append(f"“{finding.evidence}”")
+        elif definition is None:
+            out.append(fid.replace("_", " "))
+        elif finding is None or definition.type == "bool":
+            status = finding.status if finding else ""
+            answer = {"present": "yes", "absent": "no", "possible": "possibly"}.get(status, "")
+            out.append(f"{definition.question} {answer}".strip())
+        else:
+            value = ", ".join(finding.value) if isinstance(finding.value, list) else str(finding.value)
+            out.append(f"{definition.question} {value}")
+    return out
+
+
+def findings_by_id(assessment: Assessment) -> dict[str, Finding]:
+    return {f.id: f for f in assessment.findings}
+
+
+@dataclass(frozen=True)
+class GridRow:
+    activity: str
+    title: str
+    times: str
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class Grid:
+    days: list[tuple[int, str]]
+    rows: list[GridRow]
+
+
+def schedule_grid(plan: Plan, start: dt.date) -> Grid:
+    """The day-by-day schedule as one row per activity and one column per day (fits a printed page)."""
+    last = max((s.day for s in plan.schedule), default=0)
+    days = [(d, (start + dt.timedelta(days=d - 1)).strftime("%a %d")) for d in range(1, last + 1)]
+    order: dict[str, str] = {}
+    for s in plan.schedule:
+        order.setdefault(s.activity, s.title)
+    rows: list[GridRow] = []
+    for activity, title in order.items():
+        sessions = [s for s in plan.schedule if s.activity == activity]
+        times = sorted({s.time.strftime("%H:%M") for s in sessions})
+        cells: list[str] = []
+        for day, _ in days:
+            today = [s for s in sessions if s.day == day]
+            if not today:
+                cells.append("")
+            else:
+                amount = str(today[0].repetitions) if today[0].repetitions else f"{today[0].duration_minutes}′"
+                cells.append(f"{len(today)}×{amount}" if len(today) > 1 else amount)
+        rows.append(GridRow(activity=activity, title=title, times=", ".join(times[:4]), cells=cells))
+    return Grid(days=days, rows=rows)
+
+
+# --- Chart ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    label: str
+    flagged: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    left: int
+    top: int
+    plot_w: int
+    plot_h: int
+    points: list[Point]
+    pain_path: str
+    expected_path: str
+    threshold_y: float | None
+    threshold_label: str
+    y_ticks: list[tuple[float, str]]
+    x_ticks: list[tuple[float, str]]
+    summary: str
+
+
+def chart(trend: Trend, width: int = 640, height: int = 260) -> Chart | None:
+    """Pain entries, the usual course for the person's baseline and the important-improvement line."""
+    rows = trend.rows
+    if not rows:
+        return None
+    left, top, right, bottom = 40, 14, 12, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    first, last = rows[0].date, rows[-1].date
+    span = max((last - first).days, 1)
+
+    def x(day: dt.date) -> float:
+        return round(left + plot_w * ((day - first).days / span if last > first else 0.5), 1)
+
+    def y(value: float) -> float:
+        return round(top + plot_h * (1 - value / 10), 1)
+
+    points = [
+        Point(
+            x=x(r.date),
+            y=y(r.pain),
+            label=f"{r.date.isoformat()}: pain {r.pain}/10"
+            + (f", warning sign: {', '.join(r.red_flags)}" if r.red_flags else ""),
+            flagged=bool(r.red_flags),
+        )
+        for r in rows
+    ]
+    pain_path = " ".join(f"{'M' if i == 0 else 'L'}{p.x},{p.y}" for i, p in enumerate(points))
+    expected = [(x(r.date), y(r.expected)) for r in rows if r.expected is not None]
+    expected_path = " ".join(f"{'M' if i == 0 else 'L'}{px},{py}" for i, (px, py) in enumerate(expected))
+    threshold = improvement_threshold(trend.baseline.pain) if trend.baseline else None
+    n_ticks = min(span, 6) if last > first else 1
+    x_ticks = []
+    for i in range(n_ticks + 1 if last > first else 1):
+        day = first + dt.timedelta(days=round(span * i / max(n_ticks, 1))) if last > first else first
+        x_ticks.append((x(day), day.strftime("%d %b")))
+    latest = rows[-1]
+    summary = f"{len(rows)} entries from {first.isoformat()} to {last.isoformat()}; latest pain {latest.pain}/10"
+    if trend.baseline:
+        summary += f"; baseline {trend.baseline.pain}/10"
+    return Chart(
+        width=width,
+        height=height,
+        left=left,
+        top=top,
+        plot_w=plot_w,
+        plot_h=plot_h,
+        points=points,
+        pain_path=pain_path,
+        expected_path=expected_path,
+        threshold_y=y(threshold) if threshold is not None else None,
+        threshold_label=f"important improvement at {threshold:.1f}" if threshold is not None else "",
+        y_ticks=[(y(v), str(v)) for v in (0, 2, 4, 6, 8, 10)],
+        x_ticks=list(dict.fromkeys(x_ticks)),
+        summary=summary,
+    )

@@ -1,0 +1,183 @@
+"""Fixtures of the web tests: in-process clients (httpx through Starlette's TestClient), a real
+uvicorn server on a free loopback port, and Debian's Chromium driven by Playwright.
+
+Browser tests never download a browser: Playwright launches the binary of Debian's ``chromium``
+package (``.ci/browser.sh`` installs it). In CI (``CI`` set) a missing Chromium fails the browser
+tests; elsewhere they skip with the reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+
+from starlette.testclient import TestClient  # noqa: E402
+
+from backcare.knowledge import load_knowledge  # noqa: E402
+from backcare.web.app import create_app  # noqa: E402
+from backcare.web.settings import Settings  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(os.environ.get("BACKCARE_TEST_ARTIFACTS", ROOT / "test-artifacts" / "web"))
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+#: Every screening question answered "no": a structured case with nothing alarming.
+CLEAR: dict[str, Any] = {fid: False for fid, f in load_knowledge().findings.items() if f.screening}
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def csrf_of(html: str) -> str:
+    found = CSRF_RE.search(html)
+    assert found, "page has no CSRF token"
+    return found.group(1)
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+    def make(**overrides: Any) -> Settings:
+        values: dict[str, Any] = {"database_url": f"sqlite:///{tmp_path / 'web.db'}", "warm_up": False}
+        values.update(overrides)
+        return Settings(**values)
+
+    return make
+
+
+@pytest.fixture
+def local_client(make_settings: Callable[..., Settings]) -> Iterator[TestClient]:
+    """Local mode, as a browser on this computer sees it."""
+    app = create_app(make_settings())
+    with TestClient(app, base_url="http://127.0.0.1:8000", client=("127.0.0.1", 50000)) as client:
+        yield client
+
+
+@pytest.fixture
+def multi_app(make_settings: Callable[..., Settings]) -> Callable[..., Any]:
+    """Multi-user apps (HTTPS-style secure cookies) on one shared database; call with overrides."""
+
+    def make(**overrides: Any) -> Any:
+        return create_app(make_settings(multi_user=True, **overrides))
+
+    return make
+
+
+def https_client(app: Any) -> TestClient:
+    return TestClient(app, base_url="https://backcare.test", client=("203.0.113.7", 40000))
+
+
+def register(client: TestClient, name: str, password: str = "correct horse battery") -> dict[str, Any]:
+    """A new account through the API; returns the session info (with the CSRF token)."""
+    r = client.post("/api/v1/auth/register", json={"username": name, "password": password, "timezone": "Europe/London"})
+    assert r.status_code == 201, r.text
+    info: dict[str, Any] = r.json()
+    return info
+
+
+# --- A real server and a real browser -------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serve(tmp_path: Path, *extra: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """``backcare serve`` on a free loopback port with its own SQLite database; yields the base URL."""
+    port = free_port()
+    data = tmp_path / "server-data"
+    data.mkdir(exist_ok=True)
+    environment = {**os.environ, "BACKCARE_DATA_DIR": str(data), "BACKCARE_TZ": "Europe/London", **(env or {})}
+    environment.pop("BACKCARE_DATABASE_URL", None)
+    log = (tmp_path / f"server-{port}.log").open("wb")
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "backcare"), "serve", "--port", str(port), *extra],
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"backcare serve exited: {(tmp_path / f'server-{port}.log').read_text()[-2000:]}")
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError("backcare serve did not start within 60 s")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or fail in CI / skip elsewhere with the reason."""
+    path = os.environ.get("BACKCARE_CHROMIUM") or shutil.which("chromium")
+    if not path:
+        reason = "Debian's chromium is not installed (run `bash .ci/browser.sh`)"
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    path = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=path, args=LAUNCH_ARGS, headless=True)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    context.set_default_timeout(20_000)
+    pg = context.new_page()
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+def screenshot(pg: Any, name: str) -> Path:
+    """Save a full-page screenshot as a test artifact."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    return path
