@@ -292,6 +292,29 @@ def test_forget_asks_then_deletes_everything(_isolated_data_dir: Path) -> None:
     assert code == 0 and exported()["entries"] == []
 
 
+def test_forget_in_a_shared_database_deletes_only_the_local_person() -> None:
+    """A database the web app also serves holds accounts' profiles: `backcare forget` must keep them."""
+    from backcare.diary import DiaryEntry
+    from backcare.diary_service import add_entry
+    from backcare.storage import open_store, utc_now
+
+    assert run("diary", "add", "--date", day(1), "--pain", "5", "--finding", "fever")[0] == 0
+    with open_store() as store:
+        with store.unit_of_work() as uow:
+            account = uow.diary.create_profile("UTC", name="account:web-user")
+            uow.commit()
+        entry = DiaryEntry(date=TODAY, recorded_at=utc_now(), timezone="UTC", pain=7, findings={"fever": True})
+        add_entry(store, entry, profile_id=account)
+    code, _, err = run("forget", "--yes")
+    assert code == 0, err
+    assert exported()["entries"] == []
+    with open_store() as store, store.unit_of_work(write=False, profile_id=account) as uow:
+        doc = uow.diary.export()
+    assert doc.profile is not None and doc.profile.id == account
+    assert [e.pain for e in doc.entries] == [7] and len(doc.episodes) == 1
+    assert [a.kind for a in doc.assessments] == ["retriage"]
+
+
 def test_a_foreign_database_file_gives_a_clear_error_and_stays_untouched(_isolated_data_dir: Path) -> None:
     path = db_file(_isolated_data_dir)
     path.write_text("this is my shopping list\n")
@@ -336,7 +359,8 @@ def test_interactive_add() -> None:
 
 def test_plan_schedule_exports_as_ics() -> None:
     from backcare.assessment import assess
-    from backcare.storage import open_store, record_assessment
+    from backcare.diary_service import record_assessment
+    from backcare.storage import open_store
 
     assert run("export", "--format", "ics")[0] == 1
     assessment = assess(answers={"age": 30, "pain_score": 5, "days_since_onset": 1}, today=TODAY)

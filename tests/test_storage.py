@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from backcare.diary import DiaryEntry, ExerciseDone, Retriage
+from backcare.diary_service import record_assessment
 from backcare.instruments import score_peg, score_rmdq
 from backcare.knowledge import load_knowledge
 from backcare.knowledge.schema import Disposition
@@ -20,7 +21,6 @@ from backcare.storage import (
     NoDatabase,
     StorageError,
     open_store,
-    record_assessment,
 )
 from backcare.storage.orm import TABLES
 from backcare.storage.transfer import Checks, parse_json, to_json

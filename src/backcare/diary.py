@@ -566,7 +566,7 @@ def _messages(
                 text=(
                     f"Your diary entry of {worst.date.isoformat()} reported a warning sign "
                     f"({', '.join(flags)}). Re-triage: {worst.retriage.disposition.value}. "
-                    "Act on it now; run `backcare assess` to update your plan."
+                    "Act on it now, then take a new assessment to update your plan."
                 ),
                 disposition=worst.retriage.disposition,
                 red_flags=flags,
@@ -581,7 +581,8 @@ def _messages(
                 level="warning",
                 text=(
                     f"Your pain today ({latest.pain}/10) is {latest.pain - baseline.pain} points above where it "
-                    f"started ({baseline.pain}/10). Please re-assess: run `backcare assess`."
+                    f"started ({baseline.pain}/10). Please re-assess: take a new assessment so your plan fits "
+                    "how you are now."
                 ),
                 sources=MIC_SOURCES["nrs"],
             )

@@ -79,7 +79,8 @@ def save_result(result: Assessment, inputs: dict[str, Any], today: dt.date) -> N
 
     The result has already been shown, so a storage problem is reported but loses nothing.
     """
-    from backcare.storage import StorageError, open_store, record_assessment, user_timezone
+    from backcare.diary_service import record_assessment
+    from backcare.storage import StorageError, open_store, user_timezone
 
     try:
         record_assessment(open_store(), result, inputs, user_timezone(), today)

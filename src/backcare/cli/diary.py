@@ -1,8 +1,9 @@
 """``backcare diary add|show|chart``, ``export``, ``import``, ``backup`` and ``forget``.
 
-A thin shell: it parses options, reads and writes through ``backcare.storage``, and leaves every
-judgement to ``backcare.diary`` (trends) and ``backcare.assessment`` (re-triage). Heavy libraries
-are imported inside the commands so ``backcare --help`` stays fast.
+A thin shell: it parses options and renders results. Adding an entry (with re-triage) and an
+episode's trend are ``backcare.diary_service`` steps, the same ones the web app takes, on the local
+person's profile ("default"); export, import and forget go through ``backcare.storage``. Heavy
+libraries are imported inside the commands so ``backcare --help`` stays fast.
 
 Exit codes: 0 done (for ``diary add``: only once the entry is committed), 1 the database cannot be
 used or there is nothing to act on, 2 bad input (nothing was written).
@@ -21,11 +22,10 @@ import typer
 from backcare.cli import app
 
 if TYPE_CHECKING:
-    from backcare.diary import CoursePoint, DiaryEntry, Trend
+    from backcare.diary import CoursePoint, Trend
     from backcare.knowledge import KnowledgeBase
     from backcare.models import Assessment
     from backcare.storage import Store, UnitOfWork
-    from backcare.storage.transfer import EpisodeRecord
 
 diary_app = typer.Typer(
     help="Recovery diary: log pain, spasms, exercises and cold/heat; see the trend and a chart.",
@@ -193,27 +193,7 @@ def _findings(values: list[str], kb: KnowledgeBase) -> dict[str, Any]:
     return raw
 
 
-# --- Re-triage -----------------------------------------------------------------------------------
-
-
-def _retriage(
-    findings: dict[str, Any], note: str | None, answers: dict[str, object], today: dt.date
-) -> tuple[Assessment | None, str | None]:
-    """Run triage on the entry; the second value is a warning when the note could not be read."""
-    from backcare.assessment import assess
-
-    if not findings and not note:
-        return None, None
-    try:
-        return assess(answers=answers, text=note, today=today), None
-    except ImportError:
-        warning = (
-            "your note could not be checked for warning signs by this version; if anything new worries you, "
-            "run `backcare assess`."
-        )
-        if not findings:
-            return None, warning
-        return assess(answers=answers, today=today), warning
+# --- Re-triage and trend messages ------------------------------------------------------------
 
 
 def _show_alert(assessment: Assessment, flags: list[str]) -> None:
@@ -225,47 +205,6 @@ def _show_alert(assessment: Assessment, flags: list[str]) -> None:
         console.print(f"  • [bold]{hit.name}[/bold] (because: {', '.join(hit.because)}): {hit.advice}")
         if hit.sources:
             console.print(f"    [dim]Sources: {'; '.join(hit.sources)}[/dim]")
-
-
-# --- Trend from storage --------------------------------------------------------------------------
-
-
-def _episode_trend(uow: UnitOfWork, episode: EpisodeRecord | None) -> tuple[list[DiaryEntry], Trend]:
-    from pydantic import ValidationError
-
-    from backcare.diary import baseline_from, compute_trend, schedule_from_plan
-    from backcare.models import Plan
-
-    repo = uow.diary
-    entries = repo.entries(episode_id=episode.id if episode else None)
-    last = repo.latest_assessment("assessment", episode.id if episode else None)
-    pain = peg = None
-    if last is not None:
-        scores = last.outputs.get("scores") or {}
-        pain = scores.get("nrs") if isinstance(scores.get("nrs"), int) else None
-        peg_out = scores.get("peg")
-        peg = peg_out.get("score") if isinstance(peg_out, dict) else None
-    baseline = baseline_from(
-        entries,
-        assessment_pain=pain,
-        assessment_date=last.created_at.date() if last and pain is not None else None,
-        assessment_peg=peg,
-    )
-    schedule = []
-    plan = repo.latest_plan(episode.id if episode else None)
-    if plan is not None:
-        try:
-            schedule = schedule_from_plan(Plan.model_validate(plan.content), plan.start_date)
-        except ValidationError:
-            schedule = []
-    trend = compute_trend(
-        entries,
-        baseline,
-        onset=episode.onset if episode else None,
-        schedule=schedule,
-        reassessed_at=last.created_at if last else None,
-    )
-    return entries, trend
 
 
 def _print_messages(trend: Trend, kb: KnowledgeBase) -> None:
@@ -368,40 +307,17 @@ def _add(
     output: AddFormat,
 ) -> None:
     import json
-    import uuid
 
     from pydantic import ValidationError
     from sqlalchemy.exc import SQLAlchemyError
 
-    from backcare.diary import DiaryEntry, Retriage, retriage_alert, retriage_answers
-    from backcare.storage import AssessmentRecord, StorageError
+    from backcare.diary import DiaryEntry
+    from backcare.diary_service import OnsetConflict, add_entry, diary_view
+    from backcare.storage import StorageError
 
     store = _open(create=True)
     assert store is not None
     with store:
-        with store.unit_of_work(write=False) as uow:
-            episode = None if new_episode else uow.diary.active_episode()
-            previous = uow.diary.latest_assessment("assessment", episode.id if episode else None)
-        if episode is not None and onset is not None and onset != episode.onset:
-            _fail(
-                f"--onset {onset.isoformat()}: an episode is already open since {episode.onset.isoformat()}; "
-                "add --new-episode to start another"
-            )
-        start = episode.onset if episode else (onset or day)
-        answers_before = previous.inputs.get("answers") if previous else None
-        if isinstance(answers_before, dict):
-            # Earlier answers that this knowledge base no longer asks are left out, not an error.
-            answers_before = {
-                k: v for k, v in answers_before.items() if k in kb.findings and not kb.findings[k].computed
-            }
-        answers = retriage_answers(
-            found,
-            pain,
-            (day - start).days,
-            answers_before if isinstance(answers_before, dict) else None,
-        )
-        assessment, warning = _retriage(found, note, answers, day)
-        alert = retriage_alert(found, assessment) if assessment else None
         try:
             entry = DiaryEntry(
                 date=day,
@@ -421,40 +337,13 @@ def _add(
             err = exc.errors()[0]
             _fail(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}")
         try:
-            with store.unit_of_work() as uow:
-                if new_episode:
-                    ep = uow.diary.start_episode(onset or day, tz)
-                else:
-                    ep = uow.diary.ensure_episode(onset or day, tz)
-                retriage = None
-                if assessment is not None:
-                    record = AssessmentRecord(
-                        id=str(uuid.uuid4()),
-                        episode_id=ep.id,
-                        kind="retriage",
-                        created_at=store.now(),
-                        timezone=tz,
-                        knowledge_version=assessment.knowledge_version[:64],
-                        disposition=assessment.disposition,
-                        inputs={
-                            "answers": json.loads(json.dumps(answers, default=str)),
-                            "text": note,
-                            "entry": entry.id,
-                        },
-                        outputs=json.loads(assessment.to_json()),
-                    )
-                    uow.diary.add_assessment(record)
-                    if alert is not None:
-                        retriage = Retriage(
-                            disposition=alert.disposition, red_flags=alert.red_flags, assessment_id=record.id
-                        )
-                entry = entry.model_copy(update={"episode_id": ep.id, "retriage": retriage})
-                uow.diary.add_entry(entry)
-                uow.commit()
-            with store.unit_of_work(write=False) as uow:
-                _, trend = _episode_trend(uow, uow.diary.episode(ep.id))
+            added = add_entry(store, entry, onset=onset, new_episode=new_episode)
+            trend = diary_view(store, episode_id=added.episode.id).trend
+        except OnsetConflict as exc:
+            _fail(f"--onset {onset}: {exc}; add --new-episode to start another")
         except (StorageError, SQLAlchemyError) as exc:
             _fail(f"the entry was not saved: {str(exc).splitlines()[0]}", code=1)
+    entry, assessment, warning = added.entry, added.retriage, added.warning
 
     if output is AddFormat.json:
         out = {
@@ -463,19 +352,19 @@ def _add(
             if assessment is None
             else {
                 "disposition": assessment.disposition.value,
-                "red_flags": alert.red_flags if alert else [],
-                "alert": alert is not None,
+                "red_flags": added.alert,
+                "alert": bool(added.alert),
             },
             "messages": [json.loads(m.model_dump_json()) for m in trend.messages],
             "warnings": [warning] if warning else [],
         }
         typer.echo(json.dumps(out, indent=2))
         return
-    typer.echo(f"Saved: {day.isoformat()}, pain {pain}/10 (episode day {(day - ep.onset).days}).")
+    typer.echo(f"Saved: {day.isoformat()}, pain {pain}/10 (episode day {(day - added.episode.onset).days}).")
     if warning:
         typer.echo(f"backcare: warning: {warning}", err=True)
-    if assessment is not None and alert is not None:
-        _show_alert(assessment, alert.red_flags)
+    if assessment is not None and added.alert:
+        _show_alert(assessment, added.alert)
     _print_messages(trend.model_copy(update={"messages": [m for m in trend.messages if m.id != "red_flag"]}), kb)
 
 
@@ -548,6 +437,7 @@ def show(
     output: ShowFormat = typer.Option(ShowFormat.table, "--format", help="Output format."),
 ) -> None:
     """The current episode's diary with change from baseline, the expected course and adherence."""
+    from backcare.diary_service import diary_view
     from backcare.knowledge import load_knowledge
 
     store = _open(create=False)
@@ -557,9 +447,9 @@ def show(
         else:
             typer.echo("No diary yet: add an entry with `backcare diary add --pain N`.")
         return
-    with store, store.unit_of_work(write=False) as uow:
-        episode = uow.diary.latest_episode()
-        entries, trend = _episode_trend(uow, episode)
+    with store:
+        view = diary_view(store)
+    entries, trend = view.entries, view.trend
     if output is ShowFormat.json:
         typer.echo(trend.model_dump_json(indent=2))
         return
@@ -640,6 +530,7 @@ def chart(
     """Draw pain over time with the expected-course band, the important-change line and adherence."""
     from backcare.chart import ChartError, chart_format, write_chart
     from backcare.diary import expected_course
+    from backcare.diary_service import diary_view
 
     try:
         chart_format(out)
@@ -648,9 +539,9 @@ def chart(
     store = _open(create=False)
     if store is None:
         _fail("no diary yet: add an entry with `backcare diary add --pain N`", code=1)
-    with store, store.unit_of_work(write=False) as uow:
-        episode = uow.diary.latest_episode()
-        entries, trend = _episode_trend(uow, episode)
+    with store:
+        view = diary_view(store)
+    entries, trend = view.entries, view.trend
     if not entries or trend.latest is None or trend.onset is None:
         _fail("no diary entries in the current episode to chart", code=1)
     until = trend.latest
@@ -821,7 +712,10 @@ def backup(
 def forget(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation (for scripts)."),
 ) -> None:
-    """Delete all of your data (diary, assessments, plans) after confirmation."""
+    """Delete all of your data (diary, assessments, plans) after confirmation.
+
+    Only the local person's profile is deleted: web accounts kept in the same database keep theirs.
+    """
     store = _open(create=False)
     if store is None:
         typer.echo("Nothing stored: there is nothing to forget.")
@@ -831,8 +725,8 @@ def forget(
             count = uow.diary.count_entries()
         if not yes:
             typer.echo(
-                f"This permanently deletes your {count} diary entries and every stored assessment and plan "
-                f"in {store.location}."
+                f"This permanently deletes your {count} diary entries and all of your stored assessments and "
+                f"plans in {store.location}."
             )
             if not typer.confirm("Delete everything?", default=False):
                 typer.echo("Nothing was deleted.")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Engine, delete, func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -42,6 +42,7 @@ from backcare.storage.transfer import (
 )
 
 Clock = Callable[[], dt.datetime]
+_Owned = TypeVar("_Owned", EpisodeRow, AssessmentRow, PlanRow, EntryRow)
 
 
 def utc_now() -> dt.datetime:
@@ -180,7 +181,9 @@ class DiaryRepository:
     """Reads and writes one person's records inside the current unit of work.
 
     Every query is scoped to one profile: ``profile_id`` when given (a web account's profile),
-    else the local person's profile named ``default``, created on first write.
+    else the local person's profile named ``default``, created on first write. A record of
+    another profile is never returned, changed or deleted, even when asked for by its id, and a
+    new record cannot point at another profile's episode or assessment.
     """
 
     def __init__(self, session: Session, now: Clock = utc_now, profile_id: str | None = None) -> None:
@@ -243,8 +246,19 @@ class DiaryRepository:
         return [_episode(r) for r in self.session.scalars(q)]
 
     def episode(self, episode_id: str) -> EpisodeRecord | None:
-        row = self.session.get(EpisodeRow, episode_id)
-        return _episode(row) if row and row.profile_id == self._pid() else None
+        row = self._own(EpisodeRow, episode_id)
+        return _episode(row) if row else None
+
+    def _own(self, model: type[_Owned], record_id: str) -> _Owned | None:
+        """The row of that id when it is this profile's (another profile's row is not found)."""
+        return self.session.scalars(select(model).where(model.id == record_id, model.profile_id == self._pid())).first()
+
+    def _check_links(self, episode_id: str | None = None, assessment_id: str | None = None) -> None:
+        """Refuse a new record that refers to another profile's episode or assessment."""
+        if episode_id is not None and self._own(EpisodeRow, episode_id) is None:
+            raise StorageError(f"episode {episode_id} is not one of this profile's")
+        if assessment_id is not None and self._own(AssessmentRow, assessment_id) is None:
+            raise StorageError(f"assessment {assessment_id} is not one of this profile's")
 
     def ensure_episode(self, onset: dt.date, timezone: str) -> EpisodeRecord:
         """The active episode, or a new one starting on ``onset``."""
@@ -270,12 +284,39 @@ class DiaryRepository:
 
     def add_entry(self, entry: DiaryEntry) -> None:
         profile = self.profile(entry.timezone)
+        self._check_links(entry.episode_id, entry.retriage.assessment_id if entry.retriage else None)
         self.session.add(row_from_entry(entry, profile.id))
         self.session.flush()
+
+    def entry(self, entry_id: str) -> DiaryEntry | None:
+        row = self._own(EntryRow, entry_id)
+        return entry_from_row(row) if row else None
+
+    def replace_entry(self, entry: DiaryEntry) -> bool:
+        """Overwrite the entry of the same id; False (nothing written) when it is not this profile's."""
+        row = self._own(EntryRow, entry.id)
+        if row is None:
+            return False
+        self.session.delete(row)
+        self.session.flush()
+        self.add_entry(entry)
+        return True
+
+    def delete_entry(self, entry_id: str) -> bool:
+        row = self._own(EntryRow, entry_id)
+        if row is None:
+            return False
+        self.session.delete(row)
+        self.session.flush()
+        return True
 
     def add_entries(self, entries: Iterable[DiaryEntry], timezone: str) -> int:
         """Insert many entries in this transaction with two bulk statements (imports, benchmarks)."""
         profile = self.profile(timezone)
+        entries = list(entries)
+        episodes = {e.episode_id for e in entries if e.episode_id is not None}
+        if episodes - {e.id for e in self.episodes()}:
+            raise StorageError("some entries refer to an episode that is not this profile's")
         rows: list[dict[str, object]] = []
         exercises: list[dict[str, object]] = []
         for e in entries:
@@ -332,6 +373,7 @@ class DiaryRepository:
 
     def add_assessment(self, record: AssessmentRecord) -> None:
         profile = self.profile(record.timezone)
+        self._check_links(record.episode_id)
         self.session.add(AssessmentRow(profile_id=profile.id, **record.model_dump(mode="json") | _times(record)))
         self.session.flush()
 
@@ -344,8 +386,37 @@ class DiaryRepository:
         row = self.session.scalars(q.order_by(AssessmentRow.created_at.desc())).first()
         return _assessment(row) if row else None
 
+    def assessment(self, assessment_id: str) -> AssessmentRecord | None:
+        row = self._own(AssessmentRow, assessment_id)
+        return _assessment(row) if row else None
+
+    def assessments(
+        self, kind: Literal["assessment", "retriage"] = "assessment", limit: int = 50
+    ) -> list[AssessmentRecord]:
+        """The most recent snapshots of one kind, newest first."""
+        q = (
+            select(AssessmentRow)
+            .where(AssessmentRow.profile_id == self._pid(), AssessmentRow.kind == kind)
+            .order_by(AssessmentRow.created_at.desc())
+            .limit(limit)
+        )
+        return [_assessment(r) for r in self.session.scalars(q)]
+
+    def delete_assessment(self, assessment_id: str) -> bool:
+        """Delete a snapshot and the plans made from it; False when it is not this profile's."""
+        pid = self._pid()
+        if self._own(AssessmentRow, assessment_id) is None:
+            return False
+        self.session.execute(delete(PlanRow).where(PlanRow.assessment_id == assessment_id, PlanRow.profile_id == pid))
+        self.session.execute(
+            delete(AssessmentRow).where(AssessmentRow.id == assessment_id, AssessmentRow.profile_id == pid)
+        )
+        self.session.flush()
+        return True
+
     def add_plan(self, record: PlanRecord) -> None:
         profile = self.profile(record.timezone)
+        self._check_links(record.episode_id, record.assessment_id)
         data = record.model_dump(mode="json") | _times(record)
         data["start_date"] = record.start_date
         self.session.add(PlanRow(profile_id=profile.id, **data))
@@ -355,6 +426,12 @@ class DiaryRepository:
         q = select(PlanRow).where(PlanRow.profile_id == self._pid())
         if episode_id is not None:
             q = q.where(PlanRow.episode_id == episode_id)
+        row = self.session.scalars(q.order_by(PlanRow.created_at.desc())).first()
+        return _plan(row) if row else None
+
+    def plan_for(self, assessment_id: str) -> PlanRecord | None:
+        """The plan made from that assessment (None when it is not this profile's)."""
+        q = select(PlanRow).where(PlanRow.profile_id == self._pid(), PlanRow.assessment_id == assessment_id)
         row = self.session.scalars(q.order_by(PlanRow.created_at.desc())).first()
         return _plan(row) if row else None
 
@@ -418,13 +495,13 @@ class DiaryRepository:
             self.session.add(EpisodeRow(profile_id=profile.id, **_plain(ep)))
         self.session.flush()
         for a in doc.assessments:
-            old_a = self.session.get(AssessmentRow, a.id)
+            old_a = self._own(AssessmentRow, a.id)
             if self._same_or_conflict("assessment", a.id, _assessment(old_a) if old_a else None, a, summary):
                 continue
             self.session.add(AssessmentRow(profile_id=profile.id, **a.model_dump(mode="json") | _times(a)))
         self.session.flush()
         for p in doc.plans:
-            old_p = self.session.get(PlanRow, p.id)
+            old_p = self._own(PlanRow, p.id)
             if self._same_or_conflict("plan", p.id, _plan(old_p) if old_p else None, p, summary):
                 continue
             data = p.model_dump(mode="json") | _times(p)
@@ -505,7 +582,7 @@ class DiaryRepository:
     ) -> None:
         rows = []
         for e in entries:
-            old = self.session.get(EntryRow, e.id)
+            old = self._own(EntryRow, e.id)
             old_entry = entry_from_row(old) if old else None
             if old_entry is not None and not compare_episode:
                 e = e.model_copy(update={"episode_id": old_entry.episode_id, "retriage": _relink(e, old_entry)})
@@ -535,7 +612,11 @@ class DiaryRepository:
         return True
 
     def forget(self, keep_profile: bool = False) -> dict[str, int]:
-        """Delete every row of this person's data; returns how many rows each table lost."""
+        """Delete this profile's rows (entries, plans, assessments, episodes, the profile itself).
+
+        Other profiles in the same database (web accounts) keep every row. Returns how many rows
+        each table lost.
+        """
         pid = self._pid()
         counts: dict[str, int] = {}
         if pid is None:

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from backcare.diary import DiaryEntry, Trend
+from backcare.diary_service import EntryAdded
 from backcare.knowledge.schema import Disposition
 from backcare.models import Assessment, Plan
 from backcare.storage import ExportDocument, Store
@@ -222,7 +223,7 @@ class EntryResult(BaseModel):
     alert: list[str] = Field(default_factory=list, description="red flags this entry itself raised")
 
 
-def _entry_result(added: service.Added) -> EntryResult:
+def _entry_result(added: EntryAdded) -> EntryResult:
     return EntryResult(
         entry=added.entry, retriage=added.retriage.disposition if added.retriage else None, alert=added.alert
     )

@@ -222,8 +222,13 @@ def check_login(
 
 
 def delete_account(engine: Engine, principal: Principal) -> None:
-    """Delete the account and everything it owns (profile rows cascade to every record and session)."""
-    from backcare.web.records import forget_profile
+    """Delete the account and everything its profile owns, in one transaction.
+
+    In local mode (no account) the profile itself stays, emptied, as ``backcare forget`` leaves it.
+    """
+    from sqlalchemy.orm import Session
+
+    from backcare.storage import DiaryRepository
 
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
@@ -231,7 +236,8 @@ def delete_account(engine: Engine, principal: Principal) -> None:
         if principal.account_id:
             conn.execute(delete(tables.session).where(tables.session.c.account_id == principal.account_id))
             conn.execute(delete(tables.account).where(tables.account.c.id == principal.account_id))
-        forget_profile(conn, principal.profile_id, keep_profile=principal.account_id is None)
+        with Session(bind=conn) as session:
+            DiaryRepository(session, profile_id=principal.profile_id).forget(keep_profile=principal.account_id is None)
 
 
 # --- Sessions ------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """What the routes call: the assessment, the diary and the exercise session, over the pure core and storage.
 
 No clinical decision is made here: ``assess`` triages and plans, ``backcare.diary`` computes trends
-and re-triage alerts; this module only moves data between them, the profile's records and the
-request models, the same steps the command line takes (``cli/assess.py``, ``cli/diary.py``).
+and re-triage alerts. Saving an assessment, adding an entry and an episode's trend are the
+``backcare.diary_service`` steps the command line takes too; this module checks the request
+models, and reads and writes through ``DiaryRepository`` scoped to the principal's profile.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from backcare.diary import DiaryEntry, ExerciseDone, Trend
+from backcare.diary import DiaryEntry, ExerciseDone
+from backcare.diary_service import DiaryView, EntryAdded
 from backcare.models import Assessment, Plan
 from backcare.storage import AssessmentRecord, PlanRecord, Store
 from backcare.web.db import Principal
-from backcare.web.records import ProfileRepository
 
 MAX_TEXT = 20_000
 MIN_DAY = dt.date(2000, 1, 1)
@@ -152,12 +153,12 @@ def assessment_json(text: str | None, answers: Mapping[str, Any] | None, today: 
 def save_assessment(
     store: Store, who: Principal, result: Assessment, text: str | None, answers: Mapping[str, Any], today: dt.date
 ) -> str:
-    from backcare.web.records import save_assessment as save
+    from backcare.diary_service import record_assessment
 
     inputs: dict[str, Any] = {"answers": dict(answers), "today": today.isoformat()}
     if text:
         inputs["text"] = text
-    return save(store, who.profile_id, result, inputs, who.timezone, today)
+    return record_assessment(store, result, inputs, who.timezone, today, profile_id=who.profile_id)
 
 
 @dataclass(frozen=True)
@@ -170,23 +171,22 @@ class Saved:
 
 
 def load_assessment(store: Store, who: Principal, assessment_id: str) -> Saved | None:
-    with store.unit_of_work(write=False) as uow:
-        repo = ProfileRepository(uow.session, who.profile_id)
-        record = repo.assessment(assessment_id)
+    with store.unit_of_work(write=False, profile_id=who.profile_id) as uow:
+        record = uow.diary.assessment(assessment_id)
         if record is None or record.kind != "assessment":
             return None
-        plan = repo.plan_for(assessment_id)
+        plan = uow.diary.plan_for(assessment_id)
     return Saved(record=record, assessment=Assessment.model_validate(record.outputs), plan=plan)
 
 
 def list_assessments(store: Store, who: Principal, limit: int = 50) -> list[AssessmentRecord]:
-    with store.unit_of_work(write=False) as uow:
-        return ProfileRepository(uow.session, who.profile_id).assessments(limit)
+    with store.unit_of_work(write=False, profile_id=who.profile_id) as uow:
+        return uow.diary.assessments("assessment", limit)
 
 
 def delete_assessment(store: Store, who: Principal, assessment_id: str) -> bool:
-    with store.unit_of_work() as uow:
-        found = ProfileRepository(uow.session, who.profile_id).delete_assessment(assessment_id)
+    with store.unit_of_work(profile_id=who.profile_id) as uow:
+        found = uow.diary.delete_assessment(assessment_id)
         uow.commit()
     return found
 
@@ -234,13 +234,6 @@ class EntryInput(BaseModel):
     )
 
 
-@dataclass(frozen=True)
-class Added:
-    entry: DiaryEntry
-    retriage: Assessment | None
-    alert: list[str]
-
-
 def check_findings(findings: Mapping[str, Any]) -> None:
     """Entry findings must be catalogue ids with valid values (raises ``AnswerError``)."""
     from backcare.answers import parse_answers
@@ -249,37 +242,20 @@ def check_findings(findings: Mapping[str, Any]) -> None:
     parse_answers(dict(findings), load_knowledge())
 
 
-def add_entry(store: Store, who: Principal, data: EntryInput, entry_id: str | None = None) -> Added:
+def add_entry(store: Store, who: Principal, data: EntryInput, entry_id: str | None = None) -> EntryAdded:
     """Save an entry, re-running triage on what it reports (the steps of ``backcare diary add``).
 
     With ``entry_id`` the entry of that id (which must be this profile's) is replaced.
     """
-    from backcare.diary import Retriage, retriage_alert, retriage_answers
+    from backcare.diary_service import add_entry as add
 
     check_types(data.findings, allow_list=False)
     check_findings(data.findings)
-    day = data.date or today_in(who.timezone)
-    with store.unit_of_work(write=False) as uow:
-        repo = ProfileRepository(uow.session, who.profile_id)
-        episode = repo.active_episode()
-        previous = repo.latest_assessment(episode.id if episode else None)
-        if entry_id is not None and repo.entry(entry_id) is None:
-            raise LookupError(entry_id)
-    start = episode.onset if episode else day
-    before = previous.inputs.get("answers") if previous else None
-    answers = retriage_answers(
-        dict(data.findings), data.pain, max((day - start).days, 0), before if isinstance(before, dict) else None
-    )
-    result: Assessment | None = None
-    if data.findings or data.note:
-        try:
-            result = run_assessment(data.note, answers, day)
-        except ImportError:  # no free-text reader in this build: triage what was ticked (as the CLI does)
-            result = run_assessment(None, answers, day) if data.findings else None
-    alert = retriage_alert(dict(data.findings), result) if result else None
+    if entry_id is not None and get_entry(store, who, entry_id) is None:
+        raise LookupError(entry_id)  # also for ids no entry can have
     entry = DiaryEntry(
         id=entry_id or str(uuid.uuid4()),
-        date=day,
+        date=data.date or today_in(who.timezone),
         recorded_at=store.now(),
         timezone=who.timezone,
         pain=data.pain,
@@ -290,42 +266,16 @@ def add_entry(store: Store, who: Principal, data: EntryInput, entry_id: str | No
         note=data.note or None,
         findings=dict(data.findings),
     )
-    with store.unit_of_work() as uow:
-        repo = ProfileRepository(uow.session, who.profile_id)
-        ep = repo.ensure_episode(day, who.timezone, store.now())
-        retriage = None
-        if result is not None:
-            record = AssessmentRecord(
-                id=str(uuid.uuid4()),
-                episode_id=ep.id,
-                kind="retriage",
-                created_at=store.now(),
-                timezone=who.timezone,
-                knowledge_version=result.knowledge_version[:64],
-                disposition=result.disposition,
-                inputs={"answers": json.loads(json.dumps(answers, default=str)), "text": data.note, "entry": entry.id},
-                outputs=json.loads(result.to_json(indent=None)),
-            )
-            repo.add_assessment(record)
-            if alert is not None:
-                retriage = Retriage(disposition=alert.disposition, red_flags=alert.red_flags, assessment_id=record.id)
-        entry = entry.model_copy(update={"episode_id": ep.id, "retriage": retriage})
-        if entry_id is not None:
-            if not repo.replace_entry(entry):
-                raise LookupError(entry_id)
-        else:
-            repo.add_entry(entry)
-        uow.commit()
-    return Added(entry=entry, retriage=result, alert=alert.red_flags if alert else [])
+    return add(store, entry, profile_id=who.profile_id, replace=entry_id is not None)
 
 
 def record_exercises(
     store: Store, who: Principal, done: Sequence[ExerciseInput], pain: int, note: str | None
-) -> Added:
+) -> EntryAdded:
     """An exercise session's repetitions go into today's diary entry (added to it if there is one)."""
     today = today_in(who.timezone)
-    with store.unit_of_work(write=False) as uow:
-        todays = [e for e in ProfileRepository(uow.session, who.profile_id).entries(since=today, until=today)]
+    with store.unit_of_work(write=False, profile_id=who.profile_id) as uow:
+        todays = uow.diary.entries(since=today, until=today)
     if todays:
         last = todays[-1]
         merged = EntryInput(
@@ -347,80 +297,34 @@ def record_exercises(
 
 
 def list_entries(store: Store, who: Principal) -> list[DiaryEntry]:
-    with store.unit_of_work(write=False) as uow:
-        return ProfileRepository(uow.session, who.profile_id).entries()
+    with store.unit_of_work(write=False, profile_id=who.profile_id) as uow:
+        return uow.diary.entries()
 
 
 def get_entry(store: Store, who: Principal, entry_id: str) -> DiaryEntry | None:
-    with store.unit_of_work(write=False) as uow:
-        return ProfileRepository(uow.session, who.profile_id).entry(entry_id)
+    with store.unit_of_work(write=False, profile_id=who.profile_id) as uow:
+        return uow.diary.entry(entry_id)
 
 
 def delete_entry(store: Store, who: Principal, entry_id: str) -> bool:
-    with store.unit_of_work() as uow:
-        found = ProfileRepository(uow.session, who.profile_id).delete_entry(entry_id)
+    with store.unit_of_work(profile_id=who.profile_id) as uow:
+        found = uow.diary.delete_entry(entry_id)
         uow.commit()
     return found
 
 
-@dataclass(frozen=True)
-class DiaryView:
-    entries: list[DiaryEntry]
-    trend: Trend
-    plan: Plan | None
-    plan_start: dt.date | None
-
-
 def diary_view(store: Store, who: Principal) -> DiaryView:
-    """The current episode's entries and trend (baseline from the latest assessment, as the CLI does)."""
-    from pydantic import ValidationError
+    """The current episode's entries, trend and plan (the view ``backcare diary show`` prints)."""
+    from backcare.diary_service import diary_view as view
 
-    from backcare.diary import baseline_from, compute_trend, schedule_from_plan
-
-    with store.unit_of_work(write=False) as uow:
-        repo = ProfileRepository(uow.session, who.profile_id)
-        episode = repo.active_episode()
-        episode_id = episode.id if episode else None
-        entries = repo.entries(episode_id=episode_id)
-        last = repo.latest_assessment(episode_id)
-        plan_record = repo.latest_plan(episode_id)
-    pain = peg = None
-    if last is not None:
-        scores = last.outputs.get("scores") or {}
-        pain = scores.get("nrs") if isinstance(scores.get("nrs"), int) else None
-        peg_out = scores.get("peg")
-        peg = peg_out.get("score") if isinstance(peg_out, dict) else None
-    baseline = baseline_from(
-        entries,
-        assessment_pain=pain,
-        assessment_date=last.created_at.date() if last and pain is not None else None,
-        assessment_peg=peg,
-    )
-    plan = None
-    schedule = []
-    if plan_record is not None:
-        try:
-            plan = Plan.model_validate(plan_record.content)
-            schedule = schedule_from_plan(plan, plan_record.start_date)
-        except ValidationError:
-            plan = None
-    trend = compute_trend(
-        entries,
-        baseline,
-        onset=episode.onset if episode else None,
-        schedule=schedule,
-        reassessed_at=last.created_at if last else None,
-    )
-    start = plan_record.start_date if plan_record else None
-    return DiaryView(entries=entries, trend=trend, plan=plan, plan_start=start)
+    return view(store, who.profile_id)
 
 
 def export_json(store: Store, who: Principal) -> str:
     from backcare.storage.transfer import to_json
 
-    with store.unit_of_work(write=False) as uow:
-        doc = ProfileRepository(uow.session, who.profile_id).export(store.now())
-    return to_json(doc)
+    with store.unit_of_work(write=False, profile_id=who.profile_id) as uow:
+        return to_json(uow.diary.export())
 
 
 def export_csv(store: Store, who: Principal) -> str:
