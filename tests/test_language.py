@@ -203,9 +203,9 @@ def test_not_sure_if_is_uncertainty_not_negation(kb) -> None:  # type: ignore[no
 
 
 def test_cant_bend_does_not_negate_the_leg_pain_after_it(kb) -> None:  # type: ignore[no-untyped-def]
-    assert status(kb, "My back is stiff, I can't bend without pain shooting down my left leg.", "leg_pain_below_knee") == (
-        "present"
-    )
+    assert status(
+        kb, "My back is stiff, I can't bend without pain shooting down my left leg.", "leg_pain_below_knee"
+    ) == ("present")
 
 
 # --- lay vocabulary ------------------------------------------------------------------------------

@@ -4,11 +4,11 @@ data fail loudly at load with the entry named (never a silent non-match)."""
 from __future__ import annotations
 
 import pytest
-from spacy.schemas import validate_token_pattern
 
 from backcare.knowledge import load_knowledge
+from backcare.language.anchored import AnchoredMatcher, prune_longest
 from backcare.language.context_rules import ContextRulesError, build_context_rules, load_rules, parse_rules
-from backcare.language.patterns import PatternError, compile_pattern, pattern_words
+from backcare.language.patterns import SEP, PatternError, compile_regex, merge_negations, pattern_words
 from backcare.language.pipeline import engine
 from backcare.language.vocabulary import (
     VocabularyError,
@@ -54,42 +54,83 @@ def test_a_misshapen_file_names_the_problem() -> None:
 
 @pytest.mark.parametrize(
     ("pattern", "message"),
-    [("(pee|wee", "unbalanced"), ("@NOPE pee", "unknown macro"), ("pee ~x", "gap"), ("(a|)", "empty")],
+    [
+        ("(pee|wee", "unbalanced"),
+        ("@NOPE pee", "unknown macro"),
+        ("pee ~x", "gap"),
+        ("(a|)", "empty"),
+        ("(pee)?", "could match nothing"),
+    ],
 )
 def test_bad_patterns_are_rejected(pattern: str, message: str) -> None:
     with pytest.raises(PatternError, match=message):
-        compile_pattern(pattern, {}, simple_tokenise)
+        compile_regex(pattern, {}, simple_tokenise)
+
+
+def fused(text: str) -> list[str]:
+    """Tokens as the pipeline gives them: lower case, "<auxiliary> not" fused into one."""
+    return merge_negations(text.lower().replace("can't", "can not").split())
+
+
+def matches(pattern: str, text: str, macros: dict[str, str] | None = None) -> list[str]:
+    """The words each match of ``pattern`` covers in ``text``, longest readings kept."""
+    matcher: AnchoredMatcher[str] = AnchoredMatcher()
+    matcher.add("p", compile_regex(pattern, macros or {}, lambda w: fused(w)))
+    norms = fused(text)
+    return [" ".join(norms[start:end]) for _, start, end in prune_longest(matcher(norms))]
 
 
 def test_the_pattern_language() -> None:
-    patterns = compile_pattern("(can't|unable to) ~2 (pee|pass urine) numb*", {}, simple_tokenise)
-    assert len(patterns) == 4  # two lengths of each group
-    first = patterns[0]
-    assert {"NORM": {"NOT_IN": first[1]["NORM"]["NOT_IN"]}, "OP": "{0,2}"} in first
-    assert first[-1] == {"NORM": {"REGEX": r"^(?:numb\S*)$"}}
+    pattern = "(can't|unable to) ~2 (pee|pass urine) numb*"
+    assert matches(pattern, "i can't really pass urine numbly") == ["can not really pass urine numbly"]
+    assert matches(pattern, "unable to pee numb") == ["unable to pee numb"]
+    assert matches(pattern, "unable to pee") == []
+    compiled = compile_regex(pattern, {}, fused)
+    assert compiled.first_words == {"can not", "unable"} and not compiled.anywhere
     assert pattern_words("(pee|wee) numb*", {}) == {"pee", "wee", "numb"}
 
 
+def test_the_longest_reading_wins() -> None:
+    assert matches("(lemsip|lemsip max|paracetamol)", "took lemsip max today") == ["lemsip max"]
+    assert matches("slept ~2 (funny|in a funny position)", "slept in a funny position") == ["slept in a funny position"]
+
+
+def test_macros_numbers_and_optional_words() -> None:
+    macros = {"PEE": "(pee|pass water)"}
+    assert matches("not? able to @PEE", "able to pass water", macros) == ["able to pass water"]
+    assert matches("every # ~2 minutes", "it comes every 6 or so minutes") == ["every 6 or so minutes"]
+    assert matches("every # ~2 minutes", "every few minutes") == []
+
+
 def test_a_gap_never_swallows_a_negation() -> None:
-    gap = compile_pattern("legs ~3 weak", {}, simple_tokenise)[0][1]
-    assert {"not", "no", "never", "do not", "can not"} <= set(gap["NORM"]["NOT_IN"])
+    assert matches("legs ~3 weak", "legs feel a bit weak") == ["legs feel a bit weak"]
+    assert matches("legs ~3 weak", "legs do not feel weak") == []
+    assert matches("legs ~3 weak", "legs fine , arms weak") == []
 
 
-def test_every_compiled_pattern_is_valid_for_spacy() -> None:
+def test_not_matches_the_fused_auxiliary() -> None:
+    assert matches("(not|never) ~2 safe", "it is not safe") == ["is not safe"]
+    assert matches("(is|are) not sure", "i am not sure, you are not sure") == ["are not sure"]
+
+
+def test_every_pattern_compiles() -> None:
     built = engine()
     vocabulary = built.vocabulary
     texts = [p for t in vocabulary.targets for p in t.patterns] + [p for s in vocabulary.scope for p in s.patterns]
     texts += vocabulary.ignore + vocabulary.paracetamol_products
     for text in texts:
-        for pattern in compile_pattern(text, vocabulary.macros, built.tokenise):
-            assert not validate_token_pattern(pattern), text
-    for rule in build_context_rules(load_rules(), vocabulary.macros, built.tokenise):
-        if isinstance(rule.pattern, list):
-            assert not validate_token_pattern(rule.pattern), rule.literal
+        compiled = compile_regex(text, vocabulary.macros, built.tokenise)
+        assert SEP in compiled.regex.pattern, text
+        assert compiled.anywhere or compiled.first_words or compiled.first_prefixes or compiled.first_number, text
+    assert built.findings.rule_count == len(texts) - sum(len(s.patterns) for s in vocabulary.scope)
+    rules = build_context_rules(load_rules(), vocabulary.macros, built.tokenise)
+    assert len(rules) == built.context.rule_count
 
 
 def test_context_rules_must_name_real_default_rules() -> None:
-    rules = parse_rules('drop_default: ["no such rule"]\nrules: [{category: FAMILY, direction: FORWARD, patterns: [dad]}]')
+    rules = parse_rules(
+        'drop_default: ["no such rule"]\nrules: [{category: FAMILY, direction: FORWARD, patterns: [dad]}]'
+    )
     with pytest.raises(ContextRulesError, match="no such rule"):
         build_context_rules(rules, {}, simple_tokenise)
 

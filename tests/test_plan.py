@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import AdviceDef, AdviceSchedule, Disposition, ExerciseDef
 from backcare.models import Plan, RedFlagHit
-from backcare.plan import build_plan, dosage_for_week, plan_phase
+from backcare.plan import build_plan, dosage_for_week, effective_facts, plan_phase
 from backcare.rules import Value
 
 NSAID_CONTRAINDICATIONS = [
@@ -251,6 +251,16 @@ def test_pregnancy_not_asked_of_men_is_not_a_contraindication(kb: KnowledgeBase)
     facts["sex"] = "female"
     item = next(i for i in make(kb, {**facts, "age": 30}).items if i.id == "oral_nsaid")
     assert item.caution and "pregnant" in item.caution
+
+
+def test_not_applicable_questions_count_as_no_and_that_carries_to_the_questions_after_them(kb: KnowledgeBase) -> None:
+    man = effective_facts({"sex": "male", "age": 40}, kb)
+    assert man["pregnant"] is False  # not asked of a man
+    assert man["vaginal_bleeding"] is False and man["regular_tightening"] is False  # asked only when pregnant
+    assert man["back_pain"] is True
+    woman = effective_facts({"sex": "female", "age": 30}, kb)
+    assert woman.get("pregnant") is None and woman.get("vaginal_bleeding") is None
+    assert effective_facts({"sex": "female", "age": 30, "pregnant": False}, kb)["fluid_leak"] is False
 
 
 # --- Conditional advice ---------------------------------------------------------------------------

@@ -62,3 +62,61 @@ def test_supporting_findings_exclude_negated_atoms():
 def test_bad_rules_are_rejected_with_a_reason(text, message):
     with pytest.raises(RuleError, match=message):
         rule(text)
+
+
+# Kleene logic as an order False < unknown < True: "and" is the minimum, "or" the maximum, "not"
+# the mirror image. An independent statement of the semantics to check the evaluator against.
+_RANK = {False: 0, None: 1, True: 2}
+_TRUTH = {0: False, 1: None, 2: True}
+
+
+def _and(*xs):
+    return _TRUTH[min(_RANK[x] for x in xs)]
+
+
+def _or(*xs):
+    return _TRUTH[max(_RANK[x] for x in xs)]
+
+
+def _not(x):
+    return _TRUTH[2 - _RANK[x]]
+
+
+@pytest.mark.parametrize(
+    ("text", "oracle"),
+    [
+        ("a and b and c", lambda a, b, c: _and(a, b, c)),
+        ("a or b or c", lambda a, b, c: _or(a, b, c)),
+        ("a and b or c", lambda a, b, c: _or(_and(a, b), c)),
+        ("not (a or b) and c", lambda a, b, c: _and(_not(_or(a, b)), c)),
+        ("a and (b or not c)", lambda a, b, c: _and(a, _or(b, _not(c)))),
+        ("not a or not (b and c)", lambda a, b, c: _or(_not(a), _not(_and(b, c)))),
+    ],
+)
+def test_evaluation_matches_kleene_logic_for_every_combination(text, oracle):
+    values = [True, False, None]
+    for a in values:
+        for b in values:
+            for c in values:
+                facts = {name: v for name, v in zip("abc", (a, b, c), strict=True) if v is not None}
+                assert rule(text).evaluate(facts) is oracle(a, b, c), (text, a, b, c)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "expected"),
+    [
+        ("at_least(1, a, not b)", {"b": False}, True),
+        ("at_least(2, a, not b, c)", {"a": True}, None),
+        ("unless(a and b)", {"a": False}, True),
+        ("possibly(age >= 70 and fever)", {"age": 50}, False),
+        ("region in ['upper', 'middle'] or age < 18", {"region": "lower"}, None),
+    ],
+)
+def test_functions_and_comparisons_inside_other_expressions(text, facts, expected):
+    assert rule(text).evaluate(facts) is expected
+
+
+def test_supporting_findings_are_listed_once_in_reading_order_and_double_negation_counts():
+    assert rule("a or (fever and a) or b").supporting({"fever": True, "a": True, "b": True}) == ["a", "fever", "b"]
+    assert rule("not (not fever) and unless(a)").supporting({"fever": True, "a": False}) == ["fever"]
+    assert rule("at_least(2, a, b, c)").supporting({"a": True, "b": False, "c": True}) == ["a", "c"]

@@ -36,11 +36,11 @@ def parse_answers(raw: Mapping[str, Any], kb: KnowledgeBase) -> list[Finding]:
     """Validate every answer; ``None`` or "unknown" means not answered and is left out."""
     if not isinstance(raw, Mapping):
         raise AnswerError("answers", "must be an object mapping finding ids to values")
-    askable = [fid for fid, f in kb.findings.items() if not f.computed]
     findings: list[Finding] = []
     for key, value in raw.items():
         definition = kb.findings.get(str(key))
         if definition is None or definition.computed:
+            askable = [fid for fid, f in kb.findings.items() if not f.computed]
             close = difflib.get_close_matches(str(key), askable, n=3, cutoff=0.6)
             raise AnswerError(str(key), "unknown finding id", close)
         finding = _parse_one(definition, value)

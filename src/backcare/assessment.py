@@ -77,6 +77,7 @@ def assess(
         plan = build_plan(facts, result.disposition, result.red_flags, kb, start=today)
 
     pain = facts.get("pain_score")
+    catalogue_order = {fid: n for n, fid in enumerate(kb.findings)}
     return Assessment(
         disposition=result.disposition,
         disposition_text=DISPOSITION_TEXT[result.disposition],
@@ -85,7 +86,7 @@ def assess(
         unanswered_screening=unanswered,
         red_flags=result.red_flags,
         contributors=rank_contributors(facts, kb) if in_scope else [],
-        findings=sorted(merged.values(), key=lambda f: list(kb.findings).index(f.id)),
+        findings=sorted(merged.values(), key=lambda f: catalogue_order[f.id]),
         scores=Scores(
             nrs=pain if isinstance(pain, int) and not isinstance(pain, bool) else None,
             startback=startback_if_complete(facts),

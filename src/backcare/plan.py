@@ -34,7 +34,11 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from functools import cache
+from operator import itemgetter
+from typing import Literal, TypedDict
+
+from pydantic import TypeAdapter
 
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import URGENCY, AdviceDef, Disposition, Dosage, ExerciseDef, RedFlagDef
@@ -47,7 +51,7 @@ from backcare.models import (
     SafetyNetItem,
     Session,
 )
-from backcare.rules import Truth, Value
+from backcare.rules import Rule, Truth, Value
 
 Phase = Literal["acute", "subacute", "persistent", "unknown"]
 
@@ -79,6 +83,45 @@ _CATEGORY_ORDER = [
     "review",
     "prevention",
 ]
+
+
+@dataclass(frozen=True)
+class _KbIndex:
+    """What the plan looks up in the knowledge base on every call, worked out once per knowledge base."""
+
+    conditional: tuple[tuple[str, Rule], ...]
+    """Yes/no findings asked only when their ``applies_when`` rule holds, in catalogue order."""
+    top: dict[str, Disposition]
+    """Each red flag's most urgent trigger disposition."""
+    symptoms: dict[str, tuple[str, ...]]
+    """For each red-flag trigger rule, the findings in it that could newly appear (see ``_symptoms``)."""
+
+
+_INDEXES: dict[str, _KbIndex] = {}
+
+
+def _index(kb: KnowledgeBase) -> _KbIndex:
+    """The plan's lookups for ``kb``, built on first use and kept per ``kb.version``.
+
+    The plan is built on every assessment, and scanning the whole catalogue for these each time
+    was a large share of its cost. ``kb.version`` fingerprints the data files, so two knowledge
+    bases with the same version hold the same data and can share the index.
+    """
+    index = _INDEXES.get(kb.version)
+    if index is None:
+        triggers = [t for flag in kb.red_flags.values() for t in flag.triggers]
+        index = _KbIndex(
+            conditional=tuple(
+                (fid, kb.rule(f.applies_when)) for fid, f in kb.findings.items() if f.type == "bool" and f.applies_when
+            ),
+            top={
+                flag.id: max((t.disposition for t in flag.triggers), key=URGENCY.__getitem__)
+                for flag in kb.red_flags.values()
+            },
+            symptoms={t.when: tuple(_symptoms(kb, sorted(kb.rule(t.when).findings))) for t in triggers},
+        )
+        _INDEXES[kb.version] = index
+    return index
 
 
 @dataclass(frozen=True)
@@ -136,9 +179,9 @@ def effective_facts(facts: Mapping[str, Value], kb: KnowledgeBase) -> dict[str, 
     out = dict(facts)
     if out.get("back_pain") is None:
         out["back_pain"] = True
-    for fid, finding in kb.findings.items():
-        applies = kb.rule(finding.applies_when).evaluate(out) if finding.applies_when else True
-        if finding.type == "bool" and out.get(fid) is None and applies is False:
+    # In catalogue order, so a finding set false here (pregnant) counts for the ones after it.
+    for fid, applies_when in _index(kb).conditional:
+        if out.get(fid) is None and applies_when.evaluate(out) is False:
             out[fid] = False
     return out
 
@@ -324,8 +367,9 @@ def _schedule(
     days: int,
     start: dt.date | None,
 ) -> list[Session]:
-    sessions: list[Session] = []
+    rows: list[_SessionRow] = []
     scheduled = [kb.advice[i.id] for i in items if i.id in kb.advice and kb.advice[i.id].schedule]
+    slots: dict[tuple[str, int], list[_Slot]] = {}
     for day in range(1, days + 1):
         episode_day = first_day + day - 1
         date = start + dt.timedelta(days=day - 1) if start else None
@@ -333,26 +377,66 @@ def _schedule(
             spec = advice.schedule
             assert spec is not None
             if _in_window(spec.from_day, spec.until_day, episode_day, episode_day):
-                sessions += [
-                    Session(
+                rows += [
+                    _SessionRow(
                         day=day,
                         date=date,
                         time=at,
                         activity=advice.id,
                         title=advice.title,
                         duration_minutes=spec.minutes,
+                        repetitions=None,
                         details=spec.details,
                     )
                     for at in spec.times
                 ]
-        sessions += _exercise_sessions(chosen, day, episode_day, first_day, date)
-    return sorted(sessions, key=lambda s: (s.day, s.time, s.activity))
+        rows += _exercise_sessions(chosen, day, episode_day, first_day, date, slots)
+    rows.sort(key=itemgetter("day", "time", "activity"))
+    return _sessions_adapter().validate_python(rows)
+
+
+class _SessionRow(TypedDict):
+    """A ``Session`` as plain data, validated with the rest of the schedule in one call.
+
+    A full plan has about 200 sessions; one validation call for all of them costs about half as
+    much as making each model on its own, and the schedule was the largest part of a plan's cost.
+    """
+
+    day: int
+    date: dt.date | None
+    time: dt.time
+    activity: str
+    title: str
+    duration_minutes: int
+    repetitions: int | None
+    details: str
+
+
+@cache
+def _sessions_adapter() -> TypeAdapter[list[Session]]:
+    return TypeAdapter(list[Session])
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """One session of an exercise on a day of a given programme week, the day and the date aside."""
+
+    time: dt.time | None  # None: in the day's exercise block, after the exercises before it
+    minutes: int
+    repetitions: int | None
+    details: str
 
 
 def _exercise_sessions(
-    chosen: Sequence[_Chosen], day: int, episode_day: int, first_day: int, date: dt.date | None
-) -> list[Session]:
-    sessions: list[Session] = []
+    chosen: Sequence[_Chosen],
+    day: int,
+    episode_day: int,
+    first_day: int,
+    date: dt.date | None,
+    slots: dict[tuple[str, int], list[_Slot]],
+) -> list[_SessionRow]:
+    """The day's exercise sessions; ``slots`` keeps each (exercise, week)'s slots across the days."""
+    sessions: list[_SessionRow] = []
     block = dt.datetime.combine(dt.date.min, EXERCISE_BLOCK_START)
     for c in chosen:
         ex = c.exercise
@@ -360,39 +444,52 @@ def _exercise_sessions(
             continue
         start_day = max(1, ex.start_day - first_day + 1)
         week = (day - start_day) // 7 + 1
-        dosage = dosage_for_week(ex, week)
-        if dosage.minutes:
-            for n, at in enumerate(_bout_times(dosage.reps), start=1):
-                sessions.append(
-                    Session(
-                        day=day,
-                        date=date,
-                        time=at,
-                        activity=ex.id,
-                        title=ex.name,
-                        duration_minutes=dosage.minutes,
-                        details=(
-                            f"{ex.name} {n} of {dosage.reps} today: about {dosage.minutes} minutes at an easy "
-                            f"pace (week {week} of your programme). Stop if {ex.stop_if}."
-                        ),
-                    )
+        if (ex.id, week) not in slots:  # the wording is the same on every day of a week: write it once
+            slots[ex.id, week] = _exercise_slots(ex, week)
+        for slot in slots[ex.id, week]:
+            at = slot.time
+            if at is None:
+                at = block.time()
+                block += dt.timedelta(minutes=slot.minutes)
+            sessions.append(
+                _SessionRow(
+                    day=day,
+                    date=date,
+                    time=at,
+                    activity=ex.id,
+                    title=ex.name,
+                    duration_minutes=slot.minutes,
+                    repetitions=slot.repetitions,
+                    details=slot.details,
                 )
-            continue
-        minutes = _session_minutes(dosage)
-        sessions.append(
-            Session(
-                day=day,
-                date=date,
-                time=block.time(),
-                activity=ex.id,
-                title=ex.name,
-                duration_minutes=minutes,
-                repetitions=dosage.reps,
-                details=f"{dosage_text(dosage)} (week {week} of your programme). Stop if {ex.stop_if}.",
             )
-        )
-        block += dt.timedelta(minutes=minutes)
     return sessions
+
+
+def _exercise_slots(exercise: ExerciseDef, week: int) -> list[_Slot]:
+    """An exercise's sessions on a day of programme week ``week``: timed bouts, or one set in the block."""
+    dosage = dosage_for_week(exercise, week)
+    if dosage.minutes:
+        return [
+            _Slot(
+                time=at,
+                minutes=dosage.minutes,
+                repetitions=None,
+                details=(
+                    f"{exercise.name} {n} of {dosage.reps} today: about {dosage.minutes} minutes at an easy "
+                    f"pace (week {week} of your programme). Stop if {exercise.stop_if}."
+                ),
+            )
+            for n, at in enumerate(_bout_times(dosage.reps), start=1)
+        ]
+    return [
+        _Slot(
+            time=None,
+            minutes=_session_minutes(dosage),
+            repetitions=dosage.reps,
+            details=f"{dosage_text(dosage)} (week {week} of your programme). Stop if {exercise.stop_if}.",
+        )
+    ]
 
 
 def _bout_times(count: int) -> list[dt.time]:
@@ -409,15 +506,16 @@ def _bout_times(count: int) -> list[dt.time]:
 def safety_net(facts: Mapping[str, Value], red_flags: Sequence[RedFlagHit], kb: KnowledgeBase) -> list[SafetyNetItem]:
     """Warning signs to watch for, most urgent first, each with the action it warrants."""
     fired = {h.id: h.disposition for h in red_flags}
+    index = _index(kb)
     picked: list[tuple[RedFlagDef, Disposition]] = []
     for flag in kb.red_flags.values():
-        top = max((t.disposition for t in flag.triggers), key=URGENCY.__getitem__)
+        top = index.top[flag.id]
         if flag.id in fired:
             relevant = URGENCY[fired[flag.id]] < URGENCY[top]
         elif top is Disposition.emergency:
-            relevant = _still_possible(flag, facts, kb)
+            relevant = _still_possible(flag, facts, kb, index)
         else:
-            relevant = _close_to_firing(flag, facts, kb)
+            relevant = _close_to_firing(flag, facts, kb, index)
         if relevant:
             picked.append((flag, top))
     picked.sort(key=lambda p: -URGENCY[p[1]])
@@ -446,17 +544,16 @@ def _symptoms(kb: KnowledgeBase, names: Iterable[str]) -> list[str]:
     ]
 
 
-def _still_possible(flag: RedFlagDef, facts: Mapping[str, Value], kb: KnowledgeBase) -> bool:
+def _still_possible(flag: RedFlagDef, facts: Mapping[str, Value], kb: KnowledgeBase, index: _KbIndex) -> bool:
     """False only when known facts about the person rule every trigger out (e.g. not pregnant)."""
     for trigger in flag.triggers:
-        rule = kb.rule(trigger.when)
-        worst = {**facts, **dict.fromkeys(_symptoms(kb, rule.findings), True)}
-        if rule.evaluate(worst) is not False:
+        worst = {**facts, **dict.fromkeys(index.symptoms[trigger.when], True)}
+        if kb.rule(trigger.when).evaluate(worst) is not False:
             return True
     return False
 
 
-def _close_to_firing(flag: RedFlagDef, facts: Mapping[str, Value], kb: KnowledgeBase) -> bool:
+def _close_to_firing(flag: RedFlagDef, facts: Mapping[str, Value], kb: KnowledgeBase, index: _KbIndex) -> bool:
     """One new symptom away from a soon-or-worse trigger, or firing within the watch horizon."""
     onset = _int_fact(facts, "days_since_onset") or 0
     for trigger in flag.triggers:
@@ -465,7 +562,7 @@ def _close_to_firing(flag: RedFlagDef, facts: Mapping[str, Value], kb: Knowledge
         rule = kb.rule(trigger.when)
         if rule.evaluate(facts) is True:
             continue  # true but not reported: suppressed by a more urgent flag
-        for name in _symptoms(kb, rule.findings):
+        for name in index.symptoms[trigger.when]:
             if facts.get(name) is not True and rule.evaluate({**facts, name: True}) is True:
                 return True
         if "days_since_onset" in rule.findings:

@@ -111,7 +111,13 @@ def test_healthz_reports_the_database_and_mode(local_client):
 def test_openapi_document_describes_the_api(local_client):
     doc = local_client.get("/api/v1/openapi.json").json()
     paths = doc["paths"]
-    for path in ("/api/v1/assess", "/api/v1/diary/entries", "/api/v1/diary/entries/{entry_id}", "/healthz", "/api/v1/export"):
+    for path in (
+        "/api/v1/assess",
+        "/api/v1/diary/entries",
+        "/api/v1/diary/entries/{entry_id}",
+        "/healthz",
+        "/api/v1/export",
+    ):
         assert path in paths
     assert "AssessRequest" in doc["components"]["schemas"]
     assert local_client.get("/docs").status_code == 404  # no CDN-loaded Swagger UI

@@ -172,7 +172,12 @@ def test_diary_entry_appears_in_the_chart_and_table(local_client):
     for days_ago, pain in ((2, 7), (0, 4)):
         r = local_client.post(
             "/diary",
-            data={"csrf_token": token, "date": (today - dt.timedelta(days=days_ago)).isoformat(), "pain": str(pain), "spasms": "2"},
+            data={
+                "csrf_token": token,
+                "date": (today - dt.timedelta(days=days_ago)).isoformat(),
+                "pain": str(pain),
+                "spasms": "2",
+            },
         )
         assert r.status_code == 200, r.text[:300]
     html = r.text

@@ -181,10 +181,14 @@ def test_successful_login_clears_failures(multi_app):
     register(https_client(app), "bob")
     for _ in range(2):
         https_client(app).post("/api/v1/auth/login", json={"username": "bob", "password": "wrong password!"})
-    assert https_client(app).post("/api/v1/auth/login", json={"username": "bob", "password": PASSWORD}).status_code == 200
+    assert (
+        https_client(app).post("/api/v1/auth/login", json={"username": "bob", "password": PASSWORD}).status_code == 200
+    )
     for _ in range(2):
         https_client(app).post("/api/v1/auth/login", json={"username": "bob", "password": "wrong password!"})
-    assert https_client(app).post("/api/v1/auth/login", json={"username": "bob", "password": PASSWORD}).status_code == 200
+    assert (
+        https_client(app).post("/api/v1/auth/login", json={"username": "bob", "password": PASSWORD}).status_code == 200
+    )
 
 
 def test_passwords_are_stored_as_argon2_hashes(multi_app):
@@ -231,7 +235,9 @@ def two_accounts(multi_app, db_url):
 def test_one_account_cannot_see_or_change_anothers_data(two_accounts):
     _, (alice, a_tok), (bob, b_tok) = two_accounts
     a_head = {"x-csrf-token": a_tok}
-    entry = alice.post("/api/v1/diary/entries", json={"pain": 6, "note": "alice private"}, headers=a_head).json()["entry"]
+    entry = alice.post("/api/v1/diary/entries", json={"pain": 6, "note": "alice private"}, headers=a_head).json()[
+        "entry"
+    ]
     saved = alice.post(
         "/api/v1/assessments", json={"answers": {**CLEAR, "trigger_lifting": True}}, headers=a_head
     ).json()
@@ -276,7 +282,10 @@ def test_account_export_and_deletion(two_accounts):
     page = alice.get("/account")
     r = alice.post("/account/delete", data={"confirm": "delete", "csrf_token": csrf_of(page.text)})
     assert r.status_code == 200 and "deleted" in r.text
-    assert https_client(app).post("/api/v1/auth/login", json={"username": "alice", "password": PASSWORD}).status_code == 401
+    assert (
+        https_client(app).post("/api/v1/auth/login", json={"username": "alice", "password": PASSWORD}).status_code
+        == 401
+    )
     assert [e["pain"] for e in bob.get("/api/v1/diary/entries").json()] == [9]
 
 

@@ -1,111 +1,120 @@
-"""medspaCy target matching, split by the word each rule starts with.
+"""Matching compiled patterns, each tried only where the text has a word it can start with.
 
-spaCy's ``Matcher`` starts every pattern at every token, so with two thousand vocabulary
-patterns most of the time went on patterns whose first word is nowhere in the text. Here the
-TargetRules are shared out over many small medspaCy ``TargetMatcher``s, one per first word (a
-rule that may start with any of several words is copied under each), and a text only runs the
-matchers whose word it contains, plus one for rules that start with a prefix, a number or a macro
-phrase. The spans are the same as one big TargetMatcher's: overlapping matches are then pruned
-the way medspaCy prunes them (the longest wins).
+spaCy's ``Matcher`` starts every pattern at every token, and the vocabulary's alternatives of
+different lengths multiply out into tens of thousands of spaCy patterns: that was most of the
+reading time. Here every pattern is one regular expression over the text's normalised tokens
+(see ``patterns.compile_regex``), filed under the words (or prefixes) it can start with, and a
+text tries at each token only the patterns filed under that token. Each pattern gives its
+longest match at a start (POSIX matching), and overlapping matches are pruned to the longest, as
+medspaCy's ``TargetMatcher`` prunes spaCy's matches; of two equally long, the one that skipped
+fewer words (``~N`` gaps) is the more specific reading and wins.
 """
 
 from __future__ import annotations
 
-import copy
-from typing import TYPE_CHECKING, Any
+import re
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, Generic, TypeVar
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span
+from backcare.language.patterns import PATTERN_NUMBER, SEP, TokenRegex
+
+Key = TypeVar("Key")
+Match = tuple[Key, int, int, int]  # key, start token, end token, words skipped by gaps
+Entry = tuple[Key, Callable[[str, int], Any], frozenset[str] | None]  # key, the regex's match, required words
+
+#: A token spaCy's ``like_num`` would accept (what ``#`` in a pattern matches).
+_NUMBER = re.compile(PATTERN_NUMBER)
 
 
-MAX_COPIES = 40
-"""A rule whose first token may be up to this many words is copied once per word."""
+class AnchoredMatcher(Generic[Key]):
+    """Compiled patterns keyed by the normalised token their matches can start with."""
 
-
-class AnchoredTargetMatcher:
-    """A set of medspaCy TargetMatchers keyed by the (normalised) word their rules start with."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self._nlp = nlp
-        self._name = name
-        self._by_words: dict[frozenset[str], Any] = {}
-        self._index: dict[str, list[Any]] = {}
-        self._always: Any = self._new("any")
+    def __init__(self) -> None:
+        self._by_word: dict[str, list[Entry[Key]]] = {}
+        self._by_prefix: dict[str, list[Entry[Key]]] = {}
+        self._prefix_lengths: list[int] = []
+        self._numbers: list[Entry[Key]] = []
+        self._anywhere: list[Entry[Key]] = []
+        self._candidates: dict[str, tuple[Entry[Key], ...]] = {}
         self.rule_count = 0
 
-    def _new(self, key: str) -> Any:
-        from medspacy.target_matcher import TargetMatcher
+    def add(self, key: Key, rule: TokenRegex) -> None:
+        """File ``rule`` (reported as ``key`` when it matches) under its first words."""
+        entry: Entry[Key] = (key, rule.regex.match, rule.required)
+        if rule.anywhere:
+            self._anywhere.append(entry)
+        else:
+            for word in rule.first_words:
+                self._by_word.setdefault(word, []).append(entry)
+            for prefix in rule.first_prefixes:
+                self._by_prefix.setdefault(prefix, []).append(entry)
+            if rule.first_number:
+                self._numbers.append(entry)
+            self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
+        self._candidates.clear()
+        self.rule_count += 1
 
-        matcher = TargetMatcher(self._nlp, name=f"{self._name}_{key}", phrase_matcher_attr="NORM", result_type=None)
-        _skip_validation(matcher)
-        return matcher
+    def _for(self, norm: str) -> tuple[Entry[Key], ...]:
+        """The patterns that can start at a token (cached per word)."""
+        found = self._candidates.get(norm)
+        if found is None:
+            entries = list(self._by_word.get(norm, ()))
+            for length in self._prefix_lengths:
+                if length > len(norm):
+                    break
+                entries += self._by_prefix.get(norm[:length], ())
+            if _NUMBER.fullmatch(norm):
+                entries += self._numbers
+            found = tuple(dict.fromkeys([*entries, *self._anywhere]))
+            if len(self._candidates) > 50_000:
+                self._candidates.clear()
+            self._candidates[norm] = found
+        return found
 
-    def add(self, rules: list[Any]) -> None:
-        """Add medspaCy TargetRules (token patterns) under the words they can start with.
-
-        A rule that can start with a few words is copied once per word (its first token then
-        needs no set lookup, which is what makes a spaCy pattern cheap); one that can start with
-        many words (a macro such as "can't / unable to / struggling to ...") is kept whole, in a
-        matcher run when any of those words occurs.
-        """
-        for rule in rules:
-            pattern = rule.pattern
-            first = pattern[0] if isinstance(pattern, list) and pattern else None
-            words = _first_words(first)
-            if not words:
-                self._always.add([rule])
-            elif len(words) <= MAX_COPIES:
-                for word in words:
-                    anchored = copy.copy(rule)
-                    anchored.pattern = [{"NORM": word}, *pattern[1:]]
-                    self._matcher_for(frozenset([word])).add([anchored])
-            else:
-                self._matcher_for(frozenset(words)).add([rule])
-            self.rule_count += 1
-
-    def _matcher_for(self, words: frozenset[str]) -> Any:
-        matcher = self._by_words.get(words)
-        if matcher is None:
-            matcher = self._by_words[words] = self._new(str(len(self._by_words)))
-            for word in words:
-                self._index.setdefault(word, []).append(matcher)
-        return matcher
-
-    def __call__(self, doc: Doc) -> list[Span]:
-        """Every target span in ``doc``; of overlapping ones only the longest is kept."""
-        from medspacy.common.util import prune_overlapping_matches
-
-        spans: list[Span] = list(self._always(doc))
-        run: dict[int, Any] = {}
-        for norm in {token.norm_ for token in doc}:
-            for matcher in self._index.get(norm, ()):
-                run[id(matcher)] = matcher
-        for matcher in run.values():
-            spans += matcher(doc)
-        if len(spans) < 2:
-            return spans
-        kept = prune_overlapping_matches([(i, s.start, s.end) for i, s in enumerate(spans)])
-        unique = {(spans[i].start, spans[i].end, spans[i].label_): spans[i] for i, _, _ in kept}
-        return sorted(unique.values(), key=lambda s: (s.start, s.end))
-
-
-def _skip_validation(target_matcher: Any) -> None:
-    """spaCy validates every token pattern on ``Matcher.add`` (about a millisecond each, with
-    pydantic); the patterns here are generated, and the test suite validates each one once."""
-    medspacy_matcher = getattr(target_matcher, "_TargetMatcher__matcher", None)
-    spacy_matcher = getattr(medspacy_matcher, "_MedspacyMatcher__matcher", None)
-    if spacy_matcher is not None:
-        spacy_matcher.validate = False
+    def __call__(self, norms: Sequence[str], only: Collection[int] | None = None) -> list[Match[Key]]:
+        """Every (key, start, end, skipped) match over the tokens ``norms``, each the longest its
+        pattern gives at that start; ``only`` limits the tokens a match may start at."""
+        text = SEP.join(norms) + SEP
+        offsets: list[int] = []
+        token_at: dict[int, int] = {}
+        position = 0
+        for i, norm in enumerate(norms):
+            offsets.append(position)
+            token_at[position] = i
+            position += len(norm) + 1
+        token_at[position] = len(norms)
+        present = set(norms)
+        found: dict[tuple[Key, int, int], int] = {}
+        for i in range(len(norms)) if only is None else sorted(only):
+            for key, match_at, required in self._for(norms[i]):
+                if required is not None and required.isdisjoint(present):
+                    continue
+                match = match_at(text, offsets[i])
+                if match is None:
+                    continue
+                end = token_at.get(match.end())
+                if end is not None and end > i:
+                    skipped = sum(gap.count(SEP) for gap in match.groups() if gap)
+                    previous = found.get((key, i, end))
+                    found[(key, i, end)] = skipped if previous is None else min(previous, skipped)
+        return [(key, start, end, skipped) for (key, start, end), skipped in found.items()]
 
 
-def _first_words(spec: dict[str, Any] | None) -> list[str]:
-    """The plain words a token spec accepts, or [] when it is not a plain word list."""
-    if not spec or set(spec) - {"NORM"}:
-        return []
-    norm = spec["NORM"]
-    if isinstance(norm, str):
-        return [norm]
-    if isinstance(norm, dict) and set(norm) == {"IN"}:
-        return list(norm["IN"])
-    return []
+def prune_longest(
+    matches: Sequence[Match[Key]], compete: Callable[[Key, Key], bool] | None = None
+) -> list[tuple[Key, int, int]]:
+    """Keep the longest of overlapping matches that compete (all do when ``compete`` is None);
+    a match inside a longer one is always dropped ("steroid" inside "steroid injection"). Of two
+    equally long, the one that skipped fewer words wins, then the first. Overlapping matches that
+    do not compete are both kept: "chest pain" and "pain spreading to my left arm" are two
+    findings, and neither may hide the other. The result is in text order."""
+    ranked = sorted(matches, key=lambda m: (m[1] - m[2], m[3]))
+    kept: list[Match[Key]] = []
+    for match in ranked:
+        key, start, end, _ = match
+        if not any(
+            (s <= start and end <= e) or (s < end and start < e and (compete is None or compete(k, key)))
+            for k, s, e, _ in kept
+        ):
+            kept.append(match)
+    return sorted(((key, start, end) for key, start, end, _ in kept), key=lambda m: (m[1], m[2]))

@@ -8,7 +8,7 @@ so it carries an ``on_modifies`` check.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from backcare.language.patterns import PatternError, Tokenise, compile_pattern
+from backcare.language.patterns import (
+    PatternError,
+    Tokenise,
+    TokenRegex,
+    compile_phrase,
+    compile_regex,
+    regex_from_token_pattern,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -107,9 +114,7 @@ def parse_rules(text: str, where: str = "context_rules.yaml") -> RulesFile:
     except yaml.YAMLError as exc:
         raise ContextRulesError(f"{where}: not valid YAML: {exc}") from None
     except ValidationError as exc:
-        reasons = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'file'}: {err['msg']}" for err in exc.errors()
-        )
+        reasons = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or 'file'}: {err['msg']}" for err in exc.errors())
         raise ContextRulesError(f"{where}: {reasons}") from None
 
 
@@ -118,13 +123,16 @@ def load_rules(path: Path = RULES_FILE) -> RulesFile:
     return parse_rules(path.read_text(encoding="utf-8"), where=path.name)
 
 
-def build_context_rules(rules_file: RulesFile, macros: dict[str, str], tokenise: Tokenise) -> list[Any]:
-    """medspaCy's default rules (minus ``drop_default``) and the lay rules, as ConTextRule objects."""
+def build_context_rules(
+    rules_file: RulesFile, macros: dict[str, str], tokenise: Tokenise
+) -> list[tuple[Any, TokenRegex]]:
+    """medspaCy's default rules (minus ``drop_default``) and the lay rules: each a ConTextRule (what
+    the cue means and how far it reaches) with the compiled pattern that finds the cue."""
     import medspacy
     from medspacy.context import ConTextRule
 
     defaults_path = Path(medspacy.__file__).resolve().parents[1] / "resources" / "en" / "context_rules.json"
-    out: list[Any] = []
+    out: list[tuple[Any, TokenRegex]] = []
     known_defaults: set[str] = set()
     for rule in ConTextRule.from_json(str(defaults_path)):
         known_defaults.add(rule.literal)
@@ -132,31 +140,27 @@ def build_context_rules(rules_file: RulesFile, macros: dict[str, str], tokenise:
             continue
         if rule.max_scope is None and rule.category in rules_file.default_max_scope:
             rule.max_scope = rules_file.default_max_scope[rule.category]
-        out.append(rule)
+        if isinstance(rule.pattern, list):
+            out.append((rule, regex_from_token_pattern(rule.literal, rule.pattern)))
+        else:
+            out.append((rule, compile_phrase(rule.literal, tokenise)))
     unknown = set(rules_file.drop_default) - known_defaults
     if unknown:
         raise ContextRulesError(f"context_rules.yaml: drop_default names no default rule: {sorted(unknown)}")
     for index, lay in enumerate(rules_file.rules):
         for text in lay.patterns:
             try:
-                compiled = compile_pattern(text, macros, tokenise, inline=False)
+                compiled = compile_regex(text, macros, tokenise)
             except PatternError as exc:
                 raise ContextRulesError(f"context_rules.yaml: rules[{index}]: {exc}") from None
-            for token_pattern in compiled:
-                out.append(
-                    ConTextRule(
-                        literal=text,
-                        category=lay.category,
-                        pattern=_to_norm(token_pattern),
-                        direction=lay.direction,
-                        max_scope=lay.max_scope,
-                        terminated_by=set(lay.terminated_by) or None,
-                        on_modifies=CALLBACKS[lay.on_modifies] if lay.on_modifies else None,
-                        metadata={"kind": lay.kind} if lay.kind else None,
-                    )
-                )
+            rule = ConTextRule(
+                literal=text,
+                category=lay.category,
+                direction=lay.direction,
+                max_scope=lay.max_scope,
+                terminated_by=set(lay.terminated_by) or None,
+                on_modifies=CALLBACKS[lay.on_modifies] if lay.on_modifies else None,
+                metadata={"kind": lay.kind} if lay.kind else None,
+            )
+            out.append((rule, compiled))
     return out
-
-
-def _to_norm(pattern: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [dict(spec) for spec in pattern]

@@ -71,8 +71,14 @@ class Result:
     proxy: Proxy = field(default_factory=Proxy)
 
 
-def _record(out: dict[str, Read], fid: str, status: Status, evidence: str, start: int,
-            value: bool | int | str | list[str] | None = None) -> None:
+def _record(
+    out: dict[str, Read],
+    fid: str,
+    status: Status,
+    evidence: str,
+    start: int,
+    value: bool | int | str | list[str] | None = None,
+) -> None:
     """Keep the strongest reading: present > possible > absent; the earliest among equals."""
     current = out.get(fid)
     if current is None or _RANK[status] > _RANK[current.status]:
@@ -87,9 +93,11 @@ def detect_proxy(analysis: Analysis) -> Proxy:
         relation = (explicit.group("rel") or explicit.group("rel2") or "").lower()
     else:
         first = third = False
-        for mention in analysis.mentions:
-            if mention.label != "scope":
-                continue
+        # Whose back it is; with no back mentioned (an emergency sign only), whose signs they are.
+        pool = [m for m in analysis.mentions if m.label == "scope"] or [
+            m for m in analysis.mentions if m.label == "target"
+        ]
+        for mention in pool:
             who, word = _whose(analysis.text, analysis.sentence_spans[mention.sentence], mention)
             if who == "third":
                 third = True
@@ -99,13 +107,17 @@ def detect_proxy(analysis: Analysis) -> Proxy:
         if first or not third:
             return Proxy()
     relation = relation or "partner"  # someone else, sex unknown
+    also: set[str] = set()
     if relation in {"he", "his", "she", "her"}:
         # "He's had back pain...": the patient is the first relative of that sex the text names
         wanted = _MALE if relation in {"he", "his"} else _FEMALE
-        for named in re.finditer(rf"\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b", analysis.text, re.I):
-            word = named.group("rel").lower()
-            if word in wanted or word in _NEUTRAL:
-                relation = word if word not in _NEUTRAL else relation
+        for named in _NAMED.finditer(analysis.text):
+            word = (named.group("rel") or named.group("kin") or "child").lower()
+            if word in wanted:
+                relation = word
+                break
+            if word in _NEUTRAL:
+                also.add(word)  # "our 8 year old ... her back": the child, a girl
                 break
     if relation in _MALE:
         sex: str | None = "male"
@@ -116,13 +128,19 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     else:
         sex = None
         pronouns = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"}
-    return Proxy(active=True, words=frozenset({relation, *pronouns}), sex=sex)
+    return Proxy(active=True, words=frozenset({relation, *also, *pronouns}), sex=sex)
 
+
+_KIN = r"(?-i:Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa)"
+_CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)\b"
+#: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old".
+_NAMED = re.compile(rf"\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b|\b(?P<kin>{_KIN})\b|{_CHILD}", re.I)
 
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
     rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b(?!'s)|"
+    rf"\b(?P<child>{_CHILD})|\b(?P<kin>{_KIN})\b(?!'s)|"
     rf"\b(?P<first>i|i'm|im|i've|ive|me|my|myself)\b|\b(?P<third>he|she|his|her)\b",
     re.I,
 )
@@ -138,6 +156,10 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str 
     if own:
         return ("first", None) if own.group(1) == "my" else ("third", own.group(1))
     before = text[max(sentence[0], mention.start - 14) : mention.start].lower()
+    lead = text[max(sentence[0], mention.start - 30) : mention.start]
+    named = re.search(rf"\b(?:my|our)\s+(?:\w+\s+)?({_REL_RE})\s+$", lead, re.I)
+    if named:
+        return "third", named.group(1).lower()  # "my son collapsed"
     if re.search(r"\b(?:my|i|me)\s+(?:\w+\s+)?$", before):
         return "first", None
     near = text[max(sentence[0], mention.start - 20) : mention.start]
@@ -155,7 +177,9 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str 
         return None, None
     if chosen.group("first"):
         return "first", None
-    return "third", (chosen.group("third") or chosen.group("rel") or "").lower()
+    if chosen.group("child"):
+        return "third", "child"
+    return "third", (chosen.group("third") or chosen.group("rel") or chosen.group("kin") or "").lower()
 
 
 def _about_someone_else(mention: Mention, proxy: Proxy) -> bool:
@@ -291,6 +315,18 @@ def read_values(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: d
         early = int(value.value) < 45
         _record(out, "onset_before_45", "present" if early else "absent", mention.text, mention.start, early)
     _read_onset(analysis, vocabulary, proxy, out)
+    _onset_age_from_age(out)
+
+
+def _onset_age_from_age(out: dict[str, Read]) -> None:
+    """Back pain in someone under 45 began before 45; so did pain older than the years past 45."""
+    age = out.get("age")
+    if "onset_before_45" in out or age is None or not isinstance(age.value, int):
+        return
+    days = out.get("days_since_onset")
+    years_ago = days.value / 365 if days is not None and isinstance(days.value, int) else 0.0
+    if age.value - years_ago < 45:
+        _record(out, "onset_before_45", "present", age.evidence, age.start, True)
 
 
 def _read_sex(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
@@ -337,6 +373,16 @@ def _about_a_condition(analysis: Analysis, duration: Mention, vocabulary: Vocabu
     return nearest.label == "target" and bool(set(vocabulary.targets[nearest.index].ids) & _CONDITIONS)
 
 
+def _about_the_past(analysis: Analysis, duration: Mention) -> bool:
+    """Whether the time belongs to history ("I had sciatica three years ago", "a car accident ten
+    years ago; my back is sore"): the mention nearest to it in its sentence is a past one."""
+    others = [m for m in analysis.mentions if m.sentence == duration.sentence and m.label in {"target", "scope"}]
+    if not others:
+        return False
+    nearest = min(others, key=lambda m: max(m.start - duration.end, duration.start - m.end, 0))
+    return bool(nearest.historical)
+
+
 def _read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> None:
     """Days since onset: the first time expression in a sentence about the back (now, not long
     ago, not someone else's), else the first one anywhere; never one in an "if" clause."""
@@ -353,7 +399,7 @@ def _read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: d
         lead = analysis.text[analysis.sentence_spans[mention.sentence][0] : mention.start].lower()
         if re.search(r"\b(?:if|in case|unless|what if|once|after another|another)\b[^,]*$", lead):
             continue
-        if _about_a_condition(analysis, mention, vocabulary):
+        if _about_a_condition(analysis, mention, vocabulary) or _about_the_past(analysis, mention):
             continue
         tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
         candidates.append((tier, mention.start, mention))
@@ -367,11 +413,21 @@ def _read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: d
         _record(out, "pain_over_3_months", "present", chosen.text, chosen.start, True)
 
 
-def read_scope(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> None:
-    """back_pain from mentions of the back, and pain_region (upper over middle over lower: safety)."""
+def read_scope(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> bool:
+    """back_pain from mentions of the back, and pain_region (upper over middle over lower: safety).
+
+    Returns whether the text is about the back without saying the back hurts now: sciatica (leg
+    pain from the back's nerves) or a back named in a worry or question."""
     regions: dict[str, Mention] = {}
+    about_back = False
     for mention in analysis.mentions:
-        if mention.label != "scope" or not _counts(mention, proxy):
+        if mention.label != "scope" or _about_someone_else(mention, proxy):
+            continue
+        if not vocabulary.scope[mention.index].back_pain:
+            about_back = about_back or not (_negated(mention, analysis.text) or mention.historical)
+            continue
+        if mention.hypothetical:
+            about_back = True  # "scared to move in case I make my back worse": about the back all the same
             continue
         if _negated(mention, analysis.text):
             _record(out, "back_pain", "absent", mention.text, mention.start, False)
@@ -386,6 +442,7 @@ def read_scope(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
             chosen = regions[region]
             _record(out, "pain_region", "present", chosen.text, chosen.start, region)
             break
+    return about_back
 
 
 def read_products(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
@@ -421,7 +478,7 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     proxy = detect_proxy(analysis)
     out = read_targets(analysis, vocabulary, proxy)
     read_values(analysis, vocabulary, proxy, out)
-    read_scope(analysis, vocabulary, proxy, out)
+    about_back = read_scope(analysis, vocabulary, proxy, out)
     read_products(analysis, proxy, out)
     read_medicines(analysis, proxy, generic_names, out)
     if "sex" not in out and out.get("pregnant") and out["pregnant"].status != "absent":
@@ -429,10 +486,8 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
         _record(out, "sex", "present", reading.evidence, reading.start, "female")
     if "pregnancy_weeks" in out and out.get("pregnant", Read("absent", "")).status == "absent":
         del out["pregnancy_weeks"]
-    in_scope = any(
-        fid in out and out[fid].status != "absent" for fid in ("back_pain", "flank_pain")
-    )
-    if in_scope and "back_pain" not in out:
+    in_scope = about_back or any(fid in out and out[fid].status != "absent" for fid in ("back_pain", "flank_pain"))
+    if in_scope and "back_pain" not in out and "flank_pain" in out:
         flank = out["flank_pain"]
         _record(out, "back_pain", flank.status, flank.evidence, flank.start, True)
     return Result(findings=out, in_scope=in_scope, proxy=proxy)

@@ -76,7 +76,20 @@ def base_norm(text: str, previous: str | None) -> str:
         return _CONTRACTIONS[lower]
     if lower == "m" and previous == "i":
         return "am"
+    if lower in {"'s", "s"} and previous in _IS_BEFORE:
+        return "is"  # "it's not" -> "it is not": the "not" then fuses with its auxiliary
+    if not lower.isascii():
+        lower = _fold_accents(lower)
     return lower
+
+
+#: Words after which "'s" is "is" ("it's", "that's"), not a possessive.
+_IS_BEFORE = frozenset({"it", "he", "she", "that", "there", "what", "who", "where", "here", "this", "everything"})
+
+
+def _fold_accents(word: str) -> str:
+    """ "rosé" -> "rose", "naïve" -> "naive": people type accents, the vocabulary has none."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)

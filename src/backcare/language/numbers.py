@@ -94,22 +94,65 @@ _SEX_WORD = r"(?P<sex>woman|female|lady|girl|gal|mum|mom|mother|wife|grandmother
 _I_AM = r"(?:i'?m|i\s+am|im|iam)"
 _YEARS_OLD = r"(?:-|\s)?\s*(?:years?|yrs?|yr|y)\s*(?:-|\s)?\s*(?:old|o\b|of\s+age)"
 
+#: Kinship words used as names ("Mum is 79", "Dad takes..."), capitalised at a sentence start.
+_KIN_NAME = r"(?-i:Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa)"
+#: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").
+_OTHER_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your|a|the|an)\s*$", re.I)
+_CHILD_AFTER = re.compile(
+    r"^\s*(?:son|daughter|boy|girl|kid|child|grandson|granddaughter|toddler|baby|nephew|niece|brother|sister|dog|cat)\b",
+    re.I,
+)
+
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(rf"\b(?P<n>\d{{1,3}})\s*{_YEARS_OLD}(?:\s+{_SEX_WORD}\b)?", re.I), "unknown"),
     (re.compile(rf"\b(?P<n>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?|yob)(?:\s*{_SEX_WORD}\b)?", re.I), "unknown"),
-    (re.compile(rf"\b{_I_AM}\s+(?:a\s+|an\s+|just\s+|only\s+|now\s+|turning\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I), "self"),  # noqa: E501
+    (
+        re.compile(
+            rf"\b{_I_AM}\s+(?:a\s+|an\s+|just\s+|only\s+|now\s+|turning\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "self",
+    ),
     (re.compile(rf"\b(?:age|aged|ages|age:)\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I), "unknown"),
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?P<sex>m|f)\b(?!\s*(?:/|out|of|\d))", re.I), "unknown"),
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?:,|\s)\s*(?P<sex>male|female|man|woman|guy|lady|bloke)\b", re.I), "unknown"),
-    (re.compile(rf"\b(?P<rel>he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I), "other"),  # noqa: E501
-    (re.compile(rf"\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL})\s*(?:\(\s*|,\s*|\s+is\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I), "other"),  # noqa: E501
-    (re.compile(r"\bin\s+(?:my|his|her)\s+(?P<mod>early\s+|mid\s+|mid-|late\s+)?(?P<dec>teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I), "unknown"),  # noqa: E501
+    (
+        re.compile(
+            rf"\b(?P<rel>he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "other",
+    ),
+    (
+        re.compile(
+            rf"\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL})\s*(?:\(\s*|,\s*|\s+is\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "other",
+    ),
+    (
+        re.compile(
+            rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<rel>{_KIN_NAME})(?:\s+is|'s|,|\s+\(|\s+aged|\s+age|\s+-)\s*(?:only\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "other",
+    ),
+    (
+        re.compile(
+            r"\bin\s+(?:my|his|her)\s+(?P<mod>early\s+|mid\s+|mid-|late\s+)?(?P<dec>teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            re.I,
+        ),
+        "unknown",
+    ),
     (re.compile(r"(?:^|[.!?]\s+)(?P<n>\d{2})\s*[.!?]?\s*$", re.I), "unknown"),
     (re.compile(r"^\s*(?P<n>\d{2})\s*(?:,|\s+and\b|\s*-)", re.I), "unknown"),
 ]
 
 _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
-    (re.compile(rf"\b{_I_AM}\s+(?:a|an)\s+(?:\d{{1,3}}\s*{_YEARS_OLD}\s+|[a-z-]+\s+){{0,2}}{_SEX_WORD}\b", re.I), "self"),  # noqa: E501
+    (
+        re.compile(rf"\b{_I_AM}\s+(?:a|an)\s+(?:\d{{1,3}}\s*{_YEARS_OLD}\s+|[a-z-]+\s+){{0,2}}{_SEX_WORD}\b", re.I),
+        "self",
+    ),
     (re.compile(rf"\b{_I_AM}\s+(?P<sex>female|male|a\s+woman|a\s+man)\b", re.I), "self"),
     (re.compile(rf"\bas\s+a\s+(?:\w+\s+)?{_SEX_WORD}\b", re.I), "self"),
     (re.compile(r"\b(?:and|,)\s*(?P<sex>female|male)\b", re.I), "unknown"),
@@ -117,16 +160,45 @@ _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
 ]
 
 _PREG_PATTERNS = [
-    re.compile(r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along|gone|pg)\b", re.I),  # noqa: E501
+    re.compile(
+        r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along|gone|pg)\b",
+        re.I,
+    ),
     re.compile(r"\bpregnan(?:t|cy)\b[^.!?]{0,30}?\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*ago)", re.I),
     re.compile(r"\b(?P<m>\d|one|two|three|four|five|six|seven|eight|nine)\s*months?\s*(?:pregnant|gone|along)\b", re.I),
-    re.compile(rf"\b(?:{_I_AM}|at|now)\s+(?P<n>\d{{1,2}})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in))", re.I),  # noqa: E501
+    re.compile(
+        r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+(?:(?:pregnant\s+)?with|along\s+with|into)\s+(?:my|our|the|her)?\s*(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|baby|twins|triplets|bump|pregnancy|little\s+one|child)\b",
+        re.I,
+    ),
+    re.compile(r"(?<![\d+])(?P<n>[1-4]\d)\+[0-6](?![\d+])(?!\s*(?:years?|months?|days?|hours?|kg|lbs?|%))", re.I),
+    re.compile(
+        r"(?:^|[.!?]\s+)(?P<n>[23]\d|4[0-2])\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in|old))",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:{_I_AM}|at|now)\s+(?P<n>\d{{1,2}})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in))",
+        re.I,
+    ),
 ]
-_PREGNANCY_WORD = re.compile(r"\b(?:pregnan\w*|preggers|preggo|expecting|trimester|midwife|gestation|bump)\b", re.I)
+_PREGNANCY_WORD = re.compile(
+    r"\b(?:pregnan\w*|preggers|preggo|expecting|trimester|midwife|midwives|gestation|bump|maternity|antenatal|"
+    r"contractions?|braxton|waters|due\s+date|overdue|labou?r|in\s+labou?r|baby\s+number|with\s+my\s+(?:first|second|third))\b",
+    re.I,
+)
 
 _SCORE_PATTERNS = [
-    re.compile(rf"\b(?P<n>\d{{1,2}}|{_NUMWORD})(?:\s*(?:-|to|or)\s*(?P<n2>\d{{1,2}}|{_NUMWORD}))?\s*(?:/|out\s+of|outta|outside\s+of|over)\s*(?:10|ten)\b", re.I),  # noqa: E501
-    re.compile(r"\bpain(?:\s+(?:score|level|rating|is|was|'s|of|at|about|around|rated|a))+\s+(?:a\s+)?(?P<n>\d{1,2})(?:\s*(?:-|or|to)\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|am|pm|:|/|out|\.\d|x))", re.I),  # noqa: E501
+    re.compile(
+        rf"\b(?:it'?s|it\s+is|it\s+was|its|gets\s+to|goes\s+up\s+to|shoots\s+up\s+to|hits|reaches|peaks\s+at|up\s+to)\s+(?:about\s+|around\s+|like\s+)?(?:a|an)\s+(?P<n>\d{{1,2}}|{_NUMWORD})\b(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|am|pm|:|/|out|x\b|times|mile|mins))(?=\s+(?:when|at\s+(?:its\s+)?worst|most|on\s+(?:a\s+)?bad|if|first\s+thing|in\s+the|by|at\s+night|and\s+a|now)|\s*[,.;!]|$)",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<n>\d{{1,2}}|{_NUMWORD})(?:\s*(?:-|to|or)\s*(?P<n2>\d{{1,2}}|{_NUMWORD}))?\s*(?:/|out\s+of|outta|outside\s+of|over)\s*(?:10|ten)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bpain(?:\s+(?:score|level|rating|is|was|'s|of|at|about|around|rated|a))+\s+(?:a\s+)?(?P<n>\d{1,2})(?:\s*(?:-|or|to)\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|am|pm|:|/|out|\.\d|x))",
+        re.I,
+    ),
 ]
 
 _TEMP_PATTERN = re.compile(
@@ -135,31 +207,73 @@ _TEMP_PATTERN = re.compile(
 )
 
 _EPISODE_PATTERNS = [
-    re.compile(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:time|episode|bout|attack|flare|flare-up)\b[^.!?]{0,40}?\b(?:this|in\s+the\s+(?:last|past)|in\s+a|per|within\s+a)\s+(?:year|12\s+months|twelve\s+months)", re.I),  # noqa: E501
-    re.compile(rf"\b(?P<n>\d+|{_NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)\s+(?:this|in\s+the\s+(?:last|past)|in\s+a|per|a|within\s+a)\s+(?:year|12\s+months|twelve\s+months)", re.I),  # noqa: E501
+    re.compile(
+        r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:time|episode|bout|attack|flare|flare-up)\b[^.!?]{0,40}?\b(?:this|in\s+the\s+(?:last|past)|in\s+a|per|within\s+a)\s+(?:year|12\s+months|twelve\s+months)",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<n>\d+|{_NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)\s+(?:this|in\s+the\s+(?:last|past)|in\s+a|per|a|within\s+a)\s+(?:year|12\s+months|twelve\s+months)",
+        re.I,
+    ),
     re.compile(r"\b(?:first|1st)\s+(?:time|episode)\s+(?:ever|in\s+(?:my\s+life|years))", re.I),
 ]
 
 _ONSET_AGE_PATTERNS = [
-    re.compile(r"\b(?:start\w*|began|begun|first|since|had\s+it|had\s+this|back\s+trouble|back\s+pain)\b[^.!?]{0,40}?\bwhen\s+(?:i|he|she)\s+was\s+(?:about\s+|around\s+|only\s+)?(?P<n>\d{1,2})\b", re.I),  # noqa: E501
+    re.compile(
+        r"\b(?:start\w*|began|begun|first|since|had\s+it|had\s+this|back\s+trouble|back\s+pain)\b[^.!?]{0,40}?\bwhen\s+(?:i|he|she)\s+was\s+(?:about\s+|around\s+|only\s+)?(?P<n>\d{1,2})\b",
+        re.I,
+    ),
     re.compile(
         r"\bsince\s+(?:i\s+was|my)\s+(?:about\s+|around\s+)?(?P<n>\d{1,2})\b(?!\s*(?:weeks?|days?|months?))", re.I
     ),
-    re.compile(r"\bsince\s+(?:i\s+was\s+)?(?:a\s+)?(?P<w>teenager|teen|kid|child|student|my\s+teens|my\s+twenties|my\s+thirties|school|college|uni|university)\b", re.I),  # noqa: E501
+    re.compile(
+        r"\bsince\s+(?:i\s+was\s+)?(?:a\s+)?(?P<w>teenager|teen|kid|child|student|my\s+teens|my\s+twenties|my\s+thirties|school|college|uni|university)\b",
+        re.I,
+    ),
 ]
 
 _RELATIVE_DAYS = [
     (re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I), 2),
     (re.compile(r"\byesterday\b", re.I), 1),
     (re.compile(r"\blast\s+(?:night|nite|evening)\b", re.I), 0),
-    (re.compile(r"\b(?:this|since)\s+(?:morning|afternoon|evening|lunchtime)\b|\btonight\b|\bearlier\s+today\b|\btoday\b", re.I), 0),  # noqa: E501
-    (re.compile(r"\bsince\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|lunch(?:time)?|breakfast|dinner|tea|i\s+woke\s+up|i\s+got\s+up|this\s+\w+)\b", re.I), 0),  # noqa: E501
-    (re.compile(r"\b(?:an?|one|half\s+an?|\d+|few|a\s+few|couple\s+of|a\s+couple\s+of)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b", re.I), 0),  # noqa: E501
-    (re.compile(r"\b(?:for|over|in)\s+the\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?(?:hours?|hrs?|minutes?|mins?)\b|\b(?:for|over)\s+(?:an?|half\s+an?)\s+(?:hour|hr)\b", re.I), 0),  # noqa: E501
+    (
+        re.compile(
+            r"\b(?:this|since)\s+(?:morning|afternoon|evening|lunchtime)\b|\btonight\b|\bearlier\s+today\b|\btoday\b",
+            re.I,
+        ),
+        0,
+    ),
+    (
+        re.compile(
+            r"\bsince\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|lunch(?:time)?|breakfast|dinner|tea|i\s+woke\s+up|i\s+got\s+up|this\s+\w+)\b",
+            re.I,
+        ),
+        0,
+    ),
+    (
+        re.compile(
+            r"\b(?:an?|one|half\s+an?|\d+|few|a\s+few|couple\s+of|a\s+couple\s+of)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b",
+            re.I,
+        ),
+        0,
+    ),
+    (
+        re.compile(
+            r"\b(?:for|over|in)\s+the\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?(?:hours?|hrs?|minutes?|mins?)\b|\b(?:for|over)\s+(?:an?|half\s+an?)\s+(?:hour|hr)\b",
+            re.I,
+        ),
+        0,
+    ),
     (re.compile(r"\b(?:since\s+)?last\s+week\b", re.I), 7),
     (re.compile(r"\b(?:this|since)\s+week\b", re.I), -1),  # since Monday: worked out from today
     (re.compile(r"\b(?:since\s+)?last\s+month\b", re.I), 30),
-    (re.compile(r"\b(?:since|from|for)\s+(?:about\s+)?(?:a|one)\s+fortnight\b|\ba\s+fortnight\b", re.I), 14),
+    (
+        re.compile(
+            r"\b(?:since|from|for)\s+(?:about\s+)?(?:a|one)\s+fortnight\b|\ba\s+fortnight\b|\b(?:this|the)\s+(?:past|last)\s+fortnight\b",
+            re.I,
+        ),
+        14,
+    ),
 ]
 _DURATION_FOR = re.compile(
     rf"\b(?:for|over|in|been|had\s+it|had\s+this|lasted|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along))\b",
@@ -173,12 +287,22 @@ _DURATION_AFTER_PAIN = re.compile(
     rf"\b(?:pain|pains|spasm|spasms|spasming|ache|aching|hurting|sore|trouble|problems?|backache)\s+(?:for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along))",
     re.I,
 )
+#: "6+ months", "ten weeks of a sore back", "two weeks now": a length of time that stands alone.
+_DURATION_BARE = re.compile(
+    rf"\b(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?{_QTY}"
+    rf"\s*(?P<plus>\+|plus)?\s*(?:-\s*)?{_UNIT}"
+    rf"(?(plus)|(?:\s*(?:\+|plus)|(?=\s+(?:of|now|so\s+far|and\s+counting|solid|straight|running|since)\b)))",
+    re.I,
+)
 _WEEKDAY = re.compile(
     r"\b(?:(?P<prep>since|on|last|from|this\s+past|over)\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?P<part>\s+(?:morning|afternoon|evening|night|nite))?\b",
     re.I,
 )
 _WEEKEND = re.compile(r"\b(?:since|at|over|on)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)
-_SINCE_MONTH = re.compile(r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b", re.I)  # noqa: E501
+_SINCE_MONTH = re.compile(
+    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
+    re.I,
+)
 
 
 def _number(text: str) -> float | None:
@@ -194,7 +318,7 @@ def _unit_days(unit: str) -> int:
 
 
 def ages(text: str) -> Iterator[ValueMention]:
-    for pattern, subject in _AGE_PATTERNS:
+    for index, (pattern, subject) in enumerate(_AGE_PATTERNS):
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if groups.get("dec"):
@@ -210,6 +334,16 @@ def ages(text: str) -> Iterator[ValueMention]:
                 continue
             rel = groups.get("rel")
             core = _core(m, "n", "dec")
+            if (
+                subject == "unknown"
+                and index < 2
+                and (
+                    _OTHER_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+                    or _CHILD_AFTER.match(text[m.end() :])
+                )
+            ):
+                yield ValueMention("age", n, m.start(), m.end(), "other", "child", core)  # "my 2 yr old"
+                continue
             yield ValueMention("age", n, m.start(), m.end(), subject, rel.lower() if rel else None, core)
 
 
@@ -224,16 +358,23 @@ def sexes(text: str) -> Iterator[ValueMention]:
 
 def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
     mentions_pregnancy = _PREGNANCY_WORD.search(text) is not None
+    numbers_read: set[int] = set()  # one reading per number, by the most specific pattern
     for index, pattern in enumerate(_PREG_PATTERNS):
-        if index == 3 and not mentions_pregnancy:
+        if index >= 4 and not mentions_pregnancy and index != len(_PREG_PATTERNS) - 1:
             continue
         for m in pattern.finditer(text):
+            number = _core(m, "n", "m") or m.span()
+            if number[0] in numbers_read:
+                continue
+            numbers_read.add(number[0])
             groups = m.groupdict()
             if groups.get("m"):
                 months = _number(groups["m"]) or 0
                 weeks = round(months * 4.35)
             else:
                 weeks = int(groups["n"])
+            if index == len(_PREG_PATTERNS) - 1 and not mentions_pregnancy and not 20 <= weeks <= 42:
+                continue  # "I'm 30 weeks": a pregnancy at that stage even when the word is not used
             if 1 <= weeks <= 45:
                 yield ValueMention("pregnancy_weeks", weeks, m.start(), m.end(), core=_core(m, "n", "m"))
 
@@ -287,7 +428,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
     for pattern, days in _RELATIVE_DAYS:
         for m in pattern.finditer(text):
             yield ValueMention("duration", today.weekday() if days < 0 else days, m.start(), m.end())
-    for pattern in (_DURATION_FOR, _DURATION_AGO, _DURATION_AFTER_PAIN):
+    for pattern in (_DURATION_FOR, _DURATION_AGO, _DURATION_AFTER_PAIN, _DURATION_BARE):
         for m in pattern.finditer(text):
             qty = _number(m.group("q")) if m.group("q") else 1.0
             if qty is None:

@@ -1,7 +1,7 @@
-"""A small pattern language for the vocabulary, compiled to spaCy token patterns.
+"""A small pattern language for the vocabulary, compiled to regular expressions over tokens.
 
-Writing spaCy's token dictionaries by hand for hundreds of lay phrases is unreadable, so the
-vocabulary files use one-line patterns instead. Words are matched on the token's NORM (lower case,
+Writing token matchers by hand for hundreds of lay phrases is unreadable, so the vocabulary files
+use one-line patterns instead. Words are matched on the token's normalised form (lower case,
 contractions expanded, typos corrected by ``normalise``), so "can't", "cannot" and "cant" all read
 as "can not". The grammar, by example:
 
@@ -13,9 +13,12 @@ as "can not". The grammar, by example:
 - ``@CANT``: a macro, itself a pattern (usually a group) defined in the vocabulary file;
 - ``~3``: up to three words that are not sentence punctuation, negation words or "but" (so a
   gap never hides a "not" from the context rules, nor crosses into the next sentence);
-- ``#``: a number ("3", "three"); ``/^(19|20)\\d\\d$/``: a word matching a regular expression.
+- ``#``: a number ("3", "three"); ``/^(19|20)\\d\\d$/``: a word matching a regular expression;
+- ``$``: the clause ends here (punctuation, "and"/"but"/"so"... or the end of the text).
 
-Groups whose alternatives have different lengths are expanded into several spaCy patterns.
+A pattern compiles to one regular expression over the text's normalised tokens, each followed by
+``SEP``; matching is POSIX (the longest match at a start), the reading spaCy's matcher gave once
+its matches were pruned to the longest.
 """
 
 from __future__ import annotations
@@ -26,8 +29,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import regex  # type: ignore[import-untyped]  # POSIX (leftmost-longest) matching, which the stdlib lacks
+
 TokenSpec = dict[str, Any]
 Tokenise = Callable[[str], list[str]]
+
+#: Ends every token in the text a pattern is matched against (a control character, which cleaned
+#: text never contains).
+SEP = "\x1f"
 
 #: Auxiliaries that fuse with a following "not" into one token ("can't", "cannot", "do not" ->
 #: "can not", "do not"): it keeps "not" inside the phrase it belongs to and the patterns few.
@@ -45,6 +54,33 @@ GAP_STOP_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+_NOT_RX = "(?:" + "|".join(re.escape(w) for w in sorted(("not", *NEGATED_AUX), key=len, reverse=True)) + f"){SEP}"
+_GAP_TOKEN = (
+    "(?:(?!(?:"
+    + "|".join(re.escape(w) for w in sorted(GAP_STOP_WORDS, key=len, reverse=True))
+    + f"){SEP})[^{SEP}]+{SEP})"
+)
+#: spaCy's ``like_num`` for English, as a regular expression over one token.
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "first", "second",
+    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth",
+    "thirtieth", "hundredth",
+)  # fmt: skip
+#: One token that reads as a number (spaCy's ``like_num``, English).
+PATTERN_NUMBER = (
+    r"(?:[+\-±~]?(?:[\d,.]*\d[\d,.]*|\d+/\d+|\d+(?:st|nd|rd|th))|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + ")"
+)
+_NUMBER_RX = PATTERN_NUMBER + SEP
+
+
+#: ``$``: the clause ends here (punctuation, a joining word or the end of the text); it takes no word.
+_CLAUSE_END_RX = "(?=(?:[.!?;,:\\-]|and|but|or|so|then|because|until|till|before|when)" + SEP + "|$)"
+
+
 def merge_negations(norms: Sequence[str]) -> list[str]:
     """Fuse "<auxiliary> not" into one word, as the pipeline fuses the tokens."""
     out: list[str] = []
@@ -54,6 +90,7 @@ def merge_negations(norms: Sequence[str]) -> list[str]:
         else:
             out.append(norm)
     return out
+
 
 MAX_EXPANSIONS = 2000
 MAX_DEPTH = 6
@@ -231,93 +268,200 @@ def _expand(elements: list[list[Sequence_]], pattern: str) -> list[Sequence_]:
     return [tuple(atom for part in combo for atom in part) for combo in itertools.product(*elements)]
 
 
-def _fuse_negations(variant: Sequence_) -> list[Sequence_]:
-    """A variant, plus one with "(has|is) (not|never)" fused where "has not" is a single token."""
-    out = [variant]
-    for i in range(len(variant) - 1):
-        first, second = variant[i], variant[i + 1]
-        auxes = [w for w in first.words if w in NEGATABLE_AUX]
-        if auxes and "not" in second.words:
-            fused = Atom(tuple(f"{a} not" for a in auxes))
-            out.append((*variant[:i], fused, *variant[i + 2 :]))
-            break
-    return out
-
-
-def _word_spec(words: Sequence[str]) -> TokenSpec:
-    """One token matching any of ``words`` (each a plain norm or a ``prefix*``)."""
-    if len(words) == 1 and words[0] == "#":
-        return {"LIKE_NUM": True}
-    if len(words) == 1 and _is_regex(words[0]):
-        return {"LOWER": {"REGEX": words[0][1:-1]}}
-    if any(w == "#" or _is_regex(w) for w in words):
-        raise PatternError(f"a number or regular expression cannot be one of several alternatives: {words}")
-    prefixes = [w[:-1] for w in words if w.endswith("*") and len(w) > 1]
-    plain_set = {w for w in words if not (w.endswith("*") and len(w) > 1)}
-    if "not" in plain_set:
-        plain_set |= set(NEGATED_AUX)  # "not" also matches "do not", "can not" (one token each)
-    plain = sorted(plain_set)
-    if not prefixes:
-        return {"NORM": plain[0]} if len(plain) == 1 else {"NORM": {"IN": plain}}
-    options = [re.escape(p) + r"\S*" for p in prefixes] + [re.escape(w) for w in plain]
-    return {"NORM": {"REGEX": "^(?:" + "|".join(options) + ")$"}}
+def _token_regex(token: str) -> str:
+    """One normalised token. "not" also matches the fused "<auxiliary> not" tokens; an auxiliary
+    also matches the first half of one, so that "(is|has) (not|never)" reads "is not" (one token)."""
+    if token == "not":
+        return _NOT_RX
+    if token in NEGATABLE_AUX:
+        return re.escape(token) + f"(?:{SEP}| (?=not{SEP}))"
+    return re.escape(token) + SEP
 
 
 def _special(word: str) -> bool:
-    return (word.endswith("*") and len(word) > 1) or word == "#" or _is_regex(word)
+    return (word.endswith("*") and len(word) > 1) or word in ("#", "$") or _is_regex(word)
 
 
-def _tokens(atom: Atom, tokenise: Tokenise) -> list[list[str]]:
-    """The alternatives of one atom as token lists ("can't" -> ["can", "not"])."""
-    out: list[list[str]] = []
+def _word_regex(word: str, tokenise: Tokenise) -> tuple[int, str]:
+    """A word of an atom (its token count, its regex): a prefix, a number, a regular expression
+    or plain words (tokenised as the text is: "can't" -> "can not")."""
+    if word == "#":
+        return 1, _NUMBER_RX
+    if word == "$":
+        return 0, _CLAUSE_END_RX
+    if _is_regex(word):
+        inner = re.sub(r"(?<!\\)\((?!\?)", "(?:", word[1:-1])
+        if inner.startswith("^") and inner.endswith("$"):
+            return 1, f"(?:{inner[1:-1]}){SEP}"
+        return 1, f"[^{SEP}]*?(?:{inner})[^{SEP}]*{SEP}"
+    if word.endswith("*") and len(word) > 1:
+        return 1, re.escape(word[:-1].lower()) + f"[^{SEP} ]*{SEP}"
+    tokens = tokenise(word)
+    return len(tokens), "".join(_NUMBER_RX if t == "#" else _token_regex(t) for t in tokens)
+
+
+def _alternation(options: Sequence[tuple[int, str]]) -> str:
+    """Alternatives, longest first: a regular expression takes the first that fits, and the
+    longest reading is the one wanted (as spaCy's matches pruned to the longest)."""
+    ordered = list(dict.fromkeys(rx for _, rx in sorted(options, key=lambda o: -o[0])))
+    if len(ordered) == 1:
+        return ordered[0]
+    return "(?:" + "|".join(ordered) + ")"
+
+
+def _atom_regex(atom: Atom, tokenise: Tokenise) -> tuple[int, str]:
+    if atom.gap:  # the only capturing group: how many words a match skipped
+        return atom.gap, f"({_GAP_TOKEN}{{0,{atom.gap}}})"
+    options = [_word_regex(word, tokenise) for word in atom.words]
+    if any(n == 0 and word != "$" for (n, _), word in zip(options, atom.words, strict=True)):
+        raise PatternError(f"a word of {atom.words} is empty once tokenised")
+    return max(n for n, _ in options), _alternation(options)
+
+
+def _sequence_regex(sequence: Sequence_, tokenise: Tokenise) -> tuple[int, str]:
+    parts = [_atom_regex(atom, tokenise) for atom in sequence]
+    return sum(n for n, _ in parts), "".join(rx for _, rx in parts)
+
+
+def _nullable(alternative: Sequence_) -> bool:
+    return all(atom.gap for atom in alternative)
+
+
+def _atom_tokens(atom: Atom, tokenise: Tokenise) -> set[str] | None:
+    """The first tokens an atom can match, or None when it is not plain words (a gap, a prefix,
+    a number, a regular expression, the clause end)."""
+    if atom.gap:
+        return None
+    tokens: set[str] = set()
     for word in atom.words:
-        tokens = [word if _is_regex(word) else word.lower()] if _special(word) else tokenise(word)
-        if tokens and tokens not in out:
-            out.append(tokens)
-    return out
+        if _special(word):
+            return None
+        first = tokenise(word)[0]
+        if first == "#":
+            return None
+        tokens.add(first)
+        if first == "not":
+            tokens.update(NEGATED_AUX)
+        elif first in NEGATABLE_AUX:
+            tokens.add(f"{first} not")
+    return tokens
 
 
-def compile_pattern(
-    pattern: str, macros: Mapping[str, str], tokenise: Tokenise, inline: bool = True
-) -> list[list[TokenSpec]]:
-    """The spaCy token patterns for one vocabulary pattern (several when alternatives differ in length).
-
-    ``inline=False`` keeps each ``@MACRO`` as one position matched through the macro tagger's
-    token extension (see ``macro_attribute``).
-    """
-    variants = [
-        fused for variant in _expand(_parse_sequence(pattern, macros, pattern, 0, inline), pattern)
-        for fused in _fuse_negations(variant)
-    ]
-    patterns: list[list[TokenSpec]] = []
-    seen: set[str] = set()
-    for variant in variants:
-        positions: list[list[list[TokenSpec]]] = []
-        for atom in variant:
+def _first_tokens(elements: list[list[Sequence_]], tokenise: Tokenise) -> tuple[set[str], set[str], bool, bool]:
+    """The normalised tokens a match can start with: words, prefixes, whether a number, and
+    whether it may start anywhere (a regular expression or a leading gap)."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    number = False
+    for element in elements:
+        nullable = False
+        for alternative in element:
+            if not alternative:
+                nullable = True
+                continue
+            atom = alternative[0]
             if atom.gap:
-                positions.append([[{"NORM": {"NOT_IN": list(GAP_STOP_WORDS)}, "OP": f"{{0,{atom.gap}}}"}]])
-                continue
-            if atom.macro:
-                spec = {"_": {macro_attribute(atom.macro): True}, "OP": "*" if atom.optional else "+"}
-                positions.append([[spec]])
-                continue
-            alternatives = _tokens(atom, tokenise)
-            if all(len(a) == 1 for a in alternatives):
-                positions.append([[_word_spec([a[0] for a in alternatives])]])
-            else:
-                positions.append([[_word_spec([w]) for w in a] for a in alternatives])
-        for combo in itertools.product(*positions):
-            tokens = [spec for choice in combo for spec in choice]
-            key = repr(tokens)
-            required = any("OP" not in t or t["OP"] == "+" for t in tokens)
-            if tokens and required and key not in seen:
-                seen.add(key)
-                patterns.append(tokens)
-    if not patterns:
+                return words, prefixes, number, True
+            for word in atom.words:
+                if _is_regex(word) or word == "$":
+                    return words, prefixes, number, True
+                if word == "#" or tokenise(word)[0] == "#":
+                    number = True
+                elif word.endswith("*") and len(word) > 1:
+                    prefixes.add(word[:-1].lower())
+                else:
+                    words |= _atom_tokens(Atom((word,)), tokenise) or set()
+        if not nullable:
+            return words, prefixes, number, False
+    return words, prefixes, number, True
+
+
+def _required_tokens(elements: list[list[Sequence_]], tokenise: Tokenise) -> frozenset[str] | None:
+    """Tokens of which a text must hold at least one for the pattern to match anywhere in it:
+    those of the most selective element after the first that no match can skip. None when no
+    element says (every one is optional, or starts with a prefix, a number or a gap)."""
+    best: set[str] | None = None
+    for element in elements[1:]:
+        words: set[str] = set()
+        for alternative in element:
+            atoms = [atom for atom in alternative if not atom.gap]
+            first = _atom_tokens(atoms[0], tokenise) if atoms and not _nullable(alternative) else None
+            if first is None:
+                break
+            words |= first
+        else:
+            if best is None or len(words) < len(best):
+                best = words
+    return frozenset(best) if best else None
+
+
+@dataclass(frozen=True)
+class TokenRegex:
+    """A pattern compiled to a regular expression over a text's normalised tokens, each followed
+    by ``SEP`` ("can not\x1fpee\x1f"), with where a match can start and what it needs."""
+
+    source: str
+    regex: Any  # a compiled ``regex`` pattern (POSIX flag: the longest match at a start)
+    first_words: frozenset[str]
+    first_prefixes: frozenset[str]
+    anywhere: bool
+    first_number: bool = False  # may start with a number
+    required: frozenset[str] | None = None  # the text must hold one of these tokens
+
+
+def compile_regex(pattern: str, macros: Mapping[str, str], tokenise: Tokenise) -> TokenRegex:
+    """One vocabulary pattern as one regular expression: alternatives of any length stay
+    alternatives (nothing is multiplied out), macros are written in place."""
+    elements = _parse_sequence(pattern, macros, pattern, 0)
+    if all(any(not alt or _nullable(alt) for alt in element) for element in elements):
         raise PatternError(f"pattern {pattern!r} could match nothing")
-    if len(patterns) > MAX_EXPANSIONS:
-        raise PatternError(f"pattern {pattern!r} expands to {len(patterns)} variants (limit {MAX_EXPANSIONS})")
-    return patterns
+    parts: list[str] = []
+    for element in elements:
+        options = [_sequence_regex(alt, tokenise) for alt in element if alt]
+        optional = any(not alt for alt in element)
+        rx = _alternation(options)
+        parts.append(f"(?:{rx})?" if optional else rx)
+    words, prefixes, number, anywhere = _first_tokens(elements, tokenise)
+    try:
+        compiled = regex.compile("".join(parts), flags=regex.POSIX)
+    except regex.error as exc:
+        raise PatternError(f"pattern {pattern!r}: {exc}") from None
+    required = _required_tokens(elements, tokenise)
+    return TokenRegex(pattern, compiled, frozenset(words), frozenset(prefixes), anywhere, number, required)
+
+
+def compile_phrase(phrase: str, tokenise: Tokenise) -> TokenRegex:
+    """A literal phrase (medspaCy's phrase rules), tokenised as the text is."""
+    tokens = tokenise(phrase)
+    if not tokens:
+        raise PatternError(f"phrase {phrase!r} has no words")
+    words = {tokens[0], *((f"{tokens[0]} not",) if tokens[0] in NEGATABLE_AUX else ())}
+    if tokens[0] == "not":
+        words.update(NEGATED_AUX)
+    compiled = regex.compile("".join(_token_regex(t) for t in tokens), flags=regex.POSIX)
+    return TokenRegex(phrase, compiled, frozenset(words), frozenset(), False)
+
+
+def regex_from_token_pattern(source: str, specs: Sequence[TokenSpec]) -> TokenRegex:
+    """A spaCy token pattern (as medspaCy's default ConText rules are written: LOWER or NORM, a
+    word or {"IN": [...]}, OP "?", "*" or "+") as a TokenRegex over the normalised tokens."""
+    parts: list[str] = []
+    firsts: set[str] = set()
+    open_start = True
+    for spec in specs:
+        unknown = set(spec) - {"LOWER", "NORM", "OP"}
+        value = spec.get("LOWER", spec.get("NORM"))
+        words = [value] if isinstance(value, str) else (value or {}).get("IN") if isinstance(value, dict) else None
+        op = spec.get("OP")
+        if unknown or not words or op not in (None, "?", "*", "+"):
+            raise PatternError(f"unsupported token pattern in {source!r}: {spec}")
+        rx = _alternation([(1, re.escape(str(w).lower()) + SEP) for w in words])
+        parts.append(f"(?:{rx}){op}" if op else rx)
+        if open_start:
+            firsts.update(str(w).lower() for w in words)
+            open_start = op in ("?", "*")
+    compiled = regex.compile("".join(parts), flags=regex.POSIX)
+    return TokenRegex(source, compiled, frozenset(firsts), frozenset(), open_start)
 
 
 def pattern_words(pattern: str, macros: Mapping[str, str]) -> set[str]:

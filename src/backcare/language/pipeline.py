@@ -1,15 +1,21 @@
-"""The medspaCy pipeline: built once, then run on each text to give context-tagged mentions.
+"""The reading pipeline: built once, then run on each text to give context-tagged mentions.
 
-``spacy.blank("en")`` with a sentencizer, two ``medspacy_target_matcher`` components (findings
-and back/scope mentions, from the vocabulary), value spans from ``numbers``, medicine spans, and
-``medspacy_context`` with ``prune_on_target_overlap=True`` so that a cue inside a target ("can't"
-in "can't pee") never negates it. Nothing is downloaded: spaCy's blank English and medspaCy's
-packaged rules are all it needs.
+``spacy.blank("en")`` tokenises and splits sentences; the vocabulary's findings and back/scope
+mentions are found by ``anchored.AnchoredMatcher`` (each pattern one regular expression over the
+normalised tokens, tried only where its first word occurs); value spans come from ``numbers`` and
+medicine spans from ``backcare.medicines``. medspaCy's ConText algorithm (``ConTextGraph``, with
+modifiers pruned where they overlap a target, so that "can't" in "can't pee" never negates it)
+then decides what is negated, hedged, hypothetical, historical or about someone else; its cues
+are looked for only in sentences that hold a target, since a cue's scope never leaves its
+sentence. Nothing is downloaded: spaCy's blank English and medspaCy's packaged rules are all it
+needs.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -17,21 +23,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from backcare.language.anchored import AnchoredTargetMatcher
+from backcare.language.anchored import AnchoredMatcher, prune_longest
 from backcare.language.context_rules import build_context_rules, load_rules
 from backcare.language.normalise import Normaliser, base_norm, make_normaliser
 from backcare.language.numbers import ValueMention, find_values
-from backcare.language.patterns import NEGATABLE_AUX, PatternError, compile_pattern, merge_negations
+from backcare.language.patterns import NEGATABLE_AUX, PatternError, compile_regex, merge_negations
 from backcare.language.vocabulary import Vocabulary, VocabularyError, check_patterns, load_vocabulary
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
-
-GROUP = "backcare"
-FINDINGS_MATCHER = "backcare_findings"
-SCOPE_MATCHER = "backcare_scope"
-CONTEXT = "backcare_context"
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,23 @@ class Analysis:
 class Engine:
     """The built pipeline and the data it was built from."""
 
-    nlp: Language
+    nlp: Language  # blank English: the tokenizer and a sentencizer
     vocabulary: Vocabulary
     normaliser: Normaliser
     tokenise: Callable[[str], list[str]]  # a vocabulary word as normalised tokens
-    findings: AnchoredTargetMatcher  # the findings' TargetRules, run by first word
+    findings: AnchoredMatcher[str]  # targets, "ignore" masks and paracetamol products
+    scope: AnchoredMatcher[str]  # mentions of the back, flank or a spasm (and their look-alikes)
+    context: AnchoredMatcher[int]  # ConText cues, keyed by their index in ``context_rules``
+    context_rules: tuple[Any, ...]  # medspaCy ConTextRule objects
+    reads: dict[str, frozenset[str]]  # the finding ids each findings key can read
+
+    def compete(self, a: str, b: str) -> bool:
+        """Whether two overlapping findings matches are rival readings (only the longer stands):
+        a mask ("ignore") against anything, or two that read a common finding ("my waters" and
+        "waters haven't gone"). Matches for different findings both stand."""
+        if a.startswith("ignore") or b.startswith("ignore"):
+            return True
+        return bool(self.reads.get(a, frozenset()) & self.reads.get(b, frozenset()))
 
 
 def _silence_logging() -> None:
@@ -114,18 +127,16 @@ def _tokenizer_rules(nlp: Language) -> None:
 
 @cache
 def engine() -> Engine:
-    """Build the pipeline (about a second, once per process)."""
+    """Build the pipeline (once per process): spaCy's blank English, the vocabulary's patterns
+    compiled to regular expressions, and the ConText rules."""
     import warnings
 
     _silence_logging()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        import medspacy  # noqa: F401 - registers the medspacy_* factories
-    _fix_overlap_check()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
         import spacy
-        from medspacy.ner import TargetRule
+        from medspacy import context as _context  # noqa: F401 - registers the span extensions ConText uses
+    _fix_overlap_check()
 
     vocabulary = load_vocabulary()
     nlp = spacy.blank("en")
@@ -140,66 +151,63 @@ def engine() -> Engine:
         return list(tokenise_cached(word))
 
     def tokenise_word(word: str) -> list[str]:
-        tokens = [t.text for t in nlp.make_doc(word)]
         out: list[str] = []
         previous: str | None = None
-        for text in tokens:
-            norm = normaliser.replacements.get(base_norm(text, previous), base_norm(text, previous))
+        for token in nlp.make_doc(word):
+            norm = base_norm(token.text, previous)
+            norm = normaliser.replacements.get(norm, norm)
             out.append(norm)
             previous = norm
         return merge_negations(out)
 
     check_patterns(vocabulary, tokenise)
     nlp.add_pipe("sentencizer")
-    findings = AnchoredTargetMatcher(nlp, FINDINGS_MATCHER)
-    scope: Any = nlp.add_pipe(
-        "medspacy_target_matcher",
-        name=SCOPE_MATCHER,
-        config={"result_type": "group", "span_group_name": GROUP, "phrase_matcher_attr": "NORM"},
-    )
     macros = vocabulary.macros
 
-    def rules(label: str, index: int, patterns: Sequence[str]) -> list[Any]:
-        category = f"{label}#{index}" if index >= 0 else label
-        out = []
+    def add(matcher: AnchoredMatcher[str], label: str, index: int, patterns: Sequence[str]) -> None:
+        key = f"{label}#{index}" if index >= 0 else label
         for text in patterns:
             try:
-                compiled = compile_pattern(text, macros, tokenise, inline=True)
+                matcher.add(key, compile_regex(text, macros, tokenise))
             except PatternError as exc:
                 where = f"{label}[{index}]" if index >= 0 else label
                 raise VocabularyError(f"vocabulary.yaml: {where}: {exc}") from None
-            out += [TargetRule(literal=text, category=category, pattern=p) for p in compiled]
-        return out
 
-    finding_rules: list[Any] = []
+    findings: AnchoredMatcher[str] = AnchoredMatcher()
     for i, target in enumerate(vocabulary.targets):
-        finding_rules += rules("target", i, target.patterns)
-    finding_rules += rules("ignore", -1, vocabulary.ignore)
-    finding_rules += rules("product", -1, vocabulary.paracetamol_products)
-    findings.add(finding_rules)
-    scope_rules: list[Any] = []
+        add(findings, "target", i, target.patterns)
+    add(findings, "ignore", -1, vocabulary.ignore)
+    add(findings, "product", -1, vocabulary.paracetamol_products)
+    scope: AnchoredMatcher[str] = AnchoredMatcher()
     for i, entry in enumerate(vocabulary.scope):
-        scope_rules += rules("ignore" if entry.ignore else "scope", i, entry.patterns)
-    scope.add(scope_rules)
-    context: Any = nlp.add_pipe(
-        "medspacy_context",
-        name=CONTEXT,
-        config={
-            "rules": None,
-            "prune_on_target_overlap": True,
-            "input_span_type": "group",
-            "span_group_name": GROUP,
-            "phrase_matcher_attr": "NORM",
-        },
-    )
-    context.add(build_context_rules(load_rules(), macros, tokenise))
+        add(scope, "ignore" if entry.ignore else "scope", i, entry.patterns)
+    context: AnchoredMatcher[int] = AnchoredMatcher()
+    rules = build_context_rules(load_rules(), macros, tokenise)
+    for i, (_, compiled) in enumerate(rules):
+        context.add(i, compiled)
     return Engine(
         nlp=nlp,
         vocabulary=vocabulary,
         normaliser=normaliser,
         tokenise=tokenise,
         findings=findings,
+        scope=scope,
+        context=context,
+        context_rules=tuple(rule for rule, _ in rules),
+        reads=_reads(vocabulary),
     )
+
+
+def _reads(vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
+    """The finding ids each findings-matcher key can read (products: paracetamol overuse)."""
+    reads = {
+        f"target#{i}": frozenset(
+            [*target.ids, *target.negated_also, *(f for ids in target.words.values() for f in ids)]
+        )
+        for i, target in enumerate(vocabulary.targets)
+    }
+    reads["product"] = frozenset({"paracetamol_overuse"})
+    return reads
 
 
 def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
@@ -219,9 +227,28 @@ def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
                 retokenizer.merge(doc[i : i + 2], attrs={"NORM": f"{doc[i].norm_} not"})
 
 
+#: Short replies to a question the writer asks themselves ("Fever? No.").
+_ANSWERS = frozenset(
+    {"no", "nope", "nah", "none", "never", "not really", "not at all", "negative", "nil", "no never", "no none",
+     "not that i know of", "not that i have noticed", "none at all", "not any", "no way", "yes", "yeah", "yep",
+     "yes definitely", "a bit", "a little", "maybe", "sometimes", "not sure"}
+)  # fmt: skip
+
+
+def _join_answers(doc: Doc) -> None:
+    """Join a short answer to the question before it ("Numbness? No."), so that the context
+    rules read them together: a question and its answer are one statement."""
+    sentences = list(doc.sents)
+    for previous, sentence in itertools.pairwise(sentences):
+        if previous[-1].text != "?":
+            continue
+        words = " ".join(t.norm_ for t in sentence if not t.is_punct)
+        if words in _ANSWERS:
+            doc[sentence.start].is_sent_start = False
+
+
 def _value_spans(doc: Doc, values: list[ValueMention], payloads: dict[str, Any]) -> list[Span]:
-    """One span per value, labelled with a key into ``payloads`` (span extensions are shared by
-    spans with the same offsets, so the label carries the identity)."""
+    """One span per value, labelled with a key into ``payloads``."""
     spans = []
     for n, value in enumerate(values):
         start, end = value.span
@@ -247,12 +274,62 @@ def _medicine_spans(doc: Doc, medicines: Sequence[tuple[str, str]], payloads: di
     return spans
 
 
-def _context_of(span: Span) -> tuple[frozenset[str], tuple[str, ...], int | None, int | None]:
+def _scope_matches(found: list[tuple[str, int, int, int]]) -> list[tuple[str, int, int]]:
+    """Mentions of the back, each kept unless a longer look-alike covers it ("the back of my
+    knee"). Back mentions do not prune one another: "my lower back has been" is both "lower
+    back" (the region) and "back has been"."""
+    masks = [m for m in prune_longest([f for f in found if f[0].startswith("ignore")])]
+    kept = [
+        (key, start, end)
+        for key, start, end, _ in found
+        if not key.startswith("ignore") and not any(s < end and start < e and e - s >= end - start for _, s, e in masks)
+    ]
+    return masks + sorted(set(kept), key=lambda m: (m[1], m[2], m[0]))
+
+
+def _apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]) -> list[list[Any]]:
+    """ConText over the sentences that hold a target: the modifiers of each target, in order.
+
+    A cue's scope ends with its sentence, so cues elsewhere cannot modify anything; each sentence
+    gets its own ConTextGraph (medspaCy's algorithm, unchanged)."""
+    from medspacy.context import ConTextGraph, ConTextModifier
+
+    sentence_of = [0] * len(doc)
+    bounds: list[tuple[int, int]] = []
+    for n, sentence in enumerate(doc.sents):
+        bounds.append((sentence.start, sentence.end))
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = n
+    by_sentence: dict[int, list[int]] = {}
+    for t, span in enumerate(targets):
+        by_sentence.setdefault(sentence_of[span.start], []).append(t)
+    starts = [i for n in by_sentence for i in range(*bounds[n])]
+    cues = prune_longest(built.context(norms, starts))  # overlapping cues: the longest (medspaCy's way)
+    modifiers: dict[int, list[Any]] = {}
+    for index, start, end in sorted(cues, key=lambda c: (c[1], c[2])):
+        rule = built.context_rules[index]
+        modifiers.setdefault(sentence_of[start], []).append(ConTextModifier(rule, start, end, doc))
+    found: list[list[Any]] = [[] for _ in targets]
+    for n, members in by_sentence.items():
+        if n not in modifiers:
+            continue
+        graph = ConTextGraph(prune_on_modifier_overlap=True)
+        graph.targets = [targets[t] for t in members]
+        graph.modifiers = modifiers[n]
+        graph.update_scopes()
+        graph.apply_modifiers()
+        position = {id(targets[t]): t for t in members}
+        for target, modifier in graph.edges:
+            found[position[id(target)]].append(modifier)
+    return found
+
+
+def _context_of(span: Span, modifiers: list[Any]) -> tuple[frozenset[str], tuple[str, ...], int | None, int | None]:
     kinds: set[str] = set()
     family: list[str] = []
     gap: int | None = None
     cue_end: int | None = None
-    for modifier in span._.modifiers:
+    for modifier in modifiers:
         if modifier.category == "NEGATED_EXISTENCE":
             start, end = modifier.modifier_span
             distance = span.start - end if end <= span.start else max(0, start - span.end)
@@ -270,31 +347,37 @@ def _context_of(span: Span) -> tuple[frozenset[str], tuple[str, ...], int | None
 
 def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()) -> Analysis:
     """Run the pipeline over cleaned ``text``; ``medicines`` are (id, name as written) pairs."""
+    from spacy.tokens import Span
+
     built = engine()
     nlp = built.nlp
     doc = nlp.make_doc(text)
     _normalise_tokens(doc, built.normaliser)
     doc = nlp.get_pipe("sentencizer")(doc)
-    doc.spans[GROUP] = built.findings(doc)
-    doc = nlp.get_pipe(SCOPE_MATCHER)(doc)
+    _join_answers(doc)
+    norms = [token.norm_ for token in doc]
+    # "ignore" matches only mask look-alikes ("the back of my leg", "kidney stones"): they are no
+    # targets, so that a cue next to them is not pruned as if it were inside a finding.
+    matches = prune_longest(built.findings(norms), built.compete) + _scope_matches(built.scope(norms))
+    ordered = sorted(matches, key=lambda m: (m[1], m[2]))
+    targets = [Span(doc, start, end, label=key) for key, start, end in ordered if not key.startswith("ignore")]
     payloads: dict[str, Any] = {}
     values = find_values(doc.text, today)
     # Time expressions stay out of the context rules: "three years ago" is itself a history cue,
     # and a span over it would silence the cue for "I had sciatica three years ago".
     timed = [v for v in values if v.kind == "duration"]
     values = [v for v in values if v.kind != "duration"]
-    extra = _value_spans(doc, values, payloads) + _medicine_spans(doc, medicines, payloads)
-    if extra:
-        doc.spans[GROUP] = list(doc.spans[GROUP]) + extra if GROUP in doc.spans else extra
-    doc = nlp.get_pipe(CONTEXT)(doc)
-    sentence_starts = [s.start for s in doc.sents]
+    targets += _value_spans(doc, values, payloads) + _medicine_spans(doc, medicines, payloads)
+    context = _apply_context(doc, targets, built, norms)
+    sentences = list(doc.sents)
+    sentence_starts = [s.start for s in sentences]
     analysis = Analysis(
         text=doc.text,
-        sentences=[s.text for s in doc.sents],
-        sentence_spans=[(s.start_char, s.end_char) for s in doc.sents],
+        sentences=[s.text for s in sentences],
+        sentence_spans=[(s.start_char, s.end_char) for s in sentences],
         words=[t.text for t in doc],
     )
-    for span in doc.spans.get(GROUP, []):
+    for span, modifiers in zip(targets, context, strict=True):
         label, _, number = span.label_.partition("#")
         payload = payloads.get(span.label_)
         index = int(number) if number and label in {"target", "scope"} else -1
@@ -303,8 +386,8 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
             start, end = payload.start, payload.end
         else:
             evidence, start, end = span.text, span.start_char, span.end_char
-        historical, family, negation_gap, cue_end = _context_of(span)
-        sentence = max(i for i, start in enumerate(sentence_starts) if start <= span.start)
+        categories = {modifier.category for modifier in modifiers}
+        historical, family, negation_gap, cue_end = _context_of(span, modifiers)
         analysis.mentions.append(
             Mention(
                 label=label,
@@ -313,22 +396,31 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
                 text=evidence,
                 start=start,
                 end=end,
-                sentence=sentence,
-                norms=tuple(t.norm_ for t in span),
-                negated=bool(span._.is_negated),
-                uncertain=bool(span._.is_uncertain),
-                hypothetical=bool(span._.is_hypothetical),
+                sentence=bisect.bisect_right(sentence_starts, span.start) - 1,
+                norms=tuple(norms[span.start : span.end]),
+                negated="NEGATED_EXISTENCE" in categories,
+                uncertain="POSSIBLE_EXISTENCE" in categories,
+                hypothetical="HYPOTHETICAL" in categories,
                 historical=historical,
                 family=family,
                 negation_gap=negation_gap,
                 negation_cue_end=cue_end,
             )
         )
+    char_starts = [start for start, _ in analysis.sentence_spans]
     for value in timed:
-        sentence = max(i for i, (start, _) in enumerate(analysis.sentence_spans) if start <= value.start)
+        sentence = max(0, bisect.bisect_right(char_starts, value.start) - 1)
         analysis.mentions.append(
-            Mention(label="duration", index=-1, payload=value, text=doc.text[value.start : value.end],
-                    start=value.start, end=value.end, sentence=sentence, norms=())
+            Mention(
+                label="duration",
+                index=-1,
+                payload=value,
+                text=doc.text[value.start : value.end],
+                start=value.start,
+                end=value.end,
+                sentence=sentence,
+                norms=(),
+            )
         )
     analysis.mentions.sort(key=lambda m: (m.start, m.end))
     return analysis

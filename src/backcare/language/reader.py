@@ -21,9 +21,7 @@ TRUNCATED = f"The text was longer than {MAX_CHARS:,} characters; only the first 
 NOT_ENGLISH = "The text does not look like English; backcare reads English only, so little or nothing was understood."
 UNREADABLE = "Some characters could not be read and were ignored."
 UNREADABLE_TEXT = "The text could not be read; please answer the questions instead."
-OUT_OF_SCOPE = (
-    "Nothing in the text was recognised as being about the back, spine, flank or a muscle spasm."
-)
+OUT_OF_SCOPE = "Nothing in the text was recognised as being about the back, spine, flank or a muscle spasm."
 
 
 _CHECKED: dict[str, tuple[dict[str, str], frozenset[str]]] = {}
@@ -40,9 +38,7 @@ def _checked(kb: KnowledgeBase) -> tuple[dict[str, str], frozenset[str]]:
 
         validate_against(load_vocabulary(), kb.findings)
         generic = {mid: med.generic for mid, med in kb.medicines.items()}
-        safety = frozenset(
-            f for flag in kb.red_flags.values() for t in flag.triggers for f in kb.rule(t.when).findings
-        )
+        safety = frozenset(f for flag in kb.red_flags.values() for t in flag.triggers for f in kb.rule(t.when).findings)
         _CHECKED[kb.version] = (generic, safety)
     return _CHECKED[kb.version]
 
@@ -69,7 +65,8 @@ def _safety_only(findings: list[Finding], kb: KnowledgeBase, safety: frozenset[s
     """Out of scope, only what the red flags read is kept (the emergency checks still apply):
     yes/no warning signs, and the person's age, sex and pregnancy when a sign is there."""
     signs = [
-        f for f in findings
+        f
+        for f in findings
         if (f.id in safety and kb.findings[f.id].type == "bool" and f.id not in PERSON) or f.id == "back_pain"
     ]
     if not any(f.id != "back_pain" for f in signs):

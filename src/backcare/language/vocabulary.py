@@ -15,7 +15,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from backcare.language.patterns import PatternError, compile_pattern, pattern_words
+from backcare.language.patterns import PatternError, compile_regex, pattern_words
 
 VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
 
@@ -63,10 +63,14 @@ class Target(_Model):
 
 
 class ScopeEntry(_Model):
-    """Mentions of the back (or flank, or a spasm); ``region`` also reads pain_region."""
+    """Mentions of the back (or flank, or a spasm); ``region`` also reads pain_region.
+
+    ``back_pain: false`` entries (sciatica felt in the leg) put a text in scope without saying
+    the back itself hurts."""
 
     region: Region | None = None
     ignore: bool = False
+    back_pain: bool = True
     patterns: list[str] = Field(min_length=1)
 
 
@@ -136,7 +140,7 @@ def check_patterns(vocabulary: Vocabulary, tokenise: Callable[[str], list[str]])
     its entry, when it compiles it)."""
     for name, text in vocabulary.macros.items():
         try:
-            compile_pattern(text, vocabulary.macros, tokenise)
+            compile_regex(text, vocabulary.macros, tokenise)
         except PatternError as exc:
             raise VocabularyError(f"vocabulary.yaml: macro {name}: {exc}") from None
     for word, replacement in vocabulary.normalise.items():
@@ -152,9 +156,7 @@ def parse_vocabulary(text: str, where: str = "vocabulary.yaml") -> Vocabulary:
     try:
         return Vocabulary.model_validate(raw)
     except ValidationError as exc:
-        reasons = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'file'}: {err['msg']}" for err in exc.errors()
-        )
+        reasons = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or 'file'}: {err['msg']}" for err in exc.errors())
         raise VocabularyError(f"{where}: {reasons}") from None
 
 

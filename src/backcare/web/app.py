@@ -32,7 +32,7 @@ STATIC = Path(__file__).parent / "static"
 
 DESCRIPTION = (
     "backcare's JSON API. `POST /assess` answers exactly what `backcare assess --format json` prints. "
-    "Errors are `{\"message\", \"field\"}`. In multi-user mode, log in through `/auth/login` (a session "
+    'Errors are `{"message", "field"}`. In multi-user mode, log in through `/auth/login` (a session '
     "cookie) and send the returned `csrf_token` as the `X-CSRF-Token` header on POST, PUT and DELETE. "
     "backcare gives information and triage advice, not a diagnosis or a prescription."
 )

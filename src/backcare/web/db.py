@@ -78,9 +78,7 @@ def load_secret(engine: Engine, settings: Settings) -> str:
         return str(found)
     try:
         with engine.begin() as conn:
-            conn.execute(
-                insert(tables.secret).values(name="csrf", value=pysecrets.token_hex(32), created_at=utcnow())
-            )
+            conn.execute(insert(tables.secret).values(name="csrf", value=pysecrets.token_hex(32), created_at=utcnow()))
     except IntegrityError:
         pass  # another worker created it first
     with _reader(engine).connect() as conn:
@@ -98,9 +96,7 @@ def ping(engine: Engine) -> None:
 def local_principal(engine: Engine, timezone: str) -> Principal:
     """Local mode: the one person's profile, shared with the command line (created on first use)."""
     with _reader(engine).connect() as conn:
-        row = conn.execute(
-            select(ProfileRow.id, ProfileRow.timezone).where(ProfileRow.name == LOCAL_PROFILE)
-        ).first()
+        row = conn.execute(select(ProfileRow.id, ProfileRow.timezone).where(ProfileRow.name == LOCAL_PROFILE)).first()
     if row is None:
         try:
             with engine.begin() as conn:
@@ -141,9 +137,7 @@ def create_account(engine: Engine, username: str, password: str, timezone: str) 
 
     name = normalise_username(username)
     if not USERNAME_RE.match(name):
-        raise AccountError(
-            "username", "use 3 to 64 letters, digits or . _ @ + - (starting with a letter or digit)"
-        )
+        raise AccountError("username", "use 3 to 64 letters, digits or . _ @ + - (starting with a letter or digit)")
     if len(password) < MIN_PASSWORD:
         raise AccountError("password", f"use at least {MIN_PASSWORD} characters")
     if len(password) > MAX_PASSWORD:
@@ -175,9 +169,7 @@ class RateLimited(Exception):
         super().__init__(f"too many failed attempts; try again in {retry_after // 60 + 1} minutes")
 
 
-def check_login(
-    engine: Engine, settings: Settings, username: str, password: str, client: str
-) -> Principal | None:
+def check_login(engine: Engine, settings: Settings, username: str, password: str, client: str) -> Principal | None:
     """The account for a correct name and password; failures are counted per name and per address.
 
     Raises ``RateLimited`` before checking the password once either count is over its limit, so

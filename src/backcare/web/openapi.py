@@ -93,7 +93,7 @@ def refine(document: dict[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
         description = assess["answers"].get("description", "")
         assess["answers"] = {
             "anyOf": [answers_schema(kb, nullable=True), {"type": "null"}],
-            "description": description + "; null or \"unknown\" means not answered",
+            "description": description + '; null or "unknown" means not answered',
         }
     entry = schemas.get("EntryInput", {}).get("properties", {})
     if "findings" in entry:

@@ -289,7 +289,12 @@ def exercise_record(request: Request, who: Who, form: Form, st: StoreDep) -> Res
         today = service.today_in(who.timezone)
         exercises = service.todays_session(view.plan, view.plan_start, today) if view.plan and view.plan_start else []
         return render(
-            request, "session.html", 400, exercises=exercises, has_plan=view.plan is not None, today=today,
+            request,
+            "session.html",
+            400,
+            exercises=exercises,
+            has_plan=view.plan is not None,
+            today=today,
             error=_form_error(exc),
         )
     return render(request, "session_done.html", added=added)

@@ -47,9 +47,7 @@ def upgrade() -> None:
     op.create_table(
         "web_session",
         sa.Column("token_hash", sa.String(64), primary_key=True),
-        sa.Column(
-            "account_id", sa.String(36), sa.ForeignKey("web_account.id", ondelete="CASCADE"), nullable=False
-        ),
+        sa.Column("account_id", sa.String(36), sa.ForeignKey("web_account.id", ondelete="CASCADE"), nullable=False),
         sa.Column("created_at", UTC_T, nullable=False),
         sa.Column("last_seen_at", UTC_T, nullable=False),
         sa.Column("expires_at", UTC_T, nullable=False),
