@@ -153,12 +153,6 @@ def _literal(node: ast.expr) -> Any:
     return _NOT_LITERAL
 
 
-def _truth(value: Value) -> Truth:
-    if value is None:
-        return None
-    return bool(value)
-
-
 def _compile(node: ast.expr) -> Evaluator:
     """The expression as a function of the facts, with Kleene (three-valued) logic.
 
@@ -191,7 +185,12 @@ def _compile(node: ast.expr) -> Evaluator:
         return negation
     if isinstance(node, ast.Name):
         name = node.id
-        return lambda facts: _truth(facts.get(name))
+
+        def finding(facts: Mapping[str, Value]) -> Truth:
+            value = facts.get(name)
+            return None if value is None else bool(value)
+
+        return finding
     if isinstance(node, ast.Compare):
         left_name: str = node.left.id  # type: ignore[attr-defined]
         compare = _COMPARE_OPS[type(node.ops[0])]

@@ -44,7 +44,7 @@ def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
                 for fid in rule.findings:
                     if facts.get(fid) is None and not kb.findings[fid].computed:
                         previous = open_findings.get(fid, Disposition.self_care)
-                        open_findings[fid] = most_urgent([previous, trigger.disposition])
+                        open_findings[fid] = max(previous, trigger.disposition, key=URGENCY.__getitem__)
         if best is not None:
             fired.append((flag, best, because))
 
