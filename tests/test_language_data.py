@@ -8,7 +8,7 @@ import pytest
 from backcare.knowledge import load_knowledge
 from backcare.language.anchored import AnchoredMatcher, prune_longest
 from backcare.language.context_rules import ContextRulesError, build_context_rules, load_rules, parse_rules
-from backcare.language.patterns import SEP, PatternError, compile_regex, merge_negations, pattern_words
+from backcare.language.patterns import SEP, PatternError, compile_regex, merge_negations, pattern_words, render
 from backcare.language.pipeline import engine
 from backcare.language.vocabulary import (
     VocabularyError,
@@ -138,3 +138,35 @@ def test_context_rules_must_name_real_default_rules() -> None:
 def test_context_rules_reject_unknown_categories() -> None:
     with pytest.raises(ContextRulesError, match="category"):
         parse_rules("rules: [{category: NEIGHBOUR, direction: FORWARD, patterns: [dad]}]")
+
+
+def _brute_force(matcher: AnchoredMatcher[str], norms: list[str]) -> set[tuple[str, int, int]]:
+    """Every pattern tried at every token, with no index and no filter: what the matcher must equal."""
+    text, offsets = render(norms)
+    token_at = {offset: i for i, offset in enumerate(offsets)}
+    found = set()
+    for key, rule in matcher.rules():
+        for i in range(len(norms)):
+            match = rule.regex.match(text, offsets[i])
+            end = token_at.get(match.end()) if match else None
+            if end is not None and end > i:
+                found.add((key, i, end))
+    return found
+
+
+def test_the_word_index_and_filters_find_every_match() -> None:
+    """The matcher tries a pattern only at its first words and only in texts holding its required
+    words; that must lose nothing against trying every pattern everywhere."""
+    built = engine()
+    texts = [
+        "I can't pee and my legs have gone numb since my back went on Tuesday.",
+        "No fever, no numbness, but my left leg keeps giving way and it's getting worse.",
+        "Took about 20 paracetamol tablets yesterday, 38 weeks pregnant, waters haven't broken.",
+        "Dad is 82 and his back pain wakes him most nights; he can't feel the loo roll when he wipes.",
+    ]
+    for text in texts:
+        doc = built.nlp.make_doc(text)
+        norms = [built.normaliser.norm(t.text, None) for t in doc]
+        norms = merge_negations(norms)
+        for matcher in (built.findings, built.scope):
+            assert {(k, s, e) for k, s, e, _ in matcher(norms)} == _brute_force(matcher, norms), text

@@ -1,7 +1,8 @@
 """Free text to findings: what a person wrote about their back, as catalogue findings.
 
-``understand(text, kb, today)`` cleans the text, runs the medspaCy pipeline (built once per
-process) and reads the findings with their status: present, absent (negated) or possible
+``understand(text, kb, today)`` cleans the text, runs the pipeline (spaCy's tokenizer, the
+vocabulary's patterns as regular expressions, medspaCy's ConText; built once per process) and
+reads the findings with their status: present, absent (negated) or possible
 (hedged). Mentions that are hypothetical ("in case I get a fever") or about someone else ("my
 dad had cancer") are not the person's findings and are left out. It never raises on odd input:
 empty, huge, binary or foreign text gives an empty, out-of-scope reading with a message.

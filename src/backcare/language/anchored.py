@@ -4,7 +4,8 @@ spaCy's ``Matcher`` starts every pattern at every token, and the vocabulary's al
 different lengths multiply out into tens of thousands of spaCy patterns: that was most of the
 reading time. Here every pattern is one regular expression over the text's normalised tokens
 (see ``patterns.compile_regex``), filed under the words (or prefixes) it can start with, and a
-text tries at each token only the patterns filed under that token. Each pattern gives its
+text tries at each token only the patterns filed under that token, and only those whose
+required words (one of each of two later, unskippable positions) the text holds. Each pattern gives its
 longest match at a start (POSIX matching), and overlapping matches are pruned to the longest, as
 medspaCy's ``TargetMatcher`` prunes spaCy's matches; of two equally long, the one that skipped
 fewer words (``~N`` gaps) is the more specific reading and wins.
@@ -14,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from backcare.language.patterns import PATTERN_NUMBER, SEP, TokenRegex
+from backcare.language.patterns import PATTERN_NUMBER, SEP, TokenRegex, render
 
 Key = TypeVar("Key")
 Match = tuple[Key, int, int, int]  # key, start token, end token, words skipped by gaps
-Entry = tuple[Key, Callable[[str, int], Any], frozenset[str] | None]  # key, the regex's match, required words
+Entry = tuple[Key, TokenRegex, tuple[frozenset[str], ...]]  # key, the pattern, the words it requires
 
 #: A token spaCy's ``like_num`` would accept (what ``#`` in a pattern matches).
 _NUMBER = re.compile(PATTERN_NUMBER)
@@ -36,11 +37,12 @@ class AnchoredMatcher(Generic[Key]):
         self._numbers: list[Entry[Key]] = []
         self._anywhere: list[Entry[Key]] = []
         self._candidates: dict[str, tuple[Entry[Key], ...]] = {}
+        self._keyed: list[tuple[Key, TokenRegex]] = []
         self.rule_count = 0
 
     def add(self, key: Key, rule: TokenRegex) -> None:
         """File ``rule`` (reported as ``key`` when it matches) under its first words."""
-        entry: Entry[Key] = (key, rule.regex.match, rule.required)
+        entry: Entry[Key] = (key, rule, rule.required)
         if rule.anywhere:
             self._anywhere.append(entry)
         else:
@@ -52,7 +54,17 @@ class AnchoredMatcher(Generic[Key]):
                 self._numbers.append(entry)
             self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
         self._candidates.clear()
+        self._keyed.append((key, rule))
         self.rule_count += 1
+
+    def rules(self) -> list[tuple[Key, TokenRegex]]:
+        """Every (key, pattern) added, in order."""
+        return list(self._keyed)
+
+    def compile(self) -> None:
+        """Compile every pattern now (a server pays this once at start-up, not on its first texts)."""
+        for _, rule in self._keyed:
+            _ = rule.regex
 
     def _for(self, norm: str) -> tuple[Entry[Key], ...]:
         """The patterns that can start at a token (cached per word)."""
@@ -74,22 +86,15 @@ class AnchoredMatcher(Generic[Key]):
     def __call__(self, norms: Sequence[str], only: Collection[int] | None = None) -> list[Match[Key]]:
         """Every (key, start, end, skipped) match over the tokens ``norms``, each the longest its
         pattern gives at that start; ``only`` limits the tokens a match may start at."""
-        text = SEP.join(norms) + SEP
-        offsets: list[int] = []
-        token_at: dict[int, int] = {}
-        position = 0
-        for i, norm in enumerate(norms):
-            offsets.append(position)
-            token_at[position] = i
-            position += len(norm) + 1
-        token_at[position] = len(norms)
+        text, offsets = render(norms)
+        token_at = {offset: i for i, offset in enumerate(offsets)}
         present = set(norms)
         found: dict[tuple[Key, int, int], int] = {}
         for i in range(len(norms)) if only is None else sorted(only):
-            for key, match_at, required in self._for(norms[i]):
-                if required is not None and required.isdisjoint(present):
+            for key, rule, required in self._for(norms[i]):
+                if required and any(words.isdisjoint(present) for words in required):
                     continue
-                match = match_at(text, offsets[i])
+                match = rule.regex.match(text, offsets[i])
                 if match is None:
                     continue
                 end = token_at.get(match.end())

@@ -89,13 +89,21 @@ def conditional_clause(target: Span, modifier: Span, between: Span) -> bool:
     return any(word in ONSET_VERBS for word in after)
 
 
+#: After "worried about": a feared condition, not one the person has ("worried about cancer").
+FEARED = frozenset(
+    {"getting", "it", "this", "that", "something", "a", "an", "cancer", "tumor", "tumors", "cauda", "infection",
+     "fracture", "stroke", "aneurysm", "serious", "paralysis"}
+)  # fmt: skip
+
+
 def followed_by_gerund(target: Span, modifier: Span, between: Span) -> bool:
-    """ "worried about losing control" is a fear for the future; "worried about the numbness" is not."""
+    """ "worried about losing control" or "worried about cancer" is a fear for the future;
+    "worried about the numbness" (or "my cancer") is not."""
     doc = modifier.doc
     if modifier.end >= len(doc):
         return False
     following = doc[modifier.end].norm_
-    return following.endswith("ing") or following in {"getting", "it", "this", "that", "something"}
+    return following.endswith("ing") or following in FEARED
 
 
 CALLBACKS: dict[str, Callable[[Any, Any, Any], bool]] = {

@@ -298,7 +298,7 @@ def read_values(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: d
         _record(out, "pregnancy_weeks", "present", mention.text, mention.start, int(value.value))
         _record(out, "pregnant", "present", mention.text, mention.start, True)
         break
-    scores = _value_mentions(analysis, "pain_score", proxy)
+    scores = _value_mentions(analysis, "pain_score", proxy) or _value_mentions(analysis, "pain_word", proxy)
     if scores:
         mention, value = max(scores, key=lambda mv: (int(mv[1].value), -mv[0].start))
         _record(out, "pain_score", "present", mention.text, mention.start, int(value.value))
@@ -373,6 +373,10 @@ def _about_a_condition(analysis: Analysis, duration: Mention, vocabulary: Vocabu
     return nearest.label == "target" and bool(set(vocabulary.targets[nearest.index].ids) & _CONDITIONS)
 
 
+#: A length of time in hours or minutes that is not "ago": usually how long something lasts.
+_HOW_LONG = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?)\b(?!\s+ago)", re.I)
+
+
 def _about_the_past(analysis: Analysis, duration: Mention) -> bool:
     """Whether the time belongs to history ("I had sciatica three years ago", "a car accident ten
     years ago; my back is sore"): the mention nearest to it in its sentence is a past one."""
@@ -402,10 +406,12 @@ def _read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: d
         if _about_a_condition(analysis, mention, vocabulary) or _about_the_past(analysis, mention):
             continue
         tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
-        candidates.append((tier, mention.start, mention))
+        # "stiff every morning for over an hour": how long something lasts, not when it began
+        lasting = bool(_HOW_LONG.search(mention.text))
+        candidates.append((tier, lasting, mention.start, mention))
     if not candidates:
         return
-    _, _, chosen = min(candidates, key=lambda c: (c[0], c[1]))
+    _, _, _, chosen = min(candidates, key=lambda c: (c[0], c[1], c[2]))
     assert isinstance(chosen.payload, ValueMention)
     days = int(chosen.payload.value)
     _record(out, "days_since_onset", "present", chosen.text, chosen.start, days)

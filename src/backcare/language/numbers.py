@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["age", "sex", "pregnancy_weeks", "duration", "pain_score", "temperature", "episodes", "onset_age"]
+Kind = Literal[
+    "age", "sex", "pregnancy_weeks", "duration", "pain_score", "pain_word", "temperature", "episodes", "onset_age"
+]
 Subject = Literal["self", "other", "unknown"]
 
 
@@ -288,6 +290,11 @@ _DURATION_AFTER_PAIN = re.compile(
     re.I,
 )
 #: "6+ months", "ten weeks of a sore back", "two weeks now": a length of time that stands alone.
+#: "(like 5 months)": a duration on its own in brackets.
+_DURATION_BRACKETED = re.compile(
+    rf"(?<=\()\s*(?:like\s+|about\s+|around\s+|roughly\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*(?=\))",
+    re.I,
+)
 _DURATION_BARE = re.compile(
     rf"\b(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?{_QTY}"
     rf"\s*(?P<plus>\+|plus)?\s*(?:-\s*)?{_UNIT}"
@@ -373,14 +380,45 @@ def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
                 weeks = round(months * 4.35)
             else:
                 weeks = int(groups["n"])
-            if index == len(_PREG_PATTERNS) - 1 and not mentions_pregnancy and not 20 <= weeks <= 42:
-                continue  # "I'm 30 weeks": a pregnancy at that stage even when the word is not used
+            # "I'm 30 weeks": a pregnancy at that stage even when the word is not used; "born at 28
+            # weeks" is not one
+            unsaid = index == len(_PREG_PATTERNS) - 1 and not mentions_pregnancy
+            if unsaid and (not 20 <= weeks <= 42 or not re.match(_I_AM, m.group(0), re.I)):
+                continue
             if 1 <= weeks <= 45:
                 yield ValueMention("pregnancy_weeks", weeks, m.start(), m.end(), core=_core(m, "n", "m"))
 
 
+#: Words for how bad the pain is, on the 0-10 scale where "severe" starts at 7: read only when no
+#: number is given ("severe, about a 6" is a 6).
+_SEVERITY = [
+    (
+        re.compile(
+            r"\b(?:excruciating|unbearable|agoni[sz]ing|intolerable|off\s+the\s+(?:scale|charts)|worst\s+(?:pain|back\s+pain|i(?:'ve|\s+have)\s+ever|ever|of\s+my\s+life))\b",
+            re.I,
+        ),
+        9,
+    ),
+    (re.compile(r"\b(?:severe|severely|really\s+bad|very\s+bad|so\s+bad|intense|horrendous|crippling)\b", re.I), 7),
+]
+
+
+_OUT_OF_TEN = re.compile(r"10|ten", re.I)
+_EPISODE_COUNT = re.compile(r"times|episodes|bouts|attacks|flare", re.I)
+
+
+def pain_words(text: str) -> Iterator[ValueMention]:
+    """Pain described in words ("severe", "excruciating") as a 0-10 score."""
+    for pattern, score in _SEVERITY:
+        for m in pattern.finditer(text):
+            yield ValueMention("pain_word", score, m.start(), m.end())
+
+
 def pain_scores(text: str) -> Iterator[ValueMention]:
-    for pattern in _SCORE_PATTERNS:
+    out_of_ten = _OUT_OF_TEN.search(text) is not None
+    for index, pattern in enumerate(_SCORE_PATTERNS):
+        if index == 1 and not out_of_ten:
+            continue  # "N/10", "N out of ten": not without a ten
         for m in pattern.finditer(text):
             values = [_number(v) for v in (m.group("n"), m.groupdict().get("n2")) if v]
             scores = [int(v) for v in values if v is not None and 0 <= v <= 10]
@@ -400,7 +438,10 @@ def temperatures(text: str) -> Iterator[ValueMention]:
 
 
 def episodes(text: str) -> Iterator[ValueMention]:
+    counted = _EPISODE_COUNT.search(text) is not None
     for index, pattern in enumerate(_EPISODE_PATTERNS):
+        if index == 1 and not counted:
+            continue  # "N times this year": not without "times", "episodes"...
         for m in pattern.finditer(text):
             if index == 2:
                 n: float | None = 1
@@ -423,20 +464,31 @@ def onset_ages(text: str) -> Iterator[ValueMention]:
         yield ValueMention("onset_age", age, m.start(), m.end(), core=_core(m, "w"))
 
 
+#: A word each pattern of ``_RELATIVE_DAYS`` needs (in order): the others are not tried without it.
+_RELATIVE_KEYS = ("yesterday", "yesterday", "last", "", "since", "ago", "", "week", "week", "month", "fortnight")
+_UNIT_WORD = re.compile(r"minute|min|hour|hr|day|night|week|wk|fortnight|month|mth|year|yr", re.I)
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
 def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
     """How many days ago something started, for every time expression found."""
-    for pattern, days in _RELATIVE_DAYS:
+    lowered = text.lower()
+    for (pattern, days), key in zip(_RELATIVE_DAYS, _RELATIVE_KEYS, strict=True):
+        if key and key not in lowered:
+            continue
         for m in pattern.finditer(text):
             yield ValueMention("duration", today.weekday() if days < 0 else days, m.start(), m.end())
-    for pattern in (_DURATION_FOR, _DURATION_AGO, _DURATION_AFTER_PAIN, _DURATION_BARE):
-        for m in pattern.finditer(text):
+    units = _UNIT_WORD.search(text) is not None  # each of these patterns names a unit of time
+    for pattern in (_DURATION_FOR, _DURATION_AGO, _DURATION_AFTER_PAIN, _DURATION_BARE, _DURATION_BRACKETED):
+        for m in pattern.finditer(text) if units else ():
             qty = _number(m.group("q")) if m.group("q") else 1.0
             if qty is None:
                 continue
             days = round(qty * _unit_days(m.group("u")))
             if 0 <= days <= 36500:
                 yield ValueMention("duration", days, m.start(), m.end())
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if _WEEKDAY_WORD.search(text) else ():
         word = m.group("d").lower()
         if word in {"sun", "sat", "wed", "mon"} and not m.group("prep"):
             continue  # "sat" (sitting), "wed", bare abbreviations are too ambiguous without "since"/"on"
@@ -444,10 +496,10 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
             continue
         back = (today.weekday() - _WEEKDAYS[word]) % 7 or 7
         yield ValueMention("duration", back, m.start(), m.end())
-    for m in _WEEKEND.finditer(text):
+    for m in _WEEKEND.finditer(text) if "weekend" in lowered else ():
         back = (today.weekday() - 5) % 7 or 7
         yield ValueMention("duration", back, m.start(), m.end())
-    for m in _SINCE_MONTH.finditer(text):
+    for m in _SINCE_MONTH.finditer(text) if _MONTH_WORD.search(text) else ():
         if not m.group(0).lower().startswith("since") and not m.group(0).lower().startswith("from"):
             continue
         month = _MONTHS[m.group("m").lower()]
@@ -455,16 +507,33 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         yield ValueMention("duration", (today - dt.date(year, month, 1)).days, m.start(), m.end())
 
 
+#: Words without which a reader cannot find anything (checked once, to skip its patterns).
+_DECADE_WORD = re.compile(r"teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties", re.I)
+_SEX_ANY = re.compile(rf"\b{_SEX_WORD}\b|\b(?:female|male)\b", re.I)
+_SCORE_WORD = re.compile(rf"\b(?:{_NUMWORD})\b", re.I)
+_EPISODE_WORD = re.compile(r"time|episode|bout|attack|flare", re.I)
+_TEMPERATURE_WORD = re.compile(r"temp|fever|thermometer", re.I)
+
+
 def find_values(text: str, today: dt.date) -> list[ValueMention]:
-    """Every value mention in ``text``, in order of position."""
-    found = [
-        *ages(text),
-        *sexes(text),
-        *pregnancy_weeks(text),
-        *pain_scores(text),
-        *temperatures(text),
-        *episodes(text),
-        *onset_ages(text),
-        *durations(text, today),
-    ]
+    """Every value mention in ``text``, in order of position (a reader whose key words are all
+    missing is skipped: the same result, for less work)."""
+    digits = any(ch.isdigit() for ch in text)
+    lowered = text.lower()
+    found = [*durations(text, today)]
+    if digits or _DECADE_WORD.search(text):
+        found += ages(text)
+    if digits or _SEX_ANY.search(text):
+        found += sexes(text)
+    if digits or "month" in lowered:
+        found += pregnancy_weeks(text)
+    if digits or _SCORE_WORD.search(text):
+        found += pain_scores(text)
+    found += pain_words(text)
+    if digits and _TEMPERATURE_WORD.search(text):
+        found += temperatures(text)
+    if _EPISODE_WORD.search(text):
+        found += episodes(text)
+    if digits or "since" in lowered:
+        found += onset_ages(text)
     return sorted(found, key=lambda v: (v.start, v.end))

@@ -27,6 +27,7 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import regex  # type: ignore[import-untyped]  # POSIX (leftmost-longest) matching, which the stdlib lacks
@@ -54,12 +55,18 @@ GAP_STOP_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-_NOT_RX = "(?:" + "|".join(re.escape(w) for w in sorted(("not", *NEGATED_AUX), key=len, reverse=True)) + f"){SEP}"
-_GAP_TOKEN = (
-    "(?:(?!(?:"
-    + "|".join(re.escape(w) for w in sorted(GAP_STOP_WORDS, key=len, reverse=True))
-    + f"){SEP})[^{SEP}]+{SEP})"
-)
+STOP_WORDS = frozenset(GAP_STOP_WORDS)
+#: Marks a stop word in the rendered text, so that a gap is a plain character class.
+STOP = "\x1e"
+#: Marks a number ("3", "three", "1st") in the rendered text: ``#`` is then a plain test.
+NUMBER_MARK = "\x1d"
+#: "not", alone or fused to its auxiliary ("is not"); only fusion puts a space inside a token.
+_NOT_RX = f"{STOP}?(?:[a-z]+ )?not{SEP}"
+#: After an auxiliary read as the first half of "<aux> not", only the "not" may follow: no gap,
+#: prefix or regular expression may take it.
+_NOT_NEXT = f"(?!not{SEP})"
+_GAP_TOKEN = f"(?:{_NOT_NEXT}[^{STOP}{SEP}][^{SEP}]*{SEP})"
+_MARKS = f"[{STOP}{NUMBER_MARK}]?"
 #: spaCy's ``like_num`` for English, as a regular expression over one token.
 _NUMBER_WORDS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -74,11 +81,12 @@ PATTERN_NUMBER = (
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + ")"
 )
-_NUMBER_RX = PATTERN_NUMBER + SEP
+_NUMBER_RX = f"{NUMBER_MARK}[^{SEP}]*{SEP}"
+_IS_NUMBER = re.compile(PATTERN_NUMBER)
 
 
 #: ``$``: the clause ends here (punctuation, a joining word or the end of the text); it takes no word.
-_CLAUSE_END_RX = "(?=(?:[.!?;,:\\-]|and|but|or|so|then|because|until|till|before|when)" + SEP + "|$)"
+_CLAUSE_END_RX = f"(?={STOP}?(?:[.!?;,:\\-]|and|but|or|so|then|because|until|till|before|when){SEP}|$)"
 
 
 def merge_negations(norms: Sequence[str]) -> list[str]:
@@ -108,11 +116,6 @@ class Atom:
     gap: int = 0
     macro: str | None = None
     optional: bool = False
-
-
-def macro_attribute(name: str) -> str:
-    """The token extension that marks tokens inside a phrase of macro ``name``."""
-    return f"bc_{name.lower()}"
 
 
 Sequence_ = tuple[Atom, ...]
@@ -158,8 +161,8 @@ def _parse_sequence(
 ) -> list[list[Sequence_]]:
     """A sequence of elements; each element is its list of alternative atom sequences.
 
-    With ``inline`` false, a macro stays one atom (matched through a token extension set by the
-    macro tagger), which keeps the number of spaCy patterns small.
+    With ``inline`` false, a macro stays one atom (``pattern_words`` lists the words a pattern
+    names without those of its macros).
     """
     if depth > MAX_DEPTH:
         raise PatternError(f"groups or macros nested too deeply in {pattern!r}")
@@ -227,8 +230,8 @@ def _parse_sequence(
 
 def _merge(alternatives: list[Sequence_]) -> list[Sequence_]:
     """Factor alternatives that differ in one position only, so that "(pee|wee|pass urine|pass
-    water)" becomes "(pee|wee)" and "pass (urine|water)": fewer spaCy patterns, same meaning
-    (nothing is combined that was not written)."""
+    water)" becomes "(pee|wee)" and "pass (urine|water)": a shorter regular expression, same
+    meaning (nothing is combined that was not written)."""
     plain = [
         a for a in alternatives if a and all(atom.words and not any(_special(w) for w in atom.words) for atom in a)
     ]
@@ -274,8 +277,35 @@ def _token_regex(token: str) -> str:
     if token == "not":
         return _NOT_RX
     if token in NEGATABLE_AUX:
-        return re.escape(token) + f"(?:{SEP}| (?=not{SEP}))"
-    return re.escape(token) + SEP
+        return f"{STOP}?{re.escape(token)}(?:{SEP}| (?=not{SEP}))"
+    return _plain_token_regex(token)
+
+
+def _plain_token_regex(token: str) -> str:
+    """Exactly this token (marked when it is a stop word, as ``render`` marks it)."""
+    return _mark(token) + re.escape(token) + SEP
+
+
+def _mark(token: str) -> str:
+    """The mark ``render`` puts before a token: stop words and numbers are marked."""
+    if token in STOP_WORDS:
+        return STOP
+    return NUMBER_MARK if _IS_NUMBER.fullmatch(token) else ""
+
+
+def render(norms: Sequence[str]) -> tuple[str, list[int]]:
+    """The text patterns are matched against: each token followed by ``SEP``, stop words marked
+    with ``STOP``; and where each token starts."""
+    offsets: list[int] = []
+    parts: list[str] = []
+    position = 0
+    for norm in norms:
+        offsets.append(position)
+        part = f"{_mark(norm)}{norm}{SEP}"
+        parts.append(part)
+        position += len(part)
+    offsets.append(position)
+    return "".join(parts), offsets
 
 
 def _special(word: str) -> bool:
@@ -290,12 +320,16 @@ def _word_regex(word: str, tokenise: Tokenise) -> tuple[int, str]:
     if word == "$":
         return 0, _CLAUSE_END_RX
     if _is_regex(word):
+        try:
+            re.compile(word[1:-1])
+        except re.error as exc:
+            raise PatternError(f"bad regular expression {word!r}: {exc}") from None
         inner = re.sub(r"(?<!\\)\((?!\?)", "(?:", word[1:-1])
         if inner.startswith("^") and inner.endswith("$"):
-            return 1, f"(?:{inner[1:-1]}){SEP}"
-        return 1, f"[^{SEP}]*?(?:{inner})[^{SEP}]*{SEP}"
+            return 1, f"{_NOT_NEXT}{_MARKS}(?:{inner[1:-1]}){SEP}"
+        return 1, f"{_NOT_NEXT}{_MARKS}[^{SEP}]*?(?:{inner})[^{SEP}]*{SEP}"
     if word.endswith("*") and len(word) > 1:
-        return 1, re.escape(word[:-1].lower()) + f"[^{SEP} ]*{SEP}"
+        return 1, f"{_NOT_NEXT}{_MARKS}" + re.escape(word[:-1].lower()) + f"[^{SEP} ]*{SEP}"
     tokens = tokenise(word)
     return len(tokens), "".join(_NUMBER_RX if t == "#" else _token_regex(t) for t in tokens)
 
@@ -376,11 +410,11 @@ def _first_tokens(elements: list[list[Sequence_]], tokenise: Tokenise) -> tuple[
     return words, prefixes, number, True
 
 
-def _required_tokens(elements: list[list[Sequence_]], tokenise: Tokenise) -> frozenset[str] | None:
-    """Tokens of which a text must hold at least one for the pattern to match anywhere in it:
-    those of the most selective element after the first that no match can skip. None when no
-    element says (every one is optional, or starts with a prefix, a number or a gap)."""
-    best: set[str] | None = None
+def _required_tokens(elements: list[list[Sequence_]], tokenise: Tokenise) -> tuple[frozenset[str], ...]:
+    """Sets of tokens of which a text must hold at least one each for the pattern to match
+    anywhere in it: those of the two most selective elements after the first that no match can
+    skip (an element that is optional or starts with a prefix, a number or a gap says nothing)."""
+    sets: list[frozenset[str]] = []
     for element in elements[1:]:
         words: set[str] = set()
         for alternative in element:
@@ -390,9 +424,9 @@ def _required_tokens(elements: list[list[Sequence_]], tokenise: Tokenise) -> fro
                 break
             words |= first
         else:
-            if best is None or len(words) < len(best):
-                best = words
-    return frozenset(best) if best else None
+            if words and frozenset(words) not in sets:
+                sets.append(frozenset(words))
+    return tuple(sorted(sets, key=len)[:2])
 
 
 @dataclass(frozen=True)
@@ -401,12 +435,18 @@ class TokenRegex:
     by ``SEP`` ("can not\x1fpee\x1f"), with where a match can start and what it needs."""
 
     source: str
-    regex: Any  # a compiled ``regex`` pattern (POSIX flag: the longest match at a start)
+    expression: str  # the regular expression, compiled on first use (``regex``)
     first_words: frozenset[str]
     first_prefixes: frozenset[str]
     anywhere: bool
     first_number: bool = False  # may start with a number
-    required: frozenset[str] | None = None  # the text must hold one of these tokens
+    required: tuple[frozenset[str], ...] = ()  # the text must hold a token of each set
+
+    @cached_property
+    def regex(self) -> Any:
+        """The compiled pattern (POSIX: the longest match at a start). Compiled when first
+        needed: the ``regex`` module parses in Python, and most patterns wait for their words."""
+        return regex.compile(self.expression, flags=regex.POSIX)
 
 
 def compile_regex(pattern: str, macros: Mapping[str, str], tokenise: Tokenise) -> TokenRegex:
@@ -422,12 +462,8 @@ def compile_regex(pattern: str, macros: Mapping[str, str], tokenise: Tokenise) -
         rx = _alternation(options)
         parts.append(f"(?:{rx})?" if optional else rx)
     words, prefixes, number, anywhere = _first_tokens(elements, tokenise)
-    try:
-        compiled = regex.compile("".join(parts), flags=regex.POSIX)
-    except regex.error as exc:
-        raise PatternError(f"pattern {pattern!r}: {exc}") from None
     required = _required_tokens(elements, tokenise)
-    return TokenRegex(pattern, compiled, frozenset(words), frozenset(prefixes), anywhere, number, required)
+    return TokenRegex(pattern, "".join(parts), frozenset(words), frozenset(prefixes), anywhere, number, required)
 
 
 def compile_phrase(phrase: str, tokenise: Tokenise) -> TokenRegex:
@@ -438,8 +474,7 @@ def compile_phrase(phrase: str, tokenise: Tokenise) -> TokenRegex:
     words = {tokens[0], *((f"{tokens[0]} not",) if tokens[0] in NEGATABLE_AUX else ())}
     if tokens[0] == "not":
         words.update(NEGATED_AUX)
-    compiled = regex.compile("".join(_token_regex(t) for t in tokens), flags=regex.POSIX)
-    return TokenRegex(phrase, compiled, frozenset(words), frozenset(), False)
+    return TokenRegex(phrase, "".join(_token_regex(t) for t in tokens), frozenset(words), frozenset(), False)
 
 
 def regex_from_token_pattern(source: str, specs: Sequence[TokenSpec]) -> TokenRegex:
@@ -455,13 +490,12 @@ def regex_from_token_pattern(source: str, specs: Sequence[TokenSpec]) -> TokenRe
         op = spec.get("OP")
         if unknown or not words or op not in (None, "?", "*", "+"):
             raise PatternError(f"unsupported token pattern in {source!r}: {spec}")
-        rx = _alternation([(1, re.escape(str(w).lower()) + SEP) for w in words])
+        rx = _alternation([(1, _plain_token_regex(str(w).lower())) for w in words])
         parts.append(f"(?:{rx}){op}" if op else rx)
         if open_start:
             firsts.update(str(w).lower() for w in words)
             open_start = op in ("?", "*")
-    compiled = regex.compile("".join(parts), flags=regex.POSIX)
-    return TokenRegex(source, compiled, frozenset(firsts), frozenset(), open_start)
+    return TokenRegex(source, "".join(parts), frozenset(firsts), frozenset(), open_start)
 
 
 def pattern_words(pattern: str, macros: Mapping[str, str]) -> set[str]:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from backcare.language.anchored import AnchoredMatcher, prune_longest
 from backcare.language.context_rules import build_context_rules, load_rules
-from backcare.language.normalise import Normaliser, base_norm, make_normaliser
+from backcare.language.normalise import Normaliser, base_norm, english_words, make_normaliser
 from backcare.language.numbers import ValueMention, find_values
 from backcare.language.patterns import NEGATABLE_AUX, PatternError, compile_regex, merge_negations
 from backcare.language.vocabulary import Vocabulary, VocabularyError, check_patterns, load_vocabulary
@@ -185,6 +185,9 @@ def engine() -> Engine:
     rules = build_context_rules(load_rules(), macros, tokenise)
     for i, (_, compiled) in enumerate(rules):
         context.add(i, compiled)
+    for matcher in (findings, scope, context):
+        matcher.compile()
+    english_words()  # the typo corrector's dictionary, loaded with the rest
     return Engine(
         nlp=nlp,
         vocabulary=vocabulary,
