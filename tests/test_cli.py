@@ -207,3 +207,34 @@ def test_help_does_not_import_heavy_libraries():
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
     assert out.stdout.strip() == "[]"
+
+
+def _first_trigger_per_flag():
+    from test_triage import TRIGGERS
+
+    seen: dict[str, dict] = {}
+    for flag, answers, _ in TRIGGERS:
+        seen.setdefault(flag, answers)
+    return sorted(seen.items())
+
+
+@pytest.mark.parametrize(("flag", "answers"), _first_trigger_per_flag())
+def test_every_red_flag_can_be_triggered_through_the_command_line(tmp_path, flag, answers):
+    path = write(tmp_path, "a.json", json.dumps({**CLEAR, **answers}))
+    result = run("assess", "--answers", str(path), "--format", "json", "--no-save")
+    assert result.exit_code == 0, result.output
+    assert flag in {f["id"] for f in json.loads(result.stdout)["red_flags"]}
+
+
+def test_structured_commands_do_not_load_the_language_pipeline(tmp_path):
+    path = write(tmp_path, "a.json", json.dumps({**CLEAR, "trigger_lifting": True}))
+    code = (
+        "import sys; from backcare.cli import app\n"
+        "try:\n"
+        f"    app(['assess', '--answers', {str(path)!r}, '--format', 'json', '--no-save'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED', sorted(m for m in ('spacy', 'medspacy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "LOADED []"

@@ -35,8 +35,13 @@ def kb() -> KnowledgeBase:
     return load_knowledge()
 
 
-def make(kb: KnowledgeBase, facts: dict[str, Value], disposition: Disposition = Disposition.self_care,
-         red_flags: list[RedFlagHit] | None = None, start: dt.date | None = START) -> Plan:
+def make(
+    kb: KnowledgeBase,
+    facts: dict[str, Value],
+    disposition: Disposition = Disposition.self_care,
+    red_flags: list[RedFlagHit] | None = None,
+    start: dt.date | None = START,
+) -> Plan:
     return build_plan({"back_pain": True, **facts}, disposition, red_flags or [], kb, start=start)
 
 
@@ -54,8 +59,15 @@ def ids(plan: Plan) -> list[str]:
 
 def hit(kb: KnowledgeBase, flag: str, disposition: Disposition) -> RedFlagHit:
     d = kb.red_flags[flag]
-    return RedFlagHit(id=d.id, name=d.name, disposition=disposition, because=["x"], advice=d.action,
-                      explanation=d.explanation, sources=kb.citations(d.sources))
+    return RedFlagHit(
+        id=d.id,
+        name=d.name,
+        disposition=disposition,
+        because=["x"],
+        advice=d.action,
+        explanation=d.explanation,
+        sources=kb.citations(d.sources),
+    )
 
 
 tri = st.sampled_from([True, False, None])
@@ -82,8 +94,9 @@ prop = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 @prop
 @given(facts=facts_strategy, disposition=st.sampled_from(list(Disposition)))
-def test_never_an_oral_nsaid_with_a_contraindication(kb: KnowledgeBase, facts: dict[str, Any],
-                                                      disposition: Disposition) -> None:
+def test_never_an_oral_nsaid_with_a_contraindication(
+    kb: KnowledgeBase, facts: dict[str, Any], disposition: Disposition
+) -> None:
     plan = make(kb, facts, disposition)
     present = [c for c in NSAID_CONTRAINDICATIONS if facts[c] is True]
     oral = [i for i in plan.items if i.id == "oral_nsaid"]
@@ -99,8 +112,9 @@ def test_never_an_oral_nsaid_with_a_contraindication(kb: KnowledgeBase, facts: d
 
 @prop
 @given(facts=facts_strategy, disposition=st.sampled_from(FULL), weeks=st.one_of(st.none(), st.integers(20, 42)))
-def test_no_lying_on_the_back_exercise_from_week_20(kb: KnowledgeBase, facts: dict[str, Any],
-                                                     disposition: Disposition, weeks: int | None) -> None:
+def test_no_lying_on_the_back_exercise_from_week_20(
+    kb: KnowledgeBase, facts: dict[str, Any], disposition: Disposition, weeks: int | None
+) -> None:
     facts = {**facts, "pregnant": True, "sex": "female"}
     facts.pop("pregnancy_weeks", None)
     if weeks is not None:
@@ -115,8 +129,9 @@ def test_no_lying_on_the_back_exercise_from_week_20(kb: KnowledgeBase, facts: di
 
 @prop
 @given(facts=facts_strategy, disposition=st.sampled_from(list(Disposition)), onset_known=st.booleans())
-def test_every_item_and_exercise_has_a_source(kb: KnowledgeBase, facts: dict[str, Any],
-                                             disposition: Disposition, onset_known: bool) -> None:
+def test_every_item_and_exercise_has_a_source(
+    kb: KnowledgeBase, facts: dict[str, Any], disposition: Disposition, onset_known: bool
+) -> None:
     if not onset_known:
         facts.pop("days_since_onset", None)
     plan = make(kb, facts, disposition, red_flags=[hit(kb, "sciatica", Disposition.soon)])
@@ -159,8 +174,12 @@ def test_urgent_plan_puts_the_action_first_and_has_no_exercise_programme(kb: Kno
 
 
 def test_soon_plan_lists_the_flag_action_and_the_full_plan(kb: KnowledgeBase) -> None:
-    plan = make(kb, all_clear(leg_pain_below_knee=True, days_since_onset=30), Disposition.soon,
-                [hit(kb, "sciatica", Disposition.soon)])
+    plan = make(
+        kb,
+        all_clear(leg_pain_below_knee=True, days_since_onset=30),
+        Disposition.soon,
+        [hit(kb, "sciatica", Disposition.soon)],
+    )
     assert "red_flag_sciatica" in ids(plan) and "sciatica_care" in ids(plan)
     assert plan.exercises and len({s.day for s in plan.schedule}) == 14
 
@@ -170,9 +189,14 @@ def test_soon_plan_lists_the_flag_action_and_the_full_plan(kb: KnowledgeBase) ->
 
 @pytest.mark.parametrize(
     ("facts", "phase", "day"),
-    [({"days_since_onset": 0}, "acute", 1), ({"days_since_onset": 41}, "acute", 42),
-     ({"days_since_onset": 42}, "subacute", 43), ({"days_since_onset": 84}, "persistent", 85),
-     ({"pain_over_3_months": True}, "persistent", None), ({}, "unknown", None)],
+    [
+        ({"days_since_onset": 0}, "acute", 1),
+        ({"days_since_onset": 41}, "acute", 42),
+        ({"days_since_onset": 42}, "subacute", 43),
+        ({"days_since_onset": 84}, "persistent", 85),
+        ({"pain_over_3_months": True}, "persistent", None),
+        ({}, "unknown", None),
+    ],
 )
 def test_phase_from_days_since_onset(kb: KnowledgeBase, facts: dict[str, Value], phase: str, day: int | None) -> None:
     assert plan_phase(facts) == phase
@@ -268,8 +292,11 @@ def test_not_applicable_questions_count_as_no_and_that_carries_to_the_questions_
 
 @pytest.mark.parametrize(
     ("finding", "item"),
-    [("leg_pain_below_knee", "sciatica_care"), ("leg_numbness_one_side", "sciatica_care"),
-     ("cramp_medicine", "cramp_medicine_review")],
+    [
+        ("leg_pain_below_knee", "sciatica_care"),
+        ("leg_numbness_one_side", "sciatica_care"),
+        ("cramp_medicine", "cramp_medicine_review"),
+    ],
 )
 def test_conditional_advice_follows_its_finding(kb: KnowledgeBase, finding: str, item: str) -> None:
     assert item in ids(make(kb, all_clear(**{finding: True})))
@@ -287,8 +314,19 @@ def test_persistent_pain_gets_review_not_acute_expectations(kb: KnowledgeBase) -
 def test_minimum_content_is_covered(kb: KnowledgeBase) -> None:
     plan = make(kb, all_clear(days_since_onset=0, cramp_medicine=True, leg_pain_below_knee=True))
     categories = {i.category for i in plan.items}
-    assert {"activity", "cold", "heat", "pain_relief", "massage", "sleep", "exercise", "sciatica",
-            "prevention", "medicines", "expectations"} <= categories
+    assert {
+        "activity",
+        "cold",
+        "heat",
+        "pain_relief",
+        "massage",
+        "sleep",
+        "exercise",
+        "sciatica",
+        "prevention",
+        "medicines",
+        "expectations",
+    } <= categories
     assert any("14 days" in i.text for i in plan.items if i.category == "expectations")
 
 
@@ -367,8 +405,9 @@ def test_exercise_sessions_follow_start_day_and_weekly_dosage(kb: KnowledgeBase,
 
 def test_walks_increase_over_the_two_weeks(kb: KnowledgeBase) -> None:
     plan = make(kb, all_clear(days_since_onset=0))
-    minutes = [sum(s.duration_minutes for s in plan.schedule if s.activity == "walking" and s.day == d)
-               for d in (1, 14)]
+    minutes = [
+        sum(s.duration_minutes for s in plan.schedule if s.activity == "walking" and s.day == d) for d in (1, 14)
+    ]
     assert minutes[1] > minutes[0]
 
 
@@ -391,15 +430,17 @@ def test_safety_net_is_personal(kb: KnowledgeBase) -> None:
     older = {n.red_flag for n in make(kb, all_clear(age=75)).safety_net}
     younger = {n.red_flag for n in make(kb, all_clear(age=30)).safety_net}
     assert "fracture" in older and "fracture" not in younger  # one small fall away at 75
-    pregnant = {n.red_flag for n in make(kb, all_clear(sex="female", age=30, pregnant=True,
-                                                      pregnancy_weeks=38)).safety_net}
+    pregnant = {
+        n.red_flag for n in make(kb, all_clear(sex="female", age=30, pregnant=True, pregnancy_weeks=38)).safety_net
+    }
     assert {"pregnancy_warning", "labour"} <= pregnant
     assert "persistent" in younger  # not better in 6 weeks is worth watching for
 
 
 def test_a_flag_fired_below_its_top_level_stays_on_watch(kb: KnowledgeBase) -> None:
-    plan = make(kb, all_clear(leg_pain_below_knee=True), Disposition.self_care,
-                [hit(kb, "sciatica", Disposition.self_care)])
+    plan = make(
+        kb, all_clear(leg_pain_below_knee=True), Disposition.self_care, [hit(kb, "sciatica", Disposition.self_care)]
+    )
     sciatica = [n for n in plan.safety_net if n.red_flag == "sciatica"]
     assert sciatica and sciatica[0].disposition is Disposition.soon
 
@@ -413,6 +454,15 @@ def test_exclusion_needs_its_note_and_times_must_be_quoted() -> None:
     with pytest.raises(ValidationError):
         AdviceSchedule.model_validate({"times": [720], "minutes": 5, "details": "abc"})
     with pytest.raises(ValidationError):
-        ExerciseDef.model_validate({"id": "x", "name": "x", "position": "standing", "purpose": "p", "steps": ["s"],
-                                    "dosage": [{"reps": 1}], "contraindicated_when": "pregnant",
-                                    "sources": ["nice_ng59"]})
+        ExerciseDef.model_validate(
+            {
+                "id": "x",
+                "name": "x",
+                "position": "standing",
+                "purpose": "p",
+                "steps": ["s"],
+                "dosage": [{"reps": 1}],
+                "contraindicated_when": "pregnant",
+                "sources": ["nice_ng59"],
+            }
+        )
