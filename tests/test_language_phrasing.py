@@ -593,3 +593,317 @@ def test_yellow_skin_or_eyes_needs_skin_or_eyes(kb, text: str, expected: bool) -
 
 def test_not_reaching_the_toilet_in_time_is_lost_control(kb) -> None:  # type: ignore[no-untyped-def]
     assert counted(kb, "Since my back went I didn't make it to the loo in time, twice.", "urinary_incontinence")
+
+
+# --- round 3: phrasings met in an independently written batch -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since my back went, nothing's been working properly downstairs, which is new for me.",
+        "Lower back pain and my husband says he can't get it up since the injury. Asking for him.",
+        "Back spasm for a week. Things have stopped working in the bedroom since it started.",
+        "Sore back. Having trouble getting an erection since Monday, never had that before.",
+        "My erections have gone since I hurt my back lifting a pallet.",
+        "Since the back pain, sex feels numb, like nothing, which scares me.",
+    ],
+)
+def test_new_sexual_dysfunction_in_euphemism(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "sexual_dysfunction_new")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back sore from gardening; no problems downstairs or with the waterworks.",
+        "My back hurts when I get out of bed; my sex life is fine.",
+        "I've not been working since the back went, too sore to drive.",
+    ],
+)
+def test_sexual_dysfunction_look_alikes(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, text, "sexual_dysfunction_new")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pain in my left side that comes in waves and my urine looks pinkish today.",
+        "Spasms in my back and side, my wee has turned a brownish red colour.",
+        "Back pain on the right and there were pink-tinged streaks, my pee is rosy.",
+        "Loin pain coming and going, I noticed red urine this morning.",
+    ],
+)
+def test_coloured_urine_is_blood_in_urine(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "blood_in_urine")
+
+
+def test_dark_yellow_urine_is_not_blood(kb) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, "Back ache, and my wee is dark yellow because I haven't drunk much.", "blood_in_urine")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A sharp ache in the left side of my back, right under the ribs, and it stings when I pee.",
+        "Pain round my kidneys on the right since last night and burning when I wee.",
+        "The pain sits between my lowest rib and my hip on the left; peeing hurts too.",
+        "It's my back just below the ribs on the right side, with chills.",
+    ],
+)
+def test_side_of_the_back_by_the_ribs_is_flank_pain(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "flank_pain")
+
+
+def test_pacing_the_room_is_colicky(kb) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "Back and side pain, I've been pacing up and down all night, can't lie still.", "colicky_pain")
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Numb patch on my right foot for 7 weeks along with a sore lower back.", 49),
+        ("Sore lower back for two months, along with pins and needles in my calf.", 60),
+    ],
+)
+def test_weeks_along_with_something_is_a_duration_not_a_pregnancy(kb, text: str, days: int) -> None:  # type: ignore[no-untyped-def]
+    found = read(kb, text)
+    assert "pregnant" not in found and "pregnancy_weeks" not in found
+    assert found["days_since_onset"].value == days
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("I'm 30 weeks along and my lower back aches.", 30),
+        ("28 weeks along with my second and my back is killing me.", 28),
+    ],
+)
+def test_weeks_along_is_still_a_pregnancy(kb, text: str, weeks: int) -> None:  # type: ignore[no-untyped-def]
+    assert value(kb, text, "pregnancy_weeks") == weeks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stomach bug all week. My back cramps again and again, over and over since Tuesday.",
+        "I've had the runs for days and now my back spasms over and over, it lets go then grabs.",
+    ],
+)
+def test_over_and_over_is_not_history(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = read(kb, text)
+    assert counted(kb, text, "recurrent_spasms")
+    assert counted(kb, text, "vomiting_or_diarrhoea")
+    assert found["back_pain"].status == "present"
+
+
+def test_but_its_over_now_is_still_history(kb) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, "I had a fever last month but it's over now. My back is stiff.", "fever")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "34 weeks pregnant, lower back ache. The midwife said to phone if I get bleeding, my waters go or "
+        "tightenings, and none of those have happened.",
+        "Back pain at 30 weeks. I know to call if there's bleeding, my waters break or regular contractions, "
+        "thankfully I haven't had any of those.",
+    ],
+)
+def test_a_list_of_warning_signs_answered_none(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    for fid in ("vaginal_bleeding", "fluid_leak", "regular_tightening"):
+        assert not counted(kb, text, fid), fid
+
+
+def test_none_of_that_does_not_cancel_a_sign_stated_after(kb) -> None:  # type: ignore[no-untyped-def]
+    text = "No fever or weight loss, none of that. But I can't feel the loo roll when I wipe."
+    assert counted(kb, text, "saddle_numbness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spasm woke me at 4am and nearly gave me a heart attack, it was that sudden.",
+        "My back locked and I almost had a heart attack on the stairs, what a fright.",
+        "Lifting the kids gave me a mini heart attack when my back twinged.",
+    ],
+)
+def test_heart_attack_idioms_are_not_chest_pain(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, text, "chest_pain")
+
+
+def test_a_real_heart_attack_history_still_counts(kb) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "Back pain and crushing pain in my chest, I think I'm having a heart attack.", "chest_pain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On simvastatin. Back goes into spasm most days and I get cramps in my calves at night.",
+        "Low back cramping and leg cramps in bed, I take furosemide.",
+        "My back keeps seizing and there's cramp in both my feet too.",
+    ],
+)
+def test_muscle_cramps_in_the_legs_are_not_bilateral_leg_pain(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, text, "leg_pain_both_sides")
+
+
+def test_pain_down_both_legs_still_counts(kb) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "Cramping pain shooting down both legs since my back went.", "leg_pain_both_sides")
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("10 year old son has a sore back and a fever of 38.2 since last night.", 10),
+        ("My 7yo girl says her back hurts and she is hot and shivery.", 7),
+        ("Writing about my 12 yr old daughter: her lower back aches after netball.", 12),
+    ],
+)
+def test_a_childs_age_in_a_carers_report(kb, text: str, age: int) -> None:  # type: ignore[no-untyped-def]
+    assert value(kb, text, "age") == age
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Fourth time my back has locked up since Christmas. Started again this morning.", 4),
+        ("My back has gone 3 times since March, each time after gardening.", 3),
+        ("This is the second time in the past six months that my back went.", 2),
+    ],
+)
+def test_episodes_counted_since_a_date_this_year(kb, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
+    assert value(kb, text, "episodes_past_year") == count
+
+
+def test_the_window_episodes_are_counted_in_is_not_the_onset(kb) -> None:  # type: ignore[no-untyped-def]
+    found = read(kb, "Third time my back has gone since January. It started again yesterday.")
+    assert found["days_since_onset"].value == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every morning it takes me well over an hour to loosen up.",
+        "My back is stiff for a couple of hours every morning.",
+        "It takes 45 minutes before my back will loosen up after I get out of bed.",
+    ],
+)
+def test_long_morning_stiffness(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "Back trouble for a year. " + text, "morning_stiffness_over_30min")
+
+
+def test_short_loosening_up_is_not_long_morning_stiffness(kb) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, "Back trouble for a year. It takes 5 minutes to loosen up.", "morning_stiffness_over_30min")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My back feels better once I've been to the gym.",
+        "It eases off when I go for a swim.",
+        "A run loosens me up, it's the best thing for it.",
+    ],
+)
+def test_better_with_exercise(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "Stiff back for months. " + text, "improves_with_exercise")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some days it's my right buttock that aches, other days the left.",
+        "Sometimes my left bum cheek hurts, sometimes the right.",
+        "It's my left glute one week, the next week the right one.",
+    ],
+)
+def test_alternating_buttock_pain_day_to_day(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "Back ache for a year. " + text, "alternating_buttock_pain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drove a 9-hour round trip yesterday and now my lower back is stiff.",
+        "After a 16 hour flight my back is in bits.",
+        "Barely got up the whole journey and my back has seized.",
+    ],
+)
+def test_long_journeys_are_prolonged_sitting(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "prolonged_sitting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moving around is helping my back a little.",
+        "My back feels better when I keep moving.",
+    ],
+)
+def test_moving_about_is_not_lifting(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, text, "trigger_lifting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moved a sofa on Saturday and my back went.",
+        "Back hurts after shifting boxes all day.",
+    ],
+)
+def test_moving_heavy_things_is_lifting(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "trigger_lifting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back sore after PE today, we did loads of push ups.",
+        "My back aches since doing sit ups and crunches in gym class.",
+    ],
+)
+def test_school_exercise_is_strenuous(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "trigger_strenuous_exercise")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carried a fridge with my dad, back been agony since.",
+        "Helped my brother move a piano, lower back in spasm now.",
+        "Was playing with my son, back went ping.",
+    ],
+)
+def test_a_relative_as_company_is_not_whose_back(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = read(kb, text)
+    assert found["back_pain"].status == "present"
+
+
+def test_a_relative_as_subject_still_is_someone_else(kb) -> None:  # type: ignore[no-untyped-def]
+    found = read(kb, "My sister has numb legs. My back is sore from the gym.")
+    assert not counted(kb, "My sister has numb legs. My back is sore from the gym.", "leg_numbness_both_sides")
+    assert found["back_pain"].status == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My partner had twins last month, her waters went at 36 weeks. Now my back is sore from lifting.",
+        "My sister is 38 weeks, she says her waters are leaking. I'm fine apart from my back ache.",
+    ],
+)
+def test_someone_elses_pregnancy_is_not_mine(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    for fid in ("fluid_leak", "pregnant"):
+        assert not counted(kb, text, fid), fid
+
+
+def test_a_carer_reporting_her_waters_still_counts(kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Writing for my wife, she's 35 weeks pregnant with back pain and her waters have just broken."
+    assert counted(kb, text, "fluid_leak")
+
+
+def test_leg_pain_alone_does_not_say_both_legs(kb) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, "Back and leg pain for two months after a fall at work.", "leg_pain_both_sides")
+    assert status(kb, "Sore back but no leg pain at all.", "leg_pain_both_sides") == "absent"
+    assert status(kb, "Sore back but no leg pain at all.", "leg_pain_below_knee") == "absent"
+    assert counted(kb, "Back pain with pain down both legs.", "leg_pain_both_sides")

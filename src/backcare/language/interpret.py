@@ -29,11 +29,11 @@ FEVER_FROM_C = 37.8
 NO_FEVER_BELOW_C = 37.5
 
 _MALE = {"dad", "daddy", "father", "husband", "son", "brother", "grandad", "granddad", "grandpa", "grandfather",
-         "boyfriend", "uncle", "nephew", "stepdad", "stepfather", "stepson", "fiance", "hubby",
+         "boyfriend", "uncle", "nephew", "stepdad", "stepfather", "stepson", "fiance", "hubby", "boy", "grandson",
          "he", "him", "his", "himself"}  # fmt: skip
 _FEMALE = {"mum", "mom", "mam", "mother", "wife", "daughter", "sister", "nan", "nana", "nanna", "gran", "granny",
            "grandma", "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum", "stepmother",
-           "stepdaughter", "fiancee", "wifey", "she", "her", "hers", "herself"}  # fmt: skip
+           "stepdaughter", "fiancee", "wifey", "girl", "granddaughter", "she", "her", "hers", "herself"}  # fmt: skip
 _NEUTRAL = {"partner", "child", "kid", "toddler", "baby", "friend", "parent", "spouse", "sibling", "relative"}
 _RELATIONS = (_MALE | _FEMALE | _NEUTRAL) - {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _REL_RE = "|".join(sorted(_RELATIONS, key=len, reverse=True))
@@ -112,7 +112,7 @@ def detect_proxy(analysis: Analysis) -> Proxy:
         # "He's had back pain...": the patient is the first relative of that sex the text names
         wanted = _MALE if relation in {"he", "his"} else _FEMALE
         for named in _NAMED.finditer(analysis.text):
-            word = (named.group("rel") or named.group("kin") or "child").lower()
+            word = (named.group("aged") or named.group("rel") or named.group("kin") or "child").lower()
             if word in wanted:
                 relation = word
                 break
@@ -128,19 +128,26 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     else:
         sex = None
         pronouns = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"}
+    if relation in _CHILD_WORDS:
+        also.add("child")  # "8yo daughter": the age read for a child is hers
     return Proxy(active=True, words=frozenset({relation, *also, *pronouns}), sex=sex)
 
 
 _KIN = r"(?-i:Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa)"
 _CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)\b"
-#: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old".
-_NAMED = re.compile(rf"\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b|\b(?P<kin>{_KIN})\b|{_CHILD}", re.I)
+#: Someone's child named by age, with or without "my": "8yo daughter", "a 6 year old son".
+_AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|o))\s+(?P<aged>son|daughter|boy|girl|grandson|granddaughter|kid|child|toddler|baby|nephew|niece)\b"  # noqa: E501
+#: Words for a child: the age read for "child" is theirs.
+_CHILD_WORDS = frozenset({"son", "daughter", "boy", "girl", "grandson", "granddaughter", "kid", "child", "toddler",
+                          "baby", "nephew", "niece", "stepson", "stepdaughter"})  # fmt: skip
+#: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter".
+_NAMED = re.compile(rf"{_AGED}|\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b|\b(?P<kin>{_KIN})\b|{_CHILD}", re.I)
 
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
     rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b(?!'s)|"
-    rf"\b(?P<child>{_CHILD})|\b(?P<kin>{_KIN})\b(?!'s)|"
+    rf"\b(?P<child>{_CHILD})|{_AGED}|\b(?P<kin>{_KIN})\b(?!'s)|"
     rf"\b(?P<first>i|i'm|im|i've|ive|me|my|myself)\b|\b(?P<third>he|she|his|her)\b",
     re.I,
 )
@@ -179,6 +186,8 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str 
         return "first", None
     if chosen.group("child"):
         return "third", "child"
+    if chosen.group("aged"):
+        return "third", chosen.group("aged").lower()
     return "third", (chosen.group("third") or chosen.group("rel") or chosen.group("kin") or "").lower()
 
 
@@ -396,9 +405,13 @@ def _read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: d
         if m.label == "scope" and not m.negated and not m.historical and _counts(m, proxy)
     }
     mentioned = {m.sentence for m in analysis.mentions if m.label == "scope"}
+    # "the third time since January": the window episodes are counted in, not when this one began
+    windows = [(m.start, m.end) for m in analysis.mentions if m.label == "episodes"]
     candidates = []
     for mention in analysis.mentions:
         if mention.label != "duration" or not isinstance(mention.payload, ValueMention):
+            continue
+        if any(start <= mention.start and mention.end <= end for start, end in windows):
             continue
         lead = analysis.text[analysis.sentence_spans[mention.sentence][0] : mention.start].lower()
         if re.search(r"\b(?:if|in case|unless|what if|once|after another|another)\b[^,]*$", lead):

@@ -163,11 +163,14 @@ _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
 
 _PREG_PATTERNS = [
     re.compile(
-        r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along|gone|pg)\b",
+        r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along(?!\s+with\b)|gone|pg)\b",
         re.I,
     ),
     re.compile(r"\bpregnan(?:t|cy)\b[^.!?]{0,30}?\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*ago)", re.I),
-    re.compile(r"\b(?P<m>\d|one|two|three|four|five|six|seven|eight|nine)\s*months?\s*(?:pregnant|gone|along)\b", re.I),
+    re.compile(
+        r"\b(?P<m>\d|one|two|three|four|five|six|seven|eight|nine)\s*months?\s*(?:pregnant|gone|along(?!\s+with\b))\b",
+        re.I,
+    ),
     re.compile(
         r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+(?:(?:pregnant\s+)?with|along\s+with|into)\s+(?:my|our|the|her)?\s*(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|baby|twins|triplets|bump|pregnancy|little\s+one|child)\b",
         re.I,
@@ -208,13 +211,21 @@ _TEMP_PATTERN = re.compile(
     re.I,
 )
 
+#: A window that lies within the past year: "this year", "in the last 12 months", "since January",
+#: "since Christmas", "in the past six months".
+_WITHIN_YEAR = (
+    r"(?:(?:this|in\s+the\s+(?:last|past)|in\s+a|per|a|within\s+a|over\s+the\s+(?:last|past))\s+(?:year|12\s+months|twelve\s+months)"
+    r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"christmas|xmas|easter|new\s+year|the\s+new\s+year|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|last\s+(?:summer|spring|autumn|fall|winter))\b"
+    r"|(?:in|over|within)\s+the\s+(?:last|past)\s+(?:few|couple\s+of|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|several)\s+months)"
+)
 _EPISODE_PATTERNS = [
     re.compile(
-        r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:time|episode|bout|attack|flare|flare-up)\b[^.!?]{0,40}?\b(?:this|in\s+the\s+(?:last|past)|in\s+a|per|within\s+a)\s+(?:year|12\s+months|twelve\s+months)",
+        rf"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:time|episode|bout|attack|flare|flare-up)\b[^.!?]{{0,40}}?\b{_WITHIN_YEAR}",
         re.I,
     ),
     re.compile(
-        rf"\b(?P<n>\d+|{_NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)\s+(?:this|in\s+the\s+(?:last|past)|in\s+a|per|a|within\s+a)\s+(?:year|12\s+months|twelve\s+months)",
+        rf"\b(?P<n>\d+|{_NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)\s+{_WITHIN_YEAR}",
         re.I,
     ),
     re.compile(r"\b(?:first|1st)\s+(?:time|episode)\s+(?:ever|in\s+(?:my\s+life|years))", re.I),
@@ -278,7 +289,7 @@ _RELATIVE_DAYS = [
     ),
 ]
 _DURATION_FOR = re.compile(
-    rf"\b(?:for|over|in|been|had\s+it|had\s+this|lasted|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along))\b",
+    rf"\b(?:for|over|in|been|had\s+it|had\s+this|lasted|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))\b",
     re.I,
 )
 _DURATION_AGO = re.compile(
@@ -286,7 +297,7 @@ _DURATION_AGO = re.compile(
     re.I,
 )
 _DURATION_AFTER_PAIN = re.compile(
-    rf"\b(?:pain|pains|spasm|spasms|spasming|ache|aching|hurting|sore|trouble|problems?|backache)\s+(?:for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along))",
+    rf"\b(?:pain|pains|spasm|spasms|spasming|ache|aching|hurting|sore|trouble|problems?|backache)\s+(?:for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))",
     re.I,
 )
 #: "6+ months", "ten weeks of a sore back", "two weeks now": a length of time that stands alone.
