@@ -907,3 +907,161 @@ def test_leg_pain_alone_does_not_say_both_legs(kb) -> None:  # type: ignore[no-u
     assert status(kb, "Sore back but no leg pain at all.", "leg_pain_both_sides") == "absent"
     assert status(kb, "Sore back but no leg pain at all.", "leg_pain_below_knee") == "absent"
     assert counted(kb, "Back pain with pain down both legs.", "leg_pain_both_sides")
+
+
+# --- batch 3 classes: recurring spasms, rest, unrelenting pain, night waking, idioms -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the new tablets my lower back keeps having cramps.",
+        "He keeps getting spasms across his lower back, every couple of days.",
+        "Lower back spasms again - they come and go most of the week.",
+        "My back cramps up and every few days it comes back.",
+    ],
+)
+def test_spasms_that_keep_coming_back_are_recurrent(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "recurrent_spasms")
+
+
+def test_a_single_spasm_is_not_recurrent(kb) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, "My lower back went into spasm once on Sunday when I bent down.", "recurrent_spasms")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stiff lower back for months, and lying down makes no difference to it.",
+        "My back is no better after resting, a lie in made no difference whatsoever.",
+    ],
+)
+def test_rest_making_no_difference(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "not_improved_by_rest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My back pain just won't let up, day or night.",
+        "Lower back agony; sitting, lying, walking - nothing changes it.",
+    ],
+)
+def test_pain_that_never_lets_up(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "pain_unrelenting")
+
+
+def test_pain_that_eases_lying_down_is_not_unrelenting(kb) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, "Sore lower back, but it eases when I lie down.", "pain_unrelenting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My daughter's back has hurt for a week and twice she has woken up crying.",
+        "His lower back aches; most nights this week he's woken up in tears with it.",
+        "Back pain for ten days, and two nights she has woken up screaming with it.",
+    ],
+)
+def test_waking_up_crying_is_night_pain(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "night_pain")
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("No word of a lie, I inject heroin most days and my back is agony.", "iv_drug_use"),
+        ("Not going to lie, I've been injecting drugs again. Lower back pain for a week.", "iv_drug_use"),
+    ],
+)
+def test_not_gonna_lie_is_not_a_denial(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, fid)
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Pulled my back at the gym. My kids made me nearly wet myself laughing at my hobble.", "urinary_incontinence"),
+        ("Back spasm from gardening, my husband had me wetting myself laughing though.", "urinary_incontinence"),
+        ("Sore lower back. The commute is a real pain in the neck.", "pain_to_arm_or_jaw"),
+    ],
+)
+def test_idioms_are_not_symptoms(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, text, fid)
+
+
+def test_real_wetting_still_counts(kb) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "Back pain since Friday and last night I wet myself in bed.", "urinary_incontinence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The physio said that if my feet go numb, or I can't wee, or I get a fever, to ring 999. None yet. Sore back.",
+        "My GP told me if I ever can't pass urine or lose feeling in my legs to go to A&E. Back aches.",
+    ],
+)
+def test_a_clinicians_safety_net_list_is_hypothetical(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, text, "urinary_retention")
+
+
+def test_a_real_retention_beside_advice_still_counts(kb) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "Back pain and I can't pee since this morning. What should I do?", "urinary_retention")
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("My back has been bad since I had my son and he is 7 months old now.", 210),
+        ("Lower back pain ever since the birth - my daughter is four months old.", 120),
+        ("Since last September (so about 9 months) my low back has ached.", None),
+        ("Back pain since about last November.", None),
+    ],
+)
+def test_durations_told_indirectly(kb, text: str, days: int | None) -> None:  # type: ignore[no-untyped-def]
+    got = value(kb, text, "days_since_onset")
+    assert isinstance(got, int)
+    if days is not None:
+        assert got == days
+    assert counted(kb, text, "pain_over_3_months")
+
+
+def test_a_young_babys_age_is_not_a_long_duration(kb) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, "Back ache since I had my baby, she is 3 weeks old.", "pain_over_3_months")
+
+
+def test_a_relatives_pregnancy_clause_is_theirs(kb) -> None:  # type: ignore[no-untyped-def]
+    text = "My niece is 36 weeks pregnant and had some tightenings today. My own back hurts after a fall."
+    for fid in ("regular_tightening", "pregnant"):
+        assert not counted(kb, text, fid), fid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozed off on the settee all twisted up and now my lower back is in spasm.",
+        "I fell asleep in the armchair at a funny angle and my back is stiff.",
+    ],
+)
+def test_falling_asleep_awkwardly_is_sleep_posture_not_injury(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, text, "poor_sleep_posture")
+    assert not counted(kb, text, "minor_trauma")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back aching since our day trip to the coast on Sunday.",
+        "After a long school trip on the bus my lower back is sore.",
+    ],
+)
+def test_a_trip_as_a_journey_is_not_a_stumble(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not counted(kb, text, "minor_trauma")
+
+
+def test_a_trip_over_something_is_still_trauma(kb) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "I had a trip over the dog's lead and my back hurts.", "minor_trauma")
+
+
+def test_sitting_for_days_is_prolonged_sitting(kb) -> None:  # type: ignore[no-untyped-def]
+    assert counted(kb, "Lower back ache after sitting in the car for most of three days.", "prolonged_sitting")

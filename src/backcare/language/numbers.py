@@ -303,7 +303,14 @@ _DURATION_AFTER_PAIN = re.compile(
 #: "6+ months", "ten weeks of a sore back", "two weeks now": a length of time that stands alone.
 #: "(like 5 months)": a duration on its own in brackets.
 _DURATION_BRACKETED = re.compile(
-    rf"(?<=\()\s*(?:like\s+|about\s+|around\s+|roughly\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*(?=\))",
+    rf"(?<=\()\s*(?:so\s+|that'?s\s+|which\s+is\s+|i\.?e\.?\s+|like\s+|about\s+|around\s+|roughly\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*(?=\))",
+    re.I,
+)
+#: "since I had my baby, and she's 5 months old now": the child's age is how long it has gone on.
+_DURATION_SINCE_BIRTH = re.compile(
+    r"\bsince\s+(?:i\s+had\s+(?:my|the|our)\s+|(?:my|the|our)\s+|the\s+birth\s+of\s+(?:my|our)\s+|giving\s+birth|i\s+gave\s+birth|(?:the\s+)?birth\b)"
+    r"(?:baby|son|daughter|twins|little\s+one|boy|girl)?(?:\s+was\s+born|\s+were\s+born)?\b[^.!?]{0,40}?"
+    rf"\b(?:he|she|they|it|baby|son|daughter|boy|girl|twins|one|he's|she's|they're)\s*(?:'s|is|are|'re)?\s*(?:now\s+|just\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*-?\s*old\b",
     re.I,
 )
 _DURATION_BARE = re.compile(
@@ -318,7 +325,7 @@ _WEEKDAY = re.compile(
 )
 _WEEKEND = re.compile(r"\b(?:since|at|over|on)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)
 _SINCE_MONTH = re.compile(
-    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
+    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last)\s+)*(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
     re.I,
 )
 
@@ -491,7 +498,14 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         for m in pattern.finditer(text):
             yield ValueMention("duration", today.weekday() if days < 0 else days, m.start(), m.end())
     units = _UNIT_WORD.search(text) is not None  # each of these patterns names a unit of time
-    for pattern in (_DURATION_FOR, _DURATION_AGO, _DURATION_AFTER_PAIN, _DURATION_BARE, _DURATION_BRACKETED):
+    for pattern in (
+        _DURATION_FOR,
+        _DURATION_AGO,
+        _DURATION_AFTER_PAIN,
+        _DURATION_BARE,
+        _DURATION_BRACKETED,
+        _DURATION_SINCE_BIRTH,
+    ):
         for m in pattern.finditer(text) if units else ():
             qty = _number(m.group("q")) if m.group("q") else 1.0
             if qty is None:
