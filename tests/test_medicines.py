@@ -18,7 +18,7 @@ from backcare.medicines import (
     normalise_medicines,
 )
 
-# Everything clinical.md section 5 names, as a person might type it.
+# Every medicine the clinical contract names for its cramp list, as a person might type it.
 SECTION_5 = {
     "furosemide": "furosemide",
     "Lasix": "furosemide",
