@@ -290,24 +290,16 @@ def score_case(vignette: Vignette, assessment: Assessment) -> CaseResult:
     reported = [hit.id for hit in assessment.red_flags]
     top = [hit.id for hit in assessment.contributors[:3]]
     return CaseResult(
-        id=vignette.id,
-        where=vignette.where,
-        note=vignette.note,
-        expected=expect.disposition,
-        acceptable=[d for d in expect.acceptable if d != expect.disposition],
+        **_expected(vignette),
         got=got,
         triage=triage,
         reported_flags=reported,
         missing_flags=[f for f in expect.red_flags if f not in reported],
         false_alarms=[f for f in expect.absent_red_flags if f in reported],
-        required_flags=len(expect.red_flags),
         absent_flags_listed=len(expect.absent_red_flags),
-        expected_contributors=list(expect.contributors),
         top_contributors=top,
         contributor_hit=bool(set(top) & set(expect.contributors)) if expect.contributors else None,
-        in_scope_expected=expect.in_scope,
         in_scope_got=assessment.in_scope,
-        complete_expected=expect.complete,
         complete_got=assessment.complete,
         understood=_understood(assessment),
     )
@@ -316,22 +308,30 @@ def score_case(vignette: Vignette, assessment: Assessment) -> CaseResult:
 def _error_case(vignette: Vignette, exc: Exception) -> CaseResult:
     expect = vignette.expect
     return CaseResult(
-        id=vignette.id,
-        where=vignette.where,
-        note=vignette.note,
-        expected=expect.disposition,
-        acceptable=[d for d in expect.acceptable if d != expect.disposition],
+        **_expected(vignette),
         got=None,
         triage="error",
         error=f"{type(exc).__name__}: {exc}",
         missing_flags=list(expect.red_flags),
-        required_flags=len(expect.red_flags),
         absent_flags_listed=0,  # unknown whether a trap would have been raised; counted as an error
-        expected_contributors=list(expect.contributors),
         contributor_hit=False if expect.contributors else None,
-        in_scope_expected=expect.in_scope,
-        complete_expected=expect.complete,
     )
+
+
+def _expected(vignette: Vignette) -> dict[str, Any]:
+    """The fields of a case result that come from the vignette alone, whatever the outcome."""
+    expect = vignette.expect
+    return {
+        "id": vignette.id,
+        "where": vignette.where,
+        "note": vignette.note,
+        "expected": expect.disposition,
+        "acceptable": [d for d in expect.acceptable if d != expect.disposition],
+        "required_flags": len(expect.red_flags),
+        "expected_contributors": list(expect.contributors),
+        "in_scope_expected": expect.in_scope,
+        "complete_expected": expect.complete,
+    }
 
 
 class Metric(BaseModel):
