@@ -20,11 +20,19 @@ def applies(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase) -> b
     return definition.applies_when is None or kb.rule(definition.applies_when).evaluate(facts) is True
 
 
+def is_screening(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase) -> bool:
+    """Screening for everyone (``screening``) or for this person (``screening_when`` is true)."""
+    definition = kb.findings[finding_id]
+    if definition.screening:
+        return True
+    return definition.screening_when is not None and kb.rule(definition.screening_when).evaluate(facts) is True
+
+
 def unanswered_screening(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[str]:
     return [
         fid
-        for fid, definition in kb.findings.items()
-        if definition.screening and facts.get(fid) is None and applies(fid, facts, kb)
+        for fid in kb.findings
+        if facts.get(fid) is None and is_screening(fid, facts, kb) and applies(fid, facts, kb)
     ]
 
 

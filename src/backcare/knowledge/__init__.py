@@ -202,8 +202,8 @@ def _package_version() -> str:
 
 def _rule_texts(entry: BaseModel) -> list[str]:
     texts: list[str] = []
-    if isinstance(entry, FindingDef) and entry.applies_when:
-        texts.append(entry.applies_when)
+    if isinstance(entry, FindingDef):
+        texts += [rule for rule in (entry.applies_when, entry.screening_when) if rule]
     if isinstance(entry, RedFlagDef):
         texts += [t.when for t in entry.triggers]
     if isinstance(entry, ContributorDef):

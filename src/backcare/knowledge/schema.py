@@ -74,6 +74,7 @@ class FindingDef(Entry):
     max: int | None = None
     help: str = ""
     applies_when: str | None = None
+    screening_when: str | None = Field(None, description="a rule: while true, the question is screening too")
     plan_relevant: bool = False
     value_labels: dict[str, str] = Field(default_factory=dict)
 
@@ -125,6 +126,22 @@ class ContributorDef(Entry):
     sources: list[Id] = Field(min_length=1)
 
 
+MedicineTag = Literal[
+    "anticoagulant",
+    "antiplatelet",
+    "nsaid",
+    "painkiller",
+    "paracetamol",
+    "diuretic",
+    "statin",
+    "ssri_snri",
+    "acei_arb",
+    "oral_steroid",
+    "nsaid_raises_level",
+]
+"""Medicine classes the engine reasons with: the NSAID gate, paracetamol totals, cramp contributors."""
+
+
 class MedicineDef(Entry):
     """A medicine the engine recognises by generic or brand name (spec section 5)."""
 
@@ -134,9 +151,7 @@ class MedicineDef(Entry):
     drug_class: str
     lists_cramps: bool
     label_basis: str | None = Field(None, description="what the label or evidence says about cramps")
-    tags: list[Literal["anticoagulant", "antiplatelet", "nsaid", "painkiller", "diuretic", "statin"]] = Field(
-        default_factory=list
-    )
+    tags: list[MedicineTag] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
 
     @model_validator(mode="after")
