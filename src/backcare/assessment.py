@@ -17,7 +17,7 @@ from backcare.instruments import peg_if_complete, startback_if_complete
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.models import DISPOSITION_TEXT, Assessment, Finding, Scores
 from backcare.questions import next_questions, unanswered_screening
-from backcare.triage import triage
+from backcare.triage import headline, triage
 
 OUT_OF_SCOPE = (
     "backcare covers back pain and back spasms only. The emergency checks below still apply; for "
@@ -81,6 +81,7 @@ def assess(
     return Assessment(
         disposition=result.disposition,
         disposition_text=DISPOSITION_TEXT[result.disposition],
+        headline=headline(result.disposition, result.red_flags),
         complete=not unanswered,
         in_scope=in_scope,
         unanswered_screening=unanswered,

@@ -156,6 +156,7 @@ class Assessment(_Out):
 
     disposition: Disposition
     disposition_text: str
+    headline: str = Field(description="the deciding red flag's own action in plain words; the first thing to do")
     complete: bool
     in_scope: bool
     unanswered_screening: list[str]

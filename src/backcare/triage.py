@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import URGENCY, Disposition, RedFlagDef
-from backcare.models import RedFlagHit
+from backcare.models import DISPOSITION_TEXT, RedFlagHit
 from backcare.rules import Value
 
 
@@ -65,6 +65,18 @@ def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
     hits.sort(key=lambda h: -URGENCY[h.disposition])
     stake = {fid: d for fid, d in open_findings.items() if URGENCY[d] > URGENCY[top]}
     return Triage(disposition=top, red_flags=hits, open_findings=stake)
+
+
+def headline(disposition: Disposition, red_flags: list[RedFlagHit]) -> str:
+    """The one action people see first: the deciding red flag's own action (spec section 1).
+
+    The deciding flag is the most urgent one, the first in catalogue order among equals (the
+    hits come sorted that way). Self-care has no deciding flag: it gets the disposition's words.
+    """
+    deciding = next((hit for hit in red_flags if hit.disposition == disposition), None)
+    if deciding is None or disposition == Disposition.self_care:
+        return DISPOSITION_TEXT[disposition]
+    return deciding.advice
 
 
 def _suppressed(flag: RedFlagDef, fired: list[tuple[RedFlagDef, Disposition, list[str]]]) -> bool:
