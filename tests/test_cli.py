@@ -238,3 +238,17 @@ def test_structured_commands_do_not_load_the_language_pipeline(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "LOADED []"
+
+
+def _near_misses():
+    from test_triage import NEAR_MISSES
+
+    return NEAR_MISSES
+
+
+@pytest.mark.parametrize(("flag", "answers"), _near_misses())
+def test_no_near_miss_triggers_its_flag_through_the_command_line(tmp_path, flag, answers):
+    path = write(tmp_path, "a.json", json.dumps({**CLEAR, **answers}))
+    result = run("assess", "--answers", str(path), "--format", "json", "--no-save")
+    assert result.exit_code == 0, result.output
+    assert flag not in {f["id"] for f in json.loads(result.stdout)["red_flags"]}

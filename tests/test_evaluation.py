@@ -46,6 +46,7 @@ def assessment(
     return Assessment(
         disposition=Disposition(disposition),
         disposition_text="text",
+        headline="text",
         complete=complete,
         in_scope=in_scope,
         unanswered_screening=[],

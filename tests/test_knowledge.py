@@ -25,7 +25,7 @@ def edit(folder: Path, name: str, old: str, new: str) -> None:
 def test_packaged_knowledge_base_loads_and_is_complete():
     kb = load_knowledge()
     counts = kb.counts()
-    assert counts["red flags"] == 26
+    assert counts["red flags"] == 34
     assert counts["contributors"] == 18
     assert counts["medicines listing cramps"] >= 25
     assert counts["seed claims"] >= 60
@@ -45,7 +45,7 @@ def test_packaged_knowledge_base_loads_and_is_complete():
             "red_flags.yaml",
             "disposition: urgent",
             "disposition: asap",
-            r"red_flags.yaml:\d+: entry 'spinal_infection'.*disposition",
+            r"red_flags.yaml:\d+: entry 'labour'.*disposition",
         ),
         (
             "contributors.yaml",

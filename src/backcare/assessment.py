@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from backcare.answers import derived_findings, facts_from, is_unknown, parse_answers
-from backcare.causes import rank_contributors
+from backcare.causes import contributors_shown, rank_contributors
 from backcare.instruments import peg_if_complete, startback_if_complete
 from backcare.knowledge import KnowledgeBase, load_knowledge
+from backcare.knowledge.schema import Disposition
 from backcare.models import DISPOSITION_TEXT, Assessment, Finding, Scores
 from backcare.questions import next_questions, unanswered_screening
 from backcare.triage import headline, triage
@@ -64,7 +65,7 @@ def assess(
     unanswered = unanswered_screening(facts, kb)
     if not in_scope:
         messages.append(OUT_OF_SCOPE)
-    if unanswered:
+    if unanswered and result.disposition != Disposition.emergency:
         messages.append(
             "Some safety questions are still unanswered, so this result is not complete and may become "
             "more urgent once they are answered."
@@ -86,7 +87,11 @@ def assess(
         in_scope=in_scope,
         unanswered_screening=unanswered,
         red_flags=result.red_flags,
-        contributors=rank_contributors(facts, kb) if in_scope else [],
+        contributors=(
+            rank_contributors(facts, kb)
+            if in_scope and contributors_shown(result.disposition, result.red_flags, kb)
+            else []
+        ),
         findings=sorted(merged.values(), key=lambda f: catalogue_order[f.id]),
         scores=Scores(
             nrs=pain if isinstance(pain, int) and not isinstance(pain, bool) else None,

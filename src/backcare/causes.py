@@ -2,6 +2,10 @@
 
 A contributor appears only when at least one of its supports is true; nothing is listed on priors
 alone. The score combines independent supports as 1 - product(1 - weight).
+
+Contributors are not shown where they could read as a harmless explanation of a warning sign
+(spec section 6, 2026-12): never for an emergency, and for an urgent result only when every urgent
+flag is one the catalogue marks ``keeps_contributors`` (a trapped nerve, pain nothing eases).
 """
 
 from __future__ import annotations
@@ -9,8 +13,31 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from backcare.knowledge import KnowledgeBase
-from backcare.models import ContributorHit
+from backcare.knowledge.schema import Disposition
+from backcare.models import ContributorHit, RedFlagHit
 from backcare.rules import Value
+
+
+def contributors_shown(disposition: Disposition, red_flags: list[RedFlagHit], kb: KnowledgeBase) -> bool:
+    """Whether likely contributors belong in a result with this disposition and these flags."""
+    if disposition == Disposition.emergency:
+        return False
+    if disposition == Disposition.urgent:
+        urgent = [hit.id for hit in red_flags if hit.disposition == Disposition.urgent]
+        return all(kb.red_flags[fid].keeps_contributors for fid in urgent)
+    return True
+
+
+def _named_medicines(facts: Mapping[str, Value], kb: KnowledgeBase) -> str:
+    """The person's medicines that list cramps, by name and class, for the medication contributor."""
+    from backcare.medicines import normalise_medicines
+
+    listed = facts.get("medications")
+    if not isinstance(listed, list):
+        return ""
+    matched, _ = normalise_medicines(listed, kb)
+    names = [f"{m.generic} ({m.drug_class})" for m in matched if m.lists_cramps]
+    return f" Yours: {', '.join(names)}." if names else ""
 
 
 def rank_contributors(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[ContributorHit]:
@@ -25,12 +52,15 @@ def rank_contributors(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[Con
                 because += [f for f in rule.supporting(facts) if f not in because]
         if because:
             score = round(1 - remaining, 3)
+            explanation = contributor.explanation
+            if "cramp_medicine" in because:
+                explanation += _named_medicines(facts, kb)
             hit = ContributorHit(
                 id=contributor.id,
                 name=contributor.name,
                 score=score,
                 because=because,
-                explanation=contributor.explanation,
+                explanation=explanation,
                 sources=kb.citations(contributor.sources),
             )
             hits.append((score, order, hit))

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import Disposition
-from backcare.models import Assessment, Finding, Plan
+from backcare.models import Assessment, Finding, Plan, RedFlagHit
 
 BANNER = {
     Disposition.emergency: ("EMERGENCY", "bold white on red"),
@@ -23,6 +23,40 @@ BANNER = {
     Disposition.soon: ("BOOK AN APPOINTMENT SOON", "bold black on cyan"),
     Disposition.self_care: ("SELF-CARE", "bold black on green"),
 }
+
+
+NOT_FINISHED = "CHECK NOT FINISHED"
+
+
+def unfinished(assessment: Assessment) -> bool:
+    """A self-care result with safety questions unanswered: never headlined as self-care (spec section 1)."""
+    return not assessment.complete and assessment.disposition == Disposition.self_care
+
+
+def people_headline(assessment: Assessment) -> tuple[str, str]:
+    """The banner word and the one action people see first.
+
+    The action is the deciding flag's own (the maternity unit for labour, an emergency department for
+    an overdose); an unfinished check says so and asks instead of saying "self-care".
+    """
+    if unfinished(assessment):
+        count = len(assessment.unanswered_screening)
+        noun = "question" if count == 1 else "questions"
+        return NOT_FINISHED, f"Answer the {count} safety {noun} below before relying on this result."
+    return BANNER[assessment.disposition][0], assessment.headline
+
+
+def deciding_flags(assessment: Assessment) -> tuple[list[RedFlagHit], list[RedFlagHit]]:
+    """The flags at the result's urgency (each with its action), and the lower ones to mention too."""
+    top = [f for f in assessment.red_flags if f.disposition == assessment.disposition]
+    return top, [f for f in assessment.red_flags if f.disposition != assessment.disposition]
+
+
+def no_contributor_line(assessment: Assessment) -> str | None:
+    """Said only in a self-care result: under a warning sign it would read as reassurance."""
+    if assessment.contributors or assessment.disposition != Disposition.self_care or not assessment.in_scope:
+        return None
+    return "Nothing you told us points to a particular cause; that is common."
 
 
 def finding_label(finding: Finding, kb: KnowledgeBase) -> str:
@@ -44,16 +78,17 @@ def _bullets(lines: Iterable[str]) -> str:
 def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
     """The whole assessment as Markdown (used by --format markdown and for saving or printing)."""
     a = assessment
-    title, _ = BANNER[a.disposition]
-    parts = [f"# backcare assessment: {title}", "", f"**{a.disposition_text}**", ""]
+    title, action = people_headline(a)
+    parts = [f"# backcare assessment: {title}", "", f"**{action}**", ""]
     parts += [f"> {m}" for m in a.messages] + ([""] if a.messages else [])
     if a.unanswered_screening:
         parts += ["## Still to answer", "", _bullets(kb.findings[f].question for f in a.unanswered_screening), ""]
-    if a.red_flags:
+    deciding, mentions = deciding_flags(a)
+    if deciding:
         parts += ["## Warning signs found", ""]
-        for flag in a.red_flags:
+        for flag in deciding:
             parts += [
-                f"### {flag.name} ({flag.disposition.value})",
+                f"### {flag.name}",
                 "",
                 flag.explanation,
                 "",
@@ -62,18 +97,16 @@ def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
                 f"Because you said: {', '.join(flag.because)}. Sources: {'; '.join(flag.sources)}.",
                 "",
             ]
-    if a.in_scope:
+    if mentions:
+        parts += ["## Mention this too", "", _bullets(f"{f.name}: {f.explanation}" for f in mentions), ""]
+    if a.contributors:
         parts += ["## Likely contributors", ""]
-        if a.contributors:
-            for c in a.contributors:
-                parts.append(
-                    f"- **{c.name}** (score {c.score:.2f}): {c.explanation} Because: {', '.join(c.because)}. "
-                    f"Sources: {'; '.join(c.sources)}."
-                )
-        else:
-            parts.append("- Nothing you told us points to a particular cause; that is common and not a worry.")
+        for c in a.contributors:
+            parts.append(f"- **{c.name}**: {c.explanation} Because: {', '.join(c.because)}. Sources: {'; '.join(c.sources)}.")
         parts.append("")
-    if a.plan is not None:
+    elif line := no_contributor_line(a):
+        parts += ["## Likely contributors", "", f"- {line}", ""]
+    if a.plan is not None and not unfinished(a):
         parts += plan_markdown(a.plan)
     parts += [f"_{a.disclaimer}_", ""]
     return "\n".join(parts)
@@ -109,32 +142,38 @@ def plan_markdown(plan: Plan) -> list[str]:
 
 
 def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console) -> None:
-    """Terminal rendering: disposition first and prominent, then flags, causes and the plan."""
+    """Terminal rendering: the one action first and prominent, then flags, causes and the plan."""
     a = assessment
-    title, style = BANNER[a.disposition]
-    console.print(Panel(Text(a.disposition_text, style="bold"), title=Text(f" {title} ", style=style)))
+    title, action = people_headline(a)
+    style = "bold black on white" if unfinished(a) else BANNER[a.disposition][1]
+    console.print(Panel(Text(action, style="bold"), title=Text(f" {title} ", style=style)))
     for message in a.messages:
         console.print(Text(message, style="italic"))
     if a.unanswered_screening:
-        console.print(Text("Still to answer: " + "; ".join(a.unanswered_screening), style="yellow"))
-    for flag in a.red_flags:
+        console.print(Text("Still to answer:", style="yellow"))
+        for fid in a.unanswered_screening:
+            console.print(Text(f"  - {kb.findings[fid].question}", style="yellow"))
+    deciding, mentions = deciding_flags(a)
+    for flag in deciding:
         body: list[RenderableType] = [
             Text(flag.explanation),
             Text(f"What to do: {flag.advice}", style="bold"),
             Text(f"Because: {', '.join(flag.because)}  |  Sources: {'; '.join(flag.sources)}", style="dim"),
         ]
-        console.print(Panel(Group(*body), title=f"{flag.name} [{flag.disposition.value}]", border_style="red"))
-    if a.in_scope:
+        console.print(Panel(Group(*body), title=flag.name, border_style="red"))
+    if mentions:
+        console.print(Text("Mention this too: " + "; ".join(f.name for f in mentions), style="bold"))
+    if a.contributors:
         table = Table(title="Likely contributors", show_lines=False, expand=True)
         table.add_column("Contributor")
         table.add_column("Because you said")
         table.add_column("Sources", style="dim")
         for c in a.contributors:
             table.add_row(c.name, ", ".join(c.because), "; ".join(c.sources))
-        if not a.contributors:
-            table.add_row("Nothing points to a particular cause", "-", "-")
         console.print(table)
-    if a.plan is not None:
+    elif line := no_contributor_line(a):
+        console.print(Text(line))
+    if a.plan is not None and not unfinished(a):
         print_plan(a.plan, console)
     console.print(Text(a.disclaimer, style="dim italic"))
 

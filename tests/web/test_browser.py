@@ -72,12 +72,13 @@ def test_cauda_equina_description_ends_on_the_emergency_banner(page, local_serve
     describe(page, local_server, CAUDA_EQUINA)
     banner = page.locator(".banner-emergency")
     assert banner.is_visible()
-    assert "Call 999 / 911 / your local emergency number now" in banner.inner_text()
+    assert "Call your emergency number (999 / 911 / 112) now" in banner.inner_text()
     assert "cauda equina" in page.locator(".flag").first.inner_text().lower()
     screenshot(page, "assess-emergency")
     page.get_by_role("button", name="See what to do now").click()
     page.wait_for_url(re.compile(r"/assessments/[0-9a-f-]+$"))
-    assert page.locator("h1#banner-title").inner_text() == "Call 999 / 911 / your local emergency number now"
+    assert page.locator("h1#banner-title").inner_text() == "Get emergency help now"
+    assert "cauda equina syndrome" in page.locator(".banner-action").inner_text()
     assert page.get_by_text("Because you said:").first.is_visible()
     screenshot(page, "result-emergency")
 

@@ -127,7 +127,7 @@ def test_answering_yes_to_a_screening_question_ends_on_emergency(local_client):
         if "banner-emergency" in r.text:
             break
     assert "banner-emergency" in r.text and 'role="alert"' in r.text
-    assert "Call 999 / 911 / your local emergency number now" in r.text
+    assert "Call your emergency number (999 / 911 / 112) now" in r.text
     now = re.search(r'<form method="post" action="/assess" class="now">(.*?)</form>', r.text, re.S)
     assert now
     fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', now.group(1)))

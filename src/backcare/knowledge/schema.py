@@ -107,6 +107,10 @@ class RedFlagDef(Entry):
     suppressed_at: Disposition | None = Field(
         None, description="not reported when another flag at this urgency or above fires"
     )
+    keeps_contributors: bool = Field(
+        False,
+        description="at urgent level, likely contributors are still shown (no harmless cause competes with the flag)",
+    )
     sources: list[Id] = Field(min_length=1)
 
 

@@ -13,6 +13,7 @@ from backcare.diary import Trend, improvement_threshold
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import Disposition
 from backcare.models import Assessment, Finding, Plan
+from backcare.report import people_headline, unfinished
 
 
 @dataclass(frozen=True)
@@ -25,17 +26,23 @@ class Banner:
 
 
 BANNERS = {
-    Disposition.emergency: ("emergency", "!", "Emergency", "Call 999 / 911 / your local emergency number now"),
+    Disposition.emergency: ("emergency", "!", "Emergency", "Get emergency help now"),
     Disposition.urgent: ("urgent", "!", "Urgent", "See a doctor today"),
     Disposition.soon: ("soon", "i", "Soon", "Book an appointment with a GP or physiotherapist within 1 to 2 weeks"),
     Disposition.self_care: ("self-care", "✓", "Self-care", "Look after your back at home with the plan below"),
 }
 
 
-def banner(disposition: Disposition, action: str) -> Banner:
-    """The disposition as a banner: a word and an icon as well as a colour, then the action in plain words."""
-    css, icon, label, title = BANNERS[disposition]
-    return Banner(css=css, icon=icon, label=label, title=title, action=action)
+def banner(assessment: Assessment) -> Banner:
+    """The result as a banner: a word and an icon as well as a colour, then the deciding flag's action.
+
+    An unfinished check is never shown as self-care: it says so and asks (spec section 1).
+    """
+    if unfinished(assessment):
+        _, action = people_headline(assessment)
+        return Banner(css="soon", icon="?", label="Not finished", title="Answer the safety questions", action=action)
+    css, icon, label, title = BANNERS[assessment.disposition]
+    return Banner(css=css, icon=icon, label=label, title=title, action=assessment.headline)
 
 
 def because(ids: Sequence[str], findings: dict[str, Finding], kb: KnowledgeBase) -> list[str]:
