@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from backcare import assess
 from backcare.knowledge import load_knowledge
-from backcare.knowledge.schema import URGENCY
+from backcare.knowledge.schema import URGENCY, Disposition
+from backcare.report import people_headline
 
 KB = load_knowledge()
 BOOLS = sorted(fid for fid, f in KB.findings.items() if f.type == "bool" and not f.computed)
@@ -15,7 +16,20 @@ NON_REASSURING = [fid for fid in BOOLS if not KB.findings[fid].reassuring]
 SCREENING = [fid for fid, f in KB.findings.items() if f.screening]
 INTS = {fid: (f.min, min(f.max, 120)) for fid, f in KB.findings.items() if f.type == "int" and not f.computed}
 ENUMS = {fid: f.values for fid, f in KB.findings.items() if f.type == "enum"}
-MEDICINES = ["Lasix", "atorvastatin", "ibuprofen", "warfarin", "paracetamol", "salbutamol", "metformin"]
+MEDICINES = [
+    "Lasix",
+    "atorvastatin",
+    "ibuprofen",
+    "warfarin",
+    "paracetamol",
+    "co-codamol",
+    "salbutamol",
+    "metformin",
+    "clopidogrel",
+    "sertraline",
+    "lisinopril",
+    "prednisolone",
+]
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -97,7 +111,56 @@ def test_an_unanswered_screening_question_is_never_a_silent_self_care(answers, m
     assert not result.complete
     assert missing in result.unanswered_screening
     assert missing in result.next_questions[: len(result.unanswered_screening)]
-    assert any("not complete" in m for m in result.messages)
+    assert people_headline(result)[0] != "SELF-CARE"
+    if result.disposition != Disposition.emergency:
+        assert any("not complete" in m for m in result.messages)
+
+
+# Conditional screening (spec section 1, revised 2026-12): who makes which questions screening.
+CONDITIONS = {
+    "pregnant": (
+        {"pregnant": True, "pregnancy_weeks": 24, "sex": "female", "age": 30},
+        ["regular_tightening", "vaginal_bleeding", "fluid_leak", "reduced_fetal_movements"],
+    ),
+    "aortic": ({"age": 60, "onset_sudden": True}, ["tearing_pain", "pulsating_abdomen", "known_aaa", "fainting"]),
+    "severe": ({"age": 50, "pain_score": 7}, ["tearing_pain", "pulsating_abdomen", "known_aaa", "fainting"]),
+    "paracetamol": ({"paracetamol_several_products": True}, ["paracetamol_overuse"]),
+}
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(CONDITIONS)), st.data())
+def test_a_conditional_screening_question_left_open_is_never_a_silent_self_care(condition, data):
+    context, questions = CONDITIONS[condition]
+    missing = data.draw(st.sampled_from(questions))
+    answers = {**{fid: False for fid in SCREENING}, **dict.fromkeys(questions, False), **context}
+    del answers[missing]
+    result = assess(answers=answers)
+    assert not result.complete
+    assert missing in result.unanswered_screening
+    assert people_headline(result)[0] != "SELF-CARE"
+
+
+def test_conditional_questions_are_not_screening_for_everyone():
+    result = assess(answers={**{fid: False for fid in SCREENING}, "age": 40, "sex": "male", "pain_score": 5})
+    assert result.complete
+
+
+@SETTINGS
+@given(answer_sets())
+def test_an_incomplete_check_is_never_headlined_as_self_care(answers):
+    result = assess(answers=answers)
+    if not result.complete:
+        assert people_headline(result)[0] != "SELF-CARE"
+
+
+@SETTINGS
+@given(rule_focused())
+def test_no_contributor_is_shown_under_an_emergency(case):
+    answers, _ = case
+    result = assess(answers=answers)
+    if result.disposition == Disposition.emergency:
+        assert result.contributors == []
 
 
 @SETTINGS

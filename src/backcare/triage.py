@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from backcare.knowledge import KnowledgeBase
-from backcare.knowledge.schema import URGENCY, Disposition, RedFlagDef
+from backcare.knowledge.schema import URGENCY, Disposition, RedFlagDef, Trigger
 from backcare.models import DISPOSITION_TEXT, RedFlagHit
 from backcare.rules import Value
 
@@ -29,16 +29,16 @@ def most_urgent(dispositions: list[Disposition]) -> Disposition:
 
 
 def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
-    fired: list[tuple[RedFlagDef, Disposition, list[str]]] = []
+    fired: list[tuple[RedFlagDef, Trigger, list[str]]] = []
     open_findings: dict[str, Disposition] = {}
     for flag in kb.red_flags.values():
-        best: Disposition | None = None
+        best: Trigger | None = None
         because: list[str] = []
         for trigger in flag.triggers:
             rule = kb.rule(trigger.when)
             result = rule.evaluate(facts)
-            if result is True and (best is None or URGENCY[trigger.disposition] > URGENCY[best]):
-                best = trigger.disposition
+            if result is True and (best is None or URGENCY[trigger.disposition] > URGENCY[best.disposition]):
+                best = trigger
                 because = rule.supporting(facts)
             elif result is None:
                 for fid in rule.findings:
@@ -48,18 +48,18 @@ def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
         if best is not None:
             fired.append((flag, best, because))
 
-    top = most_urgent([d for _, d, _ in fired])
+    top = most_urgent([t.disposition for _, t, _ in fired])
     hits = [
         RedFlagHit(
             id=flag.id,
             name=flag.name,
-            disposition=disposition,
+            disposition=trigger.disposition,
             because=because,
-            advice=flag.action,
+            advice=trigger.action or flag.action,
             explanation=flag.explanation,
             sources=kb.citations(flag.sources),
         )
-        for flag, disposition, because in fired
+        for flag, trigger, because in fired
         if not _suppressed(flag, fired)
     ]
     hits.sort(key=lambda h: -URGENCY[h.disposition])
@@ -79,8 +79,8 @@ def headline(disposition: Disposition, red_flags: list[RedFlagHit]) -> str:
     return deciding.advice
 
 
-def _suppressed(flag: RedFlagDef, fired: list[tuple[RedFlagDef, Disposition, list[str]]]) -> bool:
+def _suppressed(flag: RedFlagDef, fired: list[tuple[RedFlagDef, Trigger, list[str]]]) -> bool:
     if flag.suppressed_at is None:
         return False
     limit = URGENCY[flag.suppressed_at]
-    return any(other.id != flag.id and URGENCY[d] >= limit for other, d, _ in fired)
+    return any(other.id != flag.id and URGENCY[t.disposition] >= limit for other, t, _ in fired)

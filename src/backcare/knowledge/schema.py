@@ -94,6 +94,7 @@ class Trigger(BaseModel):
 
     when: str
     disposition: Disposition
+    action: str | None = Field(None, description="this trigger's own action, where it differs from the flag's")
 
 
 class RedFlagDef(Entry):
