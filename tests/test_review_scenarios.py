@@ -16,8 +16,8 @@ from typing import NamedTuple
 import pytest
 
 from backcare import assess
-from backcare.report import people_headline, to_markdown
 from backcare.knowledge import load_knowledge
+from backcare.report import people_headline, to_markdown
 
 DATA = Path(__file__).parent / "data" / "review_scenarios" / "structured.jsonl"
 SCENARIOS = {row["id"]: row["answers"] for row in map(json.loads, DATA.read_text().splitlines())}
@@ -120,7 +120,7 @@ def test_older_person_with_sudden_severe_pain_is_asked_the_aortic_questions():
 
 def test_labour_is_headlined_by_the_maternity_unit_not_a_gp():
     result = assess(answers=SCENARIOS["S06_preg38_tight"], today=TODAY)
-    title, action = people_headline(result)
+    _, action = people_headline(result)
     assert "maternity unit" in action and "GP" not in action
 
 

@@ -6,7 +6,7 @@ knowledge base); nothing here decides anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -59,6 +59,29 @@ def no_contributor_line(assessment: Assessment) -> str | None:
     return "Nothing you told us points to a particular cause; that is common."
 
 
+def because(ids: Sequence[str], findings: dict[str, Finding], kb: KnowledgeBase) -> list[str]:
+    """Each reason in the person's words when they were typed, else the question with the answer.
+
+    People never see finding ids (spec section 6, 2026-12).
+    """
+    out: list[str] = []
+    for fid in ids:
+        finding = findings.get(fid)
+        definition = kb.findings.get(fid)
+        if finding is not None and finding.evidence:
+            out.append(f"“{finding.evidence}”")
+        elif definition is None:
+            out.append(fid.replace("_", " "))
+        elif finding is None or definition.type == "bool":
+            status = finding.status if finding else ""
+            answer = {"present": "yes", "absent": "no", "possible": "possibly"}.get(status, "")
+            out.append(f"{definition.question} {answer}".strip())
+        else:
+            value = ", ".join(finding.value) if isinstance(finding.value, list) else str(finding.value)
+            out.append(f"{definition.question} {value}")
+    return out
+
+
 def finding_label(finding: Finding, kb: KnowledgeBase) -> str:
     """A readable line for a finding: the catalogue question with the answer."""
     question = kb.findings[finding.id].question
@@ -78,6 +101,7 @@ def _bullets(lines: Iterable[str]) -> str:
 def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
     """The whole assessment as Markdown (used by --format markdown and for saving or printing)."""
     a = assessment
+    said = {f.id: f for f in a.findings}
     title, action = people_headline(a)
     parts = [f"# backcare assessment: {title}", "", f"**{action}**", ""]
     parts += [f"> {m}" for m in a.messages] + ([""] if a.messages else [])
@@ -94,7 +118,7 @@ def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
                 "",
                 f"**What to do:** {flag.advice}",
                 "",
-                f"Because you said: {', '.join(flag.because)}. Sources: {'; '.join(flag.sources)}.",
+                f"Because you said: {'; '.join(because(flag.because, said, kb))}. Sources: {'; '.join(flag.sources)}.",
                 "",
             ]
     if mentions:
@@ -102,7 +126,10 @@ def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
     if a.contributors:
         parts += ["## Likely contributors", ""]
         for c in a.contributors:
-            parts.append(f"- **{c.name}**: {c.explanation} Because: {', '.join(c.because)}. Sources: {'; '.join(c.sources)}.")
+            reasons = "; ".join(because(c.because, said, kb))
+            parts.append(
+                f"- **{c.name}**: {c.explanation} Because you said: {reasons}. Sources: {'; '.join(c.sources)}."
+            )
         parts.append("")
     elif line := no_contributor_line(a):
         parts += ["## Likely contributors", "", f"- {line}", ""]
@@ -144,6 +171,7 @@ def plan_markdown(plan: Plan) -> list[str]:
 def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console) -> None:
     """Terminal rendering: the one action first and prominent, then flags, causes and the plan."""
     a = assessment
+    said = {f.id: f for f in a.findings}
     title, action = people_headline(a)
     style = "bold black on white" if unfinished(a) else BANNER[a.disposition][1]
     console.print(Panel(Text(action, style="bold"), title=Text(f" {title} ", style=style)))
@@ -158,7 +186,8 @@ def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console
         body: list[RenderableType] = [
             Text(flag.explanation),
             Text(f"What to do: {flag.advice}", style="bold"),
-            Text(f"Because: {', '.join(flag.because)}  |  Sources: {'; '.join(flag.sources)}", style="dim"),
+            Text(f"Because you said: {'; '.join(because(flag.because, said, kb))}", style="dim"),
+            Text(f"Sources: {'; '.join(flag.sources)}", style="dim"),
         ]
         console.print(Panel(Group(*body), title=flag.name, border_style="red"))
     if mentions:
@@ -169,7 +198,7 @@ def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console
         table.add_column("Because you said")
         table.add_column("Sources", style="dim")
         for c in a.contributors:
-            table.add_row(c.name, ", ".join(c.because), "; ".join(c.sources))
+            table.add_row(c.name, "; ".join(because(c.because, said, kb)), "; ".join(c.sources))
         console.print(table)
     elif line := no_contributor_line(a):
         console.print(Text(line))

@@ -16,7 +16,7 @@ from starlette.datastructures import FormData
 
 from backcare.answers import AnswerError
 from backcare.knowledge import load_knowledge
-from backcare.report import deciding_flags, no_contributor_line, unfinished
+from backcare.report import because, deciding_flags, no_contributor_line, unfinished
 from backcare.storage import Store
 from backcare.web import service, views, wizard
 from backcare.web.auth import checked_form, context, csrf_token, current, principal, store
@@ -100,7 +100,7 @@ def assess_step(request: Request, who: Who, form: Form, st: StoreDep) -> Respons
         step=progress,
         result=result,
         banner=views.banner(result),
-        because=lambda ids: views.because(ids, views.findings_by_id(result), kb),
+        because=lambda ids: because(ids, views.findings_by_id(result), kb),
         error=error,
     )
 
@@ -128,7 +128,7 @@ def result_page(request: Request, assessment_id: str, who: Who, st: StoreDep) ->
         unfinished=unfinished(a),
         no_contributor_line=no_contributor_line(a),
         deciding=deciding_flags(a),
-        because=lambda ids: views.because(ids, views.findings_by_id(a), kb),
+        because=lambda ids: because(ids, views.findings_by_id(a), kb),
         grid=views.schedule_grid(a.plan, start) if a.plan and a.plan.schedule else None,
         start=start,
     )

@@ -6,11 +6,9 @@ Pure functions of the core's output; they arrange and word what the engine decid
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backcare.diary import Trend, improvement_threshold
-from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import Disposition
 from backcare.models import Assessment, Finding, Plan
 from backcare.report import people_headline, unfinished
@@ -43,26 +41,6 @@ def banner(assessment: Assessment) -> Banner:
         return Banner(css="soon", icon="?", label="Not finished", title="Answer the safety questions", action=action)
     css, icon, label, title = BANNERS[assessment.disposition]
     return Banner(css=css, icon=icon, label=label, title=title, action=assessment.headline)
-
-
-def because(ids: Sequence[str], findings: dict[str, Finding], kb: KnowledgeBase) -> list[str]:
-    """Each reason in the person's words when they were typed, else the question with the answer."""
-    out: list[str] = []
-    for fid in ids:
-        finding = findings.get(fid)
-        definition = kb.findings.get(fid)
-        if finding is not None and finding.evidence:
-            out.append(f"“{finding.evidence}”")
-        elif definition is None:
-            out.append(fid.replace("_", " "))
-        elif finding is None or definition.type == "bool":
-            status = finding.status if finding else ""
-            answer = {"present": "yes", "absent": "no", "possible": "possibly"}.get(status, "")
-            out.append(f"{definition.question} {answer}".strip())
-        else:
-            value = ", ".join(finding.value) if isinstance(finding.value, list) else str(finding.value)
-            out.append(f"{definition.question} {value}")
-    return out
 
 
 def findings_by_id(assessment: Assessment) -> dict[str, Finding]:
