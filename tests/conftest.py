@@ -16,6 +16,10 @@ from pathlib import Path
 
 import pytest
 
+# The readers' catch-alls keep a reading bug from stopping the triage in production; in tests a
+# crash must fail the test instead (subprocesses the tests start inherit this too).
+os.environ["BACKCARE_STRICT_READING"] = "1"
+
 POSTGRES_ENV = "BACKCARE_TEST_POSTGRES_URL"
 _pg_ran: list[str] = []
 

@@ -17,8 +17,19 @@ from backcare.knowledge import load_knowledge
 
 CORPUS = Path(__file__).parent / "corpus"
 STATUSES = {"present", "absent", "possible", "not_own"}
-VOICES = {"lay_uk", "lay_us", "lay_au", "lay_ie", "text_speak", "non_native", "older", "teen", "carer",
-          "clinician", "vignette"}
+VOICES = {
+    "lay_uk",
+    "lay_us",
+    "lay_au",
+    "lay_ie",
+    "text_speak",
+    "non_native",
+    "older",
+    "teen",
+    "carer",
+    "clinician",
+    "vignette",
+}
 KEYS = {"text", "context", "labels", "near_miss", "voice"}
 MIN_PHRASINGS = 40
 MIN_NEAR_MISSES = 10

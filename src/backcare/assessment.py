@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from backcare.answers import derived_findings, facts_from, is_unknown, parse_answers
 from backcare.causes import contributors_shown, rank_contributors
 from backcare.instruments import peg_if_complete, startback_if_complete
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import Disposition
-from backcare.models import DISPOSITION_TEXT, Assessment, Finding, Scores
+from backcare.models import DISPOSITION_TEXT, Assessment, Finding, Scores, ToConfirm
 from backcare.questions import next_questions, unanswered_screening
 from backcare.triage import headline, triage
+
+if TYPE_CHECKING:
+    from backcare.learned.reading import Reading
+
+
+class TextReader(Protocol):
+    def __call__(self, text: str, kb: KnowledgeBase, today: dt.date) -> Reading: ...
+
 
 OUT_OF_SCOPE = (
     "backcare covers back pain and back spasms only. The emergency checks below still apply; for "
@@ -31,28 +39,33 @@ def assess(
     text: str | None = None,
     today: dt.date | None = None,
     kb: KnowledgeBase | None = None,
+    reader: TextReader | None = None,
 ) -> Assessment:
     """Assess structured ``answers`` (finding id -> value) and/or free ``text``.
 
     Raises ``backcare.answers.AnswerError`` for an unusable answer. ``today`` anchors relative
     dates in text ("since Tuesday") and the plan's calendar; it defaults to the current date.
+    ``reader`` reads free text (both readers and their merge by default).
     """
     kb = kb or load_knowledge()
     today = today or dt.date.today()
     messages: list[str] = []
     merged: dict[str, Finding] = {}
     text_in_scope = True
+    to_confirm: list[ToConfirm] = []
     if text is not None:
-        from backcare.language import understand
+        from backcare.learned.reading import read_text
 
-        understanding = understand(text, kb, today)
-        merged.update({f.id: f for f in understanding.findings})
-        messages += understanding.messages
-        text_in_scope = understanding.in_scope
+        reading = (reader or read_text)(text, kb, today)
+        merged.update({f.id: f for f in reading.understanding.findings})
+        messages += reading.understanding.messages
+        text_in_scope = reading.understanding.in_scope
+        to_confirm = reading.to_confirm
     answer_findings = parse_answers(answers or {}, kb)
     for cleared in [k for k, v in (answers or {}).items() if is_unknown(v)]:
         merged.pop(cleared, None)
     merged.update({f.id: f for f in answer_findings})
+    to_confirm = [c for c in to_confirm if c.id not in merged]
     if not text_in_scope and "back_pain" not in merged and not answer_findings:
         merged["back_pain"] = Finding(id="back_pain", status="absent", value=False, source="derived")
 
@@ -83,7 +96,7 @@ def assess(
         disposition=result.disposition,
         disposition_text=DISPOSITION_TEXT[result.disposition],
         headline=headline(result.disposition, result.red_flags),
-        complete=not unanswered,
+        complete=not unanswered and not to_confirm,
         in_scope=in_scope,
         unanswered_screening=unanswered,
         red_flags=result.red_flags,
@@ -99,7 +112,14 @@ def assess(
             peg=peg_if_complete(facts),
         ),
         plan=plan,
-        next_questions=next_questions(facts, result.open_findings, kb),
+        to_confirm=to_confirm,
+        next_questions=_asked_back_first(to_confirm, next_questions(facts, result.open_findings, kb)),
         messages=messages,
         knowledge_version=kb.version,
     )
+
+
+def _asked_back_first(to_confirm: list[ToConfirm], questions: list[str]) -> list[str]:
+    """Readings to confirm are asked before anything else: they quote what the person wrote."""
+    first = [c.id for c in to_confirm]
+    return [*first, *(q for q in questions if q not in first)]

@@ -59,6 +59,14 @@ class RedFlagHit(_Out):
     sources: list[str]
 
 
+class ToConfirm(_Out):
+    """A reading the two text readers are unsure of: asked back in the person's own words."""
+
+    id: str
+    evidence: str = Field(description="the sentence it was read from")
+    reader_score: float = Field(ge=0, le=1, description="the sentence model's confidence in its reading")
+
+
 class ContributorHit(_Out):
     id: str
     name: str
@@ -165,6 +173,9 @@ class Assessment(_Out):
     findings: list[Finding]
     scores: Scores
     plan: Plan | None
+    to_confirm: list[ToConfirm] = Field(
+        default_factory=list, description="readings of the text to ask back before relying on them"
+    )
     next_questions: list[str] = Field(description="finding ids worth asking next, most important first")
     messages: list[str] = Field(default_factory=list)
     knowledge_version: str

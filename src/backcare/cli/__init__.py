@@ -39,6 +39,7 @@ def _root(
 # Command modules register themselves on ``app`` when imported.
 from backcare.cli import assess as _assess  # noqa: E402,F401
 from backcare.cli import diary as _diary  # noqa: E402,F401
+from backcare.cli import explain as _explain  # noqa: E402,F401
 from backcare.cli import knowledge as _knowledge  # noqa: E402,F401
 
 

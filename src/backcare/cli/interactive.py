@@ -88,6 +88,9 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | 
             screening = len(result.unanswered_screening)
             if screening:
                 console.print(f"[dim]{screening} safety question(s) left[/dim]")
+            quoted = next((c.evidence for c in result.to_confirm if c.id == question.id), None)
+            if quoted:
+                console.print(f"You wrote “{quoted}”.", markup=False)
             value = _ask(question, console)
             if value is not None:
                 answers[question.id] = value

@@ -1,0 +1,144 @@
+"""One reading from two readers: the safety policy that merges the rules and the sentence model.
+
+The policy, for every yes/no finding the model reads (thresholds in ``model/calibration.json``,
+chosen on development data only):
+
+- The model's reading of a finding is taken from its sentences: "own" (present or hedged) when
+  some sentence gives P(present) + P(possible) >= ``fire``; "unsure" when the best is >= ``ask``;
+  otherwise "absent" when some sentence gives P(absent) >= ``deny``, "not_own" likewise.
+- Warning-sign findings (those any red flag reads):
+  - read as the person's own by the rules: counts, unless the model reads it, with confidence
+    >= ``veto``, as denied or not the person's; then it is asked back (``to_confirm``);
+  - denied by the rules: stays denied, unless the model reads it as the person's own (or a hedged
+    denial, which the model reads as hedged): then it is asked back, never recorded as absent;
+  - missed by the rules: the model's own reading counts (present or possible, the sentence as
+    evidence); an unsure one is asked back; a denial counts only with confidence >= ``deny_safety``.
+- Other findings: the rules win where they read anything; otherwise the model's confident reading
+  (own or denied) is added.
+
+A finding asked back is left unknown, so it can still raise the disposition once answered, and
+the assessment is not complete while it is open.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from backcare.learned.model import MODEL_DIR, STATUSES
+from backcare.learned.sentences import Sentence
+from backcare.models import Finding, ToConfirm
+
+PRESENT, ABSENT, POSSIBLE, NOT_OWN = (STATUSES.index(s) for s in ("present", "absent", "possible", "not_own"))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    fire: float = 0.5
+    ask: float = 0.25
+    deny: float = 0.6
+    deny_safety: float = 0.9
+    veto: float = 0.95
+
+    @classmethod
+    def packaged(cls, folder: Path = MODEL_DIR) -> Thresholds:
+        path = folder / "calibration.json"
+        if not path.exists():
+            return cls()
+        values = json.loads(path.read_text(encoding="utf-8"))["thresholds"]
+        return cls(**{k: float(v) for k, v in values.items()})
+
+
+@dataclass(frozen=True)
+class ModelReading:
+    """The model's reading of one finding over the whole text."""
+
+    finding: str
+    kind: str  # "own", "unsure", "absent", "not_own"
+    status: str  # "present" or "possible" for own readings; the kind otherwise
+    score: float
+    sentence: str
+
+
+def model_readings(
+    sentences: Sequence[Sentence], probs: npt.NDArray[np.float32], findings: Sequence[str], limits: Thresholds
+) -> dict[str, ModelReading]:
+    """Each finding the model reads in any sentence, reduced to one reading by the policy above."""
+    out: dict[str, ModelReading] = {}
+    if not sentences:
+        return out
+    own = probs[:, :, PRESENT] + probs[:, :, POSSIBLE]
+    for column, fid in enumerate(findings):
+        best = int(np.argmax(own[:, column]))
+        score = float(own[best, column])
+        if score >= limits.ask:
+            hedged = probs[best, column, POSSIBLE] > probs[best, column, PRESENT]
+            kind = "own" if score >= limits.fire else "unsure"
+            status = ("possible" if hedged else "present") if kind == "own" else kind
+            out[fid] = ModelReading(fid, kind, status, score, sentences[best].text)
+            continue
+        for kind, index in (("absent", ABSENT), ("not_own", NOT_OWN)):
+            row = int(np.argmax(probs[:, column, index]))
+            value = float(probs[row, column, index])
+            if value >= limits.deny:
+                out[fid] = ModelReading(fid, kind, kind, value, sentences[row].text)
+                break
+    return out
+
+
+def merge(
+    rules: Sequence[Finding],
+    readings: Mapping[str, ModelReading],
+    warning_signs: frozenset[str],
+    limits: Thresholds,
+) -> tuple[list[Finding], list[ToConfirm]]:
+    """The merged findings and the readings to ask back, per the module's policy."""
+    by_id = {f.id: f for f in rules}
+    confirm: list[ToConfirm] = []
+    for fid, reading in readings.items():
+        ruled = by_id.get(fid)
+        if fid in warning_signs:
+            decision = _warning_sign(ruled, reading, limits)
+        else:
+            decision = "keep" if ruled is not None else _other(reading)
+        if decision == "ask":
+            by_id.pop(fid, None)
+            confirm.append(ToConfirm(id=fid, evidence=reading.sentence, reader_score=round(reading.score, 3)))
+        elif decision == "model":
+            by_id[fid] = _as_finding(reading)
+    return list(by_id.values()), confirm
+
+
+def _warning_sign(ruled: Finding | None, reading: ModelReading, limits: Thresholds) -> str:
+    if ruled is not None and ruled.status in ("present", "possible"):
+        vetoed = reading.kind in ("absent", "not_own") and reading.score >= limits.veto
+        return "ask" if vetoed else "keep"
+    if ruled is not None:  # denied by the rules
+        return "ask" if reading.kind in ("own", "unsure") else "keep"
+    if reading.kind == "own":
+        return "model"
+    if reading.kind == "unsure":
+        return "ask"
+    if reading.kind == "absent" and reading.score >= limits.deny_safety:
+        return "model"
+    return "keep"
+
+
+def _other(reading: ModelReading) -> str:
+    return "model" if reading.kind in ("own", "absent") else "keep"
+
+
+def _as_finding(reading: ModelReading) -> Finding:
+    status = "absent" if reading.kind == "absent" else reading.status
+    return Finding(
+        id=reading.finding,
+        status=status,
+        value=status != "absent",
+        evidence=reading.sentence,
+        source="text",
+    )

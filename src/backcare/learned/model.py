@@ -1,0 +1,82 @@
+"""Running the packaged sentence model: onnxruntime for the network, ``tokenizers`` for the words.
+
+``SentenceModel.load()`` reads ``model/`` (the int8 ONNX file, the tokenizer and ``labels.json``,
+whose SHA-256 of the ONNX file is checked), and ``probabilities`` turns (sentence, previous
+sentence) pairs into, for every readable finding, the probability of each status: none,
+present, absent, possible (hedged) and not_own (hypothetical, someone else's, long past).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+MODEL_DIR = Path(__file__).parent / "model"
+STATUSES = ("none", "present", "absent", "possible", "not_own")
+BATCH = 64
+
+
+class ModelError(RuntimeError):
+    """The packaged model is missing or does not match its record."""
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    findings: tuple[str, ...]
+    max_length: int
+    session: Any
+    tokenizer: Any
+    card: dict[str, Any]
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR, threads: int = 2) -> SentenceModel:
+        """Load the model from ``folder``; raises ``ModelError`` when a file is missing or altered."""
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        try:
+            card = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+            onnx = (folder / "reader.onnx").read_bytes()
+            tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        except Exception as error:  # OSError, JSON errors, and tokenizers raises a plain Exception
+            raise ModelError(f"the sentence model in {folder} cannot be read: {error}") from error
+        if hashlib.sha256(onnx).hexdigest() != card.get("model_sha256"):
+            raise ModelError(f"{folder / 'reader.onnx'} does not match the SHA-256 recorded in labels.json")
+        if tuple(card.get("statuses", ())) != STATUSES:
+            raise ModelError(f"labels.json in {folder} has statuses {card.get('statuses')}, expected {STATUSES}")
+        max_length = int(card["max_length"])
+        tokenizer.enable_truncation(max_length=max_length, strategy="longest_first")
+        tokenizer.enable_padding()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        session = onnxruntime.InferenceSession(onnx, options, providers=["CPUExecutionProvider"])
+        return cls(tuple(card["findings"]), max_length, session, tokenizer, card)
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> npt.NDArray[np.float32]:
+        """Probabilities of shape (len(pairs), findings, statuses) for (sentence, previous) pairs."""
+        if not pairs:
+            return np.zeros((0, len(self.findings), len(STATUSES)), dtype=np.float32)
+        chunks = [self._run(pairs[n : n + BATCH]) for n in range(0, len(pairs), BATCH)]
+        logits = np.concatenate(chunks)
+        logits = logits - logits.max(axis=-1, keepdims=True)
+        exp = np.exp(logits)
+        probs: npt.NDArray[np.float32] = (exp / exp.sum(axis=-1, keepdims=True)).astype(np.float32)
+        return probs
+
+    def _run(self, pairs: Sequence[tuple[str, str]]) -> npt.NDArray[np.float32]:
+        encodings = self.tokenizer.encode_batch([(sentence, previous) for sentence, previous in pairs])
+        feed = {
+            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+        }
+        result: npt.NDArray[np.float32] = self.session.run(None, feed)[0]
+        return result

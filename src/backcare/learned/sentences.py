@@ -1,0 +1,43 @@
+"""Splitting a text into sentences with their positions (pySBD, plus line breaks and semicolons).
+
+Clinicians' notes put one finding per line or per semicolon ("Denies saddle anaesthesia; PVR 650
+ml"), so those split too; pySBD handles abbreviations and numbers ("O/E", "T 38.4").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+_EXTRA_BREAKS = re.compile(r"[;\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+@cache
+def _segmenter() -> Any:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split(text: str) -> list[Sentence]:
+    """The non-empty sentences of ``text`` in order, each with its character span."""
+    out: list[Sentence] = []
+    for span in _segmenter().segment(text):
+        offset = span.start
+        for piece in _EXTRA_BREAKS.split(span.sent):
+            begin = text.find(piece, offset) if piece else -1
+            stripped = piece.strip()
+            if stripped and begin >= 0:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Sentence(stripped, begin + lead, begin + lead + len(stripped)))
+                offset = begin + len(piece)
+    return out

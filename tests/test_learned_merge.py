@@ -1,0 +1,97 @@
+"""The merge of the two readers is a safety decision: each branch of its policy, with made-up readings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from backcare.learned.merge import ModelReading, Thresholds, merge, model_readings
+from backcare.learned.sentences import Sentence, split
+from backcare.models import Finding
+
+LIMITS = Thresholds(fire=0.5, ask=0.25, deny=0.6, deny_safety=0.9, veto=0.95)
+SIGNS = frozenset({"urinary_retention", "saddle_numbness"})
+
+
+def rule(fid: str, status: str) -> Finding:
+    return Finding(id=fid, status=status, value=status != "absent", evidence="words", source="text")
+
+
+def reading(fid: str, kind: str, score: float, status: str | None = None) -> ModelReading:
+    return ModelReading(fid, kind, status or kind, score, "the sentence")
+
+
+@pytest.mark.parametrize(
+    ("rules", "model", "kept", "asked"),
+    [
+        # A warning sign the rules read as the person's own counts...
+        ([rule("urinary_retention", "present")], reading("urinary_retention", "own", 0.9, "present"), "present", False),
+        # ...even when the model is unsure or mildly disagrees...
+        ([rule("urinary_retention", "present")], reading("urinary_retention", "absent", 0.8), "present", False),
+        # ...but a confident denial by the model sends it back to the person.
+        ([rule("urinary_retention", "present")], reading("urinary_retention", "absent", 0.97), None, True),
+        ([rule("urinary_retention", "possible")], reading("urinary_retention", "not_own", 0.99), None, True),
+        # Missed by the rules: the model's own reading counts, with the sentence as evidence.
+        ([], reading("urinary_retention", "own", 0.7, "possible"), "possible", False),
+        # Unsure: asked back, not recorded.
+        ([], reading("urinary_retention", "unsure", 0.3), None, True),
+        # Denied by the rules but read as the person's own (or hedged) by the model: asked back.
+        ([rule("saddle_numbness", "absent")], reading("saddle_numbness", "own", 0.6, "possible"), None, True),
+        ([rule("saddle_numbness", "absent")], reading("saddle_numbness", "absent", 0.9), "absent", False),
+        # A model-only denial of a warning sign needs high confidence to close the question.
+        ([], reading("saddle_numbness", "absent", 0.8), None, False),
+        ([], reading("saddle_numbness", "absent", 0.95), "absent", False),
+        # Not the person's (hypothetical, someone else's) never counts.
+        ([], reading("saddle_numbness", "not_own", 0.9), None, False),
+    ],
+)
+def test_warning_sign_policy(rules, model, kept, asked):
+    findings, confirm = merge(rules, {model.finding: model}, SIGNS, LIMITS)
+    got = {f.id: f.status for f in findings}.get(model.finding)
+    assert got == kept
+    assert (model.finding in {c.id for c in confirm}) is asked
+
+
+def test_other_findings_rules_win_and_the_model_fills_gaps():
+    rules = [rule("trigger_lifting", "absent")]
+    readings = {
+        "trigger_lifting": reading("trigger_lifting", "own", 0.99, "present"),
+        "stress": reading("stress", "own", 0.8, "present"),
+        "sedentary": reading("sedentary", "unsure", 0.3),
+    }
+    findings, confirm = merge(rules, readings, SIGNS, LIMITS)
+    assert {f.id: f.status for f in findings} == {"trigger_lifting": "absent", "stress": "present"}
+    assert confirm == []
+
+
+def test_model_readings_take_the_most_telling_sentence():
+    sentences = [Sentence("no numbness yesterday", 0, 21), Sentence("now numb down there", 22, 41)]
+    probs = np.zeros((2, 2, 5), dtype=np.float32)
+    probs[:, :, 0] = 1.0  # nothing about the second finding
+    probs[0, 0] = [0.05, 0.0, 0.95, 0.0, 0.0]  # denied in the first sentence
+    probs[1, 0] = [0.1, 0.7, 0.0, 0.2, 0.0]  # present in the second
+    readings = model_readings(sentences, probs, ["saddle_numbness", "fever"], LIMITS)
+    assert readings["saddle_numbness"].kind == "own"
+    assert readings["saddle_numbness"].sentence == "now numb down there"
+    assert "fever" not in readings
+
+
+def test_hedged_reading_is_possible_and_a_weak_one_is_unsure():
+    sentences = [Sentence("maybe numb", 0, 10)]
+    probs = np.array([[[0.3, 0.2, 0.0, 0.5, 0.0], [0.7, 0.2, 0.0, 0.1, 0.0]]], dtype=np.float32)
+    readings = model_readings(sentences, probs, ["saddle_numbness", "fever"], LIMITS)
+    assert (readings["saddle_numbness"].kind, readings["saddle_numbness"].status) == ("own", "possible")
+    assert readings["fever"].kind == "unsure"
+
+
+def test_sentences_split_on_punctuation_lines_and_semicolons_with_their_spans():
+    text = "O/E: T 38.4, HR 110. Denies saddle anaesthesia; PVR 650 ml.\nmy back went lifting"
+    sentences = split(text)
+    assert [s.text for s in sentences] == [
+        "O/E: T 38.4, HR 110.",
+        "Denies saddle anaesthesia",
+        "PVR 650 ml.",
+        "my back went lifting",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert split("") == [] and split(" \n ; ") == []
