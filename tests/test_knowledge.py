@@ -48,6 +48,12 @@ def test_packaged_knowledge_base_loads_and_is_complete():
             r"red_flags.yaml:\d+: entry 'labour'.*disposition",
         ),
         (
+            "medicines.yaml",
+            "contains: [",
+            "contains: [nosuchdrug, ",
+            r"medicines.yaml:\d+: entry '\w+'.*unknown medicine 'nosuchdrug'",
+        ),
+        (
             "contributors.yaml",
             "sources: [seed_002, merck_cramps, nhs_dehydration]",
             "sources: [nowhere]",

@@ -133,7 +133,7 @@ def derived_findings(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[Find
     if isinstance(medications, list):
         matched, _ = normalise_medicines(medications, kb)
         for fid, present in derived_medicine_facts(matched).items():
-            if fid == "anticoagulant" and not present:
+            if fid in ("anticoagulant", "paracetamol_several_products") and not present:
                 continue  # the person's own answer (or unknown) stands when no medicine says otherwise
             out.append(Finding(id=fid, status="present" if present else "absent", value=present, source="derived"))
     high = startback_high_risk({item: facts.get(item) for item in STARTBACK_ITEMS})

@@ -20,7 +20,8 @@ towards missing a warning sign.
 
 The name index is built once per knowledge-base version; rapidfuzz, jellyfish and the
 pyspellchecker word list are imported lazily, and the word list is only loaded the first time a
-word comes close to a medicine name.
+word comes close to a medicine name. Building it also checks the combination products
+(``check_medicine_table``) and refuses an inconsistent table with a ``KnowledgeError``.
 """
 
 from __future__ import annotations
@@ -38,7 +39,13 @@ if TYPE_CHECKING:
     from backcare.knowledge import KnowledgeBase
     from backcare.knowledge.schema import MedicineDef
 
-__all__ = ["derived_medicine_facts", "find_medicines", "match_medicine", "normalise_medicines"]
+__all__ = [
+    "check_medicine_table",
+    "derived_medicine_facts",
+    "find_medicines",
+    "match_medicine",
+    "normalise_medicines",
+]
 
 MIN_FUZZY_LETTERS = 5
 """Words (and names) shorter than this must match exactly."""
@@ -91,7 +98,37 @@ def _index(kb: KnowledgeBase) -> _Index:
     return index
 
 
+def check_medicine_table(medicines: Mapping[str, MedicineDef]) -> list[str]:
+    """Problems with the combination products of a medicine table; empty when it is consistent.
+
+    A product's ``contains`` must name medicines of the table that are not combinations
+    themselves, the product must carry every tag of every one of them, and it must list cramps
+    when one of them does. The derived facts read a product's own tags, so this is what makes
+    "Zestoretic" count as both an ACE inhibitor and a diuretic.
+    """
+    problems: list[str] = []
+    for med in medicines.values():
+        for part_id in med.contains:
+            part = medicines.get(part_id)
+            if part is None:
+                problems.append(f"{med.id}: contains unknown medicine {part_id!r}")
+                continue
+            if part.contains:
+                problems.append(f"{med.id}: contains {part_id!r}, itself a combination; name its ingredients")
+            missing = [tag for tag in part.tags if tag not in med.tags]
+            if missing:
+                problems.append(f"{med.id}: lacks the tags {missing} of its ingredient {part_id!r}")
+            if part.lists_cramps and not med.lists_cramps:
+                problems.append(f"{med.id}: its ingredient {part_id!r} lists cramps, so it must too")
+    return problems
+
+
 def _build_index(medicines: Mapping[str, MedicineDef]) -> _Index:
+    problems = check_medicine_table(medicines)
+    if problems:
+        from backcare.knowledge import KnowledgeError
+
+        raise KnowledgeError("knowledge/data/medicines.yaml: " + "; ".join(problems))
     exact: dict[tuple[str, ...], str] = {}
     single: list[_Candidate] = []
     multi: dict[int, list[_Candidate]] = {}
@@ -296,19 +333,43 @@ def normalise_medicines(names: Iterable[str], kb: KnowledgeBase) -> tuple[list[M
     return matched, unmatched
 
 
+_TAG_FACTS = ("antiplatelet", "ssri_snri", "acei_arb", "diuretic", "oral_steroid", "nsaid_raises_level")
+"""Medicine tags that become computed findings of the same name (the NSAID safety gate reads them)."""
+
+
 def derived_medicine_facts(meds: Sequence[MedicineDef]) -> dict[str, bool]:
-    """The computed findings that depend on what someone takes.
+    """The findings that follow from what someone takes, from the recognised medicines listed.
 
     - ``cramp_medicine``: a medicine whose label or evidence lists cramps or spasms;
-    - ``takes_painkillers``: any painkiller or NSAID (the overdose red flag and NSAID advice use it);
-    - ``anticoagulant``: an anticoagulant. Antiplatelets (clopidogrel, low-dose aspirin) do not
-      count here, although they too raise the bleeding risk of oral NSAIDs, which the NSAID advice
-      should mention.
+    - ``takes_painkillers``: any painkiller, NSAID or paracetamol product (the overdose and
+      jaundice flags read it);
+    - ``anticoagulant``: an anticoagulant (warfarin, a DOAC, a heparin); antiplatelets do not
+      count here;
+    - ``antiplatelet``: clopidogrel, prasugrel, ticagrelor, dipyridamole or aspirin (plain aspirin
+      counts, as its dose is rarely given, and so do products that contain it);
+    - ``ssri_snri``: an SSRI or SNRI antidepressant;
+    - ``acei_arb``: an ACE inhibitor or an angiotensin II receptor blocker;
+    - ``diuretic``: a diuretic (water tablet);
+    - ``oral_steroid``: a corticosteroid taken by mouth (not a cream or an inhaler);
+    - ``nsaid_raises_level``: methotrexate or lithium, whose blood level NSAIDs can raise;
+    - ``paracetamol_several_products``: two or more different products that contain paracetamol
+      (co-codamol and Lemsip, say). Products are table entries: brands of plain paracetamol
+      (Panadol, Tylenol) are one product, each combination product is its own.
 
-    An empty list gives all False: leave the facts unknown instead when the question was not asked.
+    A combination product counts for every ingredient: it carries their tags
+    (``check_medicine_table`` makes sure of it). Medicines that are not recognised count for
+    nothing, so a False here means "none of the recognised medicines", not "none at all".
+    ``anticoagulant`` and ``paracetamol_several_products`` are also questions a person answers:
+    the caller should use a True from here but let a False leave the person's own answer (or
+    unknown) in place. An empty list gives all False: leave the facts unknown instead when the
+    question was not asked.
     """
-    return {
+    tags = [set(m.tags) for m in meds]
+    facts = {
         "cramp_medicine": any(m.lists_cramps for m in meds),
-        "takes_painkillers": any({"painkiller", "nsaid"} & set(m.tags) for m in meds),
-        "anticoagulant": any("anticoagulant" in m.tags for m in meds),
+        "takes_painkillers": any({"painkiller", "nsaid", "paracetamol"} & t for t in tags),
+        "anticoagulant": any("anticoagulant" in t for t in tags),
     }
+    facts.update({tag: any(tag in t for t in tags) for tag in _TAG_FACTS})
+    facts["paracetamol_several_products"] = len({m.id for m in meds if "paracetamol" in m.tags}) >= 2
+    return facts

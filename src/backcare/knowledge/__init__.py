@@ -229,6 +229,13 @@ def _check_references(entry: BaseModel, loaded: Mapping[str, Mapping[str, Any]],
         for item in entry.items:
             if item.finding and item.finding not in loaded["findings"]:
                 raise KnowledgeError(f"{where}: item {item.number} names unknown finding {item.finding!r}")
+    if isinstance(entry, MedicineDef) and entry.contains:
+        from backcare.medicines import check_medicine_table
+
+        parts = {pid: loaded["medicines"][pid][0] for pid in entry.contains if pid in loaded["medicines"]}
+        problems = check_medicine_table({**parts, entry.id: entry})
+        if problems:
+            raise KnowledgeError(f"{where}: {problems[0]}")
     if isinstance(entry, SeedClaimDef):
         seed = loaded["sources"][entry.seed][0]
         if seed.kind != "seed":
