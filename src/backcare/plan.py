@@ -1,8 +1,13 @@
 """The care plan (clinical spec section 6): a pure function of the facts, the triage and the knowledge.
 
-What is advised is data (``advice.yaml``, ``exercises.yaml``); this module only decides which entries
-apply and turns them into the public ``Plan``. No I/O and no clock: the calendar start date comes in
-as an argument, so the same input always gives the same plan.
+What is advised is data (``advice.yaml``, ``exercises.yaml``); this module and its siblings only
+decide which entries apply and turn them into the public ``Plan``. No I/O and no clock: the
+calendar start date comes in as an argument, so the same input always gives the same plan.
+
+- ``plan_pain_relief``: the personal pain-relief gate (tablets left out out loud, named cautions).
+- ``plan_exercises``: which exercises suit the person, and their dosage.
+- ``plan_schedule``: the day-by-day schedule (at most four sessions a day).
+- ``plan_safety_net``: the warning signs to watch for.
 
 Decisions, so they can be reviewed in one place:
 
@@ -17,55 +22,65 @@ Decisions, so they can be reviewed in one place:
   A caution is shown unless its rule is known false: unknown is not absent.
 - A yes/no finding that does not apply to the person (its ``applies_when`` is false, e.g.
   ``pregnant`` for a man) counts as false; ``back_pain`` counts as present unless denied, as in the
-  engine.
-- Emergency: only the urgent action and what to do while waiting. Urgent: the urgent action, then
-  gentle self-care for today; no exercise programme until seen. Soon and self-care: the full plan.
-- Exercises: a contraindicated exercise is swapped for its alternative (or dropped); with pain at
-  8/10 or more only ``severe_pain_ok`` ones stay. Dosage weeks count from the day the person starts
-  each exercise, so "this week's dosage" is week 1 and the schedule steps up on its 8th day.
-- Safety net: red flags not fired (or fired below their most urgent level) that matter for this
-  person: every emergency-level flag that is still possible, plus any flag one new symptom away
-  from firing, or that would fire within 6 weeks if nothing changes (e.g. pain not improving).
+  engine; medicine classes also come from the recognised medicines (see ``plan_pain_relief``).
+- The headline is the deciding red flag's own action (``triage.headline``), never a generic one.
+- Kinds of plan, in order of precedence:
+  - emergency: the flag's action, what to do while waiting (``FLAG__wait``, e.g. "no more
+    paracetamol" for an overdose, "keep still" only for spinal flags) and what to bring;
+  - a warning sign outside the muscles at urgent level (a flag with a ``FLAG__bring`` item:
+    kidney, infection, sepsis, jaundice, cancer, labour, ...): the action, what to bring and the
+    safety net; no cold or heat, no exercises, no sitting reminders, no schedule;
+  - a child under 16: the short child plan (the data's ``age < 16`` items), no exercise programme;
+  - urgent (a musculoskeletal flag): the action, then gentle self-care for today; no exercises;
+  - soon and self-care: the full plan.
+- Scoped items (``SCOPE__PART`` ids) are never shown on their own merits: a red flag's are shown
+  only when it fires, the ``nsaid`` ones only through the pain-relief gate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
-from operator import itemgetter
-from typing import Literal, TypedDict
-
-from pydantic import TypeAdapter
+from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from backcare.knowledge import KnowledgeBase
-from backcare.knowledge.schema import URGENCY, AdviceDef, Disposition, Dosage, ExerciseDef, RedFlagDef
-from backcare.models import (
-    DISPOSITION_TEXT,
-    ExerciseItem,
-    Plan,
-    PlanItem,
-    RedFlagHit,
-    SafetyNetItem,
-    Session,
+from backcare.knowledge.schema import URGENCY, AdviceDef, Disposition
+from backcare.models import Plan, PlanItem, RedFlagHit, SafetyNetItem, Session
+from backcare.plan_common import in_window, int_fact, kb_index, scope, truth
+from backcare.plan_exercises import (
+    PROGRESSION_RULE,
+    Chosen,
+    choose_exercises,
+    dosage_for_week,
+    dosage_text,
+    exercise_item,
+    programme,
 )
-from backcare.rules import Rule, Truth, Value
+from backcare.plan_pain_relief import GATE, GEL, TABLETS, medicine_facts, pain_relief_gate
+from backcare.plan_safety_net import safety_net
+from backcare.plan_schedule import build_schedule
+from backcare.rules import Value
+from backcare.triage import headline as flag_headline
+
+__all__ = [
+    "PROGRESSION_RULE",
+    "build_plan",
+    "choose_exercises",
+    "dosage_for_week",
+    "dosage_text",
+    "effective_facts",
+    "plan_kind",
+    "plan_phase",
+    "safety_net",
+]
 
 Phase = Literal["acute", "subacute", "persistent", "unknown"]
+Kind = Literal["emergency", "outside_muscles", "child", "urgent", "full"]
 
 PLAN_DAYS = 14
 ACUTE_DAYS = 42  # below this: acute (under 6 weeks)
 PERSISTENT_DAYS = 84  # from this: persistent (12 weeks or more)
-SEVERE_PAIN = 8
-WATCH_HORIZON_DAYS = 42  # a flag that would fire within this many days is on the safety net
-EXERCISE_BLOCK_START = dt.time(10, 30)
-TIMED_BOUT_TIMES = (dt.time(12, 30), dt.time(17, 30), dt.time(9, 0))  # in order of preference
-PROGRESSION_RULE = (
-    "Move on to the next week's amount only while your pain stays at or below its starting level; "
-    "if it rises, go back to the previous week's amount."
-)
+CHILD_AGE = 16  # under this: the child plan (NICE NG59 covers 16 and over; the young_age flag)
 
 _CATEGORY_ORDER = [
     "urgent_action",
@@ -85,54 +100,6 @@ _CATEGORY_ORDER = [
 ]
 
 
-@dataclass(frozen=True)
-class _KbIndex:
-    """What the plan looks up in the knowledge base on every call, worked out once per knowledge base."""
-
-    conditional: tuple[tuple[str, Rule], ...]
-    """Yes/no findings asked only when their ``applies_when`` rule holds, in catalogue order."""
-    top: dict[str, Disposition]
-    """Each red flag's most urgent trigger disposition."""
-    symptoms: dict[str, tuple[str, ...]]
-    """For each red-flag trigger rule, the findings in it that could newly appear (see ``_symptoms``)."""
-
-
-_INDEXES: dict[str, _KbIndex] = {}
-
-
-def _index(kb: KnowledgeBase) -> _KbIndex:
-    """The plan's lookups for ``kb``, built on first use and kept per ``kb.version``.
-
-    The plan is built on every assessment, and scanning the whole catalogue for these each time
-    was a large share of its cost. ``kb.version`` fingerprints the data files, so two knowledge
-    bases with the same version hold the same data and can share the index.
-    """
-    index = _INDEXES.get(kb.version)
-    if index is None:
-        triggers = [t for flag in kb.red_flags.values() for t in flag.triggers]
-        index = _KbIndex(
-            conditional=tuple(
-                (fid, kb.rule(f.applies_when)) for fid, f in kb.findings.items() if f.type == "bool" and f.applies_when
-            ),
-            top={
-                flag.id: max((t.disposition for t in flag.triggers), key=URGENCY.__getitem__)
-                for flag in kb.red_flags.values()
-            },
-            symptoms={t.when: tuple(_symptoms(kb, sorted(kb.rule(t.when).findings))) for t in triggers},
-        )
-        _INDEXES[kb.version] = index
-    return index
-
-
-@dataclass(frozen=True)
-class _Chosen:
-    """An exercise picked for the person, with what it replaces and any cue about an unknown."""
-
-    exercise: ExerciseDef
-    replaces: str | None
-    note: str | None
-
-
 def build_plan(
     facts: Mapping[str, Value],
     disposition: Disposition,
@@ -142,30 +109,30 @@ def build_plan(
 ) -> Plan:
     """The personalised, cited care plan for the triaged ``disposition`` (see the module notes)."""
     known = effective_facts(facts, kb)
-    onset = _int_fact(known, "days_since_onset")
+    onset = int_fact(known, "days_since_onset")
     first_day = onset if onset is not None else 0
     phase = plan_phase(known)
+    kind = plan_kind(known, disposition, red_flags, kb)
 
-    items = _items(known, disposition, red_flags, kb, first_day)
-    if disposition is Disposition.emergency:
-        chosen: list[_Chosen] = []
-        safety: list[SafetyNetItem] = []
-        schedule: list[Session] = []
-    else:
-        full = disposition in (Disposition.soon, Disposition.self_care)
-        pain = _int_fact(known, "pain_score")
-        chosen = choose_exercises(known, kb, severe=pain is not None and pain >= SEVERE_PAIN) if full else []
+    items = _items(known, disposition, red_flags, kb, first_day, kind)
+    chosen: list[Chosen] = []
+    safety: list[SafetyNetItem] = []
+    schedule: list[Session] = []
+    if kind != "emergency":
         safety = safety_net(known, red_flags, kb)
-        schedule = _schedule(items, chosen, kb, first_day, PLAN_DAYS if full else 1, start)
+    if kind == "full":
+        chosen = programme(known, kb, int_fact(known, "pain_score"))
+    if kind in ("full", "urgent"):
+        schedule = build_schedule(items, chosen, kb, first_day, PLAN_DAYS if kind == "full" else 1, start)
 
-    exercises = [_exercise_item(c, kb) for c in chosen]
+    exercises = [exercise_item(c, kb) for c in chosen]
     cited = [s for i in items for s in i.sources]
     cited += [s for e in exercises for s in e.sources]
     cited += [s for n in safety for s in n.sources]
     return Plan(
         phase=phase,
         day_of_episode=None if onset is None else onset + 1,
-        headline=_headline(disposition, phase, onset),
+        headline=_headline(disposition, red_flags, kind, phase, onset),
         items=items,
         exercises=exercises,
         safety_net=safety,
@@ -175,12 +142,16 @@ def build_plan(
 
 
 def effective_facts(facts: Mapping[str, Value], kb: KnowledgeBase) -> dict[str, Value]:
-    """The facts as the plan reads them: not-applicable yes/no findings false, back pain assumed."""
+    """The facts as the plan reads them: not-applicable yes/no findings false, back pain assumed,
+    medicine classes from the recognised medicines."""
     out = dict(facts)
     if out.get("back_pain") is None:
         out["back_pain"] = True
+    for tag, present in medicine_facts(out, kb).items():
+        if present or out.get(tag) is None:
+            out[tag] = present
     # In catalogue order, so a finding set false here (pregnant) counts for the ones after it.
-    for fid, applies_when in _index(kb).conditional:
+    for fid, applies_when in kb_index(kb).conditional:
         if out.get(fid) is None and applies_when.evaluate(out) is False:
             out[fid] = False
     return out
@@ -188,12 +159,29 @@ def effective_facts(facts: Mapping[str, Value], kb: KnowledgeBase) -> dict[str, 
 
 def plan_phase(facts: Mapping[str, Value]) -> Phase:
     """Acute under 6 weeks, subacute 6-12 weeks, persistent from 12 weeks; unknown without a date."""
-    onset = _int_fact(facts, "days_since_onset")
+    onset = int_fact(facts, "days_since_onset")
     if facts.get("pain_over_3_months") is True or (onset is not None and onset >= PERSISTENT_DAYS):
         return "persistent"
     if onset is None:
         return "unknown"
     return "subacute" if onset >= ACUTE_DAYS else "acute"
+
+
+def plan_kind(
+    facts: Mapping[str, Value], disposition: Disposition, red_flags: Sequence[RedFlagHit], kb: KnowledgeBase
+) -> Kind:
+    """Which kind of plan this is (see the module notes), most restrictive first."""
+    if disposition is Disposition.emergency:
+        return "emergency"
+    outside = kb_index(kb).outside_muscles
+    if disposition is Disposition.urgent and any(
+        h.id in outside and URGENCY[h.disposition] >= URGENCY[Disposition.urgent] for h in red_flags
+    ):
+        return "outside_muscles"
+    age = int_fact(facts, "age")
+    if age is not None and age < CHILD_AGE:
+        return "child"
+    return "urgent" if disposition is Disposition.urgent else "full"
 
 
 # --- Advice -------------------------------------------------------------------------------------
@@ -205,9 +193,22 @@ def _items(
     red_flags: Sequence[RedFlagHit],
     kb: KnowledgeBase,
     first_day: int,
+    kind: Kind,
 ) -> list[PlanItem]:
     flag_urgent, flag_review = _flag_actions(disposition, red_flags, kb)
-    advice = [item for a in kb.advice.values() if (item := _advice_item(a, facts, disposition, kb, first_day))]
+    fired = {h.id for h in red_flags}
+    advice: list[PlanItem] = []
+    for a in kb.advice.values():
+        scoped = scope(a.id)
+        if scoped is not None and scoped[0] not in fired:
+            continue  # a flag's own items when it fires; the gate's parts are added below
+        item = _advice_item(a, facts, disposition, kb, first_day)
+        if item is not None and (kind != "outside_muscles" or item.category == "urgent_action"):
+            advice.append(item)
+    if kind == "outside_muscles":
+        flag_review = []  # the action, what to bring and the safety net; lower flags are mentioned
+    if kind != "emergency":
+        advice = _apply_gate(advice, facts, kb, kind)
     urgent = [i for i in advice if i.category == "urgent_action"]
     rest = sorted(
         (i for i in advice if i.category != "urgent_action"),
@@ -216,11 +217,46 @@ def _items(
     return flag_urgent + urgent + flag_review + rest
 
 
+def _apply_gate(advice: list[PlanItem], facts: Mapping[str, Value], kb: KnowledgeBase, kind: Kind) -> list[PlanItem]:
+    """Tablets out loud or with named cautions, what is left, and unrecognised medicines listed back."""
+    gate = pain_relief_gate(
+        facts,
+        kb,
+        child=kind == "child",
+        outside_muscles=kind == "outside_muscles",
+        gel_shown=any(i.id == GEL for i in advice),
+    )
+    out: list[PlanItem] = []
+    if gate.line is not None:
+        out.append(gate.line)  # first of the pain relief items (the sort keeps this order)
+    for item in advice:
+        if gate.excluded and item.id in (TABLETS, "paracetamol"):
+            continue  # the line says what is left, paracetamol included, without mixed messages
+        if item.id == TABLETS and gate.cautions:
+            caution = " ".join(filter(None, [*gate.cautions, item.caution]))
+            sources = list(dict.fromkeys([*item.sources, *gate.caution_sources]))
+            item = item.model_copy(update={"caution": caution, "sources": sources})
+        out.append(item)
+    if gate.unrecognised is not None:
+        out.append(gate.unrecognised)
+    return out
+
+
 def _flag_actions(
     disposition: Disposition, red_flags: Sequence[RedFlagHit], kb: KnowledgeBase
 ) -> tuple[list[PlanItem], list[PlanItem]]:
-    """The fired flags' own actions: the most specific "what to do now" there is."""
-    lowest = URGENCY[Disposition.emergency] if disposition is Disposition.emergency else URGENCY[Disposition.soon]
+    """The fired flags' own actions: the most specific "what to do now" there is.
+
+    Flags below the result's urgency are folded in by the report as "mention this too"; their own
+    actions ("book a GP appointment within one to two weeks") would contradict a same-day one, so
+    they appear here only in soon and self-care plans.
+    """
+    if disposition is Disposition.emergency:
+        lowest = URGENCY[Disposition.emergency]
+    elif disposition is Disposition.urgent:
+        lowest = URGENCY[Disposition.urgent]
+    else:
+        lowest = URGENCY[Disposition.soon]
     urgent: list[PlanItem] = []
     review: list[PlanItem] = []
     for hit in sorted(red_flags, key=lambda h: -URGENCY[h.disposition]):
@@ -246,20 +282,23 @@ def _flag_actions(
 def _advice_item(
     advice: AdviceDef, facts: Mapping[str, Value], disposition: Disposition, kb: KnowledgeBase, first_day: int
 ) -> PlanItem | None:
+    scoped = scope(advice.id)
+    if scoped is not None and scoped[0] == GATE:
+        return None
     if disposition not in advice.dispositions:
         return None
-    if not _in_window(advice.from_day, advice.until_day, first_day, first_day + PLAN_DAYS - 1):
+    if not in_window(advice.from_day, advice.until_day, first_day, first_day + PLAN_DAYS - 1):
         return None
-    if advice.when and _truth(advice.when, facts, kb) is not True:
+    if advice.when and truth(advice.when, facts, kb) is not True:
         return None
     notes: list[str] = []
     if advice.exclude_when:
-        excluded = _truth(advice.exclude_when, facts, kb)
+        excluded = truth(advice.exclude_when, facts, kb)
         if excluded is True:
             return None
         if excluded is None and advice.exclude_note:
             notes.append(advice.exclude_note)
-    if advice.caution_when and advice.caution and _truth(advice.caution_when, facts, kb) is not False:
+    if advice.caution_when and advice.caution and truth(advice.caution_when, facts, kb) is not False:
         notes.append(advice.caution)
     return PlanItem(
         id=advice.id,
@@ -271,315 +310,16 @@ def _advice_item(
     )
 
 
-# --- Exercises -------------------------------------------------------------------------------------
+# --- Headline -------------------------------------------------------------------------------------
 
 
-def choose_exercises(facts: Mapping[str, Value], kb: KnowledgeBase, severe: bool) -> list[_Chosen]:
-    """Exercises for this person: contraindicated ones swapped or dropped, gentle ones only if severe."""
-    chosen: dict[str, _Chosen] = {}
-    for exercise in kb.exercises.values():
-        if exercise.alternative_only:
-            continue
-        pick = _pick(exercise, facts, kb, replaces=None)
-        if pick is None or (severe and not pick.exercise.severe_pain_ok):
-            continue
-        chosen.setdefault(pick.exercise.id, pick)
-    return list(chosen.values())
-
-
-def _pick(exercise: ExerciseDef, facts: Mapping[str, Value], kb: KnowledgeBase, replaces: str | None) -> _Chosen | None:
-    if not exercise.contraindicated_when:
-        return _Chosen(exercise, replaces, None)
-    verdict = _truth(exercise.contraindicated_when, facts, kb)
-    if verdict is False:
-        return _Chosen(exercise, replaces, None)
-    if verdict is None:
-        return _Chosen(exercise, replaces, exercise.contraindication_note)
-    if replaces is None and exercise.alternative and exercise.alternative in kb.exercises:
-        return _pick(kb.exercises[exercise.alternative], facts, kb, replaces=exercise.id)
-    return None
-
-
-def dosage_for_week(exercise: ExerciseDef, week: int) -> Dosage:
-    """The dosage for programme week ``week`` (1-based); the last one holds after the list ends."""
-    return exercise.dosage[min(max(week, 1), len(exercise.dosage)) - 1]
-
-
-def dosage_text(dosage: Dosage) -> str:
-    """A dosage in words, e.g. "2 sets of 10, holding 3 seconds, 30 seconds' rest between sets"."""
-    if dosage.minutes:
-        bouts = "1 session" if dosage.reps == 1 else f"{dosage.reps} sessions"
-        return f"{bouts} of about {dosage.minutes} minutes a day"
-    sets = "1 set" if dosage.sets == 1 else f"{dosage.sets} sets"
-    text = f"{sets} of {dosage.reps}" + (" on each side" if dosage.per_side else "")
-    if dosage.hold_seconds:
-        text += f", holding {dosage.hold_seconds} seconds each time"
-    if dosage.sets > 1 and dosage.rest_seconds:
-        text += f", {dosage.rest_seconds} seconds' rest between sets"
-    return text + ", once a day"
-
-
-def _exercise_item(chosen: _Chosen, kb: KnowledgeBase) -> ExerciseItem:
-    ex = chosen.exercise
-    week1 = dosage_for_week(ex, 1)
-    weeks = [f"Week {n}: {dosage_text(d)}." for n, d in enumerate(ex.dosage, start=1)]
-    if len(weeks) > 1:
-        weeks[-1] = f"From week {len(weeks)} on: {dosage_text(ex.dosage[-1])}."
-    return ExerciseItem(
-        id=ex.id,
-        name=ex.name,
-        position=ex.position,
-        purpose=ex.purpose,
-        steps=list(ex.steps),
-        cues=[*ex.cues, *([chosen.note] if chosen.note else [])],
-        start_day=ex.start_day,
-        dosage=dosage_text(week1),
-        sets=week1.sets,
-        reps=week1.reps,
-        hold_seconds=week1.hold_seconds,
-        per_side=week1.per_side,
-        rest_seconds=week1.rest_seconds,
-        progression=[*weeks, PROGRESSION_RULE],
-        stop_if=ex.stop_if,
-        replaces=chosen.replaces,
-        sources=kb.citations(ex.sources),
-    )
-
-
-def _session_minutes(dosage: Dosage) -> int:
-    """Rough time for one session: each rep about 4 seconds plus its hold, rests, a minute to set up."""
-    if dosage.minutes:
-        return dosage.minutes
-    per_rep = dosage.hold_seconds + 4
-    seconds = dosage.sets * dosage.reps * per_rep * (2 if dosage.per_side else 1)
-    seconds += (dosage.sets - 1) * dosage.rest_seconds + 60
-    return max(2, math.ceil(seconds / 60))
-
-
-# --- Schedule -----------------------------------------------------------------------------------------
-
-
-def _schedule(
-    items: Sequence[PlanItem],
-    chosen: Sequence[_Chosen],
-    kb: KnowledgeBase,
-    first_day: int,
-    days: int,
-    start: dt.date | None,
-) -> list[Session]:
-    rows: list[_SessionRow] = []
-    scheduled = [kb.advice[i.id] for i in items if i.id in kb.advice and kb.advice[i.id].schedule]
-    slots: dict[tuple[str, int], list[_Slot]] = {}
-    for day in range(1, days + 1):
-        episode_day = first_day + day - 1
-        date = start + dt.timedelta(days=day - 1) if start else None
-        for advice in scheduled:
-            spec = advice.schedule
-            assert spec is not None
-            if _in_window(spec.from_day, spec.until_day, episode_day, episode_day):
-                rows += [
-                    _SessionRow(
-                        day=day,
-                        date=date,
-                        time=at,
-                        activity=advice.id,
-                        title=advice.title,
-                        duration_minutes=spec.minutes,
-                        repetitions=None,
-                        details=spec.details,
-                    )
-                    for at in spec.times
-                ]
-        rows += _exercise_sessions(chosen, day, episode_day, first_day, date, slots)
-    rows.sort(key=itemgetter("day", "time", "activity"))
-    return _sessions_adapter().validate_python(rows)
-
-
-class _SessionRow(TypedDict):
-    """A ``Session`` as plain data, validated with the rest of the schedule in one call.
-
-    A full plan has about 200 sessions; one validation call for all of them costs about half as
-    much as making each model on its own, and the schedule was the largest part of a plan's cost.
-    """
-
-    day: int
-    date: dt.date | None
-    time: dt.time
-    activity: str
-    title: str
-    duration_minutes: int
-    repetitions: int | None
-    details: str
-
-
-@cache
-def _sessions_adapter() -> TypeAdapter[list[Session]]:
-    return TypeAdapter(list[Session])
-
-
-@dataclass(frozen=True)
-class _Slot:
-    """One session of an exercise on a day of a given programme week, the day and the date aside."""
-
-    time: dt.time | None  # None: in the day's exercise block, after the exercises before it
-    minutes: int
-    repetitions: int | None
-    details: str
-
-
-def _exercise_sessions(
-    chosen: Sequence[_Chosen],
-    day: int,
-    episode_day: int,
-    first_day: int,
-    date: dt.date | None,
-    slots: dict[tuple[str, int], list[_Slot]],
-) -> list[_SessionRow]:
-    """The day's exercise sessions; ``slots`` keeps each (exercise, week)'s slots across the days."""
-    sessions: list[_SessionRow] = []
-    block = dt.datetime.combine(dt.date.min, EXERCISE_BLOCK_START)
-    for c in chosen:
-        ex = c.exercise
-        if episode_day < ex.start_day:
-            continue
-        start_day = max(1, ex.start_day - first_day + 1)
-        week = (day - start_day) // 7 + 1
-        if (ex.id, week) not in slots:  # the wording is the same on every day of a week: write it once
-            slots[ex.id, week] = _exercise_slots(ex, week)
-        for slot in slots[ex.id, week]:
-            at = slot.time
-            if at is None:
-                at = block.time()
-                block += dt.timedelta(minutes=slot.minutes)
-            sessions.append(
-                _SessionRow(
-                    day=day,
-                    date=date,
-                    time=at,
-                    activity=ex.id,
-                    title=ex.name,
-                    duration_minutes=slot.minutes,
-                    repetitions=slot.repetitions,
-                    details=slot.details,
-                )
-            )
-    return sessions
-
-
-def _exercise_slots(exercise: ExerciseDef, week: int) -> list[_Slot]:
-    """An exercise's sessions on a day of programme week ``week``: timed bouts, or one set in the block."""
-    dosage = dosage_for_week(exercise, week)
-    if dosage.minutes:
-        return [
-            _Slot(
-                time=at,
-                minutes=dosage.minutes,
-                repetitions=None,
-                details=(
-                    f"{exercise.name} {n} of {dosage.reps} today: about {dosage.minutes} minutes at an easy "
-                    f"pace (week {week} of your programme). Stop if {exercise.stop_if}."
-                ),
-            )
-            for n, at in enumerate(_bout_times(dosage.reps), start=1)
-        ]
-    return [
-        _Slot(
-            time=None,
-            minutes=_session_minutes(dosage),
-            repetitions=dosage.reps,
-            details=f"{dosage_text(dosage)} (week {week} of your programme). Stop if {exercise.stop_if}.",
-        )
-    ]
-
-
-def _bout_times(count: int) -> list[dt.time]:
-    """Times for ``count`` timed bouts in a day, spread out from morning to evening."""
-    if count <= len(TIMED_BOUT_TIMES):
-        return sorted(TIMED_BOUT_TIMES[:count])
-    step = (19 - 9) * 60 // (count - 1)
-    return [dt.time(9 + (n * step) // 60, (n * step) % 60) for n in range(count)]
-
-
-# --- Safety net ---------------------------------------------------------------------------------------
-
-
-def safety_net(facts: Mapping[str, Value], red_flags: Sequence[RedFlagHit], kb: KnowledgeBase) -> list[SafetyNetItem]:
-    """Warning signs to watch for, most urgent first, each with the action it warrants."""
-    fired = {h.id: h.disposition for h in red_flags}
-    index = _index(kb)
-    picked: list[tuple[RedFlagDef, Disposition]] = []
-    for flag in kb.red_flags.values():
-        top = index.top[flag.id]
-        if flag.id in fired:
-            relevant = URGENCY[fired[flag.id]] < URGENCY[top]
-        elif top is Disposition.emergency:
-            relevant = _still_possible(flag, facts, kb, index)
-        else:
-            relevant = _close_to_firing(flag, facts, kb, index)
-        if relevant:
-            picked.append((flag, top))
-    picked.sort(key=lambda p: -URGENCY[p[1]])
-    return [
-        SafetyNetItem(
-            red_flag=flag.id,
-            watch_for=flag.watch_for,
-            action=flag.action,
-            disposition=top,
-            sources=kb.citations(flag.sources),
-        )
-        for flag, top in picked
-    ]
-
-
-def _symptoms(kb: KnowledgeBase, names: Iterable[str]) -> list[str]:
-    """Yes/no findings that could newly appear: not computed, not reassuring, not about who you are."""
-    return [
-        n
-        for n in names
-        if (f := kb.findings.get(n)) is not None
-        and f.type == "bool"
-        and not f.computed
-        and not f.reassuring
-        and f.group != "person"
-    ]
-
-
-def _still_possible(flag: RedFlagDef, facts: Mapping[str, Value], kb: KnowledgeBase, index: _KbIndex) -> bool:
-    """False only when known facts about the person rule every trigger out (e.g. not pregnant)."""
-    for trigger in flag.triggers:
-        worst = {**facts, **dict.fromkeys(index.symptoms[trigger.when], True)}
-        if kb.rule(trigger.when).evaluate(worst) is not False:
-            return True
-    return False
-
-
-def _close_to_firing(flag: RedFlagDef, facts: Mapping[str, Value], kb: KnowledgeBase, index: _KbIndex) -> bool:
-    """One new symptom away from a soon-or-worse trigger, or firing within the watch horizon."""
-    onset = _int_fact(facts, "days_since_onset") or 0
-    for trigger in flag.triggers:
-        if URGENCY[trigger.disposition] < URGENCY[Disposition.soon]:
-            continue
-        rule = kb.rule(trigger.when)
-        if rule.evaluate(facts) is True:
-            continue  # true but not reported: suppressed by a more urgent flag
-        for name in index.symptoms[trigger.when]:
-            if facts.get(name) is not True and rule.evaluate({**facts, name: True}) is True:
-                return True
-        if "days_since_onset" in rule.findings:
-            later = {**facts, "days_since_onset": onset + WATCH_HORIZON_DAYS}
-            if rule.evaluate(later) is True:
-                return True
-    return False
-
-
-# --- Helpers -------------------------------------------------------------------------------------------
-
-
-def _headline(disposition: Disposition, phase: Phase, onset: int | None) -> str:
-    action = DISPOSITION_TEXT[disposition]
-    if disposition is Disposition.emergency:
+def _headline(
+    disposition: Disposition, red_flags: Sequence[RedFlagHit], kind: Kind, phase: Phase, onset: int | None
+) -> str:
+    action = flag_headline(disposition, list(red_flags))
+    if kind in ("emergency", "outside_muscles", "child"):
         return action
-    if disposition is Disposition.urgent:
+    if kind == "urgent":
         return f"{action} Until you are seen: gentle self-care only, no exercise programme."
     when = {
         "acute": f"day {(onset or 0) + 1} of a recent (acute) episode, under 6 weeks",
@@ -588,17 +328,3 @@ def _headline(disposition: Disposition, phase: Phase, onset: int | None) -> str:
         "unknown": "an episode whose start we do not know; the timing assumes it started today",
     }[phase]
     return f"{action} This plan is for {when}."
-
-
-def _truth(text: str, facts: Mapping[str, Value], kb: KnowledgeBase) -> Truth:
-    return kb.rule(text).evaluate(facts)
-
-
-def _in_window(from_day: int, until_day: int | None, first: int, last: int) -> bool:
-    """Whether the window [from_day, until_day] overlaps [first, last] (all inclusive)."""
-    return from_day <= last and (until_day is None or until_day >= first)
-
-
-def _int_fact(facts: Mapping[str, Value], name: str) -> int | None:
-    value = facts.get(name)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None

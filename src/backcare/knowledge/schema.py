@@ -157,12 +157,30 @@ class MedicineDef(Entry):
     lists_cramps: bool
     label_basis: str | None = Field(None, description="what the label or evidence says about cramps")
     tags: list[MedicineTag] = Field(default_factory=list)
+    contains: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "combination products: the medicines of this table it contains; the product must carry "
+            "all their tags (and list cramps if one of them does), checked against the table by "
+            "backcare.medicines.check_medicine_table"
+        ),
+    )
     sources: list[Id] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _label_for_cramps(self) -> MedicineDef:
         if self.lists_cramps and not self.label_basis:
             raise ValueError("a medicine on the cramp list needs its label basis")
+        return self
+
+    @model_validator(mode="after")
+    def _contents(self) -> MedicineDef:
+        if self.id in self.contains:
+            raise ValueError("a product cannot contain itself")
+        if len(set(self.contains)) != len(self.contains):
+            raise ValueError("contains names a medicine twice")
+        if len(set(self.tags)) != len(self.tags):
+            raise ValueError("tags names a tag twice")
         return self
 
     @property
