@@ -344,9 +344,12 @@ def test_negated_and_asked_about_medicines_are_not_listed(kb) -> None:  # type: 
     assert found["medications"].value == ["warfarin"]
 
 
-def test_several_paracetamol_products_are_overuse(kb) -> None:  # type: ignore[no-untyped-def]
+def test_several_paracetamol_products_are_several_products_not_overuse(kb) -> None:  # type: ignore[no-untyped-def]
+    # revised 2026-12: several products is asked about (the 24-hour total), not overuse by itself
     text = "Hurt my back. Taking paracetamol plus Lemsip for a cold and a couple of my wife's co-codamol."
-    assert read(kb, text)["paracetamol_overuse"].status == "present"
+    found = read(kb, text)
+    assert found["paracetamol_several_products"].status == "present"
+    assert "paracetamol_overuse" not in found
 
 
 def test_paracetamol_within_the_label_is_not_overuse(kb) -> None:  # type: ignore[no-untyped-def]

@@ -47,6 +47,25 @@ def test_a_value_finding_needs_a_value() -> None:
         validate_against(vocabulary, load_knowledge().findings)
 
 
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("if_longstanding: [longstanding_leg_symptom]", "longstanding_leg_symptom"),
+        ("unless: pregnantt", "pregnantt"),
+        ("overrides: [improvng]", "improvng"),
+        ("unless: pregnant\n    otherwise: [fluid_leek]", "fluid_leek"),
+        ("otherwise: [fluid_leak]", "needs `unless`"),
+        ("if_longstanding: [age]", "not a yes/no finding"),
+    ],
+)
+def test_the_revised_entry_fields_name_real_findings(extra: str, message: str) -> None:
+    text = MINIMAL.format(finding="leg_numbness_both_sides", pattern="numb legs").replace(
+        "    patterns:", f"    {extra}\n    patterns:"
+    )
+    with pytest.raises(VocabularyError, match=message):
+        validate_against(parse_vocabulary(text), load_knowledge().findings)
+
+
 def test_a_misshapen_file_names_the_problem() -> None:
     with pytest.raises(VocabularyError, match="targets"):
         parse_vocabulary("version: 1\nscope: [{patterns: [back]}]\ntargets: []\n")

@@ -31,7 +31,16 @@ if TYPE_CHECKING:
 RULES_FILE = Path(__file__).parent / "context_rules.yaml"
 
 Category = Literal[
-    "NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY", "HISTORICAL", "SELF", "CURRENT", "PSEUDO"
+    "NEGATED_EXISTENCE",
+    "POSSIBLE_EXISTENCE",
+    "HYPOTHETICAL",
+    "FAMILY",
+    "HISTORICAL",
+    "SELF",
+    "CURRENT",
+    "LONGSTANDING",
+    "CLAUSE",
+    "PSEUDO",
 ]
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 
@@ -47,7 +56,7 @@ class LayRule(BaseModel):
     direction: Direction
     max_scope: int | None = Field(None, gt=0)
     terminated_by: list[Category] = Field(default_factory=list)
-    kind: Literal["remote", "resolved"] | None = None
+    kind: Literal["remote", "resolved", "hedge", "worse"] | None = None
     on_modifies: Literal["conditional_clause", "followed_by_gerund"] | None = None
     patterns: list[str] = Field(min_length=1)
 

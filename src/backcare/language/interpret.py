@@ -53,6 +53,7 @@ class Read:
     evidence: str
     value: bool | int | str | list[str] | None = None
     start: int = 0
+    hedged: bool = False  # a hedged denial ("I don't think I have ..."): unknown rather than absent
 
 
 @dataclass
@@ -78,11 +79,17 @@ def _record(
     evidence: str,
     start: int,
     value: bool | int | str | list[str] | None = None,
+    hedged: bool = False,
 ) -> None:
-    """Keep the strongest reading: present > possible > absent; the earliest among equals."""
+    """Keep the strongest reading: present > possible > absent, a plain denial over a hedged one;
+    the earliest among equals."""
     current = out.get(fid)
-    if current is None or _RANK[status] > _RANK[current.status]:
-        out[fid] = Read(status, evidence, value, start)
+    if (
+        current is None
+        or _RANK[status] > _RANK[current.status]
+        or (status == current.status and current.hedged and not hedged)
+    ):
+        out[fid] = Read(status, evidence, value, start, hedged)
 
 
 def detect_proxy(analysis: Analysis) -> Proxy:
@@ -219,6 +226,27 @@ def _negated(mention: Mention, text: str) -> bool:
     return re.search(r"\b(?:or|nor|and)\b", item, re.I) is not None
 
 
+def _hedged(mention: Mention, text: str) -> bool:
+    """Whether the person is unsure of what they say about this mention ("I don't think I have",
+    "I think I can pee OK", "probably no fever"). A hedge counts only within the mention's
+    clause: in "I think I pulled something, no numbness" the "I think" is about the pull."""
+    if mention.hedged_negation:
+        return True
+    for start, end in mention.hedges:
+        between = text[end : mention.start] if end <= mention.start else text[mention.end : start]
+        if not re.search(r"[,;:]", between):
+            return True
+    return False
+
+
+def _longstanding(mention: Mention, vocabulary: Vocabulary) -> bool:
+    """A mention of a finding that means "new or worsening" which the context ties to a long
+    duration or a chronic cause, with nothing saying it is new or worse."""
+    if mention.label != "target" or vocabulary.targets[mention.index].if_longstanding is None:
+        return False
+    return mention.longstanding and not mention.current
+
+
 def _counts(mention: Mention, proxy: Proxy) -> bool:
     return not mention.hypothetical and not _about_someone_else(mention, proxy)
 
@@ -240,41 +268,64 @@ def _word_findings(words: Mapping[str, list[str]], norms: Iterable[str]) -> list
     return found
 
 
-def read_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> dict[str, Read]:
+#: A reading that depends on another finding: (requires, unless, finding, reading); a reading
+#: for the finding of ``otherwise`` has the condition the other way round (requires = unless).
+Pending = tuple[str | None, str | None, str, Read]
+
+
+def read_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> tuple[dict[str, Read], list[Pending]]:
+    """The vocabulary's findings, and the readings that wait on another finding (``requires``,
+    ``unless``: see ``apply_pending``)."""
     out: dict[str, Read] = {}
-    pending: list[tuple[str, str, Read]] = []  # (required finding, finding, reading)
+    pending: list[Pending] = []
     for mention in analysis.mentions:
         if mention.label != "target" or not _counts(mention, proxy):
             continue
         entry = vocabulary.targets[mention.index]
+        if entry.timed and not _about_the_back(analysis, mention, vocabulary):
+            continue  # "neuropathy for years": the years are the neuropathy's, not the back pain's
         extra = _word_findings(entry.words, mention.norms)
         negated = _negated(mention, analysis.text)
         if negated and entry.status == "absent" and (mention.negation_gap or 0) > 1:
             negated = False  # "no chest pain, breathing normally": the "no" was for the chest pain
+        hedged = _hedged(mention, analysis.text)
+        readings: list[tuple[str, Read]] = []
         if negated:
             if entry.status == "absent" or entry.value is not None:
                 continue  # "not thinking straight", "not very bothersome": too vague to read either way
             for fid in dict.fromkeys([*entry.ids, *entry.negated_also, *extra]):
-                _record(out, fid, "absent", mention.text, mention.start, False)
-            continue
-        if entry.only_negated:
-            continue
-        status: Status = entry.status
-        if status == "present" and mention.uncertain:
-            status = "possible"
-        for fid in dict.fromkeys([*entry.ids, *extra]):
-            if status != "absent" and not _history_allows(fid, mention, vocabulary):
-                continue
-            value = entry.value if entry.value is not None else status != "absent"
-            reading = Read(status, mention.text, value, mention.start)
-            if entry.requires:
-                pending.append((entry.requires, fid, reading))
+                readings.append((fid, Read("absent", mention.text, False, mention.start, hedged)))
+        elif not entry.only_negated:
+            status: Status = entry.status
+            if status == "present" and mention.uncertain:
+                status = "possible"
+            ids = entry.ids
+            if _longstanding(mention, vocabulary):
+                ids, extra = list(entry.if_longstanding or []), []
+            for fid in dict.fromkeys([*ids, *extra]):
+                if status != "absent" and not _history_allows(fid, mention, vocabulary):
+                    continue
+                value = entry.value if entry.value is not None else status != "absent"
+                readings.append((fid, Read(status, mention.text, value, mention.start, status == "absent" and hedged)))
+        for fid, reading in readings:
+            if entry.requires or entry.unless:
+                pending.append((entry.requires, entry.unless, fid, reading))
+                for other in entry.otherwise:
+                    pending.append((entry.unless, None, other, reading))
             else:
-                _record(out, fid, reading.status, reading.evidence, reading.start, reading.value)
-    for required, fid, reading in pending:
-        if required in out and out[required].status != "absent":
-            _record(out, fid, reading.status, reading.evidence, reading.start, reading.value)
-    return out
+                _record(out, fid, reading.status, reading.evidence, reading.start, reading.value, reading.hedged)
+    return out, pending
+
+
+def apply_pending(out: dict[str, Read], pending: list[Pending]) -> None:
+    """Record the readings whose condition holds once everything else is read (pregnancy may
+    come from "36 weeks", medicines from their names)."""
+    for required, unless, fid, reading in pending:
+        if required and not (required in out and out[required].status != "absent"):
+            continue
+        if unless and unless in out and out[unless].status != "absent":
+            continue
+        _record(out, fid, reading.status, reading.evidence, reading.start, reading.value, reading.hedged)
 
 
 def _value_mentions(analysis: Analysis, kind: str, proxy: Proxy) -> list[tuple[Mention, ValueMention]]:
@@ -360,17 +411,20 @@ def _read_sex(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
 _CONDITIONS = frozenset(
     {"history_of_cancer", "osteoporosis", "known_aaa", "hypothyroidism", "kidney_disease", "diabetes",
      "heart_failure", "stomach_ulcer_history", "long_term_steroids", "iv_drug_use", "immunosuppressed",
-     "recent_infection", "recent_spinal_procedure", "pregnant", "startback_5", "startback_6", "startback_8"}
+     "recent_infection", "recent_spinal_procedure", "pregnant", "startback_5", "startback_6", "startback_8",
+     "unexplained_weight_loss", "longstanding_leg_symptoms"}
 )  # fmt: skip
 
 
 def _about_a_condition(analysis: Analysis, duration: Mention, vocabulary: Vocabulary) -> bool:
-    """Whether the mention nearest to a time expression, in its sentence, is a long-term condition
-    or a medicine (then the time is the condition's, not the back pain's)."""
+    """Whether the mention nearest to a time expression, in its sentence, is a long-term condition,
+    a long-standing symptom or a medicine (then the time is theirs, not the back pain's)."""
     nearest: Mention | None = None
     best = 10**9
     for other in analysis.mentions:
         if other.sentence != duration.sentence or other.label not in {"target", "scope", "medicine"}:
+            continue
+        if other is duration or (other.label == "target" and vocabulary.targets[other.index].timed):
             continue
         distance = max(other.start - duration.end, duration.start - other.end, 0)
         if distance < best:
@@ -379,7 +433,17 @@ def _about_a_condition(analysis: Analysis, duration: Mention, vocabulary: Vocabu
         return False
     if nearest.label == "medicine":
         return True
-    return nearest.label == "target" and bool(set(vocabulary.targets[nearest.index].ids) & _CONDITIONS)
+    if nearest.label != "target":
+        return False
+    return _longstanding(nearest, vocabulary) or bool(set(vocabulary.targets[nearest.index].ids) & _CONDITIONS)
+
+
+def _about_the_back(analysis: Analysis, timed: Mention, vocabulary: Vocabulary) -> bool:
+    """Whether a time expression read as a finding ("for years") is the back pain's: said in a
+    sentence about the back, and no condition, medicine or long-standing symptom is nearer."""
+    if not any(m.label == "scope" and m.sentence == timed.sentence for m in analysis.mentions):
+        return False
+    return not _about_a_condition(analysis, timed, vocabulary)
 
 
 #: A length of time in hours or minutes that is not "ago": usually how long something lasts.
@@ -465,7 +529,8 @@ def read_scope(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
 
 
 def read_products(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
-    """Two or more different paracetamol-containing products taken is paracetamol overuse."""
+    """Two or more different paracetamol-containing products taken: several products (whether
+    that is more than the daily maximum is a question of amounts, asked separately)."""
     taken: dict[str, Mention] = {}
     for mention in analysis.mentions:
         if mention.label == "product" and not mention.negated and _counts(mention, proxy):
@@ -474,7 +539,21 @@ def read_products(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> Non
     if len(taken) >= 2:
         first = min(taken.values(), key=lambda m: m.start)
         evidence = ", ".join(m.text for m in sorted(taken.values(), key=lambda m: m.start))
-        _record(out, "paracetamol_overuse", "present", evidence, first.start, True)
+        _record(out, "paracetamol_several_products", "present", evidence, first.start, True)
+
+
+#: The label's daily maximum of paracetamol, in 500 mg tablets (4 g).
+MAX_TABLETS_A_DAY = 8
+
+
+def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
+    """A paracetamol product taken at a rate over the daily maximum ("co-codamol, two every four
+    hours") is paracetamol overuse; the product must be named in the same sentence."""
+    with_product = {m.sentence for m in analysis.mentions if m.label == "product" and not m.negated}
+    for mention, value in _value_mentions(analysis, "doses_per_day", proxy):
+        if mention.sentence in with_product and float(value.value) > MAX_TABLETS_A_DAY:
+            status: Status = "possible" if mention.uncertain else "present"
+            _record(out, "paracetamol_overuse", status, mention.text, mention.start, True)
 
 
 def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str], out: dict[str, Read]) -> None:
@@ -495,11 +574,13 @@ def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str],
 
 def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping[str, str]) -> Result:
     proxy = detect_proxy(analysis)
-    out = read_targets(analysis, vocabulary, proxy)
+    out, pending = read_targets(analysis, vocabulary, proxy)
     read_values(analysis, vocabulary, proxy, out)
     about_back = read_scope(analysis, vocabulary, proxy, out)
     read_products(analysis, proxy, out)
+    read_doses(analysis, proxy, out)
     read_medicines(analysis, proxy, generic_names, out)
+    apply_pending(out, pending)
     if "sex" not in out and out.get("pregnant") and out["pregnant"].status != "absent":
         reading = out["pregnant"]
         _record(out, "sex", "present", reading.evidence, reading.start, "female")

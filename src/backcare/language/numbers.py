@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal[
-    "age", "sex", "pregnancy_weeks", "duration", "pain_score", "pain_word", "temperature", "episodes", "onset_age"
-]
+    "age", "sex", "pregnancy_weeks", "duration", "pain_score", "pain_word", "temperature", "episodes", "onset_age",
+    "doses_per_day",
+]  # fmt: skip
 Subject = Literal["self", "other", "unknown"]
 
 
@@ -471,6 +472,37 @@ def episodes(text: str) -> Iterator[ValueMention]:
                 yield ValueMention("episodes", int(n), m.start(), m.end())
 
 
+_DOSE_QTY = r"(?P<n>\d{1,2}|one|two|three|four|five|six|a\s+couple(?:\s+of)?|couple\s+of)"
+_DOSE_UNIT = r"(?:(?P<sachet>sachets?|satchets?|powders?|drinks?)|tablets?|tabs|pills?|caplets?|capsules?)"
+#: "two every four hours", "2 co-codamol every 4-6 hours", "2 tablets 6 times a day": how many
+#: tablets (or sachets) a day someone takes, however written.
+_DOSES_EVERY = re.compile(
+    rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?(?:of\s+them\s+)?"
+    r"every\s+(?:(?P<h1>\d{1,2}|two|three|four|five|six|eight)\s*(?:-|to|or)\s*)?(?P<h>\d{1,2}|two|three|four|five|six|eight|twelve)\s*(?:hours?|hrs?|h)\b",
+    re.I,
+)
+_DOSES_TIMES = re.compile(
+    rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?"
+    r"(?P<m>\d{1,2}|two|three|four|five|six|seven|eight|ten|twelve)\s+times\s+(?:a|per|each|every)\s+day\b",
+    re.I,
+)
+#: A sachet of a cold and flu remedy holds two tablets' worth of paracetamol (1 g).
+SACHET_TABLETS = 2
+
+
+def doses_per_day(text: str) -> Iterator[ValueMention]:
+    """Tablets a day from "N every H hours" or "N, M times a day" (a sachet counts as two)."""
+    for pattern in (_DOSES_EVERY, _DOSES_TIMES):
+        for m in pattern.finditer(text):
+            n = _number(re.sub(r"\s+of$", "", m.group("n").lower()))
+            per = m.groupdict().get("h")
+            times = 24 / (_number(per) or 24) if per else _number(m.groupdict().get("m") or "") or 0
+            if n is None or not times:
+                continue
+            tablets = n * times * (SACHET_TABLETS if m.group("sachet") else 1)
+            yield ValueMention("doses_per_day", round(tablets, 1), m.start(), m.end())
+
+
 def onset_ages(text: str) -> Iterator[ValueMention]:
     for m in _ONSET_AGE_PATTERNS[0].finditer(text):
         yield ValueMention("onset_age", int(m.group("n")), m.start(), m.end(), core=_core(m, "n"))
@@ -561,4 +593,6 @@ def find_values(text: str, today: dt.date) -> list[ValueMention]:
         found += episodes(text)
     if digits or "since" in lowered:
         found += onset_ages(text)
+    if "every" in lowered or "times" in lowered:
+        found += doses_per_day(text)
     return sorted(found, key=lambda v: (v.start, v.end))

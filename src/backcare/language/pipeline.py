@@ -4,11 +4,11 @@
 mentions are found by ``anchored.AnchoredMatcher`` (each pattern one regular expression over the
 normalised tokens, tried only where its first word occurs); value spans come from ``numbers`` and
 medicine spans from ``backcare.medicines``. medspaCy's ConText algorithm (``ConTextGraph``, with
-modifiers pruned where they overlap a target, so that "can't" in "can't pee" never negates it)
-then decides what is negated, hedged, hypothetical, historical or about someone else; its cues
-are looked for only in sentences that hold a target, since a cue's scope never leaves its
-sentence. Nothing is downloaded: spaCy's blank English and medspaCy's packaged rules are all it
-needs.
+modifiers pruned where they overlap a target, so that "can't" in "can't pee" never negates it;
+LONGSTANDING cues excepted) then decides what is negated, hedged, hypothetical, historical, about
+someone else, long-standing or new; its cues are looked for only in sentences that hold a target,
+since a cue's scope never leaves its sentence. Nothing is downloaded: spaCy's blank English and
+medspaCy's packaged rules are all it needs.
 """
 
 from __future__ import annotations
@@ -54,6 +54,10 @@ class Mention:
     family: tuple[str, ...] = ()  # the texts of the FAMILY cues that apply
     negation_gap: int | None = None  # tokens between the nearest negation cue and the mention
     negation_cue_end: int | None = None  # character offset where that cue ends
+    hedged_negation: bool = False  # the negation itself is hedged ("I don't think I have ...")
+    hedges: tuple[tuple[int, int], ...] = ()  # character spans of the epistemic hedges that apply
+    longstanding: bool = False  # tied to a long duration or a chronic cause ("for years", "neuropathy")
+    current: bool = False  # said to be new, recent or worse ("started", "this week", "getting worse")
 
 
 @dataclass
@@ -202,14 +206,22 @@ def engine() -> Engine:
 
 
 def _reads(vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
-    """The finding ids each findings-matcher key can read (products: paracetamol overuse)."""
+    """The finding ids each findings-matcher key can read (products: several paracetamol
+    products), or supersedes (``overrides``)."""
     reads = {
         f"target#{i}": frozenset(
-            [*target.ids, *target.negated_also, *(f for ids in target.words.values() for f in ids)]
+            [
+                *target.ids,
+                *target.negated_also,
+                *(f for ids in target.words.values() for f in ids),
+                *(target.if_longstanding or []),
+                *target.overrides,
+                *target.otherwise,
+            ]
         )
         for i, target in enumerate(vocabulary.targets)
     }
-    reads["product"] = frozenset({"paracetamol_overuse"})
+    reads["product"] = frozenset({"paracetamol_several_products"})
     return reads
 
 
@@ -234,7 +246,9 @@ def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
 _ANSWERS = frozenset(
     {"no", "nope", "nah", "none", "never", "not really", "not at all", "negative", "nil", "no never", "no none",
      "not that i know of", "not that i have noticed", "none at all", "not any", "no way", "yes", "yeah", "yep",
-     "yes definitely", "a bit", "a little", "maybe", "sometimes", "not sure"}
+     "yes definitely", "a bit", "a little", "maybe", "sometimes", "not sure", "i do not think so", "do not think so",
+     "probably not", "possibly not", "perhaps not", "maybe not", "i doubt it", "doubt it", "i think not",
+     "i do not believe so", "i think so", "i think", "probably", "possibly", "not that i think"}
 )  # fmt: skip
 
 
@@ -290,6 +304,14 @@ def _scope_matches(found: list[tuple[str, int, int, int]]) -> list[tuple[str, in
     return masks + sorted(set(kept), key=lambda m: (m[1], m[2], m[0]))
 
 
+def _kept_cues(span: Span, built: Engine) -> frozenset[str]:
+    """The cue categories a finding's entry keeps for the other findings (``keeps_cues``)."""
+    label, _, number = span.label_.partition("#")
+    if label != "target" or not number:
+        return frozenset()
+    return frozenset(built.vocabulary.targets[int(number)].keeps_cues)
+
+
 def _apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]) -> list[list[Any]]:
     """ConText over the sentences that hold a target: the modifiers of each target, in order.
 
@@ -316,36 +338,79 @@ def _apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str
     for n, members in by_sentence.items():
         if n not in modifiers:
             continue
-        graph = ConTextGraph(prune_on_modifier_overlap=True)
+        graph = ConTextGraph(prune_on_modifier_overlap=False)
         graph.targets = [targets[t] for t in members]
         graph.modifiers = modifiers[n]
         graph.update_scopes()
+        # medspaCy's pruning, with one exception: a cue inside a finding is part of that finding
+        # ("can't" in "can't pee") and modifies nothing, but a LONGSTANDING cue may name a
+        # condition that is itself a finding ("numb feet from my diabetes") and still tie a
+        # symptom to it (a cue never modifies a target it overlaps).
+        # Likewise a finding that is itself a cue ("really worried I might lose control") keeps
+        # the cue categories its entry names (``keeps_cues``) for the other findings.
+        graph.modifiers = [
+            m
+            for m in graph.modifiers
+            if m.category == "LONGSTANDING"
+            or not any(
+                _overlaps((targets[t].start, targets[t].end), m.modifier_span)
+                and m.category not in _kept_cues(targets[t], built)
+                for t in members
+            )
+        ]
         graph.apply_modifiers()
         position = {id(targets[t]): t for t in members}
         for target, modifier in graph.edges:
             found[position[id(target)]].append(modifier)
+        # "worse" anywhere in the sentence makes all its findings current (never long-standing)
+        worse = [m for m in modifiers[n] if m.category == "CURRENT" and (m.rule.metadata or {}).get("kind") == "worse"]
+        for t in members if worse else ():
+            if worse[0] not in found[t]:
+                found[t].append(worse[0])
     return found
 
 
-def _context_of(span: Span, modifiers: list[Any]) -> tuple[frozenset[str], tuple[str, ...], int | None, int | None]:
+@dataclass(frozen=True)
+class _Context:
+    """What the modifiers of one target say, beyond their categories."""
+
+    historical: frozenset[str] = frozenset()
+    family: tuple[str, ...] = ()
+    negation_gap: int | None = None
+    negation_cue_end: int | None = None
+    hedged_negation: bool = False
+    hedges: tuple[tuple[int, int], ...] = ()
+
+
+def _kind(modifier: Any) -> str | None:
+    metadata = modifier.rule.metadata or {}
+    kind = metadata.get("kind")
+    return str(kind) if kind else None
+
+
+def _context_of(span: Span, modifiers: list[Any]) -> _Context:
     kinds: set[str] = set()
     family: list[str] = []
     gap: int | None = None
     cue_end: int | None = None
+    hedged_negation = False
+    hedges: list[tuple[int, int]] = []
+    doc = span.doc
     for modifier in modifiers:
+        start, end = modifier.modifier_span
         if modifier.category == "NEGATED_EXISTENCE":
-            start, end = modifier.modifier_span
             distance = span.start - end if end <= span.start else max(0, start - span.end)
             if gap is None or distance < gap:
                 gap = distance
-                cue_end = span.doc[end - 1].idx + len(span.doc[end - 1]) if end <= span.start else None
+                cue_end = doc[end - 1].idx + len(doc[end - 1]) if end <= span.start else None
+            hedged_negation = hedged_negation or _kind(modifier) == "hedge"
+        elif modifier.category == "POSSIBLE_EXISTENCE" and _kind(modifier) == "hedge":
+            hedges.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
         elif modifier.category == "HISTORICAL":
-            metadata = modifier.rule.metadata or {}
-            kinds.add(str(metadata.get("kind", "remote")))
+            kinds.add(_kind(modifier) or "remote")
         elif modifier.category == "FAMILY":
-            start, end = modifier.modifier_span
-            family.append(span.doc[start:end].text.lower())
-    return frozenset(kinds), tuple(family), gap, cue_end
+            family.append(doc[start:end].text.lower())
+    return _Context(frozenset(kinds), tuple(family), gap, cue_end, hedged_negation, tuple(hedges))
 
 
 def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()) -> Analysis:
@@ -390,7 +455,7 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
         else:
             evidence, start, end = span.text, span.start_char, span.end_char
         categories = {modifier.category for modifier in modifiers}
-        historical, family, negation_gap, cue_end = _context_of(span, modifiers)
+        found = _context_of(span, modifiers)
         analysis.mentions.append(
             Mention(
                 label=label,
@@ -404,10 +469,14 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
                 negated="NEGATED_EXISTENCE" in categories,
                 uncertain="POSSIBLE_EXISTENCE" in categories,
                 hypothetical="HYPOTHETICAL" in categories,
-                historical=historical,
-                family=family,
-                negation_gap=negation_gap,
-                negation_cue_end=cue_end,
+                historical=found.historical,
+                family=found.family,
+                negation_gap=found.negation_gap,
+                negation_cue_end=found.negation_cue_end,
+                hedged_negation=found.hedged_negation,
+                hedges=found.hedges,
+                longstanding="LONGSTANDING" in categories,
+                current="CURRENT" in categories,
             )
         )
     char_starts = [start for start, _ in analysis.sentence_spans]

@@ -15,6 +15,7 @@ from backcare.models import Finding
 if TYPE_CHECKING:
     from backcare.knowledge import KnowledgeBase
     from backcare.language import Understanding
+    from backcare.language.interpret import Read
 
 EMPTY = "No text was given to read."
 TRUNCATED = f"The text was longer than {MAX_CHARS:,} characters; only the first part was read."
@@ -74,6 +75,13 @@ def _safety_only(findings: list[Finding], kb: KnowledgeBase, safety: frozenset[s
     return [f for f in findings if f in signs or f.id in PERSON]
 
 
+def _unsure_denial(reading: Read, kb: KnowledgeBase, fid: str) -> bool:
+    """A hedged denial ("I don't think I have any numbness down there") is left unknown, so the
+    question is asked directly (clinical spec section 1); only for a reassuring finding ("I don't
+    think it's getting better") does it stand as a "no", since unknown would count in its favour."""
+    return reading.status == "absent" and reading.hedged and not kb.findings[fid].reassuring
+
+
 def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
     from backcare.language import Understanding
     from backcare.language.interpret import interpret
@@ -100,7 +108,7 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
     findings = [
         Finding(id=fid, status=r.status, value=r.value, evidence=r.evidence, source="text")
         for fid, r in sorted(result.findings.items(), key=lambda item: item[1].start)
-        if fid in kb.findings and not kb.findings[fid].computed
+        if fid in kb.findings and not kb.findings[fid].computed and not _unsure_denial(r, kb, fid)
     ]
     if not result.in_scope:
         findings = _safety_only(findings, kb, safety)

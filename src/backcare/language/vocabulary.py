@@ -48,6 +48,12 @@ class Target(_Model):
     negated_also: list[str] = Field(default_factory=list)
     only_negated: bool = False
     requires: str | None = None
+    unless: str | None = None
+    otherwise: list[str] = Field(default_factory=list)
+    if_longstanding: list[str] | None = None
+    overrides: list[str] = Field(default_factory=list)
+    timed: bool = False
+    keeps_cues: list[Literal["HYPOTHETICAL", "FAMILY", "HISTORICAL"]] = Field(default_factory=list)
     words: dict[str, list[str]] = Field(default_factory=dict)
     patterns: list[str] = Field(min_length=1)
 
@@ -112,13 +118,21 @@ def validate_against(vocabulary: Vocabulary, catalogue: Mapping[str, object]) ->
         return definition.type if isinstance(definition, FindingDef) else None
 
     for i, target in enumerate(vocabulary.targets):
-        named = [*target.ids, *target.negated_also, *(f for ids in target.words.values() for f in ids)]
-        if target.requires:
-            named.append(target.requires)
+        named = [
+            *target.ids,
+            *target.negated_also,
+            *(f for ids in target.words.values() for f in ids),
+            *(target.if_longstanding or []),
+            *target.overrides,
+            *target.otherwise,
+        ]
+        named += [fid for fid in (target.requires, target.unless) if fid]
         for fid in named:
             if fid not in catalogue:
                 raise VocabularyError(f"{_where(i, target)}: unknown finding id {fid!r}")
-        for fid in target.ids:
+        if target.otherwise and not target.unless:
+            raise VocabularyError(f"{_where(i, target)}: `otherwise` needs `unless`")
+        for fid in [*target.ids, *(target.if_longstanding or []), *target.otherwise]:
             definition = catalogue[fid]
             if target.value is not None:
                 values = getattr(definition, "values", [])
