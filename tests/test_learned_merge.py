@@ -95,3 +95,12 @@ def test_sentences_split_on_punctuation_lines_and_semicolons_with_their_spans():
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert split("") == [] and split(" \n ; ") == []
+
+
+def test_a_sign_the_rules_saw_as_not_the_persons_is_asked_back_when_the_model_reads_it_as_own():
+    model = reading("saddle_numbness", "own", 0.95, "present")
+    findings, confirm = merge([], {"saddle_numbness": model}, SIGNS, LIMITS, frozenset({"saddle_numbness"}))
+    assert findings == [] and [c.id for c in confirm] == ["saddle_numbness"]
+    agreed = reading("saddle_numbness", "not_own", 0.9)
+    findings, confirm = merge([], {"saddle_numbness": agreed}, SIGNS, LIMITS, frozenset({"saddle_numbness"}))
+    assert findings == [] and confirm == []

@@ -617,10 +617,9 @@ def _edited_kb(folder: Path, old: str, new: str) -> KnowledgeBase:
     ],
 )
 def test_an_inconsistent_combination_is_refused(old: str, new: str, problem: str, tmp_path: Path) -> None:
-    broken = _edited_kb(tmp_path / "data", old, new)
-    assert any(problem in p for p in check_medicine_table(broken.medicines))
-    with pytest.raises(KnowledgeError, match="medicines.yaml"):
-        match_medicine("Lasix", broken)
+    with pytest.raises(KnowledgeError, match=r"medicines.yaml:\d+: entry '\w+'") as refused:
+        _edited_kb(tmp_path / "data", old, new)
+    assert problem in str(refused.value)
 
 
 def test_a_product_cannot_contain_itself() -> None:

@@ -3,44 +3,63 @@
     .venv/bin/python training/calibrate.py [--install] [VIGNETTE FILES...]
 
 Development data only (the repository's vignettes/dev.yaml and vignettes/text/): never a fresh
-unseen set. Each candidate is scored with both readers; the chosen one is the candidate with the
-fewest under-triaged cases, then the fewest trap false alarms, then the best accuracy. The table
-of every candidate is printed and stored beside the thresholds in model/calibration.json.
+unseen set. Each candidate is scored with both readers. The rule reader was written against these
+cases, so on them the model can only add alarms; the rule is therefore: the most sensitive
+candidate (lowest ``fire``, then lowest ``ask``, then lowest ``veto``) whose merged reading still
+meets every development bar of ``backcare eval`` (accuracy, emergency recall, under-triage, trap
+false alarms). The table of every candidate is printed and stored in model/calibration.json.
+
+``--report FILES`` prints the same table for other files (a fresh unseen set, after its one
+untouched scoring) without choosing anything: the trade-off, emergencies caught against alarms.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
+import datetime as dt
 import itertools
 import json
 import sys
 from pathlib import Path
 
-from backcare.evaluation import Vignette, assess_vignette, evaluate, load_vignettes
+from backcare.assessment import assess
+from backcare.evaluation import DEFAULT_TODAY, Vignette, assess_vignette, evaluate, load_vignettes
+from backcare.evaluation import Thresholds as EvalThresholds
+from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.learned.merge import Thresholds
 from backcare.learned.model import MODEL_DIR
-from backcare.learned.reading import read_text
+from backcare.learned.reading import Observation, Reading, decide, observe
+from backcare.models import Assessment
 
 ROOT = Path(__file__).resolve().parent.parent
+# The triage bars of `backcare eval` (contributors are not the reader's business).
+TRIAGE_BARS = EvalThresholds(contributor_hits=None)
 DEV = [ROOT / "vignettes" / "dev.yaml", ROOT / "vignettes" / "text"]
-FIRE = (0.3, 0.4, 0.5, 0.6, 0.7)
+FIRE = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ASK_SHARE = (0.5, 0.8)
 VETO = (0.9, 0.97)
 
 
-def score(cases: list[Vignette], limits: Thresholds) -> dict[str, float]:
-    reader = functools.partial(read_text, limits=limits)
+def score(cases: list[Vignette], limits: Thresholds, seen: dict[str, Observation]) -> dict[str, float]:
+    """Evaluate the cases with these thresholds; each text is read by both readers only once."""
+    kb = load_knowledge()
 
-    def run(v: Vignette):  # type: ignore[no-untyped-def]
-        from backcare.assessment import assess
+    def reader(text: str, kb: KnowledgeBase, today: dt.date) -> Reading:
+        key = f"{today}|{text}"
+        if key not in seen:
+            seen[key] = observe(text, kb, today)
+        return decide(seen[key], kb, limits)
 
+    def run(v: Vignette) -> Assessment:
         if v.text is None:
             return assess_vignette(v)
-        return assess(answers=dict(v.answers) or None, text=v.text, today=v.today, reader=reader)
+        return assess(
+            answers=dict(v.answers) or None, text=v.text, today=v.today or DEFAULT_TODAY, kb=kb, reader=reader
+        )
 
     report = evaluate(cases, run)
     return {
+        "meets_bars": not report.failures_against(TRIAGE_BARS),
         "accuracy": report.accuracy.value or 0.0,
         "emergency_recall": report.emergency_recall.value or 0.0,
         "under_triage": report.under_triage.numerator,
@@ -54,20 +73,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path, default=DEV)
     parser.add_argument("--install", action="store_true", help="write model/calibration.json")
+    parser.add_argument("--report", action="store_true", help="print the table for FILES; choose nothing")
     args = parser.parse_args()
     cases = load_vignettes(args.files)
     rows = []
+    seen: dict[str, Observation] = {}
     for fire, share, veto in itertools.product(FIRE, ASK_SHARE, VETO):
         limits = Thresholds(fire=fire, ask=round(fire * share, 3), veto=veto)
-        figures = score(cases, limits)
+        figures = score(cases, limits, seen)
         rows.append({"thresholds": vars(limits), **figures})
         print(
             f"fire {fire:.2f} ask {limits.ask:.2f} veto {veto:.2f}: accuracy {figures['accuracy']:.3f} "
             f"emergency recall {figures['emergency_recall']:.3f} under {figures['under_triage']} "
-            f"over {figures['over_triage']} trap alarms {figures['false_alarms']}",
+            f"over {figures['over_triage']} trap alarms {figures['false_alarms']}"
+            f"{'' if figures['meets_bars'] else '  (misses a development bar)'}",
             flush=True,
         )
-    best = min(rows, key=lambda r: (r["under_triage"], r["false_alarms"], -r["accuracy"]))
+    if args.report:
+        return
+    passing = [r for r in rows if r["meets_bars"]]
+    if not passing:
+        sys.exit("no candidate meets the development bars; nothing chosen")
+    best = min(passing, key=lambda r: (r["thresholds"]["fire"], r["thresholds"]["ask"], r["thresholds"]["veto"]))
     print(f"chosen: {best['thresholds']}")
     if args.install:
         record = {

@@ -233,7 +233,7 @@ def _check_references(entry: BaseModel, loaded: Mapping[str, Mapping[str, Any]],
         from backcare.medicines import check_medicine_table
 
         parts = {pid: loaded["medicines"][pid][0] for pid in entry.contains if pid in loaded["medicines"]}
-        problems = check_medicine_table({**parts, entry.id: entry})
+        problems = [p for p in check_medicine_table({**parts, entry.id: entry}) if p.startswith(f"{entry.id}:")]
         if problems:
             raise KnowledgeError(f"{where}: {problems[0]}")
     if isinstance(entry, SeedClaimDef):

@@ -70,6 +70,8 @@ class Result:
     findings: dict[str, Read] = field(default_factory=dict)
     in_scope: bool = False
     proxy: Proxy = field(default_factory=Proxy)
+    not_own: dict[str, str] = field(default_factory=dict)
+    """Findings named but not as the person's own (hypothetical, someone else's, long past)."""
 
 
 def _record(
@@ -315,6 +317,23 @@ def read_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> tu
             else:
                 _record(out, fid, reading.status, reading.evidence, reading.start, reading.value, reading.hedged)
     return out, pending
+
+
+def not_own_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> dict[str, str]:
+    """Findings the text names but not as the person's own now (hypothetical, someone else's, long
+    past), with the words: the merge with the sentence model needs to know the rules saw them."""
+    out: dict[str, str] = {}
+    for mention in analysis.mentions:
+        if mention.label != "target" or _negated(mention, analysis.text):
+            continue
+        entry = vocabulary.targets[mention.index]
+        if entry.status == "absent" or entry.only_negated:
+            continue
+        counted = _counts(mention, proxy)
+        for fid in entry.ids:
+            if not counted or not _history_allows(fid, mention, vocabulary):
+                out.setdefault(fid, mention.text)
+    return out
 
 
 def apply_pending(out: dict[str, Read], pending: list[Pending]) -> None:
@@ -590,4 +609,5 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     if in_scope and "back_pain" not in out and "flank_pain" in out:
         flank = out["flank_pain"]
         _record(out, "back_pain", flank.status, flank.evidence, flank.start, True)
-    return Result(findings=out, in_scope=in_scope, proxy=proxy)
+    not_own = {fid: words for fid, words in not_own_targets(analysis, vocabulary, proxy).items() if fid not in out}
+    return Result(findings=out, in_scope=in_scope, proxy=proxy, not_own=not_own)

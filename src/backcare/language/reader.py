@@ -7,6 +7,7 @@ medspaCy load on the first call.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import TYPE_CHECKING
 
 from backcare.language.normalise import MAX_CHARS, clean, looks_like_english
@@ -102,6 +103,8 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
         analysis = analyse(cleaned.text, today, _medicines(cleaned.text, kb))
         result = interpret(analysis, engine().vocabulary, generic)
     except Exception:  # a reading bug must not stop the triage: the questions still get asked
+        if os.environ.get("BACKCARE_STRICT_READING") == "1":
+            raise  # in tests a crash must fail, not pass as an empty reading
         return Understanding(findings=[], in_scope=True, messages=[*messages, UNREADABLE_TEXT])
     if not looks_like_english(analysis.words):
         messages.append(NOT_ENGLISH)
@@ -113,4 +116,5 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
     if not result.in_scope:
         findings = _safety_only(findings, kb, safety)
         messages.append(OUT_OF_SCOPE)
-    return Understanding(findings=findings, in_scope=result.in_scope, messages=messages)
+    not_own = {fid: words for fid, words in result.not_own.items() if fid in kb.findings}
+    return Understanding(findings=findings, in_scope=result.in_scope, messages=messages, not_own=not_own)

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
+
+from backcare.language import Understanding
 from backcare.learned.merge import ModelReading, Thresholds, merge, model_readings
 from backcare.learned.model import SentenceModel
 from backcare.learned.sentences import Sentence, split
@@ -19,7 +23,6 @@ from backcare.models import ToConfirm
 
 if TYPE_CHECKING:
     from backcare.knowledge import KnowledgeBase
-    from backcare.language import Understanding
 
 MODEL_UNAVAILABLE = "The learned reader could not run, so only the rule reader read the text."
 
@@ -38,9 +41,15 @@ def packaged_model() -> SentenceModel:
     return SentenceModel.load()
 
 
-@cache
+_SIGNS: dict[str, frozenset[str]] = {}
+
+
 def _warning_signs(kb: KnowledgeBase) -> frozenset[str]:
-    return frozenset(f for flag in kb.red_flags.values() for t in flag.triggers for f in kb.rule(t.when).findings)
+    """The findings any red flag reads, once per knowledge-base version."""
+    if kb.version not in _SIGNS:
+        rules = (kb.rule(t.when) for flag in kb.red_flags.values() for t in flag.triggers)
+        _SIGNS[kb.version] = frozenset(f for rule in rules for f in rule.findings)
+    return _SIGNS[kb.version]
 
 
 def strict() -> bool:
@@ -48,25 +57,53 @@ def strict() -> bool:
     return os.environ.get("BACKCARE_STRICT_READING") == "1"
 
 
-def read_text(text: str, kb: KnowledgeBase, today: dt.date, limits: Thresholds | None = None) -> Reading:
-    """Both readers over ``text`` and their merge (see ``backcare.learned.merge`` for the policy)."""
-    from backcare.language import Understanding, understand
+@dataclass(frozen=True)
+class Observation:
+    """What both readers saw in a text, before any threshold: the costly part of reading."""
+
+    rules: Understanding
+    sentences: list[Sentence]
+    probs: npt.NDArray[np.float32] | None
+    """(sentences, findings, statuses) for the catalogue's findings the model reads; None if it failed."""
+    findings: list[str]
+
+
+def observe(text: str, kb: KnowledgeBase, today: dt.date) -> Observation:
+    """Run the rule reader and the sentence model over ``text``."""
+    from backcare.language import understand
 
     rules = understand(text, kb, today)
     sentences = split(text[:100_000]) if isinstance(text, str) else []
     try:
         model = packaged_model()
-        probs = model.probabilities([(s.text, sentences[n - 1].text if n else "") for n, s in enumerate(sentences)])
         readable = [fid for fid in model.findings if fid in kb.findings]
         columns = [model.findings.index(fid) for fid in readable]
-        readings = model_readings(sentences, probs[:, columns, :], readable, limits or Thresholds.packaged())
+        pairs = [(s.text, sentences[n - 1].text if n else "") for n, s in enumerate(sentences)]
+        probs = model.probabilities(pairs)[:, columns, :]
     except Exception:  # a reading bug must not stop the triage: the rules' reading and the questions remain
         if strict():
             raise
+        return Observation(rules, sentences, None, [])
+    return Observation(rules, sentences, probs, readable)
+
+
+def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = None) -> Reading:
+    """The merged reading of an observation (see ``backcare.learned.merge`` for the policy)."""
+    from backcare.language import Understanding
+
+    rules = seen.rules
+    if seen.probs is None:
         fallback = rules.model_copy(update={"messages": [*rules.messages, MODEL_UNAVAILABLE]})
-        return Reading(fallback, [], rules, {}, sentences)
+        return Reading(fallback, [], rules, {}, seen.sentences)
+    limits = limits or Thresholds.packaged()
+    readings = model_readings(seen.sentences, seen.probs, seen.findings, limits)
     if not rules.in_scope:
         readings = {fid: r for fid, r in readings.items() if fid in _warning_signs(kb)}
-    findings, confirm = merge(rules.findings, readings, _warning_signs(kb), limits or Thresholds.packaged())
+    findings, confirm = merge(rules.findings, readings, _warning_signs(kb), limits, frozenset(rules.not_own))
     merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
-    return Reading(merged, confirm, rules, readings, sentences)
+    return Reading(merged, confirm, rules, readings, seen.sentences)
+
+
+def read_text(text: str, kb: KnowledgeBase, today: dt.date, limits: Thresholds | None = None) -> Reading:
+    """Both readers over ``text`` and their merge."""
+    return decide(observe(text, kb, today), kb, limits)
