@@ -21,6 +21,7 @@ import itertools
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from backcare.assessment import assess
 from backcare.evaluation import DEFAULT_TODAY, Vignette, assess_vignette, evaluate, load_vignettes
@@ -35,12 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # The triage bars of `backcare eval` (contributors are not the reader's business).
 TRIAGE_BARS = EvalThresholds(contributor_hits=None)
 DEV = [ROOT / "vignettes" / "dev.yaml", ROOT / "vignettes" / "text"]
+FRESH = ROOT / "vignettes" / "fresh"  # earlier fresh sets, after their one untouched scoring
 FIRE = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ASK_SHARE = (0.5, 0.8)
 VETO = (0.9, 0.97)
 
 
-def score(cases: list[Vignette], limits: Thresholds, seen: dict[str, Observation]) -> dict[str, float]:
+def score(cases: list[Vignette], limits: Thresholds, seen: dict[str, Observation]) -> dict[str, Any]:
     """Evaluate the cases with these thresholds; each text is read by both readers only once."""
     kb = load_knowledge()
 
@@ -76,17 +78,27 @@ def main() -> None:
     parser.add_argument("--report", action="store_true", help="print the table for FILES; choose nothing")
     args = parser.parse_args()
     cases = load_vignettes(args.files)
+    fresh = load_vignettes([FRESH]) if FRESH.exists() and not args.report else []
     rows = []
     seen: dict[str, Observation] = {}
     for fire, share, veto in itertools.product(FIRE, ASK_SHARE, VETO):
         limits = Thresholds(fire=fire, ask=round(fire * share, 3), veto=veto)
         figures = score(cases, limits, seen)
+        if fresh:
+            figures["fresh"] = score(fresh, limits, seen)
         rows.append({"thresholds": vars(limits), **figures})
         print(
             f"fire {fire:.2f} ask {limits.ask:.2f} veto {veto:.2f}: accuracy {figures['accuracy']:.3f} "
             f"emergency recall {figures['emergency_recall']:.3f} under {figures['under_triage']} "
             f"over {figures['over_triage']} trap alarms {figures['false_alarms']}"
-            f"{'' if figures['meets_bars'] else '  (misses a development bar)'}",
+            f"{'' if figures['meets_bars'] else '  (misses a development bar)'}"
+            + (
+                f"\n    earlier fresh sets: accuracy {figures['fresh']['accuracy']:.3f} "
+                f"emergency recall {figures['fresh']['emergency_recall']:.3f} under {figures['fresh']['under_triage']} "
+                f"trap alarms {figures['fresh']['false_alarms']}"
+                if fresh
+                else ""
+            ),
             flush=True,
         )
     if args.report:
