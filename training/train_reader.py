@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import json
+import os
 import random
 import shutil
 import sys
