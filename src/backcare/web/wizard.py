@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from backcare.knowledge import KnowledgeBase
@@ -195,8 +195,12 @@ def step(state: State, result: Assessment, kb: KnowledgeBase, error: tuple[str, 
         for q in result.next_questions
         if q not in state.asked and q not in state.answers and q in kb.findings and q not in state.understood
     ]
+    quoted = {c.id: c.evidence for c in result.to_confirm}
     questions = [
-        control(kb.findings[fid], None, error[1] if error and error[0] == fid else None) for fid in pending[:BATCH]
+        replace(
+            control(kb.findings[fid], None, error[1] if error and error[0] == fid else None), evidence=quoted.get(fid)
+        )
+        for fid in pending[:BATCH]
     ]
     if error and error[0] in kb.findings and all(c.id != error[0] for c in [*understood, *questions]):
         questions.insert(0, control(kb.findings[error[0]], None, error[1]))

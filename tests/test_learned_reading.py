@@ -1,0 +1,89 @@
+"""The learned reader in the assessment: readings to confirm, the packaged model, and `explain`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from backcare import assess
+from backcare.cli import app
+from backcare.knowledge import KnowledgeBase, load_knowledge
+from backcare.language import understand
+from backcare.learned.model import MODEL_DIR, ModelError, SentenceModel
+from backcare.learned.reading import Reading, packaged_model
+from backcare.models import ToConfirm
+
+TODAY = dt.date(2026, 11, 22)
+QUOTE = "the wee just won't start"
+
+
+def unsure_reader(text: str, kb: KnowledgeBase, today: dt.date) -> Reading:
+    rules = understand(text, kb, today)
+    return Reading(rules, [ToConfirm(id="urinary_retention", evidence=QUOTE, reader_score=0.5)], rules, {}, [])
+
+
+def test_a_reading_to_confirm_is_asked_first_and_keeps_the_check_open():
+    result = assess(text="my back hurts", today=TODAY, reader=unsure_reader)
+    assert [c.id for c in result.to_confirm] == ["urinary_retention"]
+    assert result.to_confirm[0].evidence == QUOTE
+    assert not result.complete
+    assert result.next_questions[0] == "urinary_retention"
+    assert "urinary_retention" not in {f.id for f in result.findings}
+    assert "to_confirm" in json.loads(result.to_json())
+
+
+def test_answering_the_question_settles_the_reading():
+    result = assess(answers={"urinary_retention": True}, text=f"{QUOTE}", today=TODAY, reader=unsure_reader)
+    assert result.to_confirm == []
+    assert result.disposition.value == "emergency"
+
+
+def test_the_packaged_model_matches_the_catalogue():
+    model = packaged_model()
+    kb = load_knowledge()
+    assert set(model.findings) <= set(kb.findings)
+    assert all(kb.findings[fid].type == "bool" for fid in model.findings)
+    probs = model.probabilities([("cant feel the loo roll when I wipe", "my back went yesterday"), ("hello", "")])
+    assert probs.shape == (2, len(model.findings), 5)
+    assert probs.sum(axis=-1) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_an_altered_model_file_is_refused(tmp_path: Path):
+    folder = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, folder)
+    with (folder / "reader.onnx").open("ab") as handle:
+        handle.write(b"tampered")
+    with pytest.raises(ModelError, match="SHA-256"):
+        SentenceModel.load(folder)
+    (folder / "labels.json").unlink()
+    with pytest.raises(ModelError, match="cannot be read"):
+        SentenceModel.load(folder)
+
+
+def test_explain_shows_each_sentence_with_each_readers_findings_and_the_merge():
+    text = "My back went lifting a box. I can't feel the toilet paper when I wipe. No fever."
+    result = CliRunner().invoke(app, ["explain", "--text", text, "--format", "json", "--today", "2026-11-22"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [s["text"] for s in data["sentences"]] == [
+        "My back went lifting a box.",
+        "I can't feel the toilet paper when I wipe.",
+        "No fever.",
+    ]
+    second = data["sentences"][1]
+    assert any(r["finding"] == "saddle_numbness" for r in second["rules"])
+    assert all(r["detail"].startswith("model, ") for r in second["model"])
+    assert {"finding": "fever", "status": "absent"}.items() <= next(
+        r for r in data["merged"] if r["finding"] == "fever"
+    ).items()
+
+
+def test_explain_refuses_a_bad_date():
+    result = CliRunner().invoke(app, ["explain", "--text", "back pain", "--today", "yesterday"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
