@@ -189,3 +189,16 @@ def test_the_word_index_and_filters_find_every_match() -> None:
         norms = merge_negations(norms)
         for matcher in (built.findings, built.scope):
             assert {(k, s, e) for k, s, e, _ in matcher(norms)} == _brute_force(matcher, norms), text
+
+
+def test_every_vocabulary_pattern_compiles():
+    """Patterns compile lazily in one-off commands; this compiles them all, as a server does at start."""
+    from backcare.language.pipeline import compile_all, engine
+
+    compile_all()
+    built = engine()
+    assert all(
+        rule.regex is not None
+        for matcher in (built.findings, built.scope, built.context)
+        for _, rule in matcher.rules()
+    )

@@ -129,6 +129,16 @@ def _tokenizer_rules(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def compile_all() -> None:
+    """Compile every pattern now: a server pays this once at start-up, not on its first texts.
+
+    A one-off command does not: patterns compile when a text first holds their words.
+    """
+    built = engine()
+    for matcher in (built.findings, built.scope, built.context):
+        matcher.compile()
+
+
 @cache
 def engine() -> Engine:
     """Build the pipeline (once per process): spaCy's blank English, the vocabulary's patterns
@@ -189,8 +199,6 @@ def engine() -> Engine:
     rules = build_context_rules(load_rules(), macros, tokenise)
     for i, (_, compiled) in enumerate(rules):
         context.add(i, compiled)
-    for matcher in (findings, scope, context):
-        matcher.compile()
     english_words()  # the typo corrector's dictionary, loaded with the rest
     return Engine(
         nlp=nlp,

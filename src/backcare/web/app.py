@@ -192,10 +192,12 @@ def _warm_up() -> None:
     """Load the knowledge base and the text reader before the first request instead of during it."""
     import datetime as dt
 
+    from backcare.language.pipeline import compile_all
     from backcare.web.service import run_assessment
 
     try:
         run_assessment("my back hurts", {}, dt.date.today())
+        compile_all()
     except Exception:  # warm-up is an optimisation only
         log.warning("warm-up failed", exc_info=True)
 
