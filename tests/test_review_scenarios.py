@@ -146,3 +146,4 @@ def test_contributors_need_a_cramp_finding_and_name_the_medicine():
     assert "furosemide" in medication.explanation
     ckd = assess(answers=SCENARIOS["S10_ckd"], today=TODAY)
     assert "kidney_disease" not in {c.id for c in ckd.contributors}
+

@@ -8,9 +8,9 @@ field names here are stable. They hold data only; the logic lives in ``triage``,
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from backcare.knowledge.schema import Disposition
 
@@ -180,6 +180,14 @@ class Assessment(_Out):
     messages: list[str] = Field(default_factory=list)
     knowledge_version: str
     disclaimer: str = DISCLAIMER
+
+    @model_validator(mode="before")
+    @classmethod
+    def _saved_before_headlines(cls, data: Any) -> Any:
+        """Assessments saved before the headline existed read back with their disposition's words."""
+        if isinstance(data, dict) and "headline" not in data and "disposition_text" in data:
+            return {**data, "headline": data["disposition_text"]}
+        return data
 
     def to_json(self, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent, exclude_none=False)
