@@ -17,18 +17,11 @@ from backcare.models import Plan, RedFlagHit
 from backcare.plan import build_plan, choose_exercises, effective_facts
 from backcare.plan_common import kb_index, scope
 from backcare.plan_pain_relief import LINE
+from test_plan import NSAID_CONTRAINDICATIONS
 
 KB: KnowledgeBase = load_knowledge()
 START = dt.date(2025, 3, 3)
-CONDITIONS = [
-    "kidney_disease",
-    "pregnant",
-    "stomach_ulcer_history",
-    "anticoagulant",
-    "heart_failure",
-    "nsaid_allergy_or_asthma_worse",
-]
-NON_EMERGENCY = [Disposition.urgent, Disposition.soon, Disposition.self_care]
+CONDITIONS = NSAID_CONTRAINDICATIONS
 ADULT_ONLY = {
     "topical_nsaid",
     "oral_nsaid",

@@ -23,16 +23,10 @@ from backcare.models import Plan, RedFlagHit
 from backcare.plan import build_plan, effective_facts
 from backcare.plan_pain_relief import LINE, NO_REASON, UNRECOGNISED
 from backcare.rules import Value
+from test_plan import NSAID_CONTRAINDICATIONS
 
 KB = load_knowledge()
-CONDITIONS = [
-    "kidney_disease",
-    "pregnant",
-    "stomach_ulcer_history",
-    "anticoagulant",
-    "heart_failure",
-    "nsaid_allergy_or_asthma_worse",
-]
+CONDITIONS = NSAID_CONTRAINDICATIONS
 CLASSES = ["anticoagulant", "antiplatelet", "ssri_snri", "acei_arb", "diuretic", "oral_steroid", "nsaid_raises_level"]
 OTHER_TAGS = {"statin", "painkiller"}
 # Single medicines (not combination products) by class, plus a few with no class that matters here.
