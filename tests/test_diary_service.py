@@ -183,3 +183,13 @@ def test_retriage_without_the_text_reader_warns_instead_of_guessing(monkeypatch:
     assert warning == NOTE_UNREAD and result is not None and result.disposition.value == "emergency"
     assert retriage_entry({}, None, answers, TODAY) == (None, None)
     assert "backcare" not in NOTE_UNREAD
+
+
+def test_a_warning_sign_in_the_note_overrides_the_earlier_answer() -> None:
+    earlier = {"age": 40, "pain_score": 5, "urinary_retention": False, "saddle_numbness": False}
+    result, warning = retriage_entry({}, "Since this morning I can't pee properly.", earlier, TODAY)
+    assert warning is None and result is not None
+    assert result.disposition.value == "emergency"
+    assert "cauda_equina" in {f.id for f in result.red_flags}
+    calm, _ = retriage_entry({}, "Bit stiffer after gardening, otherwise fine.", earlier, TODAY)
+    assert calm is not None and calm.disposition.value != "emergency"

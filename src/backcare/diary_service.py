@@ -127,17 +127,37 @@ class EntryAdded:
 def retriage_entry(
     findings: Mapping[str, Any], note: str | None, answers: Mapping[str, object], day: dt.date
 ) -> tuple[Assessment | None, str | None]:
-    """Triage an entry's findings and note; the second value is ``NOTE_UNREAD`` when the note was not read."""
+    """Triage an entry's findings and note; the second value is ``NOTE_UNREAD`` when the note was not read.
+
+    A warning sign in the note is new information: it overrides the earlier assessment's answer to
+    the same question (spec section 6, 2026-12), as a ticked one does.
+    """
     from backcare.assessment import assess
 
     if not findings and not note:
         return None, None
+    if note:
+        said = _signs_in_note(note, day)
+        answers = {k: v for k, v in answers.items() if k not in said or k in findings}
     try:
         return assess(answers=dict(answers), text=note, today=day), None
     except ImportError:  # no free-text reader in this build: triage what was ticked
         if not findings:
             return None, NOTE_UNREAD
         return assess(answers=dict(answers), today=day), NOTE_UNREAD
+
+
+def _signs_in_note(note: str, day: dt.date) -> set[str]:
+    """Yes/no findings the note reads as the person's own (present or hedged)."""
+    try:
+        from backcare.learned.reading import read_text
+    except ImportError:  # no free-text reader in this build
+        return set()
+    from backcare.knowledge import load_knowledge
+
+    kb = load_knowledge()
+    reading = read_text(note, kb, day).understanding
+    return {f.id for f in reading.findings if f.status != "absent" and kb.findings[f.id].type == "bool"}
 
 
 def _earlier_answers(previous: AssessmentRecord | None, kb: KnowledgeBase) -> dict[str, object] | None:
