@@ -78,7 +78,9 @@ def in_process(corpus: list[str], rounds: int) -> None:
     for name, label in (("rules", "rule reader alone"), ("assess", "text to full assessment")):
         ratios = [a / e for a, e in zip(rows[name], rows["encoder"], strict=True)]
         print(f"  {label:31s} {spread(rows[name])}   ratio {statistics.median(ratios):.2f} of the encoder")
-    print(f"  target: full assessment >= 30 texts/s -> {'met' if statistics.median(rows['assess']) >= 30 else 'NOT met'}")
+    print(
+        f"  target: full assessment >= 30 texts/s -> {'met' if statistics.median(rows['assess']) >= 30 else 'NOT met'}"
+    )
 
 
 def one_off(runs: int = 5) -> None:
@@ -104,7 +106,10 @@ def serve_memory(corpus: list[str], requests: int = 300) -> None:
         port = probe.getsockname()[1]
     env = {**os.environ, "BACKCARE_DATA_DIR": str(ROOT / "test-artifacts" / "bench-reader")}
     server = subprocess.Popen(
-        [str(BIN / "backcare"), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [str(BIN / "backcare"), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         for _ in range(100):
