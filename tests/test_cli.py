@@ -252,3 +252,12 @@ def test_no_near_miss_triggers_its_flag_through_the_command_line(tmp_path, flag,
     result = run("assess", "--answers", str(path), "--format", "json", "--no-save")
     assert result.exit_code == 0, result.output
     assert flag not in {f["id"] for f in json.loads(result.stdout)["red_flags"]}
+
+
+def test_interactive_emergency_ends_the_questions_at_once():
+    # No text; "yes" to the first safety question (new confusion) is an emergency: no more questions.
+    result = run("assess", "--today", "2026-11-22", "--no-save", stdin="\ny\n" + "n\n" * 40)
+    assert result.exit_code == 0, result.output
+    asked = result.stdout.split("go straight to questions)")[1]
+    before_result = asked.split("EMERGENCY")[0]
+    assert before_result.count("safety question(s) left") == 1

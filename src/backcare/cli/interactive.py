@@ -16,7 +16,7 @@ from rich.prompt import Prompt
 from rich.table import Table
 
 from backcare.knowledge import KnowledgeBase, load_knowledge
-from backcare.knowledge.schema import FindingDef
+from backcare.knowledge.schema import Disposition, FindingDef
 
 if TYPE_CHECKING:
     from backcare.models import Assessment
@@ -81,8 +81,8 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | 
         while True:
             result = assess(answers=answers, text=text, today=today, kb=kb)
             pending = [q for q in result.next_questions if q not in asked]
-            if not pending:
-                break
+            if not pending or result.disposition == Disposition.emergency:
+                break  # an emergency ends the questions at once: the action comes first
             question = kb.findings[pending[0]]
             asked.add(question.id)
             screening = len(result.unanswered_screening)
