@@ -31,8 +31,10 @@ def reading(fid: str, kind: str, score: float, status: str | None = None) -> Mod
         # ...but a confident denial by the model sends it back to the person.
         ([rule("urinary_retention", "present")], reading("urinary_retention", "absent", 0.97), None, True),
         ([rule("urinary_retention", "possible")], reading("urinary_retention", "not_own", 0.99), None, True),
-        # Missed by the rules: the model's own reading counts, with the sentence as evidence.
-        ([], reading("urinary_retention", "own", 0.7, "possible"), "possible", False),
+        # Missed by the rules: the model's confident reading counts, with the sentence as evidence...
+        ([], reading("urinary_retention", "own", 0.7, "present"), "present", False),
+        # ...but a hedged one may be a hedged denial: asked back, never recorded.
+        ([], reading("urinary_retention", "own", 0.7, "possible"), None, True),
         # Unsure: asked back, not recorded.
         ([], reading("urinary_retention", "unsure", 0.3), None, True),
         # Denied by the rules but read as the person's own (or hedged) by the model: asked back.

@@ -13,8 +13,10 @@ chosen on development data only):
     >= ``veto``, as denied or not the person's; then it is asked back (``to_confirm``);
   - denied by the rules: stays denied, unless the model reads it as the person's own (or a hedged
     denial, which the model reads as hedged): then it is asked back, never recorded as absent;
-  - missed by the rules: the model's own reading counts (present or possible, the sentence as
-    evidence); an unsure one is asked back; a denial counts only with confidence >= ``deny_safety``.
+  - missed by the rules: the model's confident "present" counts (the sentence as evidence); a
+    hedged or unsure one is asked back (the model cannot tell a hedged complaint from a hedged
+    denial, and a hedged denial must be asked, never recorded); a denial counts only with
+    confidence >= ``deny_safety``.
 - Other findings: the rules win where they read anything; otherwise the model's confident reading
   (own or denied) is added.
 
@@ -129,10 +131,10 @@ def _warning_sign(ruled: Finding | None, reading: ModelReading, limits: Threshol
         return "ask" if vetoed else "keep"
     if ruled is not None:  # denied by the rules
         return "ask" if reading.kind in ("own", "unsure") else "keep"
-    if reading.kind == "own":
+    if reading.kind == "own" and reading.status == "present":
         return "model"
-    if reading.kind == "unsure":
-        return "ask"
+    if reading.kind in ("own", "unsure"):
+        return "ask"  # a hedged reading may be a hedged denial ("I don't think I'm numb"): ask it
     if reading.kind == "absent" and reading.score >= limits.deny_safety:
         return "model"
     return "keep"
