@@ -13,6 +13,7 @@ The rules here are the safety policy of free-text reading:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -309,6 +310,9 @@ def read_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> tu
                     continue
                 value = entry.value if entry.value is not None else status != "absent"
                 readings.append((fid, Read(status, mention.text, value, mention.start, status == "absent" and hedged)))
+            if status == "present" and ids == entry.ids and not mention.historical:  # "a fall from standing height"
+                for fid in entry.absent_also:
+                    readings.append((fid, Read("absent", mention.text, False, mention.start)))
         for fid, reading in readings:
             if entry.requires or entry.unless:
                 pending.append((entry.requires, entry.unless, fid, reading))
@@ -565,14 +569,81 @@ def read_products(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> Non
 MAX_TABLETS_A_DAY = 8
 
 
+#: Words before a dose that make it a limit, not what was taken ("max 2 tabs QDS").
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:max(?:imum)?|up\s+to|no\s+more\s+than|not\s+more\s+than|limit(?:\s+of)?|allowed|says|said|label)\W*(?:\w+\W+){0,2}$",
+    re.I,
+)
+
+
+def _dose_product(analysis: Analysis, dose: Mention) -> Mention | None:
+    """The medicine a dose belongs to: the medicine named nearest to it in its sentence (before
+    it, or inside the dose's words), if that is a paracetamol product; None otherwise."""
+    named = [
+        m
+        for m in analysis.mentions
+        if m.label in {"product", "medicine"} and m.sentence == dose.sentence and not m.negated
+    ]
+    before = [m for m in named if m.start < dose.end]
+    pool = before or named
+    if not pool:
+        return None
+    nearest = min(pool, key=lambda m: (max(dose.start - m.end, m.start - dose.end, 0), m.label != "product"))
+    products = [m for m in named if m.label == "product" and m.start < nearest.end and nearest.start < m.end]
+    return products[0] if products else None
+
+
 def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
-    """A paracetamol product taken at a rate over the daily maximum ("co-codamol, two every four
-    hours") is paracetamol overuse; the product must be named in the same sentence."""
-    with_product = {m.sentence for m in analysis.mentions if m.label == "product" and not m.negated}
+    """Paracetamol taken at a rate over the daily maximum is paracetamol overuse: one product
+    ("co-codamol, two every four hours") or several added up ("co-codamol 30/500 2 tabs QDS" is
+    the maximum; "and paracetamol 1 g" on top is over it). Each dose counts for the paracetamol
+    product named nearest to it in its sentence, and the same dose of the same product once."""
+    doses: dict[tuple[str, float], Mention] = {}
     for mention, value in _value_mentions(analysis, "doses_per_day", proxy):
-        if mention.sentence in with_product and float(value.value) > MAX_TABLETS_A_DAY:
-            status: Status = "possible" if mention.uncertain else "present"
-            _record(out, "paracetamol_overuse", status, mention.text, mention.start, True)
+        if _LIMIT_BEFORE.search(analysis.text[max(0, mention.start - 40) : mention.start]):
+            continue
+        product = _dose_product(analysis, mention)
+        if product is None:
+            continue
+        key = (" ".join(product.norms).replace("-", " "), float(value.value))
+        doses.setdefault(key, mention)
+    total = sum(tablets for _, tablets in doses)
+    if total > MAX_TABLETS_A_DAY:
+        counted = sorted(doses.values(), key=lambda m: m.start)
+        status: Status = "possible" if any(m.uncertain for m in counted) else "present"
+        evidence = "; ".join(m.text for m in counted)
+        _record(out, "paracetamol_overuse", status, evidence, counted[0].start, True)
+
+
+#: Urine left after passing urine (post-void residual): this much or more is retention...
+RETENTION_FROM_ML = 200
+#: ...and under this, the bladder empties.
+NO_RETENTION_BELOW_ML = 100
+#: A fall from higher than this, in metres, is major trauma (NICE: over 1 metre or 5 stairs).
+MAJOR_FALL_OVER_M = 1.0
+
+
+def read_measurements(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
+    """What clinicians measure: GCS (under 15 is confusion or drowsiness), leg muscle power (under
+    5/5 is weakness), the urine left after voiding, and how far someone fell."""
+    for mention, value in _value_mentions(analysis, "gcs", proxy):
+        low = int(value.value) < 15
+        _record(out, "confusion_or_drowsiness", "present" if low else "absent", mention.text, mention.start, low)
+    for mention, value in _value_mentions(analysis, "power", proxy):
+        weak = float(value.value) < 5
+        _record(out, "leg_weakness", "present" if weak else "absent", mention.text, mention.start, weak)
+    for mention, value in _value_mentions(analysis, "residual_urine", proxy):
+        if int(value.value) >= RETENTION_FROM_ML:
+            _record(out, "urinary_retention", "present", mention.text, mention.start, True)
+        elif int(value.value) < NO_RETENTION_BELOW_ML:
+            _record(out, "urinary_retention", "absent", mention.text, mention.start, False)
+    for mention, value in _value_mentions(analysis, "fall_height", proxy):
+        if "remote" in mention.historical or float(value.value) <= MAJOR_FALL_OVER_M:
+            continue
+        _record(out, "major_trauma", "present", mention.text, mention.start, True)
+        minor = out.get("minor_trauma")
+        if minor is not None and minor.status != "absent" and mention.start <= minor.start < mention.end:
+            del out["minor_trauma"]  # the fall is the major trauma
 
 
 def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str], out: dict[str, Read]) -> None:
@@ -591,6 +662,17 @@ def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str],
         _record(out, "medications", "present", ", ".join(evidence), first or 0, names)
 
 
+def _one_injury(analysis: Analysis, out: dict[str, Read]) -> None:
+    """A minor-trauma word in the sentence that tells of major trauma is part of the same event
+    ("slipped and fell down the stairs", "the ladder slipped and I fell"): major, not minor."""
+    major, minor = out.get("major_trauma"), out.get("minor_trauma")
+    if major is None or minor is None or major.status != "present" or minor.status == "absent":
+        return
+    starts = [start for start, _ in analysis.sentence_spans]
+    if bisect.bisect_right(starts, major.start) == bisect.bisect_right(starts, minor.start):
+        del out["minor_trauma"]
+
+
 def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping[str, str]) -> Result:
     proxy = detect_proxy(analysis)
     out, pending = read_targets(analysis, vocabulary, proxy)
@@ -598,6 +680,8 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     about_back = read_scope(analysis, vocabulary, proxy, out)
     read_products(analysis, proxy, out)
     read_doses(analysis, proxy, out)
+    read_measurements(analysis, proxy, out)
+    _one_injury(analysis, out)
     read_medicines(analysis, proxy, generic_names, out)
     apply_pending(out, pending)
     if "sex" not in out and out.get("pregnant") and out["pregnant"].status != "absent":

@@ -1,5 +1,7 @@
 """Numbers people write about themselves: age, sex, weeks of pregnancy, time since onset, pain
-scores, temperatures, episode counts.
+scores, temperatures, episode counts, doses; and what clinicians measure and write in shorthand:
+"3/52" durations, "34+2/40" gestations, "NRS 8", "T 38.4", GCS, MRC power ("4/5 L EHL"), the urine
+left after voiding ("PVR 650 ml"), how far someone fell, "2 tabs QDS".
 
 Each reader is a regular expression over the cleaned text that yields ``ValueMention``s with
 character offsets; the pipeline turns them into spans so that the context rules can still drop
@@ -17,7 +19,7 @@ from typing import Literal
 
 Kind = Literal[
     "age", "sex", "pregnancy_weeks", "duration", "pain_score", "pain_word", "temperature", "episodes", "onset_age",
-    "doses_per_day",
+    "doses_per_day", "gcs", "power", "residual_urine", "fall_height",
 ]  # fmt: skip
 Subject = Literal["self", "other", "unknown"]
 
@@ -117,7 +119,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         "self",
     ),
     (re.compile(rf"\b(?:age|aged|ages|age:)\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I), "unknown"),
-    (re.compile(r"\b(?P<n>\d{1,3})\s*(?P<sex>m|f)\b(?!\s*(?:/|out|of|\d))", re.I), "unknown"),
+    (re.compile(r"(?<![\d.,])\b(?P<n>\d{1,3})\s*(?P<sex>m|f)\b(?!\s*(?:/|out|of|\d))", re.I), "unknown"),
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?:,|\s)\s*(?P<sex>male|female|man|woman|guy|lady|bloke)\b", re.I), "unknown"),
     (
         re.compile(
@@ -162,6 +164,11 @@ _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(r"\b(?P<sex>female|male)\b", re.I), "unknown"),
 ]
 
+#: Gestation as clinicians write it: "24/40", "34+2/40" (weeks of forty). Never a duration.
+_GESTATION = re.compile(r"(?<![\w/.+])(?P<n>\d{1,2})(?:\s*\+\s*[0-6])?\s*/\s*40(?![\d/])(?!\s*(?:mg|ml|kg))", re.I)
+#: Eye charts ("VA 20/40") are not pregnancies.
+_NOT_GESTATION_BEFORE = re.compile(r"\b(?:va|vision|visual|acuity|snellen|eyes?|sight)\b[^.!?]{0,12}$", re.I)
+
 _PREG_PATTERNS = [
     re.compile(
         r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along(?!\s+with\b)|gone|pg)\b",
@@ -187,7 +194,7 @@ _PREG_PATTERNS = [
     ),
 ]
 _PREGNANCY_WORD = re.compile(
-    r"\b(?:pregnan\w*|preggers|preggo|expecting|trimester|midwife|midwives|gestation|bump|maternity|antenatal|"
+    r"\bg\d{1,2}\s*p\d{1,2}\b|\b\d{1,2}(?:\s*\+\s*[0-6])?\s*/\s*40\b|\b(?:pregnan\w*|preggers|preggo|expecting|trimester|midwife|midwives|gestation|bump|maternity|antenatal|"
     r"contractions?|braxton|waters|due\s+date|overdue|labou?r|in\s+labou?r|baby\s+number|with\s+my\s+(?:first|second|third))\b",
     re.I,
 )
@@ -207,8 +214,52 @@ _SCORE_PATTERNS = [
     ),
 ]
 
+#: Scores in clinical shorthand: "NRS 8", "NRS 8/10", "VAS 7", "VAS 70mm", "pain score: 6", "score 6".
+_SCALE_SCORE = re.compile(
+    r"\b(?P<scale>nrs|nprs|vas|vrs|pain\s+(?:score|scale|rating|level)|score)\s*(?:of\s+|at\s+|is\s+|was\s+|now\s+|[:=]\s*|-\s*)?"
+    r"(?P<n>\d{1,3}(?:\.\d)?)(?:\s*(?:-|to)\s*(?P<n2>\d{1,2})(?!\d))?(?:\s*(?:/|out\s+of)\s*(?P<d>10|100)\b|\s*(?P<mm>mm)\b)?"
+    r"(?!\s*(?:days?|nights?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|%|am\b|pm\b|x\b|times|tabs?\b|tablets?|mg|g\b))(?![:/\d]|\.\d)",
+    re.I,
+)
+#: "pain 9", "pain: 7": a bare number after "pain" only where it stands as a score (the clause
+#: ends, or "/10", "at rest", "on movement" follows), never "pain 2 days", "pain 2 tablets".
+_PAIN_NUMBER = re.compile(
+    r"\bpain\s*(?:[:=-]\s*)?(?P<n>\d{1,2})(?:\s*/\s*10\b)?"
+    r"(?=\s*(?:[,.;)]|$|and\b|at\s+(?:rest|worst|best|night|present|the\s+moment)|on\s+(?:movement|moving|walking|bending|sitting|standing|exertion)|when\b|with\b|now\b|today\b|currently\b|worst\b))",
+    re.I,
+)
+#: A game's score is not a pain score ("the score was 2-1 at the match").
+_GAME_WORDS = re.compile(
+    r"\b(?:match|game|final|football|soccer|rugby|cricket|tennis|golf|darts|snooker|quiz|exam|test|goals?|points|half\s*time|league|team)\b",
+    re.I,
+)
+#: Scores of other instruments that a bare "score 6" must not be read from.
+_OTHER_SCORE_BEFORE = re.compile(
+    r"\b(?:start\s*back|startback|peg|oswestry|odi|gcs|glasgow|phq|gad|bmi|news2?|wells|apgar|bishop|keele|rmdq|roland|"
+    r"qrisk|frax|cha2ds2|hads|stratify|epworth|audit|total|risk|tampa|fabq|sbst)\b[^.!?\d]{0,20}$",
+    re.I,
+)
+
 _TEMP_PATTERN = re.compile(
     r"\b(?:temperature|temp|fever|thermometer)\b[^.!?\d]{0,25}?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f|celsius|centigrade|fahrenheit)?\b",
+    re.I,
+)
+
+#: Temperatures in clinical shorthand: "T 38.4", "T=39", "Tmax 38.9", "pyrexial to 38.5", "spiked 39".
+_TEMP_SHORT = re.compile(
+    r"(?<![\w'])(?:t|tmax|t\s+max|temp\.?|pyrexial\s+(?:to|at|of)|febrile\s+(?:to|at|of)|spik(?:ed|ing)(?:\s+(?:to|at))?)"
+    r"\s*(?:[:=]\s*|of\s+)?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f)?(?![\w/])",
+    re.I,
+)
+#: A number with its unit and no keyword: "38.6°C", "38.6 C", "101 F", "101.3°F".
+_TEMP_UNIT = re.compile(
+    r"(?<![\w/.])(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:(?P<deg>°|º|degrees?|deg)\s*)?(?P<u>c|f|celsius|centigrade|fahrenheit)(?![\w/])"
+    r"|(?<![\w/.])(?P<t2>\d{2,3}[.,]\d)\s*(?P<deg2>degrees?)\b(?!\s*(?:c|f|celsius|centigrade|fahrenheit)\b)",
+    re.I,
+)
+#: The weather is not a fever: "it was 38°C in the garden".
+_WEATHER = re.compile(
+    r"\b(?:weather|outside|outdoors|heat\s*wave|heatwave|sun|sunny|summer|hot\s+day|climate|holiday|air|room|water|bath|shower|oven|degrees\s+out)\b",
     re.I,
 )
 
@@ -320,6 +371,17 @@ _DURATION_BARE = re.compile(
     rf"(?(plus)|(?:\s*(?:\+|plus)|(?=\s+(?:of|now|so\s+far|and\s+counting|solid|straight|running|since)\b)))",
     re.I,
 )
+#: How long in clinical notation: "3/7" days, "3/52" weeks, "8/12" months, "2/24" hours ("24/7" is
+#: "all the time", a date is "3/7/25" or "on 3/7").
+_DURATION_CLINICAL = re.compile(
+    r"(?:(?<=x)|(?<![\w/.+:-]))(?:\d{1,3}\s*-\s*)?(?P<q>\d{1,3}(?:\.\d)?)\s*/\s*(?P<u>7|52|12|24)"
+    r"(?![\w/]|[.,]\d|\s*/\s*\d)",
+    re.I,
+)
+#: Days per unit, and the largest count read in it.
+_CLINICAL_UNITS = {"7": (1.0, 31), "52": (7.0, 156), "12": (30.0, 48), "24": (1 / 24, 96)}
+_DATE_BEFORE = re.compile(r"\b(?:on|since|from|dated?|until|till|by|before|after|the|d\.?o\.?b|dob|born)\s*$", re.I)
+
 _WEEKDAY = re.compile(
     r"\b(?:(?P<prep>since|on|last|from|this\s+past|over)\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?P<part>\s+(?:morning|afternoon|evening|night|nite))?\b",
     re.I,
@@ -378,6 +440,8 @@ def sexes(text: str) -> Iterator[ValueMention]:
         for m in pattern.finditer(text):
             word = (m.groupdict().get("sex") or "").lower().split()[-1:] or [""]
             sex = _SEX_WORDS.get(word[0])
+            if len(word[0]) == 1 and m.groupdict().get("n") and not 10 <= int(m.group("n")) <= 110:
+                continue  # "5m" is a distance, not a man
             if sex:
                 yield ValueMention("sex", sex, m.start(), m.end(), subject, core=_core(m, "sex"))
 
@@ -385,6 +449,11 @@ def sexes(text: str) -> Iterator[ValueMention]:
 def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
     mentions_pregnancy = _PREGNANCY_WORD.search(text) is not None
     numbers_read: set[int] = set()  # one reading per number, by the most specific pattern
+    for m in _GESTATION.finditer(text) if "40" in text else ():
+        weeks = int(m.group("n"))
+        if 4 <= weeks <= 43 and not _NOT_GESTATION_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            numbers_read.add(m.start("n"))
+            yield ValueMention("pregnancy_weeks", weeks, m.start(), m.end(), core=_core(m, "n"))
     for index, pattern in enumerate(_PREG_PATTERNS):
         if index >= 4 and not mentions_pregnancy and index != len(_PREG_PATTERNS) - 1:
             continue
@@ -434,6 +503,21 @@ def pain_words(text: str) -> Iterator[ValueMention]:
 
 
 def pain_scores(text: str) -> Iterator[ValueMention]:
+    for m in _SCALE_SCORE.finditer(text):
+        value = max(float(m.group("n")), float(m.group("n2") or 0))
+        scale = m.group("scale").lower()
+        if scale == "score" and (
+            _OTHER_SCORE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            or _GAME_WORDS.search(_sentence_around(text, m.start(), m.end()))
+        ):
+            continue
+        if m.group("d") == "100" or m.group("mm") or (scale == "vas" and 10 < value <= 100):
+            value = value / 10  # a 100 mm visual analogue scale
+        if 0 <= value <= 10:
+            yield ValueMention("pain_score", round(value), m.start(), m.end())
+    for m in _PAIN_NUMBER.finditer(text):
+        if 0 <= int(m.group("n")) <= 10:
+            yield ValueMention("pain_score", int(m.group("n")), m.start(), m.end())
     out_of_ten = _OUT_OF_TEN.search(text) is not None
     for index, pattern in enumerate(_SCORE_PATTERNS):
         if index == 1 and not out_of_ten:
@@ -445,15 +529,50 @@ def pain_scores(text: str) -> Iterator[ValueMention]:
                 yield ValueMention("pain_score", max(scores), m.start(), m.end())
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence that holds text[start:end] (a decimal point is not a sentence end)."""
+    ends = [m.end() for m in re.finditer(r"[.!?](?!\d)", text[:start])]
+    after = re.search(r"[.!?](?!\d)", text[end:])
+    return text[ends[-1] if ends else 0 : end + after.start() if after else len(text)]
+
+
+def _celsius(number: str, unit: str | None) -> float:
+    value = float(number.replace(",", "."))
+    unit = (unit or "").lower()
+    if unit.startswith("f") or (not unit.startswith("c") and 93 <= value <= 110):
+        value = round((value - 32) * 5 / 9, 1)
+    return value
+
+
 def temperatures(text: str) -> Iterator[ValueMention]:
-    """Temperature readings, in Celsius (Fahrenheit converted); implausible numbers are skipped."""
-    for m in _TEMP_PATTERN.finditer(text):
-        value = float(m.group("t").replace(",", "."))
-        unit = (m.group("u") or "").lower()
-        if unit.startswith("f") or (not unit.startswith("c") and 93 <= value <= 110):
-            value = round((value - 32) * 5 / 9, 1)
-        if 34 <= value <= 43:
+    """Temperature readings, in Celsius (Fahrenheit converted); implausible numbers are skipped.
+
+    With a keyword ("temp 39.1", "T 38.4") any plausible reading counts; a number with only its
+    unit ("38.6°C", "101 F") counts when it is a fever-range reading that is not the weather, or
+    a normal one written with a decimal ("36.8°C")."""
+    seen: set[int] = set()
+    for m in [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text)]:
+        value = _celsius(m.group("t"), m.group("u"))
+        if 34 <= value <= 43 and m.start("t") not in seen:
+            if m.re is _TEMP_SHORT and value < 35:
+                continue  # "T34" is more likely a typo for a vertebra than hypothermia
+            seen.add(m.start("t"))
             yield ValueMention("temperature", value, m.start(), m.end(), core=_core(m, "t"))
+    for m in _TEMP_UNIT.finditer(text):
+        group = "t" if m.group("t") else "t2"  # "38.6°C", or "38.5 degrees" (a decimal: not the weather)
+        if m.start(group) in seen:
+            continue
+        unit, number = (m.group("u") or "").lower(), m.group(group)
+        bare_f = unit == "f" and not m.group("deg")
+        if bare_f and ("." not in number and not 99 <= float(number) <= 107):
+            continue  # "96F" is far likelier a 96-year-old woman than a temperature
+        value = _celsius(number, unit)
+        if not 34 <= value <= 43 or _WEATHER.search(_sentence_around(text, m.start(), m.end())):
+            continue
+        if value < 37.5 and not re.search(r"[.,]\d", number):
+            continue
+        seen.add(m.start(group))
+        yield ValueMention("temperature", value, m.start(), m.end(), core=_core(m, group))
 
 
 def episodes(text: str) -> Iterator[ValueMention]:
@@ -488,10 +607,70 @@ _DOSES_TIMES = re.compile(
 )
 #: A sachet of a cold and flu remedy holds two tablets' worth of paracetamol (1 g).
 SACHET_TABLETS = 2
+#: A standard tablet: 500 mg of paracetamol.
+TABLET_MG = 500
+
+#: Prescription shorthand: "30/500 2 tabs QDS", "1 g PRN", "1g qds", "500mg 2 tds", "2 x 500 mg 4 times daily",
+#: "2 tablets 6-hourly". A strength "30/500" gives the paracetamol in each tablet.
+_FREQUENCIES = {"qds": 4, "qid": 4, "tds": 3, "tid": 3, "bd": 2, "bid": 2, "od": 1, "om": 1, "on": 1, "mane": 1,
+                "nocte": 1, "prn": 1, "stat": 1}  # fmt: skip
+_DOSES_SHORTHAND = re.compile(
+    r"(?<![\w/.])(?:(?:(?P<sn>\d{1,2}(?:\.\d)?)\s*/\s*(?P<smg>\d{3,4})\s*(?:mg)?|(?P<mg>\d{3,4})\s*mg)\b\s*(?:tablets?|tabs?|caplets?)?,?\s*)?"
+    r"(?:(?P<n>\d{1,4}(?:\.\d+)?|one|two|three|four|ii|iii)\s*(?:x\s*)?"
+    r"(?:(?P<amount>\d{3,4})\s*mg\b\s*)?"
+    r"(?P<unit>tablets?|tabs?|caplets?|capsules?|pills?|sachets?|grams?|gm|g|mg)?\b,?\s*)?"
+    r"(?:(?P<freq>qds|qid|tds|tid|bd|bid|od|om|mane|nocte|prn|stat)\b"
+    r"|(?P<m>\d|one|two|three|four|five|six|once|twice)\s*(?:x|times)?\s*(?:a\s+|per\s+|each\s+|/\s*)?(?:day|daily|d)\b"
+    r"|(?P<h>\d{1,2})\s*(?:-\s*\d{1,2}\s*)?-?\s*(?:hourly|hrly|h)\b|q\s*(?P<qh>\d{1,2})\s*h\b)?",
+    re.I,
+)
+_TIMES_WORDS = {"once": 1, "twice": 2}
+#: Tablets counted the prescriber's way: "ii qds".
+_ROMAN = {"ii": 2.0, "iii": 3.0}
+
+
+def _shorthand_dose(m: re.Match[str]) -> float | None:
+    """Tablets (of 500 mg) a day for one shorthand match, or None when it is not a dose."""
+    groups = m.groupdict()
+    unit = (groups["unit"] or "").lower()
+    freq = (groups["freq"] or "").lower()
+    every = groups["h"] or groups["qh"]
+    times_word = (groups["m"] or "").lower()
+    times: float | None = (
+        _FREQUENCIES[freq] if freq
+        else 24 / int(every) if every and 1 <= int(every) <= 24
+        else _TIMES_WORDS.get(times_word) or _number(times_word) if times_word
+        else None
+    )  # fmt: skip
+    strength = groups["smg"] or groups["mg"]
+    per_tablet = int(strength) / TABLET_MG if strength else 1.0
+    n = _ROMAN.get((groups["n"] or "").lower()) or (_number(groups["n"]) if groups["n"] else None)
+    if n is None:
+        if groups["mg"] and 100 <= int(groups["mg"]) <= 4000:
+            return per_tablet * (times or 1)  # "1000mg", "500 mg PRN": the amount of one dose
+        return per_tablet * times if strength and times else None  # "co-codamol 30/500 QDS": a tablet a time
+    if groups["amount"]:  # "2 x 500 mg"
+        per_dose = n * int(groups["amount"]) / TABLET_MG
+    elif unit in {"g", "gm", "gram", "grams"}:
+        per_dose = n * 1000 / TABLET_MG
+    elif unit == "mg":
+        if not 100 <= n <= 4000:
+            return None
+        per_dose = n / TABLET_MG
+    elif unit or times:
+        if not 0 < n <= 8:
+            return None
+        per_dose = n * per_tablet * (SACHET_TABLETS if unit.startswith("sachet") else 1)
+    else:
+        return None
+    return per_dose * (times or 1)
 
 
 def doses_per_day(text: str) -> Iterator[ValueMention]:
-    """Tablets a day from "N every H hours" or "N, M times a day" (a sachet counts as two)."""
+    """Tablets (of 500 mg) a day from "N every H hours", "N, M times a day", a sachet (two
+    tablets' worth) or prescription shorthand ("2 tabs QDS", "1 g PRN"; one dose when no
+    frequency is given)."""
+    taken: list[tuple[int, int]] = []
     for pattern in (_DOSES_EVERY, _DOSES_TIMES):
         for m in pattern.finditer(text):
             n = _number(re.sub(r"\s+of$", "", m.group("n").lower()))
@@ -500,7 +679,139 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
             if n is None or not times:
                 continue
             tablets = n * times * (SACHET_TABLETS if m.group("sachet") else 1)
+            taken.append((m.start(), m.end()))
             yield ValueMention("doses_per_day", round(tablets, 1), m.start(), m.end())
+    for m in _DOSES_SHORTHAND.finditer(text):
+        if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        dose = _shorthand_dose(m)
+        if dose:
+            end = m.start() + len(m.group(0).rstrip(" ,"))
+            yield ValueMention("doses_per_day", round(dose, 1), m.start(), end)
+
+
+#: The Glasgow coma scale: "GCS 13", "GCS 14/15", "GCS E3V4M6".
+_GCS = re.compile(
+    r"\bgcs\s*(?:of\s+|is\s+|was\s+|now\s+|[:=]\s*)?(?:(?P<n>\d{1,2})(?:\s*/\s*15)?(?![\d/])|"
+    r"\(?\s*e\s*(?P<e>[1-4])\s*,?\s*v\s*(?P<v>[1-5])\s*,?\s*m\s*(?P<m>[1-6])\b)"
+    r"|\be(?P<e2>[1-4])\s*v(?P<v2>[1-5])\s*m(?P<m2>[1-6])\b",
+    re.I,
+)
+
+
+def gcs_scores(text: str) -> Iterator[ValueMention]:
+    """Glasgow coma scale totals (3-15), from the total or its three parts."""
+    for m in _GCS.finditer(text):
+        if m.group("n"):
+            total = int(m.group("n"))
+        else:
+            parts = [m.group(g) or m.group(f"{g}2") for g in ("e", "v", "m")]
+            total = sum(int(x) for x in parts)
+        if 3 <= total <= 15:
+            yield ValueMention("gcs", total, m.start(), m.end())
+
+
+#: Muscle power on the MRC scale: "power 4/5 L EHL", "ankle DF 3/5", "4+/5", "5/5 throughout".
+_POWER = re.compile(r"(?<![\w/.])(?P<g>[0-5])\s*(?P<s>[+-])?\s*/\s*5(?![\d/]|\.\d)")
+#: Words that make an "N/5" a grade of leg (or unspecified) muscle power.
+_POWER_CONTEXT = re.compile(
+    r"\b(?:power|strength|mrc|myotom\w*|ehl|fhl|extensor\s+hallucis|great\s+toe|big\s+toe|toe|toes|df|pf|dorsi\s*-?\s*flex\w*|"
+    r"plantar\s*-?\s*flex\w*|ankle|knee|hip|quads?|quadriceps|hamstrings?|glut\w*|tib(?:ialis)?\s+ant\w*|"
+    r"l[2-5]|s1|eversion|inversion|leg|legs|lower\s+limbs?|ll|weak\w*|flexion|extension|abduction)\b",
+    re.I,
+)
+#: A rating out of five ("knee pain 3/5") is not a grade of power.
+_RATING_CONTEXT = re.compile(
+    r"\b(?:pain\w*|ache\w*|sore\w*|scor\w*|rat\w*|stiff\w*|severity|discomfort|stars?)\b", re.I
+)
+_POWER_WORD = re.compile(r"\b(?:power|strength|mrc|myotom\w*)\b", re.I)
+#: An arm, hand or grip: not the legs' power.
+_ARM_CONTEXT = re.compile(
+    r"\b(?:arms?|hands?|grip|biceps|triceps|deltoids?|wrists?|fingers?|shoulders?|elbows?|upper\s+limbs?|ul|c[5-8]|t1)\b",
+    re.I,
+)
+
+
+def power_grades(text: str) -> Iterator[ValueMention]:
+    """MRC grades of leg muscle power (0-5; "4+" is 4.3, "5-" is 4.7), where the clause names
+    power, a leg muscle or a leg movement and no arm."""
+    for m in _POWER.finditer(text):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n")
+        before = text[max(clause_start + 1, m.start() - 45) : m.start()]
+        after = re.split(r"[.;!?,]", text[m.end() : m.end() + 30])[0]
+        if not _POWER_CONTEXT.search(before + " " + after):
+            continue
+        if _RATING_CONTEXT.search(before) and not _POWER_WORD.search(before):
+            continue
+        near_before = re.split(r"[,]", before)[-1]
+        if _ARM_CONTEXT.search(near_before + " " + after):
+            continue
+        grade = float(m.group("g")) + {"+": 0.3, "-": -0.3}.get(m.group("s") or "", 0.0)
+        yield ValueMention("power", grade, m.start(), m.end())
+
+
+#: Urine left in the bladder after passing urine: "PVR 650 ml", "post-void residual of 400 mL",
+#: "bladder scan 800ml", "residual 350 cc".
+_RESIDUAL = re.compile(
+    r"\b(?:pvr|post[\s-]*void(?:ing)?(?:\s+residual)?|post[\s-]*micturition(?:\s+residual)?|residual(?:\s+(?:urine|volume))?|"
+    r"bladder\s+scan(?:ned)?|scanned|retained|in\s+retention\s+(?:of|with))\b[^.!?\d]{0,25}?"
+    r"(?P<v>\d{1,4})\s*(?:ml|mls|millilit(?:re|er)s?|cc|cm3)\b"
+    r"|\b(?:pvr|post[\s-]*void\s+residual)\s*(?:of\s+|was\s+|[:=]\s*)?(?P<bare>\d{2,4})\b(?!\s*(?:%|[a-z]))",
+    re.I,
+)
+
+
+def residual_urine(text: str) -> Iterator[ValueMention]:
+    for m in _RESIDUAL.finditer(text):
+        volume = int(m.group("v") or m.group("bare"))
+        if volume <= 3000:
+            yield ValueMention("residual_urine", volume, m.start(), m.end())
+
+
+_HEIGHT_QTY = (
+    r"(?P<q>\d{1,2}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|a|half\s+a)"
+)
+_HEIGHT_UNIT = (
+    r"(?P<u>(?-i:m)|metres?|meters?|mtrs?|ft|feet|foot|'|cm|centimet(?:re|er)s?|storeys?|stories|storey|floors?)"
+)
+#: Words between "fell" and how far: "fell about 2 m", "fell off a wall about 6 feet", "from a height of".
+_HEIGHT_LEAD = (
+    r"about|around|roughly|approximately|approx\.?|nearly|almost|over|more\s+than|at\s+least|just|maybe|probably|"
+    r"perhaps|like|some|from|off|down|through|onto|a|an|the|my|his|her|height|of|good|full|whole|what|must|have|been|"
+    r"felt|wall|roof|ladder|stepladder|scaffold|scaffolding|tree|balcony|bridge|platform|height|ledge|window|loft|"
+    r"trailer|lorry|truck|stage|horse|cliff|building|drop|distance|high|up|backwards|head\s+first|straight"
+)
+#: How far someone fell: "fell 2 m", "fell about 6 feet", "from a height of 1.5 metres"; "a 10ft fall".
+_FALL_HEIGHT = [
+    re.compile(
+        rf"\b(?:fell|fall|falls|falling|fallen|dropped|jumped|came\s+off|come\s+off|slipped|tumbled|height\s+of)\b"
+        rf"(?:\s+(?:{_HEIGHT_LEAD})\b){{0,6}}\s*(?<![\d.])\b{_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}(?![\w'])",
+        re.I,
+    ),
+    re.compile(rf"(?<![\w.]){_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}\s+(?:fall|drop|tumble)\b", re.I),
+]
+_FEET = frozenset({"ft", "feet", "foot", "'"})
+
+
+def fall_heights(text: str) -> Iterator[ValueMention]:
+    """Heights fallen from, in metres."""
+    for pattern in _FALL_HEIGHT:
+        for m in pattern.finditer(text):
+            qty = _number(re.sub(r"\s+", " ", m.group("q")))
+            if qty is None:
+                continue
+            unit = m.group("u").lower()
+            if unit == "m" and qty > 20:
+                continue  # "45 m" is more likely a man's age
+            scale = (
+                0.3048 if unit in _FEET
+                else 0.01 if unit.startswith(("cm", "centi"))
+                else 3.0 if unit.startswith(("stor", "floor"))
+                else 1.0
+            )  # fmt: skip
+            metres = qty * scale
+            if 0 < metres <= 100:
+                yield ValueMention("fall_height", round(metres, 2), m.start(), m.end())
 
 
 def onset_ages(text: str) -> Iterator[ValueMention]:
@@ -545,6 +856,14 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
             days = round(qty * _unit_days(m.group("u")))
             if 0 <= days <= 36500:
                 yield ValueMention("duration", days, m.start(), m.end())
+    for m in _DURATION_CLINICAL.finditer(text) if "/" in text else ():
+        per_unit, largest = _CLINICAL_UNITS[m.group("u")]
+        qty = float(m.group("q"))
+        if not 0 < qty <= largest or (m.group("u") == "7" and qty == 24):
+            continue
+        if _DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        yield ValueMention("duration", int(qty * per_unit), m.start(), m.end())
     for m in _WEEKDAY.finditer(text) if _WEEKDAY_WORD.search(text) else ():
         word = m.group("d").lower()
         if word in {"sun", "sat", "wed", "mon"} and not m.group("prep"):
@@ -569,7 +888,10 @@ _DECADE_WORD = re.compile(r"teens|twenties|thirties|forties|fifties|sixties|seve
 _SEX_ANY = re.compile(rf"\b{_SEX_WORD}\b|\b(?:female|male)\b", re.I)
 _SCORE_WORD = re.compile(rf"\b(?:{_NUMWORD})\b", re.I)
 _EPISODE_WORD = re.compile(r"time|episode|bout|attack|flare", re.I)
-_TEMPERATURE_WORD = re.compile(r"temp|fever|thermometer", re.I)
+_HEIGHT_WORD = re.compile(r"metre|meter|feet|foot|storey|stories|floors?\b", re.I)
+_TEMPERATURE_WORD = re.compile(
+    r"temp|fever|thermometer|pyrex|febrile|spik|tmax|(?<![\w'])t\b|\d\s*(?:°|º|deg|c\b|f\b|celsius|fahrenheit)", re.I
+)
 
 
 def find_values(text: str, today: dt.date) -> list[ValueMention]:
@@ -593,6 +915,17 @@ def find_values(text: str, today: dt.date) -> list[ValueMention]:
         found += episodes(text)
     if digits or "since" in lowered:
         found += onset_ages(text)
-    if "every" in lowered or "times" in lowered:
+    if digits or "every" in lowered or "times" in lowered:
         found += doses_per_day(text)
+    if digits:
+        found += gcs_scores(text) if "gcs" in lowered or re.search(r"\be\d\s*v\d", lowered) else []
+        found += power_grades(text) if "/5" in text.replace(" ", "") else []
+        found += residual_urine(text)
+    if digits or _HEIGHT_WORD.search(text):
+        found += fall_heights(text)
+    measured = [(v.start, v.end) for v in found if v.kind in {"temperature", "fall_height"}]
+    if measured:  # "101 F" is a temperature, not a 101-year-old woman; "fell 12 m" is no man
+        found = [
+            v for v in found if v.kind not in {"age", "sex"} or not any(s < v.end and v.start < e for s, e in measured)
+        ]
     return sorted(found, key=lambda v: (v.start, v.end))

@@ -122,11 +122,21 @@ def _fix_overlap_check() -> None:
 
 def _tokenizer_rules(nlp: Language) -> None:
     """Split "36f"/"44M"/"67yo" into number + letters and "pins&needles" around "&"."""
+    from spacy.attrs import ORTH
     from spacy.util import compile_infix_regex
 
     infixes = [*(nlp.Defaults.infixes or []), r"(?<=[0-9])(?=[A-Za-z])", r"&", r"(?<=[A-Za-z])/(?=[A-Za-z])"]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # clinical shorthand for a test's result ("SLR +ve", "FMs -ve"): one word each, not "and have"
+    for shorthand in ("+ve", "-ve", "+VE", "-VE", "+Ve", "-Ve"):
+        tokenizer.add_special_case(shorthand, [{"ORTH": shorthand}])
+    # contractions in capitals ("I CAN'T PEE") split like their lower-case forms ("ca" + "n't")
+    exceptions = nlp.Defaults.tokenizer_exceptions or {}
+    for text, pieces in list(exceptions.items()):
+        upper = text.upper()
+        if upper != text and upper not in exceptions and ("'" in text or "’" in text):
+            tokenizer.add_special_case(upper, [{ORTH: str(piece[ORTH]).upper()} for piece in pieces])
 
 
 def compile_all() -> None:
@@ -224,6 +234,7 @@ def _reads(vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
                 *(f for ids in target.words.values() for f in ids),
                 *(target.if_longstanding or []),
                 *target.overrides,
+                *target.absent_also,
                 *target.otherwise,
             ]
         )
@@ -233,12 +244,21 @@ def _reads(vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
     return reads
 
 
+#: The normalised form of a capitalised "Ca"/"CA", the clinicians' cancer ("Ca breast"); a lower-case
+#: "ca" reads as "can", as in "ca" + "n't".
+CA = "cancerabbrev"
+#: The second half of a split "can't", "cant", "can not".
+_NOT_TOKENS = frozenset({"n't", "nt", "not", "n’t"})
+
+
 def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
     """Give every token its vocabulary form; fuse "<auxiliary> not" into one token."""
     previous: str | None = None
     fuse: list[int] = []
     for token in doc:
         norm = normaliser.norm(token.text, previous)
+        if token.text in {"Ca", "CA"} and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _NOT_TOKENS):
+            norm = CA  # "Ca breast", "CA prostate" ("Can't" is "Ca" + "n't")
         if norm != token.norm_:
             token.norm_ = norm
         if norm == "not" and previous in NEGATABLE_AUX and token.i > 0:

@@ -52,6 +52,7 @@ class Target(_Model):
     otherwise: list[str] = Field(default_factory=list)
     if_longstanding: list[str] | None = None
     overrides: list[str] = Field(default_factory=list)
+    absent_also: list[str] = Field(default_factory=list)
     timed: bool = False
     keeps_cues: list[Literal["HYPOTHETICAL", "FAMILY", "HISTORICAL"]] = Field(default_factory=list)
     words: dict[str, list[str]] = Field(default_factory=dict)
@@ -124,6 +125,7 @@ def validate_against(vocabulary: Vocabulary, catalogue: Mapping[str, object]) ->
             *(f for ids in target.words.values() for f in ids),
             *(target.if_longstanding or []),
             *target.overrides,
+            *target.absent_also,
             *target.otherwise,
         ]
         named += [fid for fid in (target.requires, target.unless) if fid]
