@@ -197,9 +197,10 @@ def add_entry(
     if episode is not None and onset is not None and onset != episode.onset:
         raise OnsetConflict(episode.onset)
     start = episode.onset if episode else (onset or entry.date)
-    answers = retriage_answers(
-        entry.findings, entry.pain, max((entry.date - start).days, 0), _earlier_answers(previous, load_knowledge())
-    )
+    kb = load_knowledge()
+    longest = kb.findings["days_since_onset"].max or 0  # an entry dated far ahead must not fail triage
+    days = min(max((entry.date - start).days, 0), longest)
+    answers = retriage_answers(entry.findings, entry.pain, days, _earlier_answers(previous, kb))
     result, warning = retriage_entry(entry.findings, entry.note, answers, entry.date)
     alert = retriage_alert(entry.findings, result) if result else None
     with store.unit_of_work(profile_id=profile_id) as uow:
