@@ -106,3 +106,16 @@ def test_a_sign_the_rules_saw_as_not_the_persons_is_asked_back_when_the_model_re
     agreed = reading("saddle_numbness", "not_own", 0.9)
     findings, confirm = merge([], {"saddle_numbness": agreed}, SIGNS, LIMITS, frozenset({"saddle_numbness"}))
     assert findings == [] and confirm == []
+
+
+def test_a_sign_read_by_the_model_in_words_the_rules_set_aside_is_asked_back():
+    model = ModelReading("fluid_leak", "own", "present", 0.9, "36 weeks and I leak a bit of wee when I sneeze")
+    findings, confirm = merge(
+        [], {"fluid_leak": model}, frozenset({"fluid_leak"}), LIMITS, explained=["leak a bit of wee when I sneeze"]
+    )
+    assert findings == [] and [c.id for c in confirm] == ["fluid_leak"]
+    elsewhere = ModelReading("fluid_leak", "own", "present", 0.9, "my waters went this morning")
+    findings, _ = merge(
+        [], {"fluid_leak": elsewhere}, frozenset({"fluid_leak"}), LIMITS, explained=["leak when I sneeze"]
+    )
+    assert [f.id for f in findings] == ["fluid_leak"]

@@ -147,3 +147,97 @@ def test_contributors_need_a_cramp_finding_and_name_the_medicine():
     ckd = assess(answers=SCENARIOS["S10_ckd"], today=TODAY)
     assert "kidney_disease" not in {c.id for c in ckd.contributors}
 
+
+# The review's free-text examples through the whole assessment (both readers and their merge):
+# (text, disposition, flags that must be reported, flags that must not, headline words).
+TEXTS = {
+    "U01": (
+        "I've had diabetic neuropathy with numb feet for years. I pulled my back yesterday lifting shopping.",
+        "soon",
+        {"longstanding_neuro"},
+        {"cauda_equina"},
+        "",
+    ),
+    "U03": (
+        "I'm 36 weeks pregnant with back ache, and I leak a bit of wee when I sneeze.",
+        "self_care",
+        set(),
+        {"cauda_equina", "pregnancy_warning"},
+        "",
+    ),
+    "U13": (
+        "I'm 70 and for two years both my legs ache and go heavy when I walk, easing when I sit. My back is stiff.",
+        "soon",
+        {"longstanding_neuro"},
+        {"cauda_equina"},
+        "",
+    ),
+    "U14": (
+        "I have a high fever, I feel really unwell and shivery and my back is agony.",
+        "emergency",
+        {"possible_sepsis"},
+        set(),
+        "emergency",
+    ),
+    "U15": (
+        "I have pain between my shoulder blades for a week, worse when I cough or sneeze.",
+        "soon",
+        {"thoracic", "cough_sneeze_pain"},
+        {"cardiac"},
+        "",
+    ),
+    "V06": (
+        "My skin has gone yellow and I have pain in my middle back. I'm 63.",
+        "urgent",
+        {"jaundice"},
+        {"medicine_overdose"},
+        "doctor today",
+    ),
+    "T03": (
+        "I'm 38 weeks pregnant and my back pain is coming in waves every 5 minutes since this morning.",
+        "urgent",
+        {"labour"},
+        set(),
+        "maternity unit",
+    ),
+    "T18": (
+        "My back is sore and I think I might have some numbness between my legs, not sure.",
+        "emergency",
+        {"cauda_equina"},
+        set(),
+        "emergency number",
+    ),
+    "T19": (
+        "My back is sore after the gym. What should I do in case I get a fever or lose bladder control?",
+        "self_care",
+        set(),
+        {"cauda_equina", "spinal_infection"},
+        "",
+    ),
+    "T20": ("My mother had cancer. I strained my back at work yesterday.", "self_care", set(), {"malignancy"}, ""),
+    "U09": (
+        "My back hurts. I've lost a stone on purpose since January by dieting.",
+        "self_care",
+        set(),
+        {"constitutional", "persistent"},
+        "",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TEXTS))
+def test_free_text_example_gives_the_revised_contracts_result(case):
+    text, disposition, required, forbidden, headline = TEXTS[case]
+    result = assess(text=text, today=TODAY)
+    flags = {f.id for f in result.red_flags}
+    assert result.disposition.value == disposition, (flags, [c.id for c in result.to_confirm])
+    assert required <= flags and not forbidden & flags
+    assert headline.lower() in result.headline.lower()
+
+
+def test_hedged_denial_of_a_safety_question_is_asked_not_recorded():
+    result = assess(text="My back hurts. I don't think I have any numbness between my legs.", today=TODAY)
+    saddle = {f.id: f.status for f in result.findings}.get("saddle_numbness")
+    assert saddle is None
+    assert "saddle_numbness" in result.unanswered_screening or "saddle_numbness" in {c.id for c in result.to_confirm}
+    assert people_headline(result)[0] != "SELF-CARE"

@@ -31,6 +31,10 @@ class Understanding(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     in_scope: bool = Field(description="False when nothing concerns the back, spine, flank or a spasm")
     messages: list[str] = Field(default_factory=list)
+    explained: list[str] = Field(
+        default_factory=list,
+        description="words read as a look-alike of a warning sign and set aside (a leak on sneezing in pregnancy)",
+    )
     not_own: dict[str, str] = Field(
         default_factory=dict,
         description="findings named but not as the person's own (hypothetical, someone else's), with the words",

@@ -73,6 +73,8 @@ class Result:
     proxy: Proxy = field(default_factory=Proxy)
     not_own: dict[str, str] = field(default_factory=dict)
     """Findings named but not as the person's own (hypothetical, someone else's, long past)."""
+    explained: list[str] = field(default_factory=list)
+    """Words read as a look-alike of a finding and set aside (a leak on sneezing in pregnancy)."""
 
 
 def _record(
@@ -276,11 +278,14 @@ def _word_findings(words: Mapping[str, list[str]], norms: Iterable[str]) -> list
 Pending = tuple[str | None, str | None, str, Read]
 
 
-def read_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> tuple[dict[str, Read], list[Pending]]:
-    """The vocabulary's findings, and the readings that wait on another finding (``requires``,
-    ``unless``: see ``apply_pending``)."""
+def read_targets(
+    analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy
+) -> tuple[dict[str, Read], list[Pending], list[str]]:
+    """The vocabulary's findings, the readings that wait on another finding (``requires``,
+    ``unless``: see ``apply_pending``), and the words of mentions set aside as long-standing."""
     out: dict[str, Read] = {}
     pending: list[Pending] = []
+    explained: list[str] = []
     for mention in analysis.mentions:
         if mention.label != "target" or not _counts(mention, proxy):
             continue
@@ -305,6 +310,7 @@ def read_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> tu
             ids = entry.ids
             if _longstanding(mention, vocabulary):
                 ids, extra = list(entry.if_longstanding or []), []
+                explained.append(mention.text)
             for fid in dict.fromkeys([*ids, *extra]):
                 if status != "absent" and not _history_allows(fid, mention, vocabulary):
                     continue
@@ -320,7 +326,7 @@ def read_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> tu
                     pending.append((entry.unless, None, other, reading))
             else:
                 _record(out, fid, reading.status, reading.evidence, reading.start, reading.value, reading.hedged)
-    return out, pending
+    return out, pending, explained
 
 
 def not_own_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> dict[str, str]:
@@ -340,15 +346,20 @@ def not_own_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) ->
     return out
 
 
-def apply_pending(out: dict[str, Read], pending: list[Pending]) -> None:
+def apply_pending(out: dict[str, Read], pending: list[Pending]) -> list[str]:
     """Record the readings whose condition holds once everything else is read (pregnancy may
-    come from "36 weeks", medicines from their names)."""
+    come from "36 weeks", medicines from their names). Returns the words of the readings an
+    ``unless`` set aside (a leak on sneezing in pregnancy): look-alikes the rules explained."""
+    explained: list[str] = []
     for required, unless, fid, reading in pending:
         if required and not (required in out and out[required].status != "absent"):
             continue
         if unless and unless in out and out[unless].status != "absent":
+            if reading.status != "absent":
+                explained.append(reading.evidence)
             continue
         _record(out, fid, reading.status, reading.evidence, reading.start, reading.value, reading.hedged)
+    return explained
 
 
 def _value_mentions(analysis: Analysis, kind: str, proxy: Proxy) -> list[tuple[Mention, ValueMention]]:
@@ -675,7 +686,7 @@ def _one_injury(analysis: Analysis, out: dict[str, Read]) -> None:
 
 def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping[str, str]) -> Result:
     proxy = detect_proxy(analysis)
-    out, pending = read_targets(analysis, vocabulary, proxy)
+    out, pending, explained = read_targets(analysis, vocabulary, proxy)
     read_values(analysis, vocabulary, proxy, out)
     about_back = read_scope(analysis, vocabulary, proxy, out)
     read_products(analysis, proxy, out)
@@ -683,7 +694,7 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     read_measurements(analysis, proxy, out)
     _one_injury(analysis, out)
     read_medicines(analysis, proxy, generic_names, out)
-    apply_pending(out, pending)
+    explained += apply_pending(out, pending)
     if "sex" not in out and out.get("pregnant") and out["pregnant"].status != "absent":
         reading = out["pregnant"]
         _record(out, "sex", "present", reading.evidence, reading.start, "female")
@@ -694,4 +705,4 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
         flank = out["flank_pain"]
         _record(out, "back_pain", flank.status, flank.evidence, flank.start, True)
     not_own = {fid: words for fid, words in not_own_targets(analysis, vocabulary, proxy).items() if fid not in out}
-    return Result(findings=out, in_scope=in_scope, proxy=proxy, not_own=not_own)
+    return Result(findings=out, in_scope=in_scope, proxy=proxy, not_own=not_own, explained=explained)

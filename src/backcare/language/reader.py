@@ -117,4 +117,6 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
         findings = _safety_only(findings, kb, safety)
         messages.append(OUT_OF_SCOPE)
     not_own = {fid: words for fid, words in result.not_own.items() if fid in kb.findings}
-    return Understanding(findings=findings, in_scope=result.in_scope, messages=messages, not_own=not_own)
+    return Understanding(
+        findings=findings, in_scope=result.in_scope, messages=messages, not_own=not_own, explained=result.explained
+    )

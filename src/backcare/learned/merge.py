@@ -7,7 +7,8 @@ chosen on development data only):
   some sentence gives P(present) + P(possible) >= ``fire``; "unsure" when the best is >= ``ask``;
   otherwise "absent" when some sentence gives P(absent) >= ``deny``, "not_own" likewise.
 - Warning-sign findings (those any red flag reads):
-  - named by the rules as not the person's (hypothetical, someone else's) but read as the
+  - named by the rules as not the person's (hypothetical, someone else's), or in a sentence whose
+    look-alike words the rules set aside (a leak on sneezing in pregnancy), but read as the
     person's own by the model: asked back;
   - read as the person's own by the rules: counts, unless the model reads it, with confidence
     >= ``veto``, as denied or not the person's; then it is asked back (``to_confirm``);
@@ -101,17 +102,21 @@ def merge(
     warning_signs: frozenset[str],
     limits: Thresholds,
     rules_not_own: frozenset[str] = frozenset(),
+    explained: Sequence[str] = (),
 ) -> tuple[list[Finding], list[ToConfirm]]:
     """The merged findings and the readings to ask back, per the module's policy.
 
     ``rules_not_own``: findings the rules saw named but not as the person's own (hypothetical,
-    someone else's); for a warning sign the model reads as own, that disagreement is asked back.
+    someone else's); ``explained``: words the rules read as a look-alike and set aside. A warning
+    sign the model reads as own against either is a disagreement, asked back.
     """
     by_id = {f.id: f for f in rules}
     confirm: list[ToConfirm] = []
+    set_aside = [words.lower() for words in explained if words]
     for fid, reading in readings.items():
         ruled = by_id.get(fid)
-        if fid in warning_signs and fid in rules_not_own and ruled is None:
+        disputed = fid in rules_not_own or any(words in reading.sentence.lower() for words in set_aside)
+        if fid in warning_signs and disputed and ruled is None:
             decision = "ask" if reading.kind in ("own", "unsure") else "keep"
         elif fid in warning_signs:
             decision = _warning_sign(ruled, reading, limits)
