@@ -87,3 +87,18 @@ def test_explain_refuses_a_bad_date():
     result = CliRunner().invoke(app, ["explain", "--text", "back pain", "--today", "yesterday"])
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output
+
+
+def test_a_reading_to_confirm_alone_keeps_the_check_unfinished_and_is_quoted():
+    from backcare.report import people_headline, to_markdown
+
+    def foot_reader(text: str, kb: KnowledgeBase, today: dt.date) -> Reading:
+        rules = understand(text, kb, today)
+        return Reading(rules, [ToConfirm(id="foot_drop", evidence=QUOTE, reader_score=0.5)], rules, {}, [])
+
+    answers = {fid: False for fid, f in load_knowledge().findings.items() if f.screening}
+    result = assess(answers=answers, text="my back hurts", today=TODAY, reader=foot_reader)
+    assert result.unanswered_screening == [] and not result.complete
+    title, action = people_headline(result)
+    assert title == "CHECK NOT FINISHED" and "1 safety question" in action
+    assert f"You wrote “{QUOTE}”." in to_markdown(result, load_knowledge())

@@ -40,10 +40,16 @@ def people_headline(assessment: Assessment) -> tuple[str, str]:
     an overdose); an unfinished check says so and asks instead of saying "self-care".
     """
     if unfinished(assessment):
-        count = len(assessment.unanswered_screening)
+        count = len(assessment.unanswered_screening) + len(assessment.to_confirm)
         noun = "question" if count == 1 else "questions"
         return NOT_FINISHED, f"Answer the {count} safety {noun} below before relying on this result."
     return BANNER[assessment.disposition][0], assessment.headline
+
+
+def still_to_answer(assessment: Assessment, kb: KnowledgeBase) -> list[str]:
+    """The questions left, in words: readings to confirm first (quoting the person), then safety questions."""
+    quoted = [f"You wrote “{c.evidence}”. {kb.findings[c.id].question}" for c in assessment.to_confirm]
+    return [*quoted, *(kb.findings[f].question for f in assessment.unanswered_screening)]
 
 
 def deciding_flags(assessment: Assessment) -> tuple[list[RedFlagHit], list[RedFlagHit]]:
@@ -105,8 +111,8 @@ def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
     title, action = people_headline(a)
     parts = [f"# backcare assessment: {title}", "", f"**{action}**", ""]
     parts += [f"> {m}" for m in a.messages] + ([""] if a.messages else [])
-    if a.unanswered_screening:
-        parts += ["## Still to answer", "", _bullets(kb.findings[f].question for f in a.unanswered_screening), ""]
+    if left := still_to_answer(a, kb):
+        parts += ["## Still to answer", "", _bullets(left), ""]
     deciding, mentions = deciding_flags(a)
     if deciding:
         parts += ["## Warning signs found", ""]
@@ -177,10 +183,10 @@ def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console
     console.print(Panel(Text(action, style="bold"), title=Text(f" {title} ", style=style)))
     for message in a.messages:
         console.print(Text(message, style="italic"))
-    if a.unanswered_screening:
+    if left := still_to_answer(a, kb):
         console.print(Text("Still to answer:", style="yellow"))
-        for fid in a.unanswered_screening:
-            console.print(Text(f"  - {kb.findings[fid].question}", style="yellow"))
+        for question in left:
+            console.print(Text(f"  - {question}", style="yellow"))
     deciding, mentions = deciding_flags(a)
     for flag in deciding:
         body: list[RenderableType] = [
