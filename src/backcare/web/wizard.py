@@ -198,7 +198,9 @@ def step(state: State, result: Assessment, kb: KnowledgeBase, error: tuple[str, 
     quoted = {c.id: c.evidence for c in result.to_confirm}
     questions = [
         replace(
-            control(kb.findings[fid], None, error[1] if error and error[0] == fid else None), evidence=quoted.get(fid)
+            control(kb.findings[fid], None, error[1] if error and error[0] == fid else None),
+            evidence=quoted.get(fid),
+            screening=fid in result.unanswered_screening or kb.findings[fid].screening,  # conditional ones too
         )
         for fid in pending[:BATCH]
     ]
