@@ -13,7 +13,7 @@ import pytest
 
 from backcare.knowledge import load_knowledge
 from backcare.language import understand
-from backcare.models import Finding
+from text_reading import ReadOn
 
 TODAY = dt.date(2025, 6, 5)  # a Thursday
 
@@ -23,23 +23,8 @@ def kb():  # type: ignore[no-untyped-def]
     return load_knowledge()
 
 
-def read(kb, text: str) -> dict[str, Finding]:  # type: ignore[no-untyped-def]
-    return {f.id: f for f in understand(text, kb, TODAY).findings}
-
-
-def status(kb, text: str, fid: str) -> str | None:  # type: ignore[no-untyped-def]
-    found = read(kb, text).get(fid)
-    return found.status if found else None
-
-
-def value(kb, text: str, fid: str) -> object:  # type: ignore[no-untyped-def]
-    found = read(kb, text).get(fid)
-    return found.value if found else None
-
-
-def counted(kb, text: str, fid: str) -> bool:  # type: ignore[no-untyped-def]
-    """Present or possible: a finding the triage counts."""
-    return status(kb, text, fid) in ("present", "possible")
+_ON = ReadOn(TODAY)
+read, status, value, counted = _ON.read, _ON.status, _ON.value, _ON.counted
 
 
 # --- bladder and bowel: lost control, accidents, no sensation ----------------------------------

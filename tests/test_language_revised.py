@@ -9,8 +9,7 @@ import datetime as dt
 import pytest
 
 from backcare.knowledge import load_knowledge
-from backcare.language import understand
-from backcare.models import Finding
+from text_reading import ReadOn
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday
 
@@ -20,18 +19,8 @@ def kb():  # type: ignore[no-untyped-def]
     return load_knowledge()
 
 
-def read(kb, text: str) -> dict[str, Finding]:  # type: ignore[no-untyped-def]
-    return {f.id: f for f in understand(text, kb, TODAY).findings}
-
-
-def status(kb, text: str, fid: str) -> str | None:  # type: ignore[no-untyped-def]
-    found = read(kb, text).get(fid)
-    return found.status if found else None
-
-
-def counted(kb, text: str, fid: str) -> bool:  # type: ignore[no-untyped-def]
-    """Read as the person's finding now: present or possible."""
-    return status(kb, text, fid) in ("present", "possible")
+_ON = ReadOn(TODAY)
+read, status, counted = _ON.read, _ON.status, _ON.counted
 
 
 # --- the new findings ------------------------------------------------------------------------

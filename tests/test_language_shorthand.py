@@ -10,9 +10,8 @@ import datetime as dt
 import pytest
 
 from backcare.knowledge import load_knowledge
-from backcare.language import understand
 from backcare.language.numbers import doses_per_day, durations, fall_heights, gcs_scores, power_grades
-from backcare.models import Finding
+from text_reading import ReadOn
 
 TODAY = dt.date(2025, 6, 5)
 
@@ -29,18 +28,8 @@ def kb():  # type: ignore[no-untyped-def]
     return load_knowledge()
 
 
-def read(kb, text: str) -> dict[str, Finding]:  # type: ignore[no-untyped-def]
-    return {f.id: f for f in understand(text, kb, TODAY).findings}
-
-
-def status(kb, text: str, fid: str) -> str | None:  # type: ignore[no-untyped-def]
-    found = read(kb, text).get(fid)
-    return found.status if found else None
-
-
-def value(kb, text: str, fid: str) -> object:  # type: ignore[no-untyped-def]
-    found = read(kb, text).get(fid)
-    return found.value if found else None
+_ON = ReadOn(TODAY)
+read, status, value = _ON.read, _ON.status, _ON.value
 
 
 # --- 1. durations and gestation in clinical notation -------------------------------------------

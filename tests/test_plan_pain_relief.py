@@ -24,6 +24,7 @@ from backcare.plan import build_plan, effective_facts
 from backcare.plan_pain_relief import LINE, NO_REASON, UNRECOGNISED
 from backcare.rules import Value
 from test_plan import NSAID_CONTRAINDICATIONS
+from test_plan import hit as flag_hit
 
 KB = load_knowledge()
 CONDITIONS = NSAID_CONTRAINDICATIONS
@@ -114,16 +115,7 @@ def ids(plan: Plan) -> set[str]:
 
 
 def hit(flag: str, disposition: Disposition) -> RedFlagHit:
-    d = KB.red_flags[flag]
-    return RedFlagHit(
-        id=d.id,
-        name=d.name,
-        disposition=disposition,
-        because=["x"],
-        advice=d.action,
-        explanation=d.explanation,
-        sources=KB.citations(d.sources),
-    )
+    return flag_hit(KB, flag, disposition)
 
 
 # --- Safety properties ------------------------------------------------------------------------------
