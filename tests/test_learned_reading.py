@@ -102,3 +102,24 @@ def test_a_reading_to_confirm_alone_keeps_the_check_unfinished_and_is_quoted():
     title, action = people_headline(result)
     assert title == "CHECK NOT FINISHED" and "1 safety question" in action
     assert f"You wrote “{QUOTE}”." in to_markdown(result, load_knowledge())
+
+
+def test_the_model_cannot_make_a_man_pregnant():
+    """Clinical shorthand such as "3/52" looks like a gestation; a man's text never reads pregnant."""
+    import numpy as np
+
+    from backcare.learned.model import STATUSES
+    from backcare.learned.reading import Observation, decide
+    from backcare.learned.sentences import split
+
+    kb = load_knowledge()
+    text = "45M, LBP 3/52 after lifting."
+    sentences = split(text)
+    probs = np.zeros((len(sentences), 1, len(STATUSES)), dtype=np.float32)
+    probs[:, 0, STATUSES.index("present")] = 0.99
+    seen = Observation(understand(text, kb, dt.date(2026, 12, 2)), sentences, probs, ["pregnant"])
+    merged = {f.id: f for f in decide(seen, kb).understanding.findings}
+    assert merged["sex"].value == "male"
+    assert "pregnant" not in merged
+    woman = Observation(understand("38F, LBP 3/52.", kb, dt.date(2026, 12, 2)), sentences, probs, ["pregnant"])
+    assert "pregnant" in {f.id for f in decide(woman, kb).understanding.findings}

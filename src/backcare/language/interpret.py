@@ -55,6 +55,7 @@ class Read:
     value: bool | int | str | list[str] | None = None
     start: int = 0
     hedged: bool = False  # a hedged denial ("I don't think I have ..."): unknown rather than absent
+    rule: str = ""  # the id of the vocabulary rule that read it, for explanations ("" for values)
 
 
 @dataclass
@@ -76,6 +77,11 @@ class Result:
     explained: list[str] = field(default_factory=list)
     """Words read as a look-alike of a finding and set aside (a leak on sneezing in pregnancy)."""
 
+    @property
+    def rules(self) -> dict[str, str]:
+        """The id of the vocabulary rule behind each finding one read, so that it can be explained."""
+        return {fid: read.rule for fid, read in self.findings.items() if read.rule}
+
 
 def _record(
     out: dict[str, Read],
@@ -85,16 +91,21 @@ def _record(
     start: int,
     value: bool | int | str | list[str] | None = None,
     hedged: bool = False,
+    rule: str = "",
 ) -> None:
     """Keep the strongest reading: present > possible > absent, a plain denial over a hedged one;
-    the earliest among equals."""
+    the earliest among equals. ``rule`` is the vocabulary rule's id, kept to explain the reading."""
     current = out.get(fid)
     if (
         current is None
         or _RANK[status] > _RANK[current.status]
         or (status == current.status and current.hedged and not hedged)
     ):
-        out[fid] = Read(status, evidence, value, start, hedged)
+        out[fid] = Read(status, evidence, value, start, hedged, rule)
+
+
+def _record_read(out: dict[str, Read], fid: str, reading: Read) -> None:
+    _record(out, fid, reading.status, reading.evidence, reading.start, reading.value, reading.hedged, reading.rule)
 
 
 def detect_proxy(analysis: Analysis) -> Proxy:
@@ -155,12 +166,18 @@ _CHILD_WORDS = frozenset({"son", "daughter", "boy", "girl", "grandson", "grandda
 #: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter".
 _NAMED = re.compile(rf"{_AGED}|\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b|\b(?P<kin>{_KIN})\b|{_CHILD}", re.I)
 
+#: The subject of a clinician's note or a textbook case: "A 45-year-old man reports...", "Pt c/o".
+_CASE = (
+    r"\b(?:a|an)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|yr|y)\s*-?\s*(?:old|o)\s+(?P<case>man|woman|male|female|gentleman"
+    r"|lady|patient)\b|\b(?P<patient>patient|pt)\b"
+)
+
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
     rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL_RE})\b(?!'s)|"
     rf"\b(?P<child>{_CHILD})|{_AGED}|\b(?P<kin>{_KIN})\b(?!'s)|"
-    rf"\b(?P<first>i|i'm|im|i've|ive|me|my|myself)\b|\b(?P<third>he|she|his|her)\b",
+    rf"\b(?P<first>i|i'm|im|i've|ive|me|my|myself)\b|\b(?P<third>he|she|his|her)\b|{_CASE}",
     re.I,
 )
 
@@ -200,13 +217,22 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str 
         return "third", "child"
     if chosen.group("aged"):
         return "third", chosen.group("aged").lower()
+    if chosen.group("case") or chosen.group("patient"):
+        case = (chosen.group("case") or "").lower()
+        if case in ("man", "male", "gentleman"):
+            return "third", "he"
+        return "third", "she" if case in ("woman", "female", "lady") else "patient"
     return "third", (chosen.group("third") or chosen.group("rel") or chosen.group("kin") or "").lower()
+
+
+_DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
 
 
 def _about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     for cue in mention.family:
         words = set(re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " ")))
-        if proxy.active and words & proxy.words:
+        named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
+        if proxy.active and (named or words) & proxy.words:
             continue
         if mention.label in {"medicine", "product"} and ("'s" in cue or cue.endswith("s'")):
             continue  # "a couple of my wife's co-codamol": taken by the writer
@@ -215,9 +241,10 @@ def _about_someone_else(mention: Mention, proxy: Proxy) -> bool:
 
 
 def _negated(mention: Mention, text: str) -> bool:
-    """Negated, but a "no" does not reach past a comma into a new list item unless that item is
-    part of an "or"/"and" list: "no fever, chills or sweats" (all negated) versus "no fever,
-    legs numb" (the numb legs stand). Unknown is safer than a warning sign read as absent."""
+    """Negated, but a "no" does not reach past a comma into a new list item unless the items form
+    an "or"/"and" list: "no fever, chills or sweats" and "denies saddle anaesthesia, fever, weight
+    loss or PMHx Ca" (all negated) versus "no fever, legs numb" and "denies numbness, his legs are
+    weak and he cannot pee" (a new clause: they stand). Unknown is safer than a sign read as absent."""
     if not mention.negated:
         return False
     if mention.negation_cue_end is None:
@@ -225,10 +252,20 @@ def _negated(mention: Mention, text: str) -> bool:
     between = text[mention.negation_cue_end : mention.start]
     if "," not in between and ";" not in between:
         return True
-    item_start = mention.negation_cue_end + max(between.rfind(","), between.rfind(";")) + 1
-    tail = re.split(r"[,.;!?]", text[mention.start :], maxsplit=1)[0]
-    item = text[item_start : mention.start] + tail
-    return re.search(r"\b(?:or|nor|and)\b", item, re.I) is not None
+    end = re.search(r"[.;!?](?!\d)", text[mention.start :])
+    items = re.split(r"[,;]", text[mention.negation_cue_end : mention.start + (end.start() if end else len(text))])
+    here = len(re.findall(r"[,;]", between))
+    if any(_CLAUSE.search(item) for item in items[1 : here + 1]):
+        return False
+    return any(re.search(r"\b(?:or|nor|and)\b", item, re.I) for item in items[here:])
+
+
+#: Words that make a list item a clause of its own: a subject or a verb.
+_CLAUSE = re.compile(
+    r"\b(?:i|he|she|they|we|you|is|are|was|were|am|has|have|had|can|cannot|could|will|feels?|keeps?|went|goes"
+    r"|gets?|got|started)\b|'s\b|'re\b|n't\b",
+    re.I,
+)
 
 
 def _hedged(mention: Mention, text: str) -> bool:
@@ -293,6 +330,7 @@ def read_targets(
         if entry.timed and not _about_the_back(analysis, mention, vocabulary):
             continue  # "neuropathy for years": the years are the neuropathy's, not the back pain's
         extra = _word_findings(entry.words, mention.norms)
+        rule = entry.id or ""
         negated = _negated(mention, analysis.text)
         if negated and entry.status == "absent" and (mention.negation_gap or 0) > 1:
             negated = False  # "no chest pain, breathing normally": the "no" was for the chest pain
@@ -302,7 +340,7 @@ def read_targets(
             if entry.status == "absent" or entry.value is not None:
                 continue  # "not thinking straight", "not very bothersome": too vague to read either way
             for fid in dict.fromkeys([*entry.ids, *entry.negated_also, *extra]):
-                readings.append((fid, Read("absent", mention.text, False, mention.start, hedged)))
+                readings.append((fid, Read("absent", mention.text, False, mention.start, hedged, rule)))
         elif not entry.only_negated:
             status: Status = entry.status
             if status == "present" and mention.uncertain:
@@ -315,17 +353,18 @@ def read_targets(
                 if status != "absent" and not _history_allows(fid, mention, vocabulary):
                     continue
                 value = entry.value if entry.value is not None else status != "absent"
-                readings.append((fid, Read(status, mention.text, value, mention.start, status == "absent" and hedged)))
+                hedge = status == "absent" and hedged
+                readings.append((fid, Read(status, mention.text, value, mention.start, hedge, rule)))
             if status == "present" and ids == entry.ids and not mention.historical:  # "a fall from standing height"
                 for fid in entry.absent_also:
-                    readings.append((fid, Read("absent", mention.text, False, mention.start)))
+                    readings.append((fid, Read("absent", mention.text, False, mention.start, rule=rule)))
         for fid, reading in readings:
             if entry.requires or entry.unless:
                 pending.append((entry.requires, entry.unless, fid, reading))
                 for other in entry.otherwise:
                     pending.append((entry.unless, None, other, reading))
             else:
-                _record(out, fid, reading.status, reading.evidence, reading.start, reading.value, reading.hedged)
+                _record_read(out, fid, reading)
     return out, pending, explained
 
 
@@ -358,7 +397,7 @@ def apply_pending(out: dict[str, Read], pending: list[Pending]) -> list[str]:
             if reading.status != "absent":
                 explained.append(reading.evidence)
             continue
-        _record(out, fid, reading.status, reading.evidence, reading.start, reading.value, reading.hedged)
+        _record_read(out, fid, reading)
     return explained
 
 
@@ -546,18 +585,20 @@ def read_scope(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         if mention.hypothetical:
             about_back = True  # "scared to move in case I make my back worse": about the back all the same
             continue
+        rule = vocabulary.scope[mention.index].id or ""
         if _negated(mention, analysis.text):
-            _record(out, "back_pain", "absent", mention.text, mention.start, False)
+            _record(out, "back_pain", "absent", mention.text, mention.start, False, rule=rule)
             continue
         status: Status = "possible" if mention.uncertain else "present"
-        _record(out, "back_pain", status, mention.text, mention.start, True)
+        _record(out, "back_pain", status, mention.text, mention.start, True, rule=rule)
         region = vocabulary.scope[mention.index].region
         if region and region not in regions:
             regions[region] = mention
     for region in ("upper", "middle", "lower"):
         if region in regions:
             chosen = regions[region]
-            _record(out, "pain_region", "present", chosen.text, chosen.start, region)
+            rule = vocabulary.scope[chosen.index].id or ""
+            _record(out, "pain_region", "present", chosen.text, chosen.start, region, rule=rule)
             break
     return about_back
 
@@ -703,6 +744,6 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     in_scope = about_back or any(fid in out and out[fid].status != "absent" for fid in ("back_pain", "flank_pain"))
     if in_scope and "back_pain" not in out and "flank_pain" in out:
         flank = out["flank_pain"]
-        _record(out, "back_pain", flank.status, flank.evidence, flank.start, True)
+        _record(out, "back_pain", flank.status, flank.evidence, flank.start, True, rule=flank.rule)
     not_own = {fid: words for fid, words in not_own_targets(analysis, vocabulary, proxy).items() if fid not in out}
     return Result(findings=out, in_scope=in_scope, proxy=proxy, not_own=not_own, explained=explained)

@@ -103,6 +103,9 @@ _YEARS_OLD = r"(?:-|\s)?\s*(?:years?|yrs?|yr|y)\s*(?:-|\s)?\s*(?:old|o\b|of\s+ag
 _KIN_NAME = r"(?-i:Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa)"
 #: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").
 _OTHER_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your|a|the|an)\s*$", re.I)
+#: ... except an article that opens a sentence or follows "I'm"/"is": that introduces the person
+#: the text is about ("A 45-year-old man reports...", "I'm a 52 year old", "Pt is a 60-year-old").
+_SUBJECT_ARTICLE = re.compile(r"(?:^|[.!?:;]\s*|\b(?:i'?m|i am|im|is|was|patient|pt)\s+)(?:a|an|the)\s*$", re.I)
 _CHILD_AFTER = re.compile(
     r"^\s*(?:son|daughter|boy|girl|kid|child|grandson|granddaughter|toddler|baby|nephew|niece|brother|sister|dog|cat)\b",
     re.I,
@@ -426,7 +429,10 @@ def ages(text: str) -> Iterator[ValueMention]:
                 subject == "unknown"
                 and index < 2
                 and (
-                    _OTHER_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+                    (
+                        _OTHER_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+                        and not _SUBJECT_ARTICLE.search(text[max(0, m.start() - 16) : m.start()])
+                    )
                     or _CHILD_AFTER.match(text[m.end() :])
                 )
             ):

@@ -65,7 +65,8 @@ PERSON = ("age", "sex", "pregnant", "pregnancy_weeks")
 
 def _safety_only(findings: list[Finding], kb: KnowledgeBase, safety: frozenset[str]) -> list[Finding]:
     """Out of scope, only what the red flags read is kept (the emergency checks still apply):
-    yes/no warning signs, and the person's age, sex and pregnancy when a sign is there."""
+    yes/no warning signs and, when a sign is there, everything else a red flag reads (age, sex,
+    pregnancy, pain score, days since onset): "leg pain down to my foot, 8/10" is sciatica at 8."""
     signs = [
         f
         for f in findings
@@ -73,7 +74,7 @@ def _safety_only(findings: list[Finding], kb: KnowledgeBase, safety: frozenset[s
     ]
     if not any(f.id != "back_pain" for f in signs):
         return signs
-    return [f for f in findings if f in signs or f.id in PERSON]
+    return [f for f in findings if f in signs or f.id in PERSON or f.id in safety]
 
 
 def _unsure_denial(reading: Read, kb: KnowledgeBase, fid: str) -> bool:
@@ -118,5 +119,10 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
         messages.append(OUT_OF_SCOPE)
     not_own = {fid: words for fid, words in result.not_own.items() if fid in kb.findings}
     return Understanding(
-        findings=findings, in_scope=result.in_scope, messages=messages, not_own=not_own, explained=result.explained
+        findings=findings,
+        in_scope=result.in_scope,
+        messages=messages,
+        not_own=not_own,
+        explained=result.explained,
+        rules={fid: rule for fid, rule in result.rules.items() if fid in kb.findings},
     )

@@ -39,16 +39,23 @@ class Explanation(BaseModel):
     messages: list[str]
 
 
+def _rule(rule_id: str | None) -> str:
+    """Who read a finding: the vocabulary rule by its id, or the rule reader's number reading."""
+    return f"rule {rule_id}" if rule_id else "rule reader"
+
+
 def explain(text: str, kb: KnowledgeBase, today: dt.date) -> Explanation:
+    """Each sentence with what each reader found (the rule's id, the model's score), then the merge."""
     reading = read_text(text, kb, today)
     model = packaged_model()
     pairs = [(s.text, reading.sentences[n - 1].text if n else "") for n, s in enumerate(reading.sentences)]
     probs = model.probabilities(pairs)
     rows: list[SentenceExplained] = []
+    ids = reading.rules.rules
     for n, sentence in enumerate(reading.sentences):
         lowered = sentence.text.lower()
         rules = [
-            Read(finding=f.id, status=f.status, detail=f"rule reader, on “{f.evidence}”")
+            Read(finding=f.id, status=f.status, detail=f"{_rule(ids.get(f.id))}, on “{f.evidence}”")
             for f in reading.rules.findings
             if f.evidence and f.evidence.lower() in lowered
         ]

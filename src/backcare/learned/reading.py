@@ -99,6 +99,8 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     readings = model_readings(seen.sentences, seen.probs, seen.findings, limits)
     if not rules.in_scope:
         readings = {fid: r for fid, r in readings.items() if fid in _warning_signs(kb)}
+    if any(f.id == "sex" and f.value == "male" for f in rules.findings):
+        readings.pop("pregnant", None)  # "45M, LBP 3/52": shorthand that looks like a gestation
     signs = _warning_signs(kb)
     findings, confirm = merge(rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained)
     merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
