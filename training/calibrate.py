@@ -2,12 +2,15 @@
 
     .venv/bin/python training/calibrate.py [--install] [VIGNETTE FILES...]
 
-Development data only (the repository's vignettes/dev.yaml and vignettes/text/): never a fresh
-unseen set. Each candidate is scored with both readers. The rule reader was written against these
-cases, so on them the model can only add alarms; the rule is therefore: the most sensitive
-candidate (lowest ``fire``, then lowest ``ask``, then lowest ``veto``) whose merged reading still
-meets every development bar of ``backcare eval`` (accuracy, emergency recall, under-triage, trap
-false alarms). The table of every candidate is printed and stored in model/calibration.json.
+Development data only: the repository's vignettes/dev.yaml and vignettes/text/, and the earlier
+fresh sets in vignettes/fresh/ (each joined the development data after its one untouched scoring);
+never a fresh set that has not been scored yet. Each candidate is scored with both readers. The
+rule reader was written against dev.yaml and text/, so on them the model can only add alarms: a
+candidate must still meet every development bar of ``backcare eval`` there (accuracy, emergency
+recall, under-triage, trap false alarms). Among those, the earlier fresh sets decide, safety
+first: most emergencies caught, then fewest under-triaged, then fewest trap false alarms, then
+the highest accuracy (the most sensitive thresholds break a tie). The table of every candidate is
+printed and stored in model/calibration.json.
 
 ``--report FILES`` prints the same table for other files (a fresh unseen set, after its one
 untouched scoring) without choosing anything: the trade-off, emergencies caught against alarms.
@@ -37,9 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TRIAGE_BARS = EvalThresholds(contributor_hits=None)
 DEV = [ROOT / "vignettes" / "dev.yaml", ROOT / "vignettes" / "text"]
 FRESH = ROOT / "vignettes" / "fresh"  # earlier fresh sets, after their one untouched scoring
-FIRE = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+FIRE = (0.5, 0.6, 0.7, 0.8, 0.9)
 ASK_SHARE = (0.5, 0.8)
-VETO = (0.9, 0.97)
+VETO = (0.8, 0.9, 0.97)
 
 
 def score(cases: list[Vignette], limits: Thresholds, seen: dict[str, Observation]) -> dict[str, Any]:
@@ -69,6 +72,21 @@ def score(cases: list[Vignette], limits: Thresholds, seen: dict[str, Observation
         "over_triage": report.over_triage.numerator,
         "cases": len(cases),
     }
+
+
+def _preference(row: dict[str, Any]) -> tuple[float, ...]:
+    """Safety first on the earlier fresh sets, then the most sensitive thresholds."""
+    fresh = row.get("fresh") or {"emergency_recall": 0.0, "under_triage": 0, "false_alarms": 0, "accuracy": 0.0}
+    limits = row["thresholds"]
+    return (
+        -fresh["emergency_recall"],
+        fresh["under_triage"],
+        fresh["false_alarms"],
+        -fresh["accuracy"],
+        limits["fire"],
+        limits["ask"],
+        limits["veto"],
+    )
 
 
 def main() -> None:
@@ -106,12 +124,12 @@ def main() -> None:
     passing = [r for r in rows if r["meets_bars"]]
     if not passing:
         sys.exit("no candidate meets the development bars; nothing chosen")
-    best = min(passing, key=lambda r: (r["thresholds"]["fire"], r["thresholds"]["ask"], r["thresholds"]["veto"]))
+    best = min(passing, key=_preference)
     print(f"chosen: {best['thresholds']}")
     if args.install:
         record = {
             "thresholds": best["thresholds"],
-            "chosen_on": [str(f.relative_to(ROOT)) for f in args.files],
+            "chosen_on": [str(f.relative_to(ROOT)) for f in [*args.files, FRESH]],
             "candidates": rows,
         }
         (MODEL_DIR / "calibration.json").write_text(json.dumps(record, indent=1) + "\n")
