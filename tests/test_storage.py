@@ -79,7 +79,7 @@ def test_migrations_create_the_schema_once(db_url: str) -> None:
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     engine.dispose()
     assert set(TABLES) <= tables
-    assert version == ["0001"]
+    assert version == ["0002"]
     # Opening again is a no-op migration, not an error.
     open_store(db_url).close()
     assert table_counts(db_url)["diary_entry"] == 0

@@ -313,3 +313,38 @@ def test_browser_tests_fail_in_ci_and_skip_elsewhere_without_chromium(monkeypatc
     monkeypatch.delenv("CI")
     with pytest.raises(Skipped, match="chromium is not installed"):
         chromium_path()
+
+
+def test_origin_null_and_a_downgraded_scheme_are_cross_site(multi_app):
+    client = https_client(multi_app())
+    info = register(client, "olga")
+    head = {"x-csrf-token": info["csrf_token"]}
+    for origin in ("null", "http://backcare.test", "https://evil.example"):
+        r = client.post("/api/v1/diary/entries", json={"pain": 3}, headers={**head, "origin": origin})
+        assert r.status_code == 403 and r.json()["field"] == "origin", origin
+    r = client.post("/api/v1/diary/entries", json={"pain": 3}, headers={**head, "origin": "https://backcare.test"})
+    assert r.status_code == 201
+
+
+def test_an_oversized_chunked_body_is_a_413(local_client):
+    token = csrf_of(local_client.get("/diary").text)
+
+    def chunks():
+        yield f"csrf_token={token}&note=".encode()
+        for _ in range(40):
+            yield b"x" * 10_000
+
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    assert local_client.post("/diary", content=chunks(), headers=form).status_code == 413
+    api = {"content-type": "application/json"}
+    r = local_client.post("/api/v1/diary/entries", content=(b"[" + b" " * 10_000 for _ in range(40)), headers=api)
+    assert r.status_code == 413 and r.json()["field"] == "body"
+
+
+def test_a_wildcard_host_in_local_mode_is_warned_about(make_settings, caplog):
+    from starlette.testclient import TestClient
+
+    with caplog.at_level("WARNING", logger="backcare.web"):
+        app = create_app(make_settings(allowed_hosts=("*",)))
+        TestClient(app, base_url="http://127.0.0.1:8000", client=("127.0.0.1", 1)).get("/healthz")
+    assert any("DNS-rebinding" in r.message for r in caplog.records)

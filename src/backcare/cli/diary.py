@@ -51,12 +51,14 @@ class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
     ics = "ics"
+    fhir = "fhir"
 
 
 class ImportFormat(str, Enum):
     auto = "auto"
     json = "json"
     csv = "csv"
+    fhir = "fhir"
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -559,15 +561,26 @@ def chart(
 
 @app.command("export")
 def export(
-    output: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json (everything), csv, ics."),
+    output: ExportFormat = typer.Option(
+        ExportFormat.json, "--format", "-f", help="json (everything), csv, ics, fhir (a FHIR R4 Bundle)."
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+    name: str | None = typer.Option(None, "--name", help="fhir: put this name in the Patient (default: none)."),
 ) -> None:
-    """Export your data: JSON (everything, re-importable), CSV (diary entries) or the plan as .ics."""
+    """Export your data: JSON (everything, re-importable), CSV (diary entries), the plan as .ics, or FHIR."""
     from backcare.storage import utc_now
     from backcare.storage.transfer import ExportDocument, to_csv, to_json
 
     store = _open(create=False)
-    if store is None:
+    if output is ExportFormat.fhir:  # backcare.interop: a FHIR R4 Bundle of everything
+        from backcare.interop.transfer import export_fhir
+
+        if store is None:
+            data = export_fhir(None, name=name).encode()
+        else:
+            with store:
+                data = export_fhir(store, name=name).encode()
+    elif store is None:
         doc = ExportDocument(entries=[], exported_at=utc_now())
         data = to_json(doc).encode() if output is ExportFormat.json else to_csv([]).encode()
         if output is ExportFormat.ics:
@@ -624,19 +637,24 @@ def _checks(kb: KnowledgeBase) -> Any:
 
 @app.command("import")
 def import_(
-    file: Path = typer.Argument(..., help="A file made by `backcare export` (JSON or CSV); '-' for standard input."),
+    file: Path = typer.Argument(
+        ..., help="A file made by `backcare export` (JSON, CSV or a FHIR Bundle); '-' for standard input."
+    ),
     fmt: ImportFormat = typer.Option(ImportFormat.auto, "--format", "-f", help="File format (auto: by content)."),
     replace: bool = typer.Option(False, "--replace", help="Delete your current data first (one transaction)."),
 ) -> None:
     """Import an export: validated completely first; a malformed file changes nothing (exit 2)."""
     from backcare.knowledge import load_knowledge
     from backcare.storage import ImportConflict, StorageError, user_timezone, utc_now
+    from backcare.storage.safety import TooLarge, read_bounded
     from backcare.storage.transfer import TransferError, parse_csv, parse_json
 
-    try:
-        raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1) if str(file) == "-" else file.read_bytes()
+    try:  # a file's size is checked before it is read; a stream is read no further than the limit
+        raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1) if str(file) == "-" else read_bounded(file, MAX_IMPORT_BYTES)
     except OSError as exc:
         _fail(f"cannot read {file}: {exc.strerror}")
+    except TooLarge as exc:
+        _fail(f"{file}: {exc}; nothing was imported")
     if len(raw) > MAX_IMPORT_BYTES:
         _fail(f"{file}: larger than {MAX_IMPORT_BYTES // 1_000_000} MB")
     try:
@@ -646,8 +664,15 @@ def import_(
     kind = fmt.value
     if kind == "auto":
         kind = "json" if text.lstrip().startswith(("{", "[")) or file.suffix.lower() == ".json" else "csv"
+        if kind == "json":
+            from backcare.interop.transfer import looks_like_bundle
+
+            kind = "fhir" if looks_like_bundle(text) else "json"
     kb = load_knowledge()
     tz = user_timezone()
+    if kind == "fhir":
+        _import_fhir(file, text, tz, replace)
+        return
     try:
         if kind == "json":
             doc = parse_json(text, _checks(kb))
@@ -674,6 +699,31 @@ def import_(
     added = ", ".join(f"{n} {k}(s)" for k, n in summary.added.items()) or "nothing new"
     same = sum(summary.unchanged.values())
     typer.echo(f"Imported {added}" + (f"; {same} already present and unchanged." if same else "."))
+
+
+def _import_fhir(file: Path, text: str, tz: str, replace: bool) -> None:
+    """A FHIR Bundle (backcare.interop): validated whole first; a bad bundle changes nothing (exit 2)."""
+    from backcare.interop.fhir_import import FhirImportError
+    from backcare.interop.transfer import read_bundle, write_import
+    from backcare.storage import ImportConflict, StorageError
+
+    try:
+        parsed = read_bundle(text, tz)
+    except FhirImportError as exc:
+        _fail(f"{file}: {exc}; nothing was imported")
+    store = _open(create=True)
+    assert store is not None
+    try:
+        with store:
+            summary = write_import(store, parsed, tz, replace=replace)
+    except ImportConflict as exc:
+        _fail(str(exc))
+    except StorageError as exc:
+        _fail(f"nothing was imported: {exc}", code=1)
+    added = ", ".join(f"{n} {k}(s)" for k, n in summary.added.items()) or "nothing new"
+    same = sum(summary.unchanged.values())
+    skipped = f" {parsed.ignored} resource(s) of other kinds were not imported." if parsed.ignored else ""
+    typer.echo(f"Imported {added}" + (f"; {same} already present and unchanged." if same else ".") + skipped)
 
 
 @app.command("backup")

@@ -150,6 +150,8 @@ def _sqlite_engine(url: URL) -> Engine:
             raise StorageError(f"cannot switch {url.database} to WAL mode (got {mode})")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
+        # Deleted rows are overwritten with zeros, not merely marked free (see ``purge_deleted``).
+        cur.execute("PRAGMA secure_delete=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -160,6 +162,20 @@ def _sqlite_engine(url: URL) -> Engine:
         conn.exec_driver_sql(f"BEGIN {options.get('backcare_begin', 'IMMEDIATE')}")
 
     return engine
+
+
+def purge_deleted(engine: Engine) -> None:
+    """After a deletion: leave no copy of the deleted rows in the SQLite files.
+
+    ``secure_delete`` (set on every connection) zeroes the rows in the pages it rewrites, but
+    older versions of those pages stay in the write-ahead log until a checkpoint copies the pages
+    back and truncates the log. (PostgreSQL: see the README on what ``VACUUM`` does and does not
+    guarantee.)
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def make_engine(url: str | URL) -> Engine:

@@ -96,7 +96,12 @@ class AssessmentRow(Base):
     """A snapshot of one assessment: what went in, what came out, and which knowledge base said so."""
 
     __tablename__ = "assessment"
-    __table_args__ = (CheckConstraint("kind in ('assessment', 'retriage')", name="ck_assessment_kind"),)
+    __table_args__ = (
+        CheckConstraint("kind in ('assessment', 'retriage')", name="ck_assessment_kind"),
+        # The latest snapshot of a kind, per profile or per episode, is one index step away.
+        Index("ix_assessment_latest", "profile_id", "kind", "created_at"),
+        Index("ix_assessment_episode_latest", "episode_id", "kind", "created_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
@@ -112,6 +117,11 @@ class AssessmentRow(Base):
 
 class PlanRow(Base):
     __tablename__ = "plan"
+    __table_args__ = (
+        Index("ix_plan_latest", "profile_id", "created_at"),
+        Index("ix_plan_episode_latest", "episode_id", "created_at"),
+        Index("ix_plan_assessment", "assessment_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)

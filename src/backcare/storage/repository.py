@@ -228,7 +228,7 @@ class DiaryRepository:
 
     def active_episode(self) -> EpisodeRecord | None:
         row = self.session.scalars(
-            select(EpisodeRow).where(EpisodeRow.profile_id == self._pid(), EpisodeRow.status == "active")
+            select(EpisodeRow).where(EpisodeRow.profile_id == self._pid(), EpisodeRow.status == "active").limit(1)
         ).first()
         return _episode(row) if row else None
 
@@ -238,6 +238,7 @@ class DiaryRepository:
             select(EpisodeRow)
             .where(EpisodeRow.profile_id == self._pid())
             .order_by((EpisodeRow.status == "active").desc(), EpisodeRow.onset.desc(), EpisodeRow.created_at.desc())
+            .limit(1)
         ).first()
         return _episode(row) if row else None
 
@@ -383,7 +384,8 @@ class DiaryRepository:
         q = select(AssessmentRow).where(AssessmentRow.profile_id == self._pid(), AssessmentRow.kind == kind)
         if episode_id is not None:
             q = q.where(AssessmentRow.episode_id == episode_id)
-        row = self.session.scalars(q.order_by(AssessmentRow.created_at.desc())).first()
+        # LIMIT 1: an ORM result is buffered whole, so without it every snapshot would be loaded and decoded.
+        row = self.session.scalars(q.order_by(AssessmentRow.created_at.desc()).limit(1)).first()
         return _assessment(row) if row else None
 
     def assessment(self, assessment_id: str) -> AssessmentRecord | None:
@@ -426,13 +428,13 @@ class DiaryRepository:
         q = select(PlanRow).where(PlanRow.profile_id == self._pid())
         if episode_id is not None:
             q = q.where(PlanRow.episode_id == episode_id)
-        row = self.session.scalars(q.order_by(PlanRow.created_at.desc())).first()
+        row = self.session.scalars(q.order_by(PlanRow.created_at.desc()).limit(1)).first()
         return _plan(row) if row else None
 
     def plan_for(self, assessment_id: str) -> PlanRecord | None:
         """The plan made from that assessment (None when it is not this profile's)."""
         q = select(PlanRow).where(PlanRow.profile_id == self._pid(), PlanRow.assessment_id == assessment_id)
-        row = self.session.scalars(q.order_by(PlanRow.created_at.desc())).first()
+        row = self.session.scalars(q.order_by(PlanRow.created_at.desc()).limit(1)).first()
         return _plan(row) if row else None
 
     # Export, import, forget

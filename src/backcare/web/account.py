@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -25,9 +26,15 @@ def _text(form: FormData, name: str, limit: int = 4096) -> str:
     return value[:limit] if isinstance(value, str) else ""
 
 
+#: A same-site path in plain URL characters: no scheme or host, no "//" or "/\\" start, no white space
+#: or control characters (a browser drops a TAB, turning "/\t/evil" into "//evil"), nothing a response
+#: header cannot carry.
+SAFE_NEXT = re.compile(r"^/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$")
+
+
 def _safe_next(url: str) -> str:
-    """Only same-site paths after login (no open redirect)."""
-    return url if url.startswith("/") and not url.startswith("//") and "\\" not in url else "/"
+    """Only same-site paths after login (no open redirect, safe in a Location or HX-Redirect header)."""
+    return url if SAFE_NEXT.fullmatch(url) else "/"
 
 
 def _multi_only(request: Request) -> HTMLResponse | None:
@@ -89,6 +96,12 @@ def register(request: Request, form: Form, st: StoreDep) -> Response:
         return render(request, "register.html", 400, error=("password2", "The two passwords differ."), **values)
     if not service.valid_timezone(timezone):
         return render(request, "register.html", 400, error=("timezone", "Unknown time zone."), **values)
+    try:
+        db.limit_registration(st.engine, context(request).settings, client_address(request))
+    except RateLimited as exc:
+        response = render(request, "register.html", 429, error=("username", str(exc)), **values)
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     try:
         who = db.create_account(st.engine, username, password, timezone)
     except AccountError as exc:

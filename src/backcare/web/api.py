@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from backcare.diary import DiaryEntry, Trend
 from backcare.diary_service import EntryAdded
@@ -20,6 +20,7 @@ from backcare.knowledge.schema import Disposition
 from backcare.models import Assessment, Plan
 from backcare.storage import ExportDocument, Store
 from backcare.web import db, service
+from backcare.web.account_models import Credentials, Registration, SessionInfo
 from backcare.web.auth import api_principal, context, current, rotate_session, session_id, store
 from backcare.web.db import AccountError, Principal, RateLimited
 from backcare.web.security import ErrorJSON, csrf_token_for
@@ -39,7 +40,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (404, "not found (or not yours)"),
         (413, "request body too large"),
         (422, "invalid input"),
-        (429, "too many failed logins"),
+        (429, "too many attempts (logins, registrations, public assessments); see Retry-After"),
+        (503, "the database is not available; see Retry-After"),
     )
 }
 
@@ -86,7 +88,10 @@ async def healthz(request: Request) -> Response:
         mode="multi-user" if ctx.settings.multi_user else "local",
         knowledge_version=load_knowledge().version,
     )
-    return Response(body.model_dump_json(), status_code=200 if ok else 503, media_type="application/json")
+    headers = {} if ok else {"Retry-After": "5"}
+    return Response(
+        body.model_dump_json(), status_code=200 if ok else 503, media_type="application/json", headers=headers
+    )
 
 
 # --- Assessment ----------------------------------------------------------------------------------
@@ -108,8 +113,19 @@ def _inputs(body: service.AssessRequest) -> tuple[str | None, dict[str, Any], dt
     summary="Assess free text and/or structured answers",
     responses={200: {"content": {"application/json": {}}, "description": "the assessment (spec section 8)"}},
 )
-async def assess(body: service.AssessRequest) -> Response:
-    """Triage, likely contributors and the cited plan; nothing is stored."""
+async def assess(request: Request, body: service.AssessRequest) -> Response:
+    """Triage, likely contributors and the cited plan; nothing is stored.
+
+    In multi-user mode it needs no login, so it is limited per address instead.
+    """
+    ctx = context(request)
+    if ctx.settings.multi_user:
+        from backcare.web.account import client_address
+
+        try:
+            await run_in_threadpool(db.limit_assessment, ctx.store.engine, ctx.settings, client_address(request))
+        except RateLimited as exc:
+            return _too_many(exc, "text")
     text, answers, today = _inputs(body)
     if text is None:
         data = service.assessment_json(None, answers, today)
@@ -140,6 +156,11 @@ def _saved(saved: service.Saved) -> SavedAssessment:
         inputs=r.inputs,
         assessment=saved.assessment,
     )
+
+
+def _too_many(exc: RateLimited, field: str) -> ErrorJSON:
+    headers = {"Retry-After": str(exc.retry_after)}
+    return ErrorJSON({"message": str(exc), "field": field}, status_code=429, headers=headers)
 
 
 def _not_found(what: str) -> ErrorJSON:
@@ -302,22 +323,6 @@ def delete_account(request: Request, who: Who, st: StoreDep) -> Response:
 # --- Accounts (multi-user mode) ------------------------------------------------------------------
 
 
-class Credentials(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    username: str = Field(min_length=1, max_length=200)
-    password: str = Field(min_length=1, max_length=4096)
-
-
-class Registration(Credentials):
-    timezone: str = Field("UTC", min_length=1, max_length=64)
-
-
-class SessionInfo(BaseModel):
-    username: str | None
-    csrf_token: str = Field(description="send it as the X-CSRF-Token header on POST, PUT and DELETE")
-
-
 def _multi(request: Request) -> None:
     if not context(request).settings.multi_user:
         from fastapi import HTTPException
@@ -342,11 +347,15 @@ def auth_session(request: Request) -> SessionInfo:
 
 @router.post("/auth/register", tags=["account"], status_code=201, response_model=SessionInfo)
 def auth_register(request: Request, body: Registration, st: StoreDep) -> Response:
-    from backcare.web.account import start
+    from backcare.web.account import client_address, start
 
     _multi(request)
     if not service.valid_timezone(body.timezone):
         return ErrorJSON({"message": "unknown time zone", "field": "timezone"}, status_code=422)
+    try:
+        db.limit_registration(st.engine, context(request).settings, client_address(request))
+    except RateLimited as exc:
+        return _too_many(exc, "username")
     try:
         who = db.create_account(st.engine, body.username, body.password, body.timezone)
     except AccountError as exc:
@@ -364,9 +373,7 @@ def auth_login(request: Request, body: Credentials, st: StoreDep) -> Response:
         settings = context(request).settings
         who = db.check_login(st.engine, settings, body.username, body.password, client_address(request))
     except RateLimited as exc:
-        return ErrorJSON(
-            {"message": str(exc), "field": "username"}, status_code=429, headers={"Retry-After": str(exc.retry_after)}
-        )
+        return _too_many(exc, "username")
     if who is None:
         return ErrorJSON({"message": "wrong name or password", "field": "password"}, status_code=401)
     start(request, who)

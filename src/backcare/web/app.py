@@ -164,10 +164,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ctx = ctx
     _refine_openapi(app)
     _install_handlers(app)
+    from backcare.web import failures
+
+    failures.install(app)  # database unavailable: 503 + Retry-After; input nested too deeply: 400
     app.include_router(api.health_router)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(account.router)
+    from backcare.interop.web import install as install_interop  # FHIR export/import, CDS Hooks
+
+    install_interop(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app

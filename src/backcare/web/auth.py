@@ -89,7 +89,10 @@ def current(request: Request) -> Principal | None:
             ctx.local = db.local_principal(ctx.store.engine, user_timezone())
         who = ctx.local
     else:
-        who = db.session_principal(ctx.store.engine, session_id(request), ctx.settings.session_hours)
+        settings = ctx.settings
+        who = db.session_principal(
+            ctx.store.engine, session_id(request), settings.session_hours, settings.session_max_hours
+        )
     request.state.principal = who
     return who
 

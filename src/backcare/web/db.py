@@ -7,19 +7,21 @@ machines are interchangeable behind a load balancer.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import secrets as pysecrets
+import time
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from backcare.storage import Store, open_store
-from backcare.storage.engine import PG_LOCK_KEY, StorageError
+from backcare.storage.engine import PG_LOCK_KEY, StorageError, purge_deleted
 from backcare.storage.orm import ProfileRow
-from backcare.web import tables
-from backcare.web.security import client_key, hash_password, token_hash, utcnow, verify_password
+from backcare.web import tables, throttle
+from backcare.web.security import client_key, hash_password, password_problem, token_hash, utcnow, verify_password
 from backcare.web.settings import Settings
 
 LOCAL_PROFILE = "default"
@@ -133,15 +135,12 @@ def normalise_username(name: str) -> str:
 
 def create_account(engine: Engine, username: str, password: str, timezone: str) -> Principal:
     """A new account with its own storage profile; the password is stored as an argon2 hash only."""
-    from backcare.web.security import MAX_PASSWORD, MIN_PASSWORD
-
     name = normalise_username(username)
     if not USERNAME_RE.match(name):
         raise AccountError("username", "use 3 to 64 letters, digits or . _ @ + - (starting with a letter or digit)")
-    if len(password) < MIN_PASSWORD:
-        raise AccountError("password", f"use at least {MIN_PASSWORD} characters")
-    if len(password) > MAX_PASSWORD:
-        raise AccountError("password", f"use at most {MAX_PASSWORD} characters")
+    problem = password_problem(password, name)
+    if problem:
+        raise AccountError("password", problem)
     hashed = hash_password(password)
     account_id, profile_id, now = str(uuid.uuid4()), str(uuid.uuid4()), utcnow()
     try:
@@ -162,38 +161,74 @@ def create_account(engine: Engine, username: str, password: str, timezone: str) 
 
 
 class RateLimited(Exception):
-    """Too many failed logins; try again after ``retry_after`` seconds."""
+    """Too many attempts; try again after ``retry_after`` seconds."""
 
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
-        super().__init__(f"too many failed attempts; try again in {retry_after // 60 + 1} minutes")
+        wait = f"{retry_after} seconds" if retry_after < 120 else f"{retry_after // 60 + 1} minutes"
+        super().__init__(f"too many attempts; try again in {wait}")
+
+
+def account_key(name: str) -> str:
+    """The hashed user name that marks every counter row about one account."""
+    return hashlib.sha256(normalise_username(name).encode("utf-8", "replace")).hexdigest()
+
+
+def login_slots(settings: Settings, name: str, client: str) -> tuple[throttle.Slot, ...]:
+    """The three counters a login attempt takes a slot from, always in this order.
+
+    Per name *and* address a small limit (an attacker exhausts only their own pair, never the real
+    user's); per address a larger one (one client spraying many names); per name a far higher
+    ceiling where, after the first few, each attempt from anywhere waits longer than the last.
+    """
+    window = settings.login_window_minutes * 60.0
+    owner = account_key(name)
+    return (
+        throttle.Slot(
+            client_key("pair", f"{name}\n{client}"), throttle.Rule(settings.login_max_failures, window), owner
+        ),
+        throttle.Slot(client_key("ip", client), throttle.Rule(settings.login_max_failures_per_ip, window)),
+        throttle.Slot(
+            client_key("user", name),
+            throttle.Rule(
+                settings.login_account_ceiling, window, settings.login_max_failures, settings.login_delay_seconds
+            ),
+            owner,
+        ),
+    )
+
+
+def take_slots(engine: Engine, slots: tuple[throttle.Slot, ...]) -> None:
+    """Take one slot of each counter in one transaction; ``RateLimited`` (nothing counted) when refused."""
+    try:
+        with engine.begin() as conn:
+            throttle.take_all(conn, slots, time.time())
+    except throttle.Refused as exc:
+        raise RateLimited(exc.retry_after) from None
+
+
+def limit_registration(engine: Engine, settings: Settings, client: str) -> None:
+    """Registrations per address (each costs an argon2 hash and creates an account)."""
+    rule = throttle.Rule(settings.register_max_per_ip, settings.login_window_minutes * 60.0)
+    take_slots(engine, (throttle.Slot(client_key("register", client), rule),))
+
+
+def limit_assessment(engine: Engine, settings: Settings, client: str) -> None:
+    """Public assessments per address and minute (multi-user mode: the endpoint needs no login)."""
+    rule = throttle.Rule(settings.assess_max_per_minute, 60.0)
+    take_slots(engine, (throttle.Slot(client_key("assess", client), rule),))
 
 
 def check_login(engine: Engine, settings: Settings, username: str, password: str, client: str) -> Principal | None:
-    """The account for a correct name and password; failures are counted per name and per address.
+    """The account for a correct name and password, or None; ``RateLimited`` before any check when refused.
 
-    Raises ``RateLimited`` before checking the password once either count is over its limit, so
-    guessing is slowed down for every worker at once.
+    The slots are taken before the password is checked, so parallel guesses (on any worker) are
+    counted as they arrive; a correct password gives its slots back.
     """
     name = normalise_username(username)
-    keys = {
-        client_key("user", name): settings.login_max_failures,
-        client_key("ip", client): settings.login_max_failures_per_ip,
-    }
-    now = utcnow()
-    since = now - dt.timedelta(minutes=settings.login_window_minutes)
+    pair, ip, user = login_slots(settings, name, client)
+    take_slots(engine, (pair, ip, user))
     with _reader(engine).connect() as conn:
-        for key, limit in keys.items():
-            rows = conn.execute(
-                select(func.count(), func.min(tables.login_failure.c.at)).where(
-                    tables.login_failure.c.key == key, tables.login_failure.c.at > since
-                )
-            ).first()
-            count, oldest = (rows[0], rows[1]) if rows else (0, None)
-            if count >= limit and oldest is not None:
-                oldest_utc = oldest if oldest.tzinfo else oldest.replace(tzinfo=dt.UTC)
-                wait = (oldest_utc + dt.timedelta(minutes=settings.login_window_minutes) - now).total_seconds()
-                raise RateLimited(max(1, int(wait) + 1))
         row = conn.execute(
             select(
                 tables.account.c.id, tables.account.c.password_hash, tables.account.c.profile_id, ProfileRow.timezone
@@ -203,13 +238,13 @@ def check_login(engine: Engine, settings: Settings, username: str, password: str
         ).first()
     if row is not None and len(password) <= 4096 and verify_password(row.password_hash, password):
         with engine.begin() as conn:
-            conn.execute(delete(tables.login_failure).where(tables.login_failure.c.key == client_key("user", name)))
+            throttle.clear(conn, [pair.key, user.key])
+            throttle.release(conn, ip.key)
         return Principal(profile_id=row.profile_id, timezone=row.timezone, account_id=row.id, username=name)
     if row is None:
         verify_password(None, password)
     with engine.begin() as conn:
-        conn.execute(delete(tables.login_failure).where(tables.login_failure.c.at <= since))
-        conn.execute(insert(tables.login_failure), [{"key": key, "at": now} for key in keys])
+        throttle.prune(conn, time.time())
     return None
 
 
@@ -217,6 +252,8 @@ def delete_account(engine: Engine, principal: Principal) -> None:
     """Delete the account and everything its profile owns, in one transaction.
 
     In local mode (no account) the profile itself stays, emptied, as ``backcare forget`` leaves it.
+    The account's attempt counters go too, and on SQLite no copy of the deleted rows is left in
+    the database file or its write-ahead log.
     """
     from sqlalchemy.orm import Session
 
@@ -228,8 +265,11 @@ def delete_account(engine: Engine, principal: Principal) -> None:
         if principal.account_id:
             conn.execute(delete(tables.session).where(tables.session.c.account_id == principal.account_id))
             conn.execute(delete(tables.account).where(tables.account.c.id == principal.account_id))
+            if principal.username:
+                throttle.forget_account(conn, account_key(principal.username))
         with Session(bind=conn) as session:
             DiaryRepository(session, profile_id=principal.profile_id).forget(keep_profile=principal.account_id is None)
+    purge_deleted(engine)
 
 
 # --- Sessions ------------------------------------------------------------------------------------
@@ -258,8 +298,12 @@ def end_session(engine: Engine, token: str | None) -> None:
         conn.execute(delete(tables.session).where(tables.session.c.token_hash == token_hash(token)))
 
 
-def session_principal(engine: Engine, token: str | None, hours: int) -> Principal | None:
-    """The account behind a session cookie, or None when unknown or expired (sliding expiry)."""
+def session_principal(engine: Engine, token: str | None, hours: int, max_hours: int) -> Principal | None:
+    """The account behind a session cookie, or None when unknown or expired.
+
+    Expiry slides with use (``hours`` after the last request) but never past ``max_hours`` after
+    login, so a stolen cookie that is kept busy still dies.
+    """
     if not token:
         return None
     now = utcnow()
@@ -267,6 +311,7 @@ def session_principal(engine: Engine, token: str | None, hours: int) -> Principa
     with _reader(engine).connect() as conn:
         row = conn.execute(
             select(
+                tables.session.c.created_at,
                 tables.session.c.last_seen_at,
                 tables.session.c.expires_at,
                 tables.account.c.id,
@@ -280,9 +325,9 @@ def session_principal(engine: Engine, token: str | None, hours: int) -> Principa
         ).first()
     if row is None:
         return None
-    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=dt.UTC)
-    seen = row.last_seen_at if row.last_seen_at.tzinfo else row.last_seen_at.replace(tzinfo=dt.UTC)
-    if expires <= now:
+    expires, seen, created = (_aware(v) for v in (row.expires_at, row.last_seen_at, row.created_at))
+    latest = created + dt.timedelta(hours=max_hours)
+    if expires <= now or latest <= now:
         end_session(engine, token)
         return None
     if now - seen > TOUCH_EVERY:
@@ -290,9 +335,13 @@ def session_principal(engine: Engine, token: str | None, hours: int) -> Principa
             conn.execute(
                 update(tables.session)
                 .where(tables.session.c.token_hash == key)
-                .values(last_seen_at=now, expires_at=now + dt.timedelta(hours=hours))
+                .values(last_seen_at=now, expires_at=min(now + dt.timedelta(hours=hours), latest))
             )
     return Principal(profile_id=row.profile_id, timezone=row.timezone, account_id=row.id, username=row.username)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def set_timezone(conn: Connection, profile_id: str, timezone: str) -> None:

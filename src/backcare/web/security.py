@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import ipaddress
 import json
+import logging
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -77,20 +78,47 @@ def csrf_token_for(sid: str, secret: str) -> str:
 
 
 def csrf_valid(sid: str | None, token: str | None, secret: str) -> bool:
+    """Compared as bytes: ``compare_digest`` refuses non-ASCII text, and any token may arrive."""
     if not sid or not token:
         return False
-    return hmac.compare_digest(csrf_token_for(sid, secret), token)
+    return hmac.compare_digest(csrf_token_for(sid, secret).encode(), token.encode("utf-8", "replace"))
 
 
 def client_key(kind: str, value: str) -> str:
-    """A fixed-length key for the login-failure table (no user names stored in clear there)."""
-    return f"{kind}:{hashlib.sha256(value.encode()).hexdigest()[:64]}"
+    """A fixed-length key for the attempt counters (no user names or addresses stored in clear there)."""
+    return f"{kind}:{hashlib.sha256(value.encode('utf-8', 'replace')).hexdigest()[:64]}"
 
 
 # --- Passwords -----------------------------------------------------------------------------------
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
+#: zxcvbn scores 0-4; below 2 a password falls to an online guessing attack of modest size.
+MIN_STRENGTH = 2
+
+
+def password_problem(password: str, username: str) -> str | None:
+    """Why a new password is refused (None when it is acceptable).
+
+    Length alone let ``password12`` and ten spaces through; zxcvbn (offline, with its own lists of
+    common passwords, names and keyboard patterns) estimates how guessable it is.
+    """
+    if len(password) < MIN_PASSWORD:
+        return f"use at least {MIN_PASSWORD} characters"
+    if len(password) > MAX_PASSWORD:
+        return f"use at most {MAX_PASSWORD} characters"
+    if any(ord(c) < 32 or ord(c) == 127 for c in password):
+        return "use printable characters only"
+    name = username.strip().lower()
+    if name and name in password.lower():
+        return "do not use your user name in your password"
+    from zxcvbn import zxcvbn
+
+    verdict = zxcvbn(password[:100], user_inputs=[name, "backcare"])
+    if int(verdict["score"]) < MIN_STRENGTH:
+        warning = str(verdict["feedback"].get("warning") or "").rstrip(".")
+        return "this password is too easy to guess" + (f" ({warning.lower()})" if warning else "")
+    return None
 
 
 def hash_password(password: str) -> str:
@@ -147,12 +175,16 @@ def _host_allowed(host_header: str, allowed: tuple[str, ...]) -> bool:
     return False
 
 
-def _same_origin(origin: str, host_header: str) -> bool:
-    """An Origin naming another site; "null" (privacy-preserving browsers) is left to the other checks."""
-    if origin == "null":
-        return True
-    netloc = origin.split("://", 1)[-1].rstrip("/")
-    return netloc.lower() == host_header.strip().lower()
+def _same_origin(origin: str, host_header: str, scheme: str) -> bool:
+    """Whether an Origin names this site. "null" (a sandboxed frame, a cross-site redirect, a local
+    file) never does, and an https page is not changed from plain http. (An http Origin to an
+    https app is left alone: a TLS-terminating proxy may not pass the scheme on.)"""
+    if origin == "null" or "://" not in origin:
+        return False
+    origin_scheme, netloc = origin.split("://", 1)
+    if scheme == "https" and origin_scheme.lower() != "https":
+        return False
+    return netloc.rstrip("/").lower() == host_header.strip().lower()
 
 
 class SecurityMiddleware:
@@ -167,6 +199,11 @@ class SecurityMiddleware:
         self.hosts = settings.hosts
         self.cookie = cookie_name(settings)
         self.headers = list(BASE_HEADERS)
+        if not settings.multi_user and "*" in settings.allowed_hosts:
+            logging.getLogger("backcare.web").warning(
+                "--allowed-host '*' turns off the DNS-rebinding check: any web site the browser visits "
+                "can then reach this local app through a host name of its own"
+            )
         if settings.cookies_secure:
             self.headers.append((b"strict-transport-security", b"max-age=31536000; includeSubDomains"))
 
@@ -177,27 +214,10 @@ class SecurityMiddleware:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         path: str = scope.get("path", "")
         is_api = path.startswith("/api/")
-        client = scope.get("client")
-        if not self.settings.multi_user and self.settings.loopback_only and not _is_loopback(client and client[0]):
-            await self._reject(send, 403, "this local backcare app only answers on this computer", "client", is_api)
-            return
-        if not _host_allowed(headers.get("host", ""), self.hosts):
-            await self._reject(send, 400, "unknown host name", "host", is_api)
-            return
-        method = scope.get("method", "GET")
-        if method in UNSAFE_METHODS:
-            origin = headers.get("origin")
-            fetch_site = headers.get("sec-fetch-site")
-            if (origin is not None and not _same_origin(origin, headers.get("host", ""))) or fetch_site in (
-                "cross-site",
-                "same-site",
-            ):
-                await self._reject(send, 403, "cross-site request refused", "origin", is_api)
-                return
         limit = self.settings.max_body_bytes
-        length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > limit):
-            await self._reject(send, 413, f"request body larger than {limit} bytes", "body", is_api)
+        refusal = self._refusal(scope, headers)
+        if refusal is not None:
+            await self._reject(send, *refusal, is_api)
             return
 
         state = scope.setdefault("state", {})
@@ -205,17 +225,27 @@ class SecurityMiddleware:
         state["sid"] = _read_cookie(cookie_header, self.cookie) if cookie_header else None
         state["sid_changed"] = False
         received = 0
+        too_large = replaced = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    too_large = True
                     raise BodyTooLarge
             return message
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal replaced
+            if replaced:
+                return
+            if too_large and message["type"] == "http.response.start":
+                # A body parser turned the overflow into its own 400: answer what it is, 413.
+                replaced = True
+                await self._reject(send, 413, f"request body larger than {limit} bytes", "body", is_api)
+                return
             if message["type"] == "http.response.start":
                 out = list(message.get("headers", []))
                 present = {k.lower() for k, _ in out}
@@ -231,6 +261,24 @@ class SecurityMiddleware:
             await self.app(scope, limited_receive, send_with_headers)
         except BodyTooLarge:
             await self._reject(send, 413, f"request body larger than {limit} bytes", "body", is_api)
+
+    def _refusal(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str, str] | None:
+        """Why a request is refused before the app sees it (status, message, field), or None."""
+        client = scope.get("client")
+        if not self.settings.multi_user and self.settings.loopback_only and not _is_loopback(client and client[0]):
+            return 403, "this local backcare app only answers on this computer", "client"
+        if not _host_allowed(headers.get("host", ""), self.hosts):
+            return 400, "unknown host name", "host"
+        if scope.get("method", "GET") in UNSAFE_METHODS:
+            origin = headers.get("origin")
+            same = origin is None or _same_origin(origin, headers.get("host", ""), scope.get("scheme", "http"))
+            if not same or headers.get("sec-fetch-site") in ("cross-site", "same-site"):
+                return 403, "cross-site request refused", "origin"
+        limit = self.settings.max_body_bytes
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return 413, f"request body larger than {limit} bytes", "body"
+        return None
 
     def _cookie_header(self, sid: str | None, max_age: int | None) -> bytes:
         parts = [f"{self.cookie}={sid or ''}", "Path=/", "HttpOnly", "SameSite=Lax"]

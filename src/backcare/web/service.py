@@ -110,18 +110,15 @@ def today_in(timezone: str) -> dt.date:
     """The person's calendar date (their zone, not the server's)."""
     try:
         return dt.datetime.now(ZoneInfo(timezone)).date()
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return dt.datetime.now(dt.UTC).date()
 
 
 def valid_timezone(name: str) -> bool:
-    if not name or len(name) > 64:
-        return False
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    """The check ``backcare import`` applies too: a tz-database directory such as ``America`` is no zone."""
+    from backcare.storage.safety import valid_timezone as valid
+
+    return valid(name)
 
 
 # --- Assessment ----------------------------------------------------------------------------------
@@ -201,7 +198,7 @@ def plan_ics(saved: Saved) -> bytes | None:
     start = saved.plan.start_date if saved.plan else saved.record.created_at.date()
     try:
         return plan_to_ics(plan, start=start, tz=saved.record.timezone, stamp=saved.record.created_at)
-    except ValueError:
+    except (ValueError, OSError):
         return plan_to_ics(plan, start=start, stamp=saved.record.created_at)
 
 

@@ -30,15 +30,29 @@ class Settings:
     #: Cookies marked Secure (HTTPS); defaults to on in multi-user mode.
     secure_cookies: bool | None = None
     max_body_bytes: int = 256_000
+    #: Sessions end ``session_hours`` after the last request, and at the latest ``session_max_hours`` after login.
     session_hours: int = 12
-    #: Failed logins allowed per account name and per client address within ``login_window_minutes``.
+    session_max_hours: int = 72
+    #: Login attempts per account name from one address, and per address, within ``login_window_minutes``.
     login_max_failures: int = 5
     login_max_failures_per_ip: int = 30
+    #: Per account name from all addresses: after ``login_max_failures`` attempts each further one waits
+    #: ``login_delay_seconds`` longer than the one before, up to ``login_account_ceiling`` attempts.
+    login_account_ceiling: int = 100
+    login_delay_seconds: int = 1
     login_window_minutes: int = 15
+    #: Registrations per address within ``login_window_minutes``; public assessments per address and minute
+    #: (multi-user mode).
+    register_max_per_ip: int = 10
+    assess_max_per_minute: int = 60
     #: Load the knowledge base and the language model at start-up so the first request is not slow.
     warm_up: bool = True
     #: Reject requests from non-loopback clients in local mode (defence in depth).
     loopback_only: bool = True
+    #: The emergency number the pages offer as a tap-to-call link (999; 112 and 911 are named beside it).
+    emergency_number: str = "999"
+    #: Shared bearer token of the CDS Hooks service (multi-user mode, ``/cds-services``); None: the service is off.
+    cds_token: str | None = None
 
     @property
     def cookies_secure(self) -> bool:

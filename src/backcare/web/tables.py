@@ -1,4 +1,4 @@
-"""The web layer's own tables: accounts, sessions, login failures and the shared signing secret.
+"""The web layer's own tables: accounts, sessions, attempt counters and the shared signing secret.
 
 They live beside the storage package's tables (same database) and are created by the web
 layer's own Alembic migrations (``web/migrations``, version table ``backcare_web_version``), so
@@ -8,7 +8,7 @@ the storage schema and its migration chain stay untouched. Each account owns exa
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, String, Table
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table
 
 from backcare.storage.orm import UTCDateTime
 
@@ -43,13 +43,20 @@ session = Table(
     Index("ix_web_session_account", "account_id"),
 )
 
-login_failure = Table(
-    "web_login_failure",
+#: Attempt counters (logins, registrations, public assessments), one row per key, changed by a single
+#: upsert each, so parallel requests on any worker never read a stale count. Times are Unix seconds,
+#: which keeps the delay arithmetic in SQL the same on SQLite and PostgreSQL. ``account_key`` (the
+#: hashed user name, when the key concerns an account) lets account deletion remove its rows.
+throttle = Table(
+    "web_throttle",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("key", String(80), nullable=False),
-    Column("at", UTCDateTime(), nullable=False),
-    Index("ix_web_login_failure_key_at", "key", "at"),
+    Column("key", String(80), primary_key=True),
+    Column("account_key", String(64), nullable=True),
+    Column("count", Integer, nullable=False),
+    Column("window_start", Float, nullable=False),
+    Column("next_at", Float, nullable=False),
+    Index("ix_web_throttle_account", "account_key"),
+    Index("ix_web_throttle_window", "window_start"),
 )
 
 VERSION_TABLE = "backcare_web_version"
