@@ -107,3 +107,22 @@ def test_emergency_plan_exports_an_empty_but_valid_calendar(kb: KnowledgeBase) -
 def test_unknown_time_zone_is_a_clear_error(plan: Plan) -> None:
     with pytest.raises(ValueError, match="time zone"):
         plan_to_ics(plan, START, tz="Mars/Olympus_Mons")
+
+
+def test_sessions_before_now_are_left_out(plan: Plan) -> None:
+    zone = "Europe/London"
+    now = dt.datetime(2025, 3, 24, 15, 1, tzinfo=dt.UTC)  # the plan's first afternoon
+    found = events(plan_to_ics(plan, START, tz=zone, stamp=STAMP, after=now))
+    assert found and all(e.decoded("DTSTART") >= now for e in found)
+    everything = events(plan_to_ics(plan, START, tz=zone, stamp=STAMP))
+    assert len(found) < len(everything)
+    assert {str(e["UID"]) for e in found} <= {str(e["UID"]) for e in everything}  # the same events, fewer
+
+
+def test_at_most_four_reminders_a_day(plan: Plan) -> None:
+    per_day: dict[dt.date, int] = {}
+    for event in events(plan_to_ics(plan, START, stamp=STAMP)):
+        alarms = [c for c in event.subcomponents if c.name == "VALARM"]
+        day = event.decoded("DTSTART").date()
+        per_day[day] = per_day.get(day, 0) + len(alarms)
+    assert per_day and max(per_day.values()) <= 4

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import Any
 
 from backcare.models import DISCLAIMER, Plan, Session
 
@@ -19,13 +20,21 @@ PRODID = "-//backcare//care plan//EN"
 REMINDER = dt.timedelta(minutes=-10)
 
 
-def plan_to_ics(plan: Plan, start: dt.date, tz: str | None = None, stamp: dt.datetime | None = None) -> bytes:
+def plan_to_ics(
+    plan: Plan,
+    start: dt.date,
+    tz: str | None = None,
+    stamp: dt.datetime | None = None,
+    after: dt.datetime | None = None,
+) -> bytes:
     """The plan's schedule as an .ics file; day 1 of the plan falls on ``start``.
 
     ``tz`` is an IANA zone name ("Europe/London"); ``stamp`` (DTSTAMP, the moment the file is made)
-    defaults to now and can be fixed for reproducible output. Raises ValueError for an unknown zone.
+    defaults to now and can be fixed for reproducible output. Sessions that begin before ``after``
+    (usually now) are left out: a calendar should not fill with reminders for hours already gone.
+    Raises ValueError for an unknown zone.
     """
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Calendar, Event
 
     zone = _zone(tz)
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
@@ -42,6 +51,8 @@ def plan_to_ics(plan: Plan, start: dt.date, tz: str | None = None, stamp: dt.dat
     previous_end: dt.datetime | None = None
     for session in plan.schedule:
         begin = dt.datetime.combine(start + dt.timedelta(days=session.day - 1), session.time, tzinfo=zone)
+        if after is not None and _before(begin, after):
+            continue
         starts_block = previous_end is None or begin > previous_end
         previous_end = begin + dt.timedelta(minutes=session.duration_minutes)
         uid = _uid(start, session)
@@ -58,11 +69,7 @@ def plan_to_ics(plan: Plan, start: dt.date, tz: str | None = None, stamp: dt.dat
         event.add("categories", ["backcare"])
         event.add("transp", "TRANSPARENT")
         if starts_block:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("trigger", REMINDER)
-            alarm.add("description", f"Reminder: {_summary(session)}")
-            event.add_component(alarm)
+            event.add_component(_reminder(session))
         cal.add_component(event)
     if zone is not None:
         last = max((s.day for s in plan.schedule), default=1)
@@ -70,6 +77,25 @@ def plan_to_ics(plan: Plan, start: dt.date, tz: str | None = None, stamp: dt.dat
             first_date=start - dt.timedelta(days=7), last_date=start + dt.timedelta(days=last + 366)
         )
     return bytes(cal.to_ical())
+
+
+def _reminder(session: Session) -> Any:
+    """One pop-up reminder, 10 minutes before a block of sessions."""
+    from icalendar import Alarm
+
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", REMINDER)
+    alarm.add("description", f"Reminder: {_summary(session)}")
+    return alarm
+
+
+def _before(begin: dt.datetime, after: dt.datetime) -> bool:
+    """Compare a (possibly floating) session start with ``after``, read in the same local time."""
+    if begin.tzinfo is None:
+        local = after.replace(tzinfo=None) if after.tzinfo is None else after.astimezone().replace(tzinfo=None)
+        return begin < local
+    return begin < (after if after.tzinfo is not None else after.replace(tzinfo=begin.tzinfo))
 
 
 def _zone(tz: str | None) -> dt.tzinfo | None:

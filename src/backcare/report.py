@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from backcare.knowledge import KnowledgeBase
+from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import Disposition
 from backcare.models import Assessment, Finding, Plan, RedFlagHit
 
@@ -100,6 +100,13 @@ def finding_label(finding: Finding, kb: KnowledgeBase) -> str:
     return f"{question} {answer}"
 
 
+def cited(labels: Sequence[str], kb: KnowledgeBase | None = None) -> str:
+    """Sources by their readable names (a seed article's title, never its file name)."""
+    kb = kb or load_knowledge()
+    readable = {source.label: source.citation for source in kb.sources.values()}
+    return "; ".join(dict.fromkeys(readable.get(label, label) for label in labels))
+
+
 def _bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
@@ -124,7 +131,7 @@ def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
                 "",
                 f"**What to do:** {flag.advice}",
                 "",
-                f"Because you said: {'; '.join(because(flag.because, said, kb))}. Sources: {'; '.join(flag.sources)}.",
+                f"Because you said: {'; '.join(because(flag.because, said, kb))}. Sources: {cited(flag.sources, kb)}.",
                 "",
             ]
     if mentions:
@@ -134,7 +141,7 @@ def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
         for c in a.contributors:
             reasons = "; ".join(because(c.because, said, kb))
             parts.append(
-                f"- **{c.name}**: {c.explanation} Because you said: {reasons}. Sources: {'; '.join(c.sources)}."
+                f"- **{c.name}**: {c.explanation} Because you said: {reasons}. Sources: {cited(c.sources, kb)}."
             )
         parts.append("")
     elif line := no_contributor_line(a):
@@ -151,7 +158,7 @@ def plan_markdown(plan: Plan) -> list[str]:
         parts += [f"### {item.title}", "", item.text]
         if item.caution:
             parts += ["", f"**Caution:** {item.caution}"]
-        parts += ["", f"Sources: {'; '.join(item.sources)}.", ""]
+        parts += ["", f"Sources: {cited(item.sources)}.", ""]
     if plan.exercises:
         parts += ["## Exercises", ""]
         for ex in plan.exercises:
@@ -159,7 +166,7 @@ def plan_markdown(plan: Plan) -> list[str]:
             if ex.cues:
                 parts += ["", "Tips: " + " ".join(ex.cues)]
             parts += ["", "Progression: " + " ".join(ex.progression), "", f"Stop if {ex.stop_if}.", ""]
-            parts += [f"Sources: {'; '.join(ex.sources)}.", ""]
+            parts += [f"Sources: {cited(ex.sources)}.", ""]
     if plan.safety_net:
         parts += ["## Get help if", ""]
         parts += [f"- {s.watch_for}: {s.action}" for s in plan.safety_net]
@@ -193,7 +200,7 @@ def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console
             Text(flag.explanation),
             Text(f"What to do: {flag.advice}", style="bold"),
             Text(f"Because you said: {'; '.join(because(flag.because, said, kb))}", style="dim"),
-            Text(f"Sources: {'; '.join(flag.sources)}", style="dim"),
+            Text(f"Sources: {cited(flag.sources, kb)}", style="dim"),
         ]
         console.print(Panel(Group(*body), title=flag.name, border_style="red"))
     if mentions:
@@ -204,7 +211,7 @@ def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console
         table.add_column("Because you said")
         table.add_column("Sources", style="dim")
         for c in a.contributors:
-            table.add_row(c.name, "; ".join(because(c.because, said, kb)), "; ".join(c.sources))
+            table.add_row(c.name, "; ".join(because(c.because, said, kb)), cited(c.sources, kb))
         console.print(table)
     elif line := no_contributor_line(a):
         console.print(Text(line))
@@ -220,14 +227,14 @@ def print_plan(plan: Plan, console: Console) -> None:
         lines: list[RenderableType] = [Text(item.text)]
         if item.caution:
             lines.append(Text(f"Caution: {item.caution}", style="yellow"))
-        lines.append(Text("Sources: " + "; ".join(item.sources), style="dim"))
+        lines.append(Text("Sources: " + cited(item.sources), style="dim"))
         console.print(Panel(Group(*lines), title=item.title, title_align="left"))
     if plan.exercises:
         table = Table(title="Exercises (this week)", expand=True)
         for column in ("Exercise", "Dose", "How", "Sources"):
             table.add_column(column)
         for ex in plan.exercises:
-            table.add_row(ex.name, ex.dosage, " ".join(ex.steps), "; ".join(ex.sources))
+            table.add_row(ex.name, ex.dosage, " ".join(ex.steps), cited(ex.sources))
         console.print(table)
     if plan.safety_net:
         net = Table(title="Get help if", expand=True)

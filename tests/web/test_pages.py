@@ -100,22 +100,38 @@ def test_questions_come_screening_first_with_progress(local_client):
 
 
 def test_structured_walk_to_self_care_result_with_plan_and_sources(local_client):
-    result = walk(local_client, "", {"days_since_onset": 2, "pain_score": 5, "age": 34})
+    result = walk(local_client, "", {"days_since_onset": 2, "pain_score": 5, "age": 34, "sex": "male"})
     html = result.text
-    assert "banner-self-care" in html and "Look after your back at home" in html
-    assert "Your care plan" in html and "Your 14-day schedule" in html
-    items = re.findall(r'<article class="item item-[a-z_]+">(.*?)</article>', html, re.S)
-    exercises = re.findall(r'<article class="exercise">(.*?)</article>', html, re.S)
-    assert items and exercises
-    for block in items + exercises:
-        assert '<p class="sources">' in block, block[:200]
-    assert re.search(r'href="/assessments/[0-9a-f-]+/plan.ics"', html)
+    assert "banner-self-care" in html and "look after your back at home" in html
+    # the safety net first, then at most five things to do now; the rest is folded
+    assert html.index("Get help if") < html.index("Do now") < html.index("More of your plan")
+    now = re.search(r'<ol class="do-now">(.*?)</ol>', html, re.S)
+    assert now and 1 <= now.group(1).count("<li>") <= 5
+    assert "Your 14-day schedule" in html and "Day 14 (" in html
+    # every item cites numbered references with readable names, never file names
+    cited = set(re.findall(r'href="#ref-(\d+)"', html))
+    listed = set(re.findall(r'<li id="ref-(\d+)">', html))
+    assert cited and cited <= listed
+    assert ".txt" not in html and "seed 0" not in html
+    assert "pregnan" not in re.search(r'<ol class="sources-list">(.*?)</ol>', html, re.S).group(1).lower()
+    assert re.search(r'action="/assessments/[0-9a-f-]+/plan.ics"', html)
     assert '<link rel="stylesheet" href="/static/print.css" media="print">' in html
-    grid_days = re.findall(r'<abbr title="Day (\d+)">', html)
-    assert grid_days[0] == "1" and grid_days[-1] == "14"
+
+
+def test_emergency_result_is_one_action(local_client):
+    r = local_client.post(
+        "/api/v1/assessments", json={"answers": {"saddle_numbness": True, "age": 50, "sex": "male"}}
+    )
+    html = local_client.get(f"/assessments/{r.json()['id']}").text
+    first_screen = html.split('<details class="more">')[0].split('<main id="main"')[1]
+    assert 'href="tel:999"' in first_screen
+    assert "What to say" in first_screen and "While you wait" in first_screen
+    assert "<button" not in first_screen and "/session" not in first_screen and "/diary" not in first_screen
+    assert "not a worry" not in html and "maternity" not in first_screen
 
 
 def test_answering_yes_to_a_screening_question_ends_on_emergency(local_client):
+    # The conversation ends at once: the next page is the saved emergency result, no further questions.
     page = local_client.get("/assess")
     r = local_client.post("/assess", data={"csrf_token": csrf_of(page.text), "step": "describe", "text": ""})
     for _ in range(10):
@@ -123,19 +139,23 @@ def test_answering_yes_to_a_screening_question_ends_on_emergency(local_client):
         data = dict(form.hidden) | {"action": "next"}
         for fid in form.controls:
             data[f"f.{fid}"] = "yes" if fid == "urinary_retention" else "no"
-        r = local_client.post("/assess", data=data)
-        if "banner-emergency" in r.text:
+        r = local_client.post("/assess", data=data, follow_redirects=False)
+        if r.status_code == 303:
             break
-    assert "banner-emergency" in r.text and 'role="alert"' in r.text
-    assert "Call your emergency number (999 / 911 / 112) now" in r.text
-    now = re.search(r'<form method="post" action="/assess" class="now">(.*?)</form>', r.text, re.S)
-    assert now
-    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', now.group(1)))
-    fields = {k: unescape(v) for k, v in fields.items()}
-    result = local_client.post("/assess", data=fields | {"action": "result"})
-    assert "banner-emergency" in result.text
+    assert r.status_code == 303 and r.headers["location"].startswith("/assessments/")
+    result = local_client.get(r.headers["location"])
+    assert "banner-emergency" in result.text and 'role="alert"' in result.text
     assert "Possible cauda equina syndrome" in result.text
     assert "Because you said:" in result.text
+    assert 'id="wizard"' not in result.text
+
+
+def test_an_emergency_in_the_description_goes_straight_to_the_result(local_client):
+    page = local_client.get("/assess")
+    text = "I can't pee at all since this morning and my back is in spasm"
+    r = local_client.post("/assess", data={"csrf_token": csrf_of(page.text), "step": "describe", "text": text})
+    assert "banner-emergency" in r.text
+    assert 'id="wizard"' not in r.text and "Continue" not in r.text
 
 
 def test_what_was_understood_can_be_corrected(local_client):

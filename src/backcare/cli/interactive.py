@@ -2,7 +2,8 @@
 
 It opens with "Describe what is happening", shows what it understood and lets the person correct
 it, then asks only what the engine still needs: the safety (screening) questions first, then the
-ones that could change the urgency, then those that shape the plan. Ctrl-C leaves cleanly.
+ones that could change the urgency, then those that shape the plan, through the conversation
+policy shared with the web app (``backcare.conversation``). Ctrl-C leaves cleanly.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ EMERGENCY_NOTICE = (
 )
 
 
+PAGE = 8  # questions looked ahead at a time: enough to gather a checklist
+
+
 class _Finished(Exception):
     """The person chose to finish early."""
 
@@ -52,14 +56,15 @@ def run_interactive(today: dt.date, console: Console | None = None, save: Saver 
 
 
 def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | None) -> int:
-    from backcare.assessment import assess
+    from backcare.conversation import evaluator, next_prompt, next_turn
     from backcare.report import finding_label, print_assessment
 
     described = Prompt.ask("Describe what is happening (or press Enter to go straight to questions)", console=console)
     text = described.strip() or None
     answers: dict[str, Any] = {}
+    evaluate = evaluator(text, today, kb)
     if text:
-        understood = assess(text=text, today=today, kb=kb)
+        understood = evaluate({})
         shown = [f for f in understood.findings if f.source == "text"]
         if shown:
             table = Table(title="This is what we understood")
@@ -68,35 +73,40 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | 
             for number, finding in enumerate(shown, start=1):
                 table.add_row(str(number), finding_label(finding, kb))
             console.print(table)
+        if understood.disposition == Disposition.emergency:
+            shown = []  # the emergency is shown at once; corrections can wait
+        if shown:
             wrong = Prompt.ask("Type the numbers of anything wrong (e.g. 2,5), or press Enter", console=console)
             for part in wrong.replace(" ", "").split(","):
                 if part.isdigit() and 1 <= int(part) <= len(shown):
                     # None clears what the text said; the question is asked again if it matters
                     answers[shown[int(part) - 1].id] = None
-        else:
+        elif understood.disposition != Disposition.emergency:
             console.print("We could not pick out specific details; the questions will cover them.")
 
-    asked: set[str] = set()
+    asked: list[str] = []
+    turn = next_turn(answers, asked, evaluate, kb, limit=PAGE)
     try:
-        while True:
-            result = assess(answers=answers, text=text, today=today, kb=kb)
-            pending = [q for q in result.next_questions if q not in asked]
-            if not pending or result.disposition == Disposition.emergency:
-                break  # an emergency ends the questions at once: the action comes first
-            question = kb.findings[pending[0]]
-            asked.add(question.id)
-            screening = len(result.unanswered_screening)
-            if screening:
-                console.print(f"[dim]{screening} safety question(s) left[/dim]")
-            quoted = next((c.evidence for c in result.to_confirm if c.id == question.id), None)
-            if quoted:
-                console.print(f"You wrote “{quoted}”.", markup=False)
-            value = _ask(question, console)
-            if value is not None:
-                answers[question.id] = value
+        while not turn.final:  # an emergency is final at once: the action comes first
+            prompt = next_prompt(turn, kb)
+            safety = [q for q in turn.result.unanswered_screening if q not in asked]
+            asked.extend(prompt)
+            if safety:
+                console.print(f"[dim]{len(safety)} safety question(s) left[/dim]")
+            if len(prompt) > 1:
+                answers.update(_ask_checklist([kb.findings[q] for q in prompt], console))
+            else:
+                question = kb.findings[prompt[0]]
+                quoted = next((c.evidence for c in turn.result.to_confirm if c.id == question.id), None)
+                if quoted:
+                    console.print(f"You wrote “{quoted}”.", markup=False)
+                value = _ask(question, console)
+                if value is not None:
+                    answers[question.id] = value
+            turn = next_turn(answers, asked, evaluate, kb, limit=PAGE)
     except _Finished:
-        pass
-    result = assess(answers=answers, text=text, today=today, kb=kb)
+        turn = next_turn(answers, asked, evaluate, kb, limit=PAGE)
+    result = turn.result
     console.print()
     print_assessment(result, kb, console)
     if save is not None:
@@ -126,6 +136,24 @@ def _ask(finding: FindingDef, console: Console) -> Any:
         value = _convert(finding, raw)
         if value is not None:
             return value
+        console.print("[red]Sorry, that answer does not fit; try again, or press Enter to skip.[/red]")
+
+
+def _ask_checklist(findings: list[FindingDef], console: Console) -> dict[str, bool]:
+    """Several yes/no questions of one kind at once: the numbers of those that apply, 0 for none."""
+    console.print("Do any of these apply to you?")
+    for number, finding in enumerate(findings, start=1):
+        console.print(f"  {number}. {finding.question}", markup=False)
+    while True:
+        raw = Prompt.ask("Type the numbers that apply (e.g. 1,3), 0 for none, or press Enter to skip", console=console)
+        raw = raw.strip().lower()
+        if raw in DONE_WORDS:
+            raise _Finished
+        if raw in SKIP_WORDS:
+            return {}
+        picked = {part for part in raw.replace(" ", "").split(",") if part}
+        if picked <= {str(n) for n in range(len(findings) + 1)}:
+            return {f.id: str(n) in picked for n, f in enumerate(findings, start=1)}
         console.print("[red]Sorry, that answer does not fit; try again, or press Enter to skip.[/red]")
 
 

@@ -5,6 +5,7 @@ Routes only gather input, call ``service`` (which calls the core and storage) an
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
+from backcare import conversation
 from backcare.answers import AnswerError
 from backcare.knowledge import load_knowledge
 from backcare.report import because, deciding_flags, no_contributor_line, unfinished
@@ -36,6 +38,7 @@ def render(request: Request, name: str, status: int = 200, **values: Any) -> HTM
         "csrf": csrf_token(request),
         "who": current(request),
         "multi_user": context(request).settings.multi_user,
+        "emergency_number": context(request).settings.emergency_number,
         "partial": request.headers.get("hx-request") == "true" and request.headers.get("hx-target") is not None,
     }
     return TEMPLATES.TemplateResponse(request, name, values, status_code=status)
@@ -77,22 +80,23 @@ def assess_step(request: Request, who: Who, form: Form, st: StoreDep) -> Respons
     else:
         state = wizard.apply_form(state, form, kb)
     error: tuple[str, str] | None = None
+    evaluate = conversation.evaluator(state.text, today, kb)
     try:
-        result = service.run_assessment(state.text, state.answers, today)
+        turn = conversation.next_turn(state.answers, state.asked, evaluate, kb, limit=wizard.BATCH)
     except AnswerError as exc:
         error = (exc.field, str(exc))
         state.answers.pop(exc.field, None)
         if exc.field in state.asked:
             state.asked.remove(exc.field)
-        result = service.run_assessment(state.text, state.answers, today)
+        turn = conversation.next_turn(state.answers, state.asked, evaluate, kb, limit=wizard.BATCH)
+    result = turn.result
     if first:
         state.understood = wizard.understood_ids(result)
-    if form.get("action") == "result" and error is None:
-        progress = wizard.step(state, result, kb)
-        if progress.can_finish:
-            saved = service.save_assessment(st, who, result, state.text, state.answers, today)
-            return _redirect(request, f"/assessments/{saved}")
-    progress = wizard.step(state, result, kb, error)
+    progress = wizard.step(state, result, kb, error, turn.questions)
+    finished = error is None and (turn.emergency or (turn.final and not first))
+    if finished or (form.get("action") == "result" and error is None and progress.can_finish):
+        saved = service.save_assessment(st, who, result, state.text, state.answers, today)
+        return _redirect(request, f"/assessments/{saved}")
     return render(
         request,
         "step.html",
@@ -118,9 +122,14 @@ def result_page(request: Request, assessment_id: str, who: Who, st: StoreDep) ->
     kb = load_knowledge()
     a = saved.assessment
     start = saved.plan.start_date if saved.plan else saved.record.created_at.date()
+    plan = a.plan
     return render(
         request,
         "result.html",
+        refs=views.references(plan, kb, views.is_pregnant(a)) if plan else None,
+        do_now=views.do_now(plan) if plan else ([], []),
+        waiting=views.flag_notes(plan),
+        net=views.safety_groups(plan, context(request).settings.emergency_number, a.disposition) if plan else [],
         saved=saved,
         a=a,
         kb=kb,
@@ -135,9 +144,22 @@ def result_page(request: Request, assessment_id: str, who: Who, st: StoreDep) ->
 
 
 @router.get("/assessments/{assessment_id}/plan.ics")
-def result_ics(request: Request, assessment_id: str, who: Who, st: StoreDep) -> Response:
+def result_ics(request: Request, assessment_id: str, who: Who, st: StoreDep, tz: str | None = None) -> Response:
+    """The reminders from now on, in the time zone the browser reports (else the person's)."""
+    from backcare.calendar import plan_to_ics
+
     saved = service.load_assessment(st, who, assessment_id)
-    data = service.plan_ics(saved) if saved else None
+    plan = saved.assessment.plan if saved else None
+    data = None
+    if saved is not None and plan is not None and plan.schedule:
+        start = saved.plan.start_date if saved.plan else saved.record.created_at.date()
+        now = dt.datetime.now(dt.UTC)
+        for zone in (tz if tz and len(tz) <= 64 else None, saved.record.timezone, None):
+            try:
+                data = plan_to_ics(plan, start=start, tz=zone, stamp=saved.record.created_at, after=now)
+                break
+            except ValueError:
+                continue
     if data is None:
         return render(request, "error.html", 404, message="There is no schedule to download for this assessment.")
     return Response(

@@ -9,8 +9,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from backcare.diary import Trend, improvement_threshold
-from backcare.knowledge.schema import Disposition
-from backcare.models import Assessment, Finding, Plan
+from backcare.knowledge import KnowledgeBase
+from backcare.knowledge.schema import URGENCY, Disposition
+from backcare.models import Assessment, Finding, Plan, PlanItem, SafetyNetItem
 from backcare.report import people_headline, unfinished
 
 
@@ -27,7 +28,7 @@ BANNERS = {
     Disposition.emergency: ("emergency", "!", "Emergency", "Get emergency help now"),
     Disposition.urgent: ("urgent", "!", "Urgent", "See a doctor today"),
     Disposition.soon: ("soon", "i", "Soon", "Book an appointment with a GP or physiotherapist within 1 to 2 weeks"),
-    Disposition.self_care: ("self-care", "✓", "Self-care", "Look after your back at home with the plan below"),
+    Disposition.self_care: ("self-care", "✓", "Self-care", "You can look after your back at home"),
 }
 
 
@@ -168,3 +169,73 @@ def chart(trend: Trend, width: int = 640, height: int = 260) -> Chart | None:
         x_ticks=list(dict.fromkeys(x_ticks)),
         summary=summary,
     )
+
+
+# --- Result page ---------------------------------------------------------------------------------
+
+DO_NOW = 5
+FLAG_NOTES = ("__bring", "__wait")
+NET_GROUPS = (
+    (Disposition.emergency, "Call {number} now if you notice"),
+    (Disposition.urgent, "See a doctor today if you notice"),
+    (Disposition.soon, "Book a GP appointment within 1 to 2 weeks if you notice"),
+)
+
+
+@dataclass(frozen=True)
+class References:
+    """A plan's sources as numbered references with readable names (never file names)."""
+
+    names: list[str]
+    numbers: dict[str, int]
+
+    def cite(self, labels: list[str]) -> list[int]:
+        return sorted({self.numbers[label] for label in labels if label in self.numbers})
+
+
+def references(plan: Plan, kb: KnowledgeBase, pregnant: bool) -> References:
+    """Numbered in order of first use; pregnancy sources only for someone pregnant (they apply to no one else)."""
+    readable = {source.label: source.citation for source in kb.sources.values()}
+    names: list[str] = []
+    numbers: dict[str, int] = {}
+    for label in plan.sources:
+        name = readable.get(label, label)
+        if not pregnant and "pregnan" in name.lower():
+            continue
+        if name not in names:
+            names.append(name)
+        numbers[label] = names.index(name) + 1
+    return References(names=names, numbers=numbers)
+
+
+def is_pregnant(assessment: Assessment) -> bool:
+    return any(f.id == "pregnant" and f.status != "absent" for f in assessment.findings)
+
+
+def do_now(plan: Plan) -> tuple[list[PlanItem], list[PlanItem]]:
+    """The first few actions of the plan, and the rest (a warning sign's own items are shown with it)."""
+    general = [i for i in plan.items if not i.id.startswith("red_flag_") and not i.id.endswith(FLAG_NOTES)]
+    return general[:DO_NOW], general[DO_NOW:]
+
+
+def flag_notes(plan: Plan | None) -> list[PlanItem]:
+    """What to do while waiting for help: the emergency plan's own items."""
+    if plan is None:
+        return []
+    return [i for i in plan.items if i.category == "urgent_action" and not i.id.startswith("red_flag_")]
+
+
+def safety_groups(plan: Plan, number: str, now: Disposition) -> list[tuple[str, list[SafetyNetItem]]]:
+    """The safety net grouped by what to do, most urgent first: a short list a phone shows whole.
+
+    Only signs that call for more than the result already says (``now``) are listed up front; the
+    full table with each sign's own action unfolds below.
+    """
+    out: list[tuple[str, list[SafetyNetItem]]] = []
+    for disposition, heading in NET_GROUPS:
+        if URGENCY[disposition] <= URGENCY[now]:
+            continue
+        items = [s for s in plan.safety_net if s.disposition == disposition]
+        if items:
+            out.append((heading.format(number=number), items))
+    return out

@@ -2,14 +2,15 @@
 
 The whole state travels in the form itself (the text, the answers so far as JSON, which questions
 were already put), so any worker can serve the next step and nothing is stored until the person
-asks for the result. The order of questions is the engine's (``Assessment.next_questions``:
-screening first); this module only turns it into form controls and form fields back into answers.
+asks for the result. What to ask and when the result is final is the conversation policy shared
+with the terminal (``backcare.conversation``); this module only turns it into form controls and
+form fields back into answers.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -182,8 +183,18 @@ class Step:
     urgent: bool
 
 
-def step(state: State, result: Assessment, kb: KnowledgeBase, error: tuple[str, str] | None = None) -> Step:
-    """What the next page shows: the understood findings, the next questions and the progress."""
+def step(
+    state: State,
+    result: Assessment,
+    kb: KnowledgeBase,
+    error: tuple[str, str] | None = None,
+    ask: Sequence[str] | None = None,
+) -> Step:
+    """What the next page shows: the understood findings, the next questions and the progress.
+
+    ``ask`` are the conversation's (``backcare.conversation.next_turn``); the engine's full
+    list when not given.
+    """
     findings = {f.id: f for f in result.findings}
     understood = [
         control(kb.findings[fid], findings.get(fid), error[1] if error and error[0] == fid else None)
@@ -192,7 +203,7 @@ def step(state: State, result: Assessment, kb: KnowledgeBase, error: tuple[str, 
     ]
     pending = [
         q
-        for q in result.next_questions
+        for q in (result.next_questions if ask is None else ask)
         if q not in state.asked and q not in state.answers and q in kb.findings and q not in state.understood
     ]
     quoted = {c.id: c.evidence for c in result.to_confirm}
