@@ -31,8 +31,9 @@ lint: install
 	$(BIN)/ruff check src tests bench training
 	$(BIN)/mypy
 
+# One table: every figure with its spread over rounds and its ratio to a reference of the same run.
 bench: install
-	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+	@$(BIN)/python bench/run_all.py
 
 # The learned sentence reader: train from training/corpus/, export to ONNX (int8), calibrate on the
 # development vignettes, and install into src/backcare/learned/model/. Never part of install or run.

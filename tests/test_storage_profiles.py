@@ -182,6 +182,12 @@ READS: dict[str, Callable[[DiaryRepository, Ids], set[str]]] = {
     ),
     "entry": lambda r, t: {e.id for i in t["entries"] if (e := r.entry(i))},
     "count_entries": lambda r, t: set() if r.count_entries() == 3 else {"count"},
+    "entry_span": lambda r, t: (
+        set()
+        if ((s := r.entry_span()).first, s.last) == (min(d := [e.date for e in r.entries()]), max(d))
+        and all(r.entry_span(i).last is None for i in t["episodes"])
+        else {"span"}
+    ),
     "latest_assessment": lambda r, t: {
         a.id
         for kind in ("assessment", "retriage")

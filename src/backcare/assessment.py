@@ -40,12 +40,14 @@ def assess(
     today: dt.date | None = None,
     kb: KnowledgeBase | None = None,
     reader: TextReader | None = None,
+    with_plan: bool = True,
 ) -> Assessment:
     """Assess structured ``answers`` (finding id -> value) and/or free ``text``.
 
     Raises ``backcare.answers.AnswerError`` for an unusable answer. ``today`` anchors relative
     dates in text ("since Tuesday") and the plan's calendar; it defaults to the current date.
-    ``reader`` reads free text (both readers and their merge by default).
+    ``reader`` reads free text (both readers and their merge by default). ``with_plan=False``
+    leaves the plan out (``plan`` is None) for callers that only want the triage: it is most of the cost.
     """
     kb = kb or load_knowledge()
     today = today or dt.date.today()
@@ -85,7 +87,7 @@ def assess(
         )
 
     plan = None
-    if in_scope:
+    if in_scope and with_plan:
         from backcare.plan import build_plan
 
         plan = build_plan(facts, result.disposition, result.red_flags, kb, start=today)

@@ -239,14 +239,27 @@ class DiaryView:
     plan_start: dt.date | None
 
 
-def episode_view(repo: DiaryRepository, episode: EpisodeRecord | None) -> DiaryView:
-    """The episode's trend inside an open unit of work: baseline from the latest assessment, adherence to its plan."""
+@dataclass(frozen=True)
+class Window:
+    """A run of days of the diary: the ``days`` up to ``until`` (the latest entry's date by default)."""
+
+    days: int
+    until: dt.date | None = None
+
+
+def episode_view(repo: DiaryRepository, episode: EpisodeRecord | None, window: Window | None = None) -> DiaryView:
+    """The episode's trend inside an open unit of work: baseline from the latest assessment, adherence to its plan.
+
+    With a ``window`` only its days are read (rows, adherence and messages are the window's), and
+    the baseline comes from the episode's first entries: the cost stays that of the window however
+    long the diary grows.
+    """
     from pydantic import ValidationError
 
     from backcare.diary import baseline_from, compute_trend, schedule_from_plan
 
     episode_id = episode.id if episode else None
-    entries = repo.entries(episode_id=episode_id)
+    entries, first = _window_entries(repo, episode_id, window)
     last = repo.latest_assessment("assessment", episode_id)
     pain = peg = None
     if last is not None:
@@ -255,7 +268,7 @@ def episode_view(repo: DiaryRepository, episode: EpisodeRecord | None) -> DiaryV
         peg_out = scores.get("peg")
         peg = peg_out.get("score") if isinstance(peg_out, dict) else None
     baseline = baseline_from(
-        entries,
+        first + entries,
         assessment_pain=pain,
         assessment_date=last.created_at.date() if last and pain is not None else None,
         assessment_peg=peg,
@@ -267,11 +280,14 @@ def episode_view(repo: DiaryRepository, episode: EpisodeRecord | None) -> DiaryV
             plan = Plan.model_validate(record.content)
         except ValidationError:
             plan = None
+    schedule = schedule_from_plan(plan, record.start_date) if plan and record else []
+    if window is not None and entries:
+        schedule = [s for s in schedule if entries[0].date <= s.date <= entries[-1].date]
     trend = compute_trend(
         entries,
         baseline,
         onset=episode.onset if episode else None,
-        schedule=schedule_from_plan(plan, record.start_date) if plan and record else [],
+        schedule=schedule,
         reassessed_at=last.created_at if last else None,
     )
     return DiaryView(
@@ -283,8 +299,28 @@ def episode_view(repo: DiaryRepository, episode: EpisodeRecord | None) -> DiaryV
     )
 
 
-def diary_view(store: Store, profile_id: str | None = None, episode_id: str | None = None) -> DiaryView:
+def _window_entries(
+    repo: DiaryRepository, episode_id: str | None, window: Window | None
+) -> tuple[list[DiaryEntry], list[DiaryEntry]]:
+    """The window's entries, and the episode's first ones (for the baseline) when they fall before it."""
+    if window is None:
+        return repo.entries(episode_id=episode_id), []
+    span = repo.entry_span(episode_id)
+    until = window.until or span.last
+    if until is None or span.first is None:
+        return [], []
+    since = until - dt.timedelta(days=min(max(1, window.days), (until - dt.date.min).days + 1) - 1)
+    entries = repo.entries(episode_id=episode_id, since=since, until=until)
+    first: list[DiaryEntry] = []
+    for day in sorted({d for d in (span.first, span.first_peg, span.first_rmdq) if d is not None and d < since}):
+        first += repo.entries(episode_id=episode_id, since=day, until=day)
+    return entries, first
+
+
+def diary_view(
+    store: Store, profile_id: str | None = None, episode_id: str | None = None, window: Window | None = None
+) -> DiaryView:
     """An episode's view: ``episode_id``'s, else the open episode's, else the most recent one's."""
     with store.unit_of_work(write=False, profile_id=profile_id) as uow:
         episode = uow.diary.episode(episode_id) if episode_id else uow.diary.latest_episode()
-        return episode_view(uow.diary, episode)
+        return episode_view(uow.diary, episode, window)

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from backcare.cli import app as cli_app
+from backcare.models import Assessment
 
 from .conftest import CLEAR
 
@@ -39,18 +40,49 @@ def cli_json(tmp_path: Path, answers: dict[str, object] | None, text: str | None
     ],
     ids=["lifting", "cauda-equina", "medicines-incomplete", "pregnancy"],
 )
-def test_assess_answers_byte_for_byte_what_the_command_line_prints(local_client, tmp_path, answers):
+def test_assess_with_the_plan_is_what_the_command_line_prints_compact(local_client, tmp_path, answers):
     expected = cli_json(tmp_path, answers, None)
-    r = local_client.post("/api/v1/assess", json={"answers": answers, "today": TODAY})
+    r = local_client.post("/api/v1/assess?include=plan", json={"answers": answers, "today": TODAY})
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/json"
-    assert r.text == expected.rstrip("\n")
+    assert r.json() == json.loads(expected)
+    assert r.content == Assessment.model_validate_json(expected).model_dump_json().encode()
+    assert b"\n" not in r.content and b'": ' not in r.content  # compact: no indentation
+
+
+def test_assess_without_include_gives_everything_but_the_plan_and_links_to_it(local_client, tmp_path):
+    full = json.loads(cli_json(tmp_path, LIFTING, None))
+    r = local_client.post("/api/v1/assess", json={"answers": LIFTING, "today": TODAY})
+    assert r.status_code == 200
+    body = r.json()
+    assert "plan" not in body and body["plan_link"] == "/api/v1/assess?include=plan"
+    assert {k: v for k, v in full.items() if k != "plan"} == {k: v for k, v in body.items() if k != "plan_link"}
+    assert len(r.content) < len(json.dumps(full)) / 5
+
+
+def test_assess_out_of_scope_links_to_no_plan(local_client):
+    body = local_client.post("/api/v1/assess", json={"answers": {"back_pain": False}, "today": TODAY}).json()
+    assert body["in_scope"] is False and body["plan_link"] is None
+
+
+def test_assess_says_whether_the_answer_came_from_the_cache(local_client):
+    body = {"answers": {**LIFTING, "age": 57}, "today": TODAY}
+    first = local_client.post("/api/v1/assess", json=body)
+    again = local_client.post("/api/v1/assess", json=body)
+    assert (first.headers["x-backcare-cache"], again.headers["x-backcare-cache"]) == ("miss", "hit")
+    assert first.content == again.content
+    assert local_client.post("/api/v1/assess?include=plan", json=body).headers["x-backcare-cache"] == "miss"
+
+
+def test_assess_include_takes_only_plan(local_client):
+    r = local_client.post("/api/v1/assess?include=everything", json={"answers": LIFTING})
+    assert r.status_code == 422 and r.json()["field"] == "include"
 
 
 def test_assess_with_text_matches_the_command_line(local_client, tmp_path):
     text = "My back locked up lifting a box two days ago. No numbness, peeing fine, no fever."
     expected = cli_json(tmp_path, {"age": 40}, text)
-    r = local_client.post("/api/v1/assess", json={"text": text, "answers": {"age": 40}, "today": TODAY})
+    r = local_client.post("/api/v1/assess?include=plan", json={"text": text, "answers": {"age": 40}, "today": TODAY})
     assert r.status_code == 200, r.text
     assert r.json() == json.loads(expected)
 
@@ -120,6 +152,10 @@ def test_openapi_document_describes_the_api(local_client):
     ):
         assert path in paths
     assert "AssessRequest" in doc["components"]["schemas"]
+    assert "plan_link" in doc["components"]["schemas"]["AssessAnswer"]["properties"]
+    assert "?include=plan" in doc["info"]["description"] and "exactly what" not in doc["info"]["description"]
+    include = [p for p in paths["/api/v1/assess"]["post"]["parameters"] if p["name"] == "include"]
+    assert include and include[0]["in"] == "query"
     assert local_client.get("/docs").status_code == 404  # no CDN-loaded Swagger UI
 
 
@@ -164,6 +200,11 @@ def test_diary_crud_and_trend(local_client):
     trend = local_client.get("/api/v1/diary/trend").json()
     assert [row["pain"] for row in trend["rows"]] == [7, 3]
     assert trend["baseline"]["pain"] == 7
+    page = local_client.get("/api/v1/diary/trend?days=1&until=2026-03-01").json()  # a window: one day
+    assert [row["date"] for row in page["rows"]] == ["2026-03-01"] and page["baseline"]["pain"] == 7
+    last = local_client.get("/api/v1/diary/trend?days=1").json()  # ends at the latest entry
+    assert [row["pain"] for row in last["rows"]] == [3] and last["baseline"]["pain"] == 7
+    assert local_client.get("/api/v1/diary/trend?days=0").status_code == 422
     assert local_client.delete(f"/api/v1/diary/entries/{first['id']}").status_code == 204
     assert local_client.get(f"/api/v1/diary/entries/{first['id']}").status_code == 404
     assert local_client.put(f"/api/v1/diary/entries/{first['id']}", json={"pain": 1}).status_code == 404

@@ -54,6 +54,10 @@ class ExportFormat(str, Enum):
     fhir = "fhir"
 
 
+SHOW_DAYS = 90
+"""Days ``diary show`` reads and shows by default: its cost is the window's, not the diary's."""
+
+
 class ImportFormat(str, Enum):
     auto = "auto"
     json = "json"
@@ -314,7 +318,7 @@ def _add(
     from sqlalchemy.exc import SQLAlchemyError
 
     from backcare.diary import DiaryEntry
-    from backcare.diary_service import OnsetConflict, add_entry, diary_view
+    from backcare.diary_service import OnsetConflict, Window, add_entry, diary_view
     from backcare.storage import StorageError
 
     store = _open(create=True)
@@ -340,7 +344,7 @@ def _add(
             _fail(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}")
         try:
             added = add_entry(store, entry, onset=onset, new_episode=new_episode)
-            trend = diary_view(store, episode_id=added.episode.id).trend
+            trend = diary_view(store, episode_id=added.episode.id, window=Window(SHOW_DAYS)).trend
         except OnsetConflict as exc:
             _fail(f"--onset {onset}: {exc}; add --new-episode to start another")
         except (StorageError, SQLAlchemyError) as exc:
@@ -435,12 +439,22 @@ def _ask(kb: KnowledgeBase, today: dt.date) -> dict[str, Any]:
 
 @diary_app.command("show")
 def show(
-    days: int | None = typer.Option(None, "--days", help="Only the last N days of the table."),
+    days: int = typer.Option(
+        SHOW_DAYS, "--days", min=1, max=36_600, help="How many days to show, ending at --until (or the latest entry)."
+    ),
+    until: str | None = typer.Option(
+        None, "--until", help="Last day shown (YYYY-MM-DD): page back through the diary with --days."
+    ),
+    show_all: bool = typer.Option(False, "--all", help="Every entry of the episode (slow for a long diary)."),
     output: ShowFormat = typer.Option(ShowFormat.table, "--format", help="Output format."),
 ) -> None:
-    """The current episode's diary with change from baseline, the expected course and adherence."""
-    from backcare.diary_service import diary_view
+    """The current episode's diary with change from baseline, the expected course and adherence.
+
+    Shows the last 90 days by default; the baseline is always the episode's start.
+    """
+    from backcare.diary_service import Window, diary_view
     from backcare.knowledge import load_knowledge
+    from backcare.storage import user_timezone
 
     store = _open(create=False)
     if store is None:
@@ -449,26 +463,25 @@ def show(
         else:
             typer.echo("No diary yet: add an entry with `backcare diary add --pain N`.")
         return
+    last = None if until is None else _parse_date(until, "--until", _today(user_timezone()))
     with store:
-        view = diary_view(store)
+        view = diary_view(store, window=None if show_all else Window(days, last))
     entries, trend = view.entries, view.trend
     if output is ShowFormat.json:
         typer.echo(trend.model_dump_json(indent=2))
         return
     if not entries:
-        typer.echo("No diary entries in the current episode yet.")
+        typer.echo("No diary entries in these days." if until else "No diary entries in the current episode yet.")
         return
-    _print_table(trend, days)
+    _print_table(trend)
     _print_messages(trend, load_knowledge())
 
 
-def _print_table(trend: Trend, days: int | None) -> None:
+def _print_table(trend: Trend) -> None:
     from rich.table import Table
 
     arrows = {"improved": "[green]↓[/green]", "worse": "[red]↑[/red]", "no_important_change": "→"}
     rows = trend.rows
-    if days is not None and trend.latest is not None:
-        rows = [r for r in rows if (trend.latest - r.date).days < days]
     table = Table(title=f"Back pain diary (episode from {trend.onset})", title_justify="left")
     columns = (
         "date",

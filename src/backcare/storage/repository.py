@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy import Engine, case, delete, func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from backcare.diary import DiaryEntry, ExerciseDone, Retriage
@@ -93,27 +93,44 @@ def _entry_from_mapping(r: Mapping[Any, Any], exercises: Sequence[ExerciseDone])
     )
 
 
+@dataclass(frozen=True)
+class EntrySpan:
+    """The first and last entry dates, and the first dates with a PEG and with an RMDQ score."""
+
+    first: dt.date | None
+    last: dt.date | None
+    first_peg: dt.date | None
+    first_rmdq: dt.date | None
+
+
+def entry_values(e: DiaryEntry, profile_id: str) -> dict[str, Any]:
+    """An entry's ``diary_entry`` columns as plain values (its exercises go to their own table)."""
+    return {
+        "id": e.id,
+        "profile_id": profile_id,
+        "episode_id": e.episode_id,
+        "entry_date": e.date,
+        "recorded_at": e.recorded_at,
+        "timezone": e.timezone,
+        "pain": e.pain,
+        "spasms": e.spasms,
+        "peg_items": list(e.peg.items) if e.peg else None,
+        "peg_score": e.peg.score if e.peg else None,
+        "rmdq_ticked": list(e.rmdq.ticked) if e.rmdq else None,
+        "rmdq_score": e.rmdq.score if e.rmdq else None,
+        "cold_sessions": e.cold_sessions,
+        "heat_sessions": e.heat_sessions,
+        "note": e.note,
+        "findings": dict(e.findings),
+        "assessment_id": e.retriage.assessment_id if e.retriage else None,
+        "retriage_disposition": e.retriage.disposition.value if e.retriage else None,
+        "retriage_red_flags": list(e.retriage.red_flags) if e.retriage else None,
+    }
+
+
 def row_from_entry(e: DiaryEntry, profile_id: str) -> EntryRow:
     return EntryRow(
-        id=e.id,
-        profile_id=profile_id,
-        episode_id=e.episode_id,
-        entry_date=e.date,
-        recorded_at=e.recorded_at,
-        timezone=e.timezone,
-        pain=e.pain,
-        spasms=e.spasms,
-        peg_items=list(e.peg.items) if e.peg else None,
-        peg_score=e.peg.score if e.peg else None,
-        rmdq_ticked=list(e.rmdq.ticked) if e.rmdq else None,
-        rmdq_score=e.rmdq.score if e.rmdq else None,
-        cold_sessions=e.cold_sessions,
-        heat_sessions=e.heat_sessions,
-        note=e.note,
-        findings=dict(e.findings),
-        assessment_id=e.retriage.assessment_id if e.retriage else None,
-        retriage_disposition=e.retriage.disposition.value if e.retriage else None,
-        retriage_red_flags=list(e.retriage.red_flags) if e.retriage else None,
+        **entry_values(e, profile_id),
         exercises=[
             ExerciseRow(position=i, exercise_id=x.id, repetitions=x.repetitions) for i, x in enumerate(e.exercises)
         ],
@@ -320,9 +337,8 @@ class DiaryRepository:
             raise StorageError("some entries refer to an episode that is not this profile's")
         rows: list[dict[str, object]] = []
         exercises: list[dict[str, object]] = []
-        for e in entries:
-            row = row_from_entry(e, profile.id)
-            rows.append({c.key: getattr(row, c.key) for c in EntryRow.__table__.columns})
+        for e in entries:  # plain values: no ORM objects made only to read their columns back
+            rows.append(entry_values(e, profile.id))
             exercises += [
                 {"entry_id": e.id, "position": i, "exercise_id": x.id, "repetitions": x.repetitions}
                 for i, x in enumerate(e.exercises)
@@ -365,6 +381,20 @@ class DiaryRepository:
         ):
             done.setdefault(entry_id, []).append(ExerciseDone(id=exercise_id, repetitions=reps))
         return [_entry_from_mapping(r._mapping, done.get(r.id, [])) for r in rows]
+
+    def entry_span(self, episode_id: str | None = None) -> EntrySpan:
+        """Dates that bound an episode's entries, in one query: what a window of the diary needs."""
+        t = EntryRow.__table__
+        q = select(
+            func.min(t.c.entry_date),
+            func.max(t.c.entry_date),
+            func.min(case((t.c.peg_score.is_not(None), t.c.entry_date))),
+            func.min(case((t.c.rmdq_score.is_not(None), t.c.entry_date))),
+        ).where(t.c.profile_id == self._pid())
+        if episode_id is not None:
+            q = q.where(t.c.episode_id == episode_id)
+        first, last, peg, rmdq = self.session.execute(q).one()
+        return EntrySpan(first=first, last=last, first_peg=peg, first_rmdq=rmdq)
 
     def count_entries(self) -> int:
         q = select(func.count()).select_from(EntryRow).where(EntryRow.profile_id == self._pid())

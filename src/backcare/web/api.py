@@ -1,7 +1,8 @@
 """JSON API under ``/api/v1`` (OpenAPI document at ``/api/v1/openapi.json``).
 
-``POST /assess`` answers exactly what ``backcare assess --format json`` prints for the same
-input. Errors are ``{"message": ..., "field": ...}`` with a 4xx status; bad input never gives a 500.
+``POST /assess`` answers the assessment without its plan (``?include=plan`` for the whole of what
+``backcare assess --format json`` prints, compact). Errors are ``{"message": ..., "field": ...}``
+with a 4xx status; bad input never gives a 500.
 """
 
 from __future__ import annotations
@@ -9,18 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from anyio import to_thread
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from backcare.diary import DiaryEntry, Trend
-from backcare.diary_service import EntryAdded
+from backcare.diary_service import EntryAdded, Window
 from backcare.knowledge.schema import Disposition
 from backcare.models import Assessment, Plan
 from backcare.storage import ExportDocument, Store
-from backcare.web import db, service
+from backcare.web import assessing, db, service
 from backcare.web.account_models import Credentials, Registration, SessionInfo
+from backcare.web.assessing import ASSESS_DOC, AssessAnswer
 from backcare.web.auth import api_principal, context, current, rotate_session, session_id, store
 from backcare.web.db import AccountError, Principal, RateLimited
 from backcare.web.security import ErrorJSON, csrf_token_for
@@ -109,15 +112,12 @@ def _inputs(body: service.AssessRequest) -> tuple[str | None, dict[str, Any], dt
 @router.post(
     "/assess",
     tags=["assessment"],
-    response_model=Assessment,
+    response_model=AssessAnswer | Assessment,
     summary="Assess free text and/or structured answers",
-    responses={200: {"content": {"application/json": {}}, "description": "the assessment (spec section 8)"}},
+    description=ASSESS_DOC,
+    responses={200: {"description": "the assessment without its plan; with ?include=plan, the whole assessment"}},
 )
-async def assess(request: Request, body: service.AssessRequest) -> Response:
-    """Triage, likely contributors and the cited plan; nothing is stored.
-
-    In multi-user mode it needs no login, so it is limited per address instead.
-    """
+async def assess(request: Request, body: service.AssessRequest, include: assessing.Include = None) -> Response:
     ctx = context(request)
     if ctx.settings.multi_user:
         from backcare.web.account import client_address
@@ -127,11 +127,14 @@ async def assess(request: Request, body: service.AssessRequest) -> Response:
         except RateLimited as exc:
             return _too_many(exc, "text")
     text, answers, today = _inputs(body)
+    with_plan = include == "plan"
     if text is None:
-        data = service.assessment_json(None, answers, today)
-    else:  # reading free text takes longer: keep the event loop free for other requests
-        data = await run_in_threadpool(service.assessment_json, text, answers, today)
-    return Response(data, media_type="application/json")
+        data, hit = assessing.assessment_json(None, answers, today, with_plan)
+    else:  # reading free text takes longer: one thread per worker keeps the event loop free
+        data, hit = await to_thread.run_sync(
+            assessing.assessment_json, text, answers, today, with_plan, limiter=assessing.text_limiter(request)
+        )
+    return Response(data, media_type="application/json", headers={"X-Backcare-Cache": "hit" if hit else "miss"})
 
 
 class SavedSummary(BaseModel):
@@ -290,9 +293,15 @@ def delete_entry(entry_id: Id, who: Who, st: StoreDep) -> Response:
     return Response(status_code=204)
 
 
+Days = Annotated[int, Query(ge=1, le=36_600, description="days of the diary, ending at `until`")]
+Until = Annotated[dt.date | None, Query(description="last day (default: the latest entry); page back")]
+
+
 @router.get("/diary/trend", tags=["diary"], response_model=Trend)
-def trend(who: Who, st: StoreDep) -> Response:
-    return Response(service.diary_view(st, who).trend.model_dump_json(), media_type="application/json")
+def trend(who: Who, st: StoreDep, days: Days = service.DIARY_WINDOW.days, until: Until = None) -> Response:
+    """The current episode's trend over a window of days (the last 90 by default); the baseline is its start."""
+    view = service.diary_view(st, who, Window(days, until))
+    return Response(view.trend.model_dump_json(), media_type="application/json")
 
 
 @router.get("/export", tags=["account"], response_model=ExportDocument)

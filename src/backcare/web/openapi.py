@@ -79,9 +79,19 @@ def conforms(value: Any, definition: FindingDef, allow_list: bool = True) -> boo
     return isinstance(value, str)
 
 
+ASSESS_BEFORE = "`POST /assess` answers exactly what `backcare assess --format json` prints."
+ASSESS_NOW = (
+    "`POST /assess` answers compact JSON: the triage, red flags, contributors, findings and `to_confirm`, "
+    "with `plan_link` in place of the plan; `POST /assess?include=plan` answers the whole assessment, "
+    "the document `backcare assess --format json` prints."
+)
+
+
 def refine(document: dict[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
     """Replace the free-form answer maps of the request schemas by the catalogue's precise ones."""
     _local_times(document)
+    info = document.get("info", {})
+    info["description"] = info.get("description", "").replace(ASSESS_BEFORE, ASSESS_NOW)
     schemas = document.get("components", {}).get("schemas", {})
     if "AssessRequest" in schemas:  # text, answers or both: at least one of them, not null
         schemas["AssessRequest"]["anyOf"] = [

@@ -9,11 +9,9 @@ models, and reads and writes through ``DiaryRepository`` scoped to the principal
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,7 +29,7 @@ from pydantic import (
 )
 
 from backcare.diary import DiaryEntry, ExerciseDone
-from backcare.diary_service import DiaryView, EntryAdded
+from backcare.diary_service import DiaryView, EntryAdded, Window
 from backcare.models import Assessment, Plan
 from backcare.storage import AssessmentRecord, PlanRecord, Store
 from backcare.web.db import Principal
@@ -129,22 +127,6 @@ def run_assessment(text: str | None, answers: Mapping[str, Any] | None, today: d
     from backcare.assessment import assess
 
     return assess(answers=dict(answers or {}), text=text, today=today)
-
-
-@lru_cache(maxsize=256)
-def _assessment_bytes(text: str | None, answers_json: str, today: dt.date) -> bytes:
-    return run_assessment(text, json.loads(answers_json), today).to_json().encode()
-
-
-def assessment_json(text: str | None, answers: Mapping[str, Any] | None, today: dt.date) -> bytes:
-    """The JSON document of ``backcare assess --format json`` for the same input, byte for byte.
-
-    ``assess`` is a pure function of its input, the date and the packaged knowledge base, so
-    results are memoised per process (bounded): a repeated question is answered without
-    recomputing, and a worker that has not seen it computes the identical document.
-    """
-    key = json.dumps(answers or {}, sort_keys=True, separators=(",", ":"))
-    return _assessment_bytes(text, key, today)
 
 
 def save_assessment(
@@ -310,11 +292,19 @@ def delete_entry(store: Store, who: Principal, entry_id: str) -> bool:
     return found
 
 
-def diary_view(store: Store, who: Principal) -> DiaryView:
-    """The current episode's entries, trend and plan (the view ``backcare diary show`` prints)."""
+DIARY_WINDOW = Window(90)
+"""What the diary page and the trend read by default: the last 90 days up to the latest entry."""
+
+
+def diary_view(store: Store, who: Principal, window: Window | None = DIARY_WINDOW) -> DiaryView:
+    """The current episode's entries, trend and plan (the view ``backcare diary show`` prints).
+
+    Only the ``window``'s days are read (the baseline is still the episode's start), so a page
+    costs the same however long the diary grows; ``None`` reads the whole episode.
+    """
     from backcare.diary_service import diary_view as view
 
-    return view(store, who.profile_id)
+    return view(store, who.profile_id, window=window)
 
 
 def export_json(store: Store, who: Principal) -> str:
