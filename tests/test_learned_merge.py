@@ -33,8 +33,8 @@ def reading(fid: str, kind: str, score: float, status: str | None = None) -> Mod
         ([rule("urinary_retention", "possible")], reading("urinary_retention", "not_own", 0.99), None, True),
         # Missed by the rules: the model's confident reading counts, with the sentence as evidence...
         ([], reading("urinary_retention", "own", 0.7, "present"), "present", False),
-        # ...but a hedged one may be a hedged denial: asked back, never recorded.
-        ([], reading("urinary_retention", "own", 0.7, "possible"), None, True),
+        # ...a hedged one counts too, as "possible" (an uncertain warning sign counts as present)...
+        ([], reading("urinary_retention", "own", 0.7, "possible"), "possible", False),
         # Unsure: asked back, not recorded.
         ([], reading("urinary_retention", "unsure", 0.3), None, True),
         # Denied by the rules but read as the person's own (or hedged) by the model: asked back.
@@ -52,6 +52,14 @@ def test_warning_sign_policy(rules, model, kept, asked):
     got = {f.id: f.status for f in findings}.get(model.finding)
     assert got == kept
     assert (model.finding in {c.id for c in confirm}) is asked
+
+
+def test_a_hedged_denial_the_rules_heard_is_asked_back_not_counted():
+    """"I don't think I'm numb down there": the rules leave it unknown, the model reads it hedged."""
+    hedged = reading("saddle_numbness", "own", 0.8, "possible")
+    findings, confirm = merge([], {"saddle_numbness": hedged}, SIGNS, LIMITS, doubted=frozenset({"saddle_numbness"}))
+    assert "saddle_numbness" not in {f.id for f in findings}
+    assert [c.id for c in confirm] == ["saddle_numbness"]
 
 
 def test_other_findings_rules_win_and_the_model_fills_gaps():

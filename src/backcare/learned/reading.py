@@ -102,7 +102,9 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     if any(f.id == "sex" and f.value == "male" for f in rules.findings):
         readings.pop("pregnant", None)  # "45M, LBP 3/52": shorthand that looks like a gestation
     signs = _warning_signs(kb)
-    findings, confirm = merge(rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained)
+    findings, confirm = merge(
+        rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained, frozenset(rules.doubted)
+    )
     merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
     return Reading(merged, confirm, rules, readings, seen.sentences)
 
