@@ -1,9 +1,6 @@
-"""JSON API under ``/api/v1`` (OpenAPI document at ``/api/v1/openapi.json``).
-
-``POST /assess`` answers the assessment without its plan (``?include=plan`` for the whole of what
-``backcare assess --format json`` prints, compact). Errors are ``{"message": ..., "field": ...}``
-with a 4xx status; bad input never gives a 500.
-"""
+"""JSON API under ``/api/v1`` (OpenAPI at ``/api/v1/openapi.json``). ``POST /assess`` answers without
+the plan (``?include=plan``: all that ``backcare assess --format json`` prints, compact). Errors are
+``{"message": ..., "field": ...}`` with a 4xx status; bad input never gives a 500."""
 
 from __future__ import annotations
 
@@ -203,7 +200,10 @@ def get_assessment(assessment_id: Id, who: Who, st: StoreDep) -> Response:
     return Response(_saved(saved).model_dump_json(), media_type="application/json")
 
 
-@router.get("/assessments/{assessment_id}/plan", tags=["assessment"], response_model=Plan)
+_NO_PLAN: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "no such assessment, or no plan"}}
+
+
+@router.get("/assessments/{assessment_id}/plan", tags=["assessment"], response_model=Plan, responses=_NO_PLAN)
 def get_plan(assessment_id: Id, who: Who, st: StoreDep) -> Response:
     saved = service.load_assessment(st, who, assessment_id)
     if saved is None or saved.assessment.plan is None:
@@ -215,7 +215,7 @@ def get_plan(assessment_id: Id, who: Who, st: StoreDep) -> Response:
     "/assessments/{assessment_id}/plan.ics",
     tags=["assessment"],
     response_class=Response,
-    responses={200: {"content": {"text/calendar": {}}, "description": "the 14-day schedule as iCalendar"}},
+    responses={200: {"content": {"text/calendar": {}}, "description": "the 14-day schedule as iCalendar"}, **_NO_PLAN},
 )
 def get_plan_ics(assessment_id: Id, who: Who, st: StoreDep) -> Response:
     saved = service.load_assessment(st, who, assessment_id)
