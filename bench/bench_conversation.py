@@ -128,45 +128,53 @@ def engine_all(evaluate: Evaluate, answer: Callable[[str], Any], kb: KnowledgeBa
 
 
 def shared_conversation(
-    evaluate: Evaluate, answer: Callable[[str], Any], kb: KnowledgeBase
+    evaluate: Evaluate, answer: Callable[[str], Any], kb: KnowledgeBase, size: int | None = None
 ) -> tuple[int, int, Assessment]:
-    """The shared conversation of ``backcare.conversation``, as the terminal puts it: one question at a
-    time, the plan's yes/no cautions of one kind as one checklist, until the result is final."""
-    from backcare.conversation import next_prompt, next_turn
+    """The shared conversation of ``backcare.conversation``, as the terminal puts it: one prompt at a
+    time (a question, or a checklist of safety questions or of the plan's cautions, counted once),
+    until the result is final. The single items answered inside them are counted apart. With
+    ``size``, as the web wizard puts it: a safety checklist alone, else up to ``size`` questions a page.
+    """
+    from backcare.conversation import next_page, next_prompt, next_turn
 
     answers: dict[str, Any] = {}
     asked: list[str] = []
-    prompts = 0
+    singly: list[str] = []
+    prompts = items = 0
     while True:
-        turn = next_turn(answers, asked, evaluate, kb, limit=PAGE)
-        if turn.final:
-            return prompts, len(asked), turn.result
+        turn = next_turn(answers, asked, evaluate, kb, limit=PAGE, singly=singly)
+        prompt = next_prompt(turn, kb) if size is None else next_page(turn, kb, size)
+        if prompt is None:
+            return prompts, items, turn.result
         prompts += 1
-        for fid in next_prompt(turn, kb):
-            asked.append(fid)
-            if (value := answer(fid)) is not None:
-                answers[fid] = value
+        items += len(prompt.ids)
+        values = {fid: answer(fid) for fid in prompt.ids}
+        if prompt.checklist and (size is None or prompt.safety):
+            _reply(prompt, values, answers, asked, singly)
+            continue
+        asked.extend(prompt.ids)
+        answers.update({fid: value for fid, value in values.items() if value is not None})
+
+
+def _reply(prompt: Any, values: dict[str, Any], answers: dict[str, Any], asked: list[str], singly: list[str]) -> None:
+    """A checklist answered from the case: ticks where it says yes, "none" when all no, else "not sure"."""
+    from backcare.conversation import checklist_reply
+
+    ticked = [fid for fid, v in values.items() if v not in (None, False)]
+    none = not ticked and all(v is False for v in values.values())
+    reply = checklist_reply(prompt, ticked, none=none, unsure=any(v is None for v in values.values()))
+    answers.update({fid: values[fid] if values[fid] is not None else v for fid, v in reply.answers.items()})
+    asked.extend(reply.asked)
+    singly.extend(reply.singly)
 
 
 def shared_conversation_web(
     evaluate: Evaluate, answer: Callable[[str], Any], kb: KnowledgeBase
 ) -> tuple[int, int, Assessment]:
-    """The same conversation as the web wizard puts it: pages of up to five questions. Reported as
-    pages (in the questions rows) and the questions on them (in the single-item row)."""
-    from backcare.conversation import next_turn
-
-    answers: dict[str, Any] = {}
-    asked: list[str] = []
-    pages = 0
-    while True:
-        turn = next_turn(answers, asked, evaluate, kb, limit=BATCH)
-        if turn.final:
-            return pages, len(asked), turn.result
-        pages += 1
-        for fid in turn.questions:
-            asked.append(fid)
-            if (value := answer(fid)) is not None:
-                answers[fid] = value
+    """The same conversation as the web wizard puts it: a safety checklist on its own page, other
+    questions up to five a page. Reported as pages (in the questions rows) and the questions on them
+    (in the single-item row)."""
+    return shared_conversation(evaluate, answer, kb, size=BATCH)
 
 
 POLICIES = {
@@ -266,7 +274,8 @@ def table(runs: list[Run], policy: str) -> str:
     items = [r.items for r in runs]
     web = policy == "conversation-web"
     noun = "pages" if web else "questions"
-    unit = "pages of up to five questions" if web else "questions (a checklist of the plan's cautions counts once)"
+    once = "questions (a checklist, of safety questions or of the plan's cautions, counts once)"
+    unit = "pages (a safety checklist, or up to five questions)" if web else once
     targets = ("", "") if web else ("<= 12", "<= 20")
     emergencies = [r for r in runs if r.final.disposition == Disposition.emergency]
     at_once = [r for r in emergencies if r.asked == 0]
@@ -281,7 +290,7 @@ def table(runs: list[Run], policy: str) -> str:
         f"| {noun} before the final result, median | {statistics.median(asked):.1f} | {targets[0]} |",
         f"| {noun} before the final result, 90th percentile | {percentile(asked, 0.9):.1f} | {targets[1]} |",
         f"| {noun}, max | {max(asked)} | |",
-        f"| single questions inside them, median / 90th percentile | {statistics.median(items):.1f} / "
+        f"| single items answered inside them, median / 90th percentile | {statistics.median(items):.1f} / "
         f"{percentile(items, 0.9):.1f} | |",
         f"| emergencies shown right after the first step | {len(at_once)}/{len(emergencies)} | all |",
         f"| final result one the case allows | {len(allowed)}/{len(runs)} | |",

@@ -255,9 +255,24 @@ def test_no_near_miss_triggers_its_flag_through_the_command_line(tmp_path, flag,
 
 
 def test_interactive_emergency_ends_the_questions_at_once():
-    # No text; "yes" to the first safety question (new confusion) is an emergency: no more questions.
-    result = run("assess", "--today", "2026-11-22", "--no-save", stdin="\ny\n" + "n\n" * 40)
+    # No text; ticking the first item of the first safety checklist (new confusion) is an emergency:
+    # no more questions.
+    result = run("assess", "--today", "2026-11-22", "--no-save", stdin="\n1\n" + "n\n" * 40)
     assert result.exit_code == 0, result.output
     asked = result.stdout.split("go straight to questions)")[1]
     before_result = asked.split("EMERGENCY")[0]
     assert before_result.count("safety question(s) left") == 1
+    assert before_result.count("do you have any of these?") == 1
+
+
+def test_interactive_safety_questions_come_as_a_few_checklists_and_not_sure_asks_each_alone():
+    kb = load_knowledge()
+    titles = list(dict.fromkeys(f.checklist for f in kb.findings.values() if f.screening))
+    stdin = "\n" + "none\n" + "?\n" + "n\n" * 4 + "none\n" * (len(titles) - 2) + "\n" * 30
+    result = run("assess", "--today", "2026-11-22", "--no-save", stdin=stdin)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert out.count("do you have any of these?") == len(titles)
+    bladder = [f for f in kb.findings.values() if f.checklist == titles[1]]
+    assert all(f"{f.question} [y/n/?]" in out for f in bladder)  # each then asked on its own
+    assert "SELF-CARE" in out

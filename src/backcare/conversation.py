@@ -6,6 +6,11 @@ exercises): readings of the text to confirm first, then the safety questions, th
 finds them by looking ahead: the assessment is re-run with each possible answer, which is cheap
 because ``assess`` is pure and the text is read once. An emergency ends the conversation at once,
 and so does the moment nothing left could change the result.
+
+Safety questions are put as a few checklists ("Do you have any of these?", grouped by the
+catalogue's ``checklist`` title), each item still its own answer: "none of these" records each as
+absent, ticked items present and the rest absent, and "not sure" leaves every item unknown and puts
+each on its own afterwards (``singly``), since unknown is never taken as absent.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ class Turn:
 
     result: Assessment
     questions: tuple[str, ...]
+    checklists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The safety questions still to put, by checklist title (those to be asked singly left out)."""
 
     @property
     def final(self) -> bool:
@@ -69,11 +76,13 @@ def next_turn(
     evaluate: Evaluate,
     kb: KnowledgeBase,
     limit: int | None = None,
+    singly: Collection[str] = (),
 ) -> Turn:
     """The result so far and what to ask now, most important first; ``asked`` are never put again.
 
     ``limit`` stops the look-ahead once that many questions are found (an interface that shows one
     question, or a page of five, needs no more); the turn is final exactly when none is found.
+    ``singly`` are safety questions whose checklist was answered "not sure": each is put alone.
     """
     result = evaluate(answers)
     if result.disposition == Disposition.emergency:
@@ -95,7 +104,18 @@ def next_turn(
             changing.append(q)
     gates = _gates(changing, {*done, *found}, result, kb)
     questions = tuple(dict.fromkeys([*found, *gates, *changing]))
-    return Turn(result, questions[:limit] if limit is not None else questions)
+    checklists = _checklists([q for q in safety if q not in singly], kb)
+    return Turn(result, questions[:limit] if limit is not None else questions, checklists)
+
+
+def _checklists(safety: list[str], kb: KnowledgeBase) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The open safety questions grouped by their checklist title, in the order they come."""
+    groups: dict[str, list[str]] = {}
+    for fid in safety:
+        title = kb.findings[fid].checklist
+        if title is not None:
+            groups.setdefault(title, []).append(fid)
+    return tuple((title, tuple(ids)) for title, ids in groups.items())
 
 
 def _gates(questions: list[str], done: set[str], result: Assessment, kb: KnowledgeBase) -> list[str]:
@@ -186,20 +206,50 @@ def _numbers(source: str) -> set[int]:
     return {int(n) for n in re.findall(r"(?<![\w.])(\d+)(?![\w.])", source)}
 
 
-def next_prompt(turn: Turn, kb: KnowledgeBase) -> tuple[str, ...]:
-    """What to put to the person at once: a safety question (or a reading to confirm) on its own, or
-    every yes/no question of the same kind as a checklist ("Do any of these apply to you?").
+@dataclass(frozen=True)
+class Prompt:
+    """What to put to the person at once: one question, or several yes/no ones as a checklist."""
 
-    Only questions that shape the plan are put together (the medicine cautions): each safety
-    question keeps its own explicit yes or no.
+    ids: tuple[str, ...]
+    title: str | None = None
+    safety: bool = False
+    page: bool = False  # several single questions shown at once (``next_page``), not a checklist
+
+    @property
+    def checklist(self) -> bool:
+        return len(self.ids) > 1 and not self.page
+
+
+def next_prompt(turn: Turn, kb: KnowledgeBase) -> Prompt | None:
+    """What to put now: a reading to confirm alone; a safety question with the rest of its checklist
+    ("Do you have any of these?"), or alone when it has none or is left on its own; or every
+    plan-shaping yes/no question of the same kind together (the medicine cautions).
     """
     if turn.final:
-        return ()
+        return None
     first = turn.questions[0]
+    for title, ids in turn.checklists:
+        if first in ids:
+            return Prompt(ids, title, True) if len(ids) > 1 else Prompt((first,), None, True)
     if not _listable(first, turn, kb):
-        return (first,)
+        return Prompt((first,), None, first in turn.result.unanswered_screening)
     group = kb.findings[first].group
-    return tuple(q for q in turn.questions if _listable(q, turn, kb) and kb.findings[q].group == group)
+    return Prompt(tuple(q for q in turn.questions if _listable(q, turn, kb) and kb.findings[q].group == group))
+
+
+def next_page(turn: Turn, kb: KnowledgeBase, size: int) -> Prompt | None:
+    """For an interface that shows several questions at once (the web's pages): a safety checklist
+    on its own, else the next single questions, up to ``size`` and stopping before a checklist."""
+    prompt = next_prompt(turn, kb)
+    if prompt is None or (prompt.checklist and prompt.safety):
+        return prompt
+    grouped = {q for _, ids in turn.checklists if len(ids) > 1 for q in ids}
+    singles: list[str] = []
+    for fid in turn.questions:
+        if fid in grouped or len(singles) >= size:
+            break
+        singles.append(fid)
+    return Prompt(tuple(singles), None, prompt.safety, page=True)
 
 
 def _listable(fid: str, turn: Turn, kb: KnowledgeBase) -> bool:
@@ -207,3 +257,28 @@ def _listable(fid: str, turn: Turn, kb: KnowledgeBase) -> bool:
     confirm = {c.id for c in turn.result.to_confirm}
     safety = set(turn.result.unanswered_screening)
     return definition.type == "bool" and not definition.screening and fid not in safety and fid not in confirm
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A checklist's answer folded into the conversation's state."""
+
+    answers: dict[str, bool]
+    asked: tuple[str, ...]
+    singly: tuple[str, ...]
+
+
+def checklist_reply(prompt: Prompt, ticked: Collection[str] = (), none: bool = False, unsure: bool = False) -> Reply:
+    """Each item as its own answer: ticked ones present; the rest absent only on "none of these" or
+    when some were ticked without doubt. "Not sure", a contradiction (ticks with "none"), or no answer
+    at all leaves the rest unknown, to be asked one by one (safety); a plan checklist left so is
+    skipped, as a single question would be.
+    """
+    present = [q for q in prompt.ids if q in ticked]
+    rest = [q for q in prompt.ids if q not in ticked]
+    answers = dict.fromkeys(present, True)
+    if rest and (none != bool(present)) and not unsure:
+        return Reply({**answers, **dict.fromkeys(rest, False)}, prompt.ids, ())
+    if not rest or not prompt.safety:
+        return Reply(answers, prompt.ids, ())
+    return Reply(answers, tuple(present), tuple(rest))

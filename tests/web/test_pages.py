@@ -65,9 +65,15 @@ def walk(client: Any, text: str, answers: dict[str, Any] | None = None, limit: i
         form = read_form(r.text)
         data = dict(form.hidden)
         understood = set(filter(None, data.get("understood", "").split(",")))
+        listed = set(filter(None, data.get("checklist", "").split(",")))
         for fid in form.controls:
-            if fid not in understood:
+            if fid in listed:
+                if answers.get(fid) is True:
+                    data[f"f.{fid}"] = "yes"
+            elif fid not in understood:
                 data[f"f.{fid}"] = answer_for(fid, answers)
+        if listed and not any(answers.get(fid) is True for fid in listed):
+            data["checklist.choice"] = "none"
         finish = 'value="result"' in r.text and 'name="action" value="next"' not in r.text
         data["action"] = "result" if finish else "next"
         r = client.post("/assess", data=data, follow_redirects=False)
@@ -99,6 +105,89 @@ def test_questions_come_screening_first_with_progress(local_client):
     assert 'value="result"' not in r.text  # no result before the safety questions
 
 
+def first_step(client: Any, text: str = "") -> Any:
+    page = client.get("/assess")
+    return client.post("/assess", data={"csrf_token": csrf_of(page.text), "step": "describe", "text": text})
+
+
+def test_safety_questions_come_as_a_checklist_with_none_and_not_sure(local_client):
+    r = first_step(local_client)
+    form = read_form(r.text)
+    listed = form.hidden["checklist"].split(",")
+    title = KB.findings[listed[0]].checklist
+    assert len(listed) > 1 and {KB.findings[f].checklist for f in listed} == {title}
+    assert form.controls == listed and "put" not in form.hidden
+    assert f"<legend>{title}: do you have any of these?" in unescape(r.text)
+    for fid in listed:
+        assert f'<label class="choice item" for="f-{fid}"><input type="checkbox" id="f-{fid}" name="f.{fid}"' in r.text
+    assert 'name="checklist.choice" value="none"><span>No</span>' in r.text
+    assert 'name="checklist.choice" value="unsure"><span>Not sure</span>' in r.text
+
+
+def post_checklist(client: Any, r: Any, ticked: tuple[str, ...] = (), choice: str | None = None) -> Any:
+    form = read_form(r.text)
+    data = dict(form.hidden) | {"action": "next"} | {f"f.{fid}": "yes" for fid in ticked}
+    if choice:
+        data["checklist.choice"] = choice
+    return client.post("/assess", data=data, follow_redirects=False)
+
+
+def answers_of(r: Any) -> dict[str, Any]:
+    return json.loads(read_form(r.text).hidden["answers"])
+
+
+def test_none_of_these_records_each_item_absent_and_the_next_checklist_follows(local_client):
+    r = first_step(local_client)
+    listed = read_form(r.text).hidden["checklist"].split(",")
+    r = post_checklist(local_client, r, choice="none")
+    assert answers_of(r) == dict.fromkeys(listed, False)
+    following = read_form(r.text).hidden["checklist"].split(",")
+    assert following and not set(following) & set(listed)  # answered items are not shown again
+
+
+def test_ticked_items_are_present_the_rest_absent_and_an_emergency_ends_at_once(local_client):
+    r = post_checklist(local_client, first_step(local_client), choice="none")
+    listed = read_form(r.text).hidden["checklist"].split(",")
+    assert "saddle_numbness" in listed
+    r = post_checklist(local_client, r, ("saddle_numbness",))
+    assert r.status_code == 303
+    saved = local_client.get("/api/v1/assessments").json()
+    record = local_client.get(f"/api/v1/assessments/{saved[0]['id']}").json()
+    findings = {f["id"]: f for f in record["assessment"]["findings"]}  # each item its own finding
+    assert findings["saddle_numbness"]["status"] == "present"
+    assert all(findings[fid]["status"] == "absent" for fid in listed if fid != "saddle_numbness")
+    assert all(findings[fid]["source"] == "answers" for fid in listed)
+
+
+def test_not_sure_asks_each_item_alone_and_never_ends_as_self_care(local_client):
+    r = first_step(local_client)
+    listed = read_form(r.text).hidden["checklist"].split(",")
+    r = post_checklist(local_client, r, choice="unsure")
+    form = read_form(r.text)
+    assert not answers_of(r) and form.hidden["singly"].split(",") == listed  # every item unknown
+    assert "checklist" not in form.hidden and form.controls == listed  # now asked one by one
+    assert all(f'name="f.{fid}" value="no"' in r.text for fid in listed)
+    data = dict(form.hidden) | {"action": "next"}  # skipped, one by one
+    r = local_client.post("/assess", data=data, follow_redirects=False)
+    for _ in range(30):
+        if r.status_code == 303:
+            break
+        form = read_form(r.text)
+        data = dict(form.hidden) | {"action": "result" if 'value="result"' in r.text else "next"}
+        if "checklist" in form.hidden:
+            data["checklist.choice"] = "none"
+        r = local_client.post("/assess", data=data, follow_redirects=False)
+    html = local_client.get(r.headers["location"]).text
+    assert "banner-self-care" not in html and "This result is not complete" in html
+
+
+def test_drawing_a_checklist_again_changes_nothing(local_client):
+    r = first_step(local_client)
+    form = read_form(r.text)
+    again = local_client.post("/assess", data=dict(form.hidden) | {"action": "show"})
+    assert read_form(again.text).hidden == form.hidden
+
+
 def test_structured_walk_to_self_care_result_with_plan_and_sources(local_client):
     result = walk(local_client, "", {"days_since_onset": 2, "pain_score": 5, "age": 34, "sex": "male"})
     html = result.text
@@ -119,9 +208,7 @@ def test_structured_walk_to_self_care_result_with_plan_and_sources(local_client)
 
 
 def test_emergency_result_is_one_action(local_client):
-    r = local_client.post(
-        "/api/v1/assessments", json={"answers": {"saddle_numbness": True, "age": 50, "sex": "male"}}
-    )
+    r = local_client.post("/api/v1/assessments", json={"answers": {"saddle_numbness": True, "age": 50, "sex": "male"}})
     html = local_client.get(f"/assessments/{r.json()['id']}").text
     first_screen = html.split('<details class="more">')[0].split('<main id="main"')[1]
     assert 'href="tel:999"' in first_screen

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
 
@@ -20,12 +21,15 @@ from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import Disposition, FindingDef
 
 if TYPE_CHECKING:
+    from backcare import conversation
     from backcare.models import Assessment
 
 Saver = Callable[["Assessment", dict[str, Any], dt.date], None]
 
 SKIP_WORDS = {"", "s", "skip"}
 DONE_WORDS = {"q", "quit", "done"}
+NONE_WORDS = {"0", "none", "no", "n", "none of these"}
+UNSURE_WORDS = {"?", "not sure", "unsure"}
 BOOL_CHOICES = {"y": True, "yes": True, "n": False, "no": False, "?": "possible", "not sure": "possible"}
 EMERGENCY_NOTICE = (
     "If you have new problems peeing or controlling your bladder or bowels, numbness between your legs, "
@@ -85,27 +89,32 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | 
             console.print("We could not pick out specific details; the questions will cover them.")
 
     asked: list[str] = []
+    singly: list[str] = []
     turn = next_turn(answers, asked, evaluate, kb, limit=PAGE)
     try:
         while not turn.final:  # an emergency is final at once: the action comes first
             prompt = next_prompt(turn, kb)
+            assert prompt is not None
             safety = [q for q in turn.result.unanswered_screening if q not in asked]
-            asked.extend(prompt)
             if safety:
                 console.print(f"[dim]{len(safety)} safety question(s) left[/dim]")
-            if len(prompt) > 1:
-                answers.update(_ask_checklist([kb.findings[q] for q in prompt], console))
+            if prompt.checklist:
+                reply = _ask_checklist(prompt, kb, console)
+                answers.update(reply.answers)
+                asked.extend(reply.asked)
+                singly.extend(reply.singly)
             else:
-                question = kb.findings[prompt[0]]
+                asked.extend(prompt.ids)
+                question = kb.findings[prompt.ids[0]]
                 quoted = next((c.evidence for c in turn.result.to_confirm if c.id == question.id), None)
                 if quoted:
                     console.print(f"You wrote “{quoted}”.", markup=False)
                 value = _ask(question, console)
                 if value is not None:
                     answers[question.id] = value
-            turn = next_turn(answers, asked, evaluate, kb, limit=PAGE)
+            turn = next_turn(answers, asked, evaluate, kb, limit=PAGE, singly=singly)
     except _Finished:
-        turn = next_turn(answers, asked, evaluate, kb, limit=PAGE)
+        turn = next_turn(answers, asked, evaluate, kb, limit=PAGE, singly=singly)
     result = turn.result
     console.print()
     print_assessment(result, kb, console)
@@ -116,19 +125,19 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | 
 
 def _ask(finding: FindingDef, console: Console) -> Any:
     if finding.help:
-        console.print(f"[dim]{finding.help}[/dim]")
+        console.print(finding.help, style="dim", markup=False)
     while True:
         if finding.type == "int":
-            raw = Prompt.ask(f"{finding.question} [{finding.min}-{finding.max}]", console=console).strip()
+            raw = Prompt.ask(escape(f"{finding.question} [{finding.min}-{finding.max}]"), console=console).strip()
         elif finding.type == "enum":
             options = ", ".join(
                 f"{v} ({finding.value_labels[v]})" if v in finding.value_labels else v for v in finding.values
             )
-            raw = Prompt.ask(f"{finding.question} ({options})", console=console).strip().lower()
+            raw = Prompt.ask(escape(f"{finding.question} ({options})"), console=console).strip().lower()
         elif finding.type == "list":
-            raw = Prompt.ask(finding.question, console=console).strip()
+            raw = Prompt.ask(escape(finding.question), console=console).strip()
         else:
-            raw = Prompt.ask(f"{finding.question} [y/n/?]", console=console).strip().lower()
+            raw = Prompt.ask(escape(f"{finding.question} [y/n/?]"), console=console).strip().lower()
         if raw.lower() in DONE_WORDS:
             raise _Finished
         if raw.lower() in SKIP_WORDS and finding.type != "list":
@@ -139,22 +148,29 @@ def _ask(finding: FindingDef, console: Console) -> Any:
         console.print("[red]Sorry, that answer does not fit; try again, or press Enter to skip.[/red]")
 
 
-def _ask_checklist(findings: list[FindingDef], console: Console) -> dict[str, bool]:
-    """Several yes/no questions of one kind at once: the numbers of those that apply, 0 for none."""
-    console.print("Do any of these apply to you?")
-    for number, finding in enumerate(findings, start=1):
-        console.print(f"  {number}. {finding.question}", markup=False)
+def _ask_checklist(prompt: conversation.Prompt, kb: KnowledgeBase, console: Console) -> conversation.Reply:
+    """Several yes/no questions at once: the numbers that apply, "none", or "not sure" (then each is
+    asked on its own); Enter skips a plan checklist and counts as "not sure" for a safety one."""
+    from backcare.conversation import checklist_reply
+
+    console.print(f"{prompt.title}: do you have any of these?" if prompt.title else "Do any of these apply to you?")
+    for number, fid in enumerate(prompt.ids, start=1):
+        console.print(f"  {number}. {kb.findings[fid].question}", markup=False)
+        if kb.findings[fid].help:
+            console.print(f"     {kb.findings[fid].help}", style="dim", markup=False)
     while True:
-        raw = Prompt.ask("Type the numbers that apply (e.g. 1,3), 0 for none, or press Enter to skip", console=console)
+        raw = Prompt.ask('Type the numbers that apply (e.g. 1,3), "none" (or 0), or "not sure" (?)', console=console)
         raw = raw.strip().lower()
         if raw in DONE_WORDS:
             raise _Finished
-        if raw in SKIP_WORDS:
-            return {}
+        if raw in NONE_WORDS:
+            return checklist_reply(prompt, none=True)
+        if raw in UNSURE_WORDS or raw in SKIP_WORDS:
+            return checklist_reply(prompt, unsure=raw in UNSURE_WORDS)
         picked = {part for part in raw.replace(" ", "").split(",") if part}
-        if picked <= {str(n) for n in range(len(findings) + 1)}:
-            return {f.id: str(n) in picked for n, f in enumerate(findings, start=1)}
-        console.print("[red]Sorry, that answer does not fit; try again, or press Enter to skip.[/red]")
+        if picked <= {str(n) for n in range(1, len(prompt.ids) + 1)}:
+            return checklist_reply(prompt, [fid for n, fid in enumerate(prompt.ids, start=1) if str(n) in picked])
+        console.print("[red]Sorry, that answer does not fit; try again.[/red]")
 
 
 def _convert(finding: FindingDef, raw: str) -> Any:

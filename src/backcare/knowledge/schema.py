@@ -77,9 +77,16 @@ class FindingDef(Entry):
     screening_when: str | None = Field(None, description="a rule: while true, the question is screening too")
     plan_relevant: bool = False
     value_labels: dict[str, str] = Field(default_factory=dict)
+    checklist: str | None = Field(
+        None,
+        min_length=3,
+        description="safety questions sharing this title are asked together: 'Do you have any of these?'",
+    )
 
     @model_validator(mode="after")
     def _type_details(self) -> FindingDef:
+        if self.checklist is not None and (self.type != "bool" or not (self.screening or self.screening_when)):
+            raise ValueError("only a yes/no safety question (screening or screening_when) joins a checklist")
         if self.type == "enum" and not self.values:
             raise ValueError("an enum finding needs its values")
         if self.type != "enum" and self.values:

@@ -82,17 +82,19 @@ def assess_step(request: Request, who: Who, form: Form, st: StoreDep) -> Respons
     error: tuple[str, str] | None = None
     evaluate = conversation.evaluator(state.text, today, kb)
     try:
-        turn = conversation.next_turn(state.answers, state.asked, evaluate, kb, limit=wizard.BATCH)
+        turn = conversation.next_turn(state.answers, state.asked, evaluate, kb, wizard.PAGE, state.singly)
     except AnswerError as exc:
         error = (exc.field, str(exc))
         state.answers.pop(exc.field, None)
         if exc.field in state.asked:
             state.asked.remove(exc.field)
-        turn = conversation.next_turn(state.answers, state.asked, evaluate, kb, limit=wizard.BATCH)
+        turn = conversation.next_turn(state.answers, state.asked, evaluate, kb, wizard.PAGE, state.singly)
     result = turn.result
     if first:
         state.understood = wizard.understood_ids(result)
-    progress = wizard.step(state, result, kb, error, turn.questions)
+    page = conversation.next_page(turn, kb, wizard.BATCH)
+    ask = page.ids if page else ()
+    progress = wizard.step(state, result, kb, error, ask, page.title if page and page.safety else None)
     finished = error is None and (turn.emergency or (turn.final and not first))
     if finished or (form.get("action") == "result" and error is None and progress.can_finish):
         saved = service.save_assessment(st, who, result, state.text, state.answers, today)

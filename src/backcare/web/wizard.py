@@ -14,13 +14,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from backcare.conversation import Prompt, Reply, checklist_reply
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import URGENCY, Disposition, FindingDef
 from backcare.models import Assessment, Finding
 
 BATCH = 5
+PAGE = 8  # questions looked ahead for one step: enough to gather a safety checklist
 MAX_STATE_IDS = 400
 UNKNOWN = "unknown"
+CHOICE = "checklist.choice"
+CHECKLIST_CHOICES = (("none", "No"), ("unsure", "Not sure"))
 BOOL_CHOICES = (("yes", "Yes"), ("no", "No"), ("possible", "Not sure"), (UNKNOWN, "Don't know / skip"))
 
 
@@ -30,6 +34,7 @@ class State:
     answers: dict[str, Any] = field(default_factory=dict)
     asked: list[str] = field(default_factory=list)
     understood: list[str] = field(default_factory=list)
+    singly: list[str] = field(default_factory=list)  # safety questions whose checklist was "not sure"
 
     def hidden(self) -> dict[str, str]:
         """The state as hidden form fields."""
@@ -38,6 +43,7 @@ class State:
             "answers": json.dumps(self.answers, separators=(",", ":")),
             "asked": ",".join(self.asked),
             "understood": ",".join(self.understood),
+            "singly": ",".join(self.singly),
         }
 
 
@@ -61,11 +67,13 @@ def read_state(form: Mapping[str, Any], kb: KnowledgeBase) -> State:
             answers = {k: v for k, v in loaded.items() if isinstance(k, str) and k in kb.findings}
     asked = form.get("asked")
     understood = form.get("understood")
+    singly = form.get("singly")
     return State(
         text=text,
         answers=answers,
         asked=_ids(asked if isinstance(asked, str) else None, kb),
         understood=_ids(understood if isinstance(understood, str) else None, kb),
+        singly=_ids(singly if isinstance(singly, str) else None, kb),
     )
 
 
@@ -104,6 +112,13 @@ def apply_form(state: State, form: Mapping[str, Any], kb: KnowledgeBase) -> Stat
     """
     answers = dict(state.answers)
     asked = list(state.asked)
+    singly = list(state.singly)
+    listed = _checklist(form, kb)
+    if listed:
+        reply = _checklist_reply(listed, form)
+        answers.update(reply.answers)
+        asked.extend(q for q in reply.asked if q not in asked)
+        singly.extend(q for q in reply.singly if q not in singly)
     put = form.get("put")
     for fid in _ids(put if isinstance(put, str) else None, kb):
         if fid not in asked and fid not in state.understood:
@@ -113,7 +128,7 @@ def apply_form(state: State, form: Mapping[str, Any], kb: KnowledgeBase) -> Stat
             continue
         fid = key[2:]
         definition = kb.findings.get(fid)
-        if definition is None or definition.computed:
+        if definition is None or definition.computed or fid in listed:
             continue
         original = form.get(f"orig.{fid}")
         if fid in state.understood and isinstance(original, str):
@@ -127,7 +142,29 @@ def apply_form(state: State, form: Mapping[str, Any], kb: KnowledgeBase) -> Stat
             answers.pop(fid, None)
         else:
             answers[fid] = value
-    return State(text=state.text, answers=answers, asked=asked[:MAX_STATE_IDS], understood=state.understood)
+    return State(
+        text=state.text,
+        answers=answers,
+        asked=asked[:MAX_STATE_IDS],
+        understood=state.understood,
+        singly=singly[:MAX_STATE_IDS],
+    )
+
+
+def _checklist(form: Mapping[str, Any], kb: KnowledgeBase) -> list[str]:
+    """The safety checklist the page showed (its yes/no items), unless the page is only drawn again."""
+    raw = form.get("checklist")
+    if form.get("action") == "show" or not isinstance(raw, str):
+        return []
+    return [fid for fid in _ids(raw, kb) if kb.findings[fid].type == "bool" and not kb.findings[fid].computed]
+
+
+def _checklist_reply(ids: list[str], form: Mapping[str, Any]) -> Reply:
+    """Ticked boxes, "None of these" or "Not sure", folded by the shared policy (nothing chosen is
+    "not sure": each item is then asked on its own)."""
+    ticked = [fid for fid in ids if form.get(f"f.{fid}") == "yes"]
+    choice = form.get(CHOICE)
+    return checklist_reply(Prompt(tuple(ids), None, True), ticked, none=choice == "none", unsure=choice == "unsure")
 
 
 @dataclass(frozen=True)
@@ -181,6 +218,7 @@ class Step:
     screening_left: int
     can_finish: bool
     urgent: bool
+    checklist: str | None = None  # the title when the questions are one safety checklist
 
 
 def step(
@@ -189,11 +227,12 @@ def step(
     kb: KnowledgeBase,
     error: tuple[str, str] | None = None,
     ask: Sequence[str] | None = None,
+    checklist: str | None = None,
 ) -> Step:
     """What the next page shows: the understood findings, the next questions and the progress.
 
-    ``ask`` are the conversation's (``backcare.conversation.next_turn``); the engine's full
-    list when not given.
+    ``ask`` are the conversation's (``backcare.conversation.next_page``); the engine's full
+    list when not given. With ``checklist`` (its title) they are one safety checklist, put together.
     """
     findings = {f.id: f for f in result.findings}
     understood = [
@@ -213,7 +252,7 @@ def step(
             evidence=quoted.get(fid),
             screening=fid in result.unanswered_screening or kb.findings[fid].screening,  # conditional ones too
         )
-        for fid in pending[:BATCH]
+        for fid in (pending if checklist else pending[:BATCH])
     ]
     if error and error[0] in kb.findings and all(c.id != error[0] for c in [*understood, *questions]):
         questions.insert(0, control(kb.findings[error[0]], None, error[1]))
@@ -231,6 +270,7 @@ def step(
         screening_left=len([q for q in result.unanswered_screening if q not in state.asked]),
         can_finish=not pending or screening_skipped or urgent,
         urgent=urgent,
+        checklist=checklist if checklist and len(questions) > 1 and error is None else None,
     )
 
 

@@ -16,6 +16,15 @@
   }
   ready(function () { enhance(document); restore(); });
 
+  // A checklist's "No" (none of these) and "Not sure" clear the ticks, and a tick clears them.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    var list = input && input.closest ? input.closest("fieldset.checklist") : null;
+    if (!list || !input.checked) { return; }
+    var selector = input.type === "checkbox" ? "input[type=radio]" : "input[type=checkbox]";
+    list.querySelectorAll(selector).forEach(function (other) { other.checked = false; });
+  });
+
   // Each question step gets its own address (/assess?step=N) so Back, Forward and reload keep the
   // answers. The step's form state (the same hidden fields the server sends) is kept in this tab's
   // sessionStorage only, and the step is drawn again by posting it back.
@@ -25,7 +34,7 @@
     if (!form) { return null; }
     var state = {};
     form.querySelectorAll("input[type=hidden]").forEach(function (input) {
-      if (input.name !== "put") { state[input.name] = input.value; }
+      if (input.name !== "put" && input.name !== "checklist") { state[input.name] = input.value; }
     });
     return state;
   }
