@@ -709,9 +709,14 @@ def import_(
         _fail(str(exc))
     except StorageError as exc:
         _fail(f"nothing was imported: {exc}", code=1)
+    _imported(summary)
+
+
+def _imported(summary: Any, skipped: str = "") -> None:
+    """One line on what an import added and what was already there."""
     added = ", ".join(f"{n} {k}(s)" for k, n in summary.added.items()) or "nothing new"
     same = sum(summary.unchanged.values())
-    typer.echo(f"Imported {added}" + (f"; {same} already present and unchanged." if same else "."))
+    typer.echo(f"Imported {added}" + (f"; {same} already present and unchanged." if same else ".") + skipped)
 
 
 def _import_fhir(file: Path, text: str, tz: str, replace: bool) -> None:
@@ -733,10 +738,7 @@ def _import_fhir(file: Path, text: str, tz: str, replace: bool) -> None:
         _fail(str(exc))
     except StorageError as exc:
         _fail(f"nothing was imported: {exc}", code=1)
-    added = ", ".join(f"{n} {k}(s)" for k, n in summary.added.items()) or "nothing new"
-    same = sum(summary.unchanged.values())
-    skipped = f" {parsed.ignored} resource(s) of other kinds were not imported." if parsed.ignored else ""
-    typer.echo(f"Imported {added}" + (f"; {same} already present and unchanged." if same else ".") + skipped)
+    _imported(summary, f" {parsed.ignored} resource(s) of other kinds were not imported." if parsed.ignored else "")
 
 
 @app.command("backup")
