@@ -61,32 +61,12 @@ def run_interactive(today: dt.date, console: Console | None = None, save: Saver 
 
 def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | None) -> int:
     from backcare.conversation import evaluator, next_prompt, next_turn
-    from backcare.report import finding_label, print_assessment
+    from backcare.report import print_assessment
 
     described = Prompt.ask("Describe what is happening (or press Enter to go straight to questions)", console=console)
     text = described.strip() or None
-    answers: dict[str, Any] = {}
     evaluate = evaluator(text, today, kb)
-    if text:
-        understood = evaluate({})
-        shown = [f for f in understood.findings if f.source == "text"]
-        if shown:
-            table = Table(title="This is what we understood")
-            table.add_column("#", justify="right")
-            table.add_column("Finding")
-            for number, finding in enumerate(shown, start=1):
-                table.add_row(str(number), finding_label(finding, kb))
-            console.print(table)
-        if understood.disposition == Disposition.emergency:
-            shown = []  # the emergency is shown at once; corrections can wait
-        if shown:
-            wrong = Prompt.ask("Type the numbers of anything wrong (e.g. 2,5), or press Enter", console=console)
-            for part in wrong.replace(" ", "").split(","):
-                if part.isdigit() and 1 <= int(part) <= len(shown):
-                    # None clears what the text said; the question is asked again if it matters
-                    answers[shown[int(part) - 1].id] = None
-        elif understood.disposition != Disposition.emergency:
-            console.print("We could not pick out specific details; the questions will cover them.")
+    answers = _corrections(evaluate, kb, console) if text else {}
 
     asked: list[str] = []
     singly: list[str] = []
@@ -121,6 +101,32 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | 
     if save is not None:
         save(result, {"answers": answers, "text": text}, today)
     return 0
+
+
+def _corrections(evaluate: Any, kb: KnowledgeBase, console: Console) -> dict[str, Any]:
+    """Show what the text was read as and let the person strike what is wrong (asked again if it matters)."""
+    from backcare.report import finding_label
+
+    answers: dict[str, Any] = {}
+    understood = evaluate({})
+    shown = [f for f in understood.findings if f.source == "text"]
+    if shown:
+        table = Table(title="This is what we understood")
+        table.add_column("#", justify="right")
+        table.add_column("Finding")
+        for number, finding in enumerate(shown, start=1):
+            table.add_row(str(number), finding_label(finding, kb))
+        console.print(table)
+    if understood.disposition == Disposition.emergency:
+        return answers  # the emergency is shown at once; corrections can wait
+    if not shown:
+        console.print("We could not pick out specific details; the questions will cover them.")
+        return answers
+    wrong = Prompt.ask("Type the numbers of anything wrong (e.g. 2,5), or press Enter", console=console)
+    for part in wrong.replace(" ", "").split(","):
+        if part.isdigit() and 1 <= int(part) <= len(shown):
+            answers[shown[int(part) - 1].id] = None  # None clears what the text said
+    return answers
 
 
 def _ask(finding: FindingDef, console: Console) -> Any:
