@@ -73,15 +73,20 @@ def web_like(count: int, seed: int) -> list[dict[str, Any]]:
             trigger_lifting=rng.random() < 0.5,
             medications=rng.sample(MEDICINES[:6], rng.randint(0, 2)),
         )
-        if rng.random() < 0.3:
-            for n in range(1, 9):
-                answers[f"startback_{n}"] = rng.random() < 0.4
-            answers["startback_9"] = rng.choice(["not_at_all", "slightly", "moderately", "very_much", "extremely"])
+        _maybe_startback(answers, rng)
         key = repr(sorted(answers.items()))
         if key not in seen:
             seen.add(key)
             out.append(answers)
     return out
+
+
+def _maybe_startback(answers: dict[str, Any], rng: random.Random) -> None:
+    """About one answer set in three carries a filled-in STarT Back questionnaire."""
+    if rng.random() < 0.3:
+        for n in range(1, 9):
+            answers[f"startback_{n}"] = rng.random() < 0.4
+        answers["startback_9"] = rng.choice(["not_at_all", "slightly", "moderately", "very_much", "extremely"])
 
 
 def answer_sets(count: int, seed: int) -> list[dict[str, Any]]:
@@ -111,10 +116,7 @@ def answer_sets(count: int, seed: int) -> list[dict[str, Any]]:
             answers["pain_score"] = rng.randint(0, 10)
         if rng.random() < 0.7:
             answers["medications"] = rng.sample(MEDICINES, rng.randint(0, 3))
-        if rng.random() < 0.3:
-            for n in range(1, 9):
-                answers[f"startback_{n}"] = rng.random() < 0.4
-            answers["startback_9"] = rng.choice(["not_at_all", "slightly", "moderately", "very_much", "extremely"])
+        _maybe_startback(answers, rng)
         key = repr(sorted(answers.items()))
         if key not in seen:
             seen.add(key)

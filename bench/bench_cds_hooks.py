@@ -20,11 +20,9 @@ import argparse
 import base64
 import json
 import math
-import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,6 +32,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from serving import free_port, launch
 
 TOKEN = "bench-cds-token-0123456789abcdef"
 SERVICE = "backcare-back-pain"
@@ -181,27 +182,11 @@ class Server:
 
 
 def start_server(data: Path) -> Server:
-    import httpx
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    env = {**os.environ, "BACKCARE_DATA_DIR": str(data), "BACKCARE_WEB_CDS_TOKEN": TOKEN}
-    env.pop("BACKCARE_DATABASE_URL", None)
+    port = free_port()
     stats = data / "memo.json"
     cmd = [sys.executable, str(Path(__file__).resolve()), "--serve", str(port), str(stats)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit("backcare serve exited early")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                return Server(proc, f"http://127.0.0.1:{port}", stats)
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise SystemExit("backcare serve did not become ready in 90 s")
+    proc = launch(cmd, port, data, {"BACKCARE_WEB_CDS_TOKEN": TOKEN})
+    return Server(proc, f"http://127.0.0.1:{port}", stats)
 
 
 # --- Load generation (wrk) ------------------------------------------------------------------------

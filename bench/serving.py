@@ -18,16 +18,19 @@ def free_port() -> int:
 
 
 def start_server(port: int, workers: int, data: Path, cache_bytes: int | None) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "BACKCARE_DATA_DIR": str(data)}
-    env.pop("BACKCARE_DATABASE_URL", None)
-    if cache_bytes is not None:
-        env["BACKCARE_RESPONSE_CACHE_BYTES"] = str(cache_bytes)
+    env = {"BACKCARE_RESPONSE_CACHE_BYTES": str(cache_bytes)} if cache_bytes is not None else {}
     exe = Path(sys.executable).parent / "backcare"
-    cmd = [str(exe), "serve", "--port", str(port), "--workers", str(workers)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 90
+    return launch([str(exe), "serve", "--port", str(port), "--workers", str(workers)], port, data, env)
+
+
+def launch(cmd: list[str], port: int, data: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """Start a server command on a fresh local data folder and wait until ``/healthz`` answers."""
     import httpx
 
+    full = {**os.environ, "BACKCARE_DATA_DIR": str(data), **env}
+    full.pop("BACKCARE_DATABASE_URL", None)
+    proc = subprocess.Popen(cmd, env=full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit("backcare serve exited early")
