@@ -8,14 +8,9 @@ tests; elsewhere they skip with the reason.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -95,49 +90,6 @@ def register(client: TestClient, name: str, password: str = "correct horse batte
 
 
 # --- A real server and a real browser -------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextlib.contextmanager
-def serve(tmp_path: Path, *extra: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    """``backcare serve`` on a free loopback port with its own SQLite database; yields the base URL."""
-    port = free_port()
-    data = tmp_path / "server-data"
-    data.mkdir(exist_ok=True)
-    environment = {**os.environ, "BACKCARE_DATA_DIR": str(data), "BACKCARE_TZ": "Europe/London", **(env or {})}
-    environment.pop("BACKCARE_DATABASE_URL", None)
-    log = (tmp_path / f"server-{port}.log").open("wb")
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "backcare"), "serve", "--port", str(port), *extra],
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"backcare serve exited: {(tmp_path / f'server-{port}.log').read_text()[-2000:]}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-            if time.monotonic() > deadline:
-                raise RuntimeError("backcare serve did not start within 60 s")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 def chromium_path() -> str:

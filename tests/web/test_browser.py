@@ -16,7 +16,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from .conftest import ARTIFACTS, CLEAR, chromium_path, screenshot, serve
+from .conftest import ARTIFACTS, CLEAR, chromium_path, screenshot
+from .live import live_server as serve
 
 CAUDA_EQUINA = (
     "My back has been bad for two days. Since this morning I cannot feel the toilet paper when I wipe "
