@@ -36,7 +36,7 @@ bench: install
 	@$(BIN)/python bench/run_all.py
 
 # The learned sentence reader: train from training/corpus/, export to ONNX (int8), calibrate on the
-# development vignettes, and install into src/backcare/learned/model/. Never part of install or run.
+# development vignettes, and install into src/backcare/adapters/learned/model/. Never part of install or run.
 # A separate environment with the CPU build of torch (pinned: an unpinned torch pulls a CUDA build).
 TRAIN := .venv-train
 $(TRAIN)/.installed: pyproject.toml

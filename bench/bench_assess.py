@@ -132,13 +132,13 @@ def timed(inputs: list[dict[str, Any]], kb: Any, with_plan: bool) -> tuple[list[
     """
     import inspect
 
-    import backcare.plan
-    from backcare.assessment import assess
+    import backcare.core.plan
+    from backcare.core.assessment import assess
 
     options = {"with_plan": with_plan} if "with_plan" in inspect.signature(assess).parameters else {}
-    original = backcare.plan.build_plan
+    original = backcare.core.plan.build_plan
     if not with_plan and not options:
-        backcare.plan.build_plan = lambda *a, **k: None  # type: ignore[assignment]
+        backcare.core.plan.build_plan = lambda *a, **k: None  # type: ignore[assignment]
     times: list[float] = []
     results: list[Any] = []
     try:
@@ -147,7 +147,7 @@ def timed(inputs: list[dict[str, Any]], kb: Any, with_plan: bool) -> tuple[list[
             results.append(assess(answers=answers, today=TODAY, kb=kb, **options))
             times.append((time.thread_time() - began) * 1000)
     finally:
-        backcare.plan.build_plan = original
+        backcare.core.plan.build_plan = original
     return times, results
 
 
@@ -160,12 +160,12 @@ def main() -> int:
     parser.add_argument("--rows", default=None, help="append the result rows to this file (JSON lines)")
     args = parser.parse_args()
 
-    import backcare.plan
-    from backcare.assessment import assess
+    import backcare.core.plan
+    from backcare.core.assessment import assess
     from backcare.knowledge import load_knowledge
 
     try:
-        from backcare.plan_schedule import schedule_cache_info
+        from backcare.core.plan_schedule import schedule_cache_info
     except ImportError:  # an earlier version, measured for comparison
 
         def schedule_cache_info() -> str:
@@ -179,7 +179,7 @@ def main() -> int:
         assess(answers=answers, today=TODAY, kb=kb)  # warm-up: lazy imports, the knowledge base, caches
 
     plan_seconds = 0.0
-    original: Callable[..., Any] = backcare.plan.build_plan
+    original: Callable[..., Any] = backcare.core.plan.build_plan
 
     def timed_build_plan(*a: Any, **k: Any) -> Any:
         nonlocal plan_seconds
@@ -195,11 +195,11 @@ def main() -> int:
         batch = web[count * (n + 1) : count * (n + 2)]
         reference, _ = timed(batch[::-1], kb, with_plan=False)  # other order: no help from warm caches
         plan_seconds = 0.0
-        backcare.plan.build_plan = timed_build_plan
+        backcare.core.plan.build_plan = timed_build_plan
         try:
             times, results = timed(batch, kb, with_plan=True)
         finally:
-            backcare.plan.build_plan = original
+            backcare.core.plan.build_plan = original
         planned = [t for t, r in zip(times, results, strict=True) if r.disposition.value in ("self_care", "soon")]
         for t, r in zip(times, results, strict=True):
             by_disposition.setdefault(r.disposition.value, []).append(t)

@@ -149,8 +149,8 @@ def distinct_notes(first: int, count: int) -> list[str]:
 
 def serve(port: int, stats: Path) -> None:
     """``backcare serve`` in this process, writing the CDS memo's counts to ``stats`` on SIGUSR1."""
-    from backcare.cli import main as backcare
-    from backcare.interop.cds_evaluation import memo_stats
+    from backcare.adapters.interop.cds_evaluation import memo_stats
+    from backcare.entrypoints.cli import main as backcare
 
     def report(_signum: int, _frame: Any) -> None:
         now, tmp = memo_stats(), stats.with_suffix(".tmp")

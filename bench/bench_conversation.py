@@ -34,11 +34,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from backcare.assessment import assess
-from backcare.evaluation import Vignette, load_vignettes
+from backcare.core.assessment import assess
+from backcare.core.models import Assessment
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import URGENCY, Disposition
-from backcare.models import Assessment
+from backcare.services.evaluation import Vignette, load_vignettes
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 12, 2)
@@ -85,7 +85,7 @@ def evaluator(case: Vignette, kb: KnowledgeBase) -> Evaluate:
     """``assess`` for this case's text with the text read once (the reading is a pure function of it)."""
     today = case.today or TODAY
     assert case.text is not None
-    from backcare.learned.reading import read_text
+    from backcare.adapters.learned.reading import read_text
 
     reading = read_text(case.text, kb, today)
 
@@ -130,12 +130,12 @@ def engine_all(evaluate: Evaluate, answer: Callable[[str], Any], kb: KnowledgeBa
 def shared_conversation(
     evaluate: Evaluate, answer: Callable[[str], Any], kb: KnowledgeBase, size: int | None = None
 ) -> tuple[int, int, Assessment]:
-    """The shared conversation of ``backcare.conversation``, as the terminal puts it: one prompt at a
+    """The shared conversation of ``backcare.core.conversation``, as the terminal puts it: one prompt at a
     time (a question, or a checklist of safety questions or of the plan's cautions, counted once),
     until the result is final. The single items answered inside them are counted apart. With
     ``size``, as the web wizard puts it: a safety checklist alone, else up to ``size`` questions a page.
     """
-    from backcare.conversation import next_page, next_prompt, next_turn
+    from backcare.core.conversation import next_page, next_prompt, next_turn
 
     answers: dict[str, Any] = {}
     asked: list[str] = []
@@ -158,7 +158,7 @@ def shared_conversation(
 
 def _reply(prompt: Any, values: dict[str, Any], answers: dict[str, Any], asked: list[str], singly: list[str]) -> None:
     """A checklist answered from the case: ticks where it says yes, "none" when all no, else "not sure"."""
-    from backcare.conversation import checklist_reply
+    from backcare.core.conversation import checklist_reply
 
     ticked = [fid for fid, v in values.items() if v not in (None, False)]
     none = not ticked and all(v is False for v in values.values())
@@ -239,8 +239,8 @@ def page_words(runs: list[Run]) -> list[Run]:
     warnings.filterwarnings("ignore")
     from starlette.testclient import TestClient
 
-    from backcare.web.app import create_app
-    from backcare.web.settings import Settings
+    from backcare.entrypoints.web.app import create_app
+    from backcare.entrypoints.web.settings import Settings
 
     out: list[Run] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -39,7 +39,7 @@ PER_DAY = 1  # one entry a day, as people keep it: 10,000 entries are 27 years
 
 
 def drafts(count: int, episode_id: str) -> list[Any]:
-    from backcare.diary import DiaryEntry, ExerciseDone
+    from backcare.core.diary import DiaryEntry, ExerciseDone
 
     first = dt.date.today() - dt.timedelta(days=count // PER_DAY)
     now = dt.datetime.now(dt.UTC)
@@ -71,7 +71,7 @@ def backcare_inserts(store: Any, entries: list[Any]) -> float:
 
 def plain_inserts(path: Path, entries: list[Any], profile_id: str) -> float:
     """The same rows with the standard library only, into a copy of the schema."""
-    from backcare.storage.repository import entry_values
+    from backcare.adapters.storage.repository import entry_values
 
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")
@@ -111,8 +111,8 @@ def page(url: str, figures: dict[str, list[float]]) -> None:
     """``GET /diary`` in process (local mode): its time and size, against ``GET /healthz``."""
     from starlette.testclient import TestClient
 
-    from backcare.web.app import create_app
-    from backcare.web.settings import Settings
+    from backcare.entrypoints.web.app import create_app
+    from backcare.entrypoints.web.settings import Settings
 
     app = create_app(Settings(database_url=url, warm_up=False))
     with TestClient(app, base_url="http://127.0.0.1:8000", client=("127.0.0.1", 50000)) as client:
@@ -122,8 +122,8 @@ def page(url: str, figures: dict[str, list[float]]) -> None:
 
 
 def one_round(entries_count: int, figures: dict[str, list[float]]) -> None:
-    from backcare.diary_service import Window, diary_view
-    from backcare.storage import open_store
+    from backcare.adapters.storage import open_store
+    from backcare.services.diary import Window, diary_view
 
     with tempfile.TemporaryDirectory(prefix="backcare-bench-") as tmp:
         path = Path(tmp) / "backcare.db"

@@ -46,10 +46,10 @@ def add_assessments(app: Any, n: int) -> None:
     """``n`` saved assessments with plans, copies of a real one, inserted in bulk."""
     from sqlalchemy import insert, select
 
-    from backcare.assessment import assess
-    from backcare.diary_service import record_assessment
-    from backcare.storage.orm import AssessmentRow, PlanRow
-    from backcare.web import db
+    from backcare.adapters.storage.orm import AssessmentRow, PlanRow
+    from backcare.core.assessment import assess
+    from backcare.entrypoints.web import db
+    from backcare.services.diary import record_assessment
 
     store = app.state.ctx.store
     profile = db.local_principal(store.engine, "UTC").profile_id
@@ -72,8 +72,8 @@ def add_assessments(app: Any, n: int) -> None:
 
 
 def add_entries(app: Any, n: int) -> None:
-    from backcare.diary import DiaryEntry
-    from backcare.web import db
+    from backcare.core.diary import DiaryEntry
+    from backcare.entrypoints.web import db
 
     store = app.state.ctx.store
     profile = db.local_principal(store.engine, "UTC").profile_id
@@ -107,8 +107,8 @@ def main() -> int:
 
     from starlette.testclient import TestClient
 
-    from backcare.web.app import create_app
-    from backcare.web.settings import Settings
+    from backcare.entrypoints.web.app import create_app
+    from backcare.entrypoints.web.settings import Settings
 
     with tempfile.TemporaryDirectory() as tmp:
         url = args.url or f"sqlite:///{Path(tmp) / 'bench.db'}"

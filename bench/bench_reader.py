@@ -45,11 +45,11 @@ def spread(values: list[float]) -> str:
 
 
 def in_process(corpus: list[str], rounds: int) -> None:
-    from backcare.assessment import assess
+    from backcare.adapters.language import understand
+    from backcare.adapters.learned.reading import packaged_model
+    from backcare.adapters.learned.sentences import split
+    from backcare.core.assessment import assess
     from backcare.knowledge import load_knowledge
-    from backcare.language import understand
-    from backcare.learned.reading import packaged_model
-    from backcare.learned.sentences import split
 
     kb = load_knowledge()
     model = packaged_model()

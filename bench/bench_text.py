@@ -56,9 +56,9 @@ def main() -> None:
     start = time.perf_counter()
     import spacy
 
-    from backcare.assessment import assess
+    from backcare.adapters.language import understand
+    from backcare.core.assessment import assess
     from backcare.knowledge import load_knowledge
-    from backcare.language import understand
 
     kb = load_knowledge()
     understand("warm up", kb, TODAY)

@@ -250,8 +250,8 @@ def answer_sizes(port: int) -> dict[str, float]:
 
 def bare_pipeline(offset: int, count: int, include_plan: bool) -> float:
     """Assessments per second in this process (CPU time): body parsing, ``assessment_json``, no HTTP."""
-    from backcare.web import assessing, service
-    from backcare.web.response_cache import RESPONSES
+    from backcare.entrypoints.web import assessing, service
+    from backcare.entrypoints.web.response_cache import RESPONSES
 
     RESPONSES.limit = 0  # the reference never hits a cache either
     today = dt.date.fromisoformat(TODAY)

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from icalendar import Calendar, Component
 
-from backcare.calendar import plan_to_ics
+from backcare.adapters.calendar import plan_to_ics
+from backcare.core.models import DISCLAIMER, Plan
+from backcare.core.plan import build_plan
+from backcare.core.rules import Value
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import Disposition
-from backcare.models import DISCLAIMER, Plan
-from backcare.plan import build_plan
-from backcare.rules import Value
 
 START = dt.date(2025, 3, 24)  # the UK clocks change on 30 March 2025, inside the 14 days
 STAMP = dt.datetime(2025, 3, 24, 7, 0, tzinfo=dt.UTC)

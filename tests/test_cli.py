@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcare.cli import app
+from backcare.entrypoints.cli import app
 from backcare.knowledge import load_knowledge
 
 runner = CliRunner()
@@ -195,7 +195,7 @@ def test_version_and_help():
 
 def test_help_does_not_import_heavy_libraries():
     code = (
-        "import sys; from backcare.cli import app; "
+        "import sys; from backcare.entrypoints.cli import app; "
         "heavy = [m for m in ('pydantic', 'spacy', 'medspacy', 'icalendar', 'yaml') if m in sys.modules]; "
         "print(heavy)"
     )
@@ -229,7 +229,7 @@ def test_every_red_flag_can_be_triggered_through_the_command_line(tmp_path, flag
 def test_structured_commands_do_not_load_the_language_pipeline(tmp_path):
     path = write(tmp_path, "a.json", json.dumps({**CLEAR, "trigger_lifting": True}))
     code = (
-        "import sys; from backcare.cli import app\n"
+        "import sys; from backcare.entrypoints.cli import app\n"
         "try:\n"
         f"    app(['assess', '--answers', {str(path)!r}, '--format', 'json', '--no-save'])\n"
         "except SystemExit:\n"

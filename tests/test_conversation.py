@@ -1,4 +1,4 @@
-"""The conversation policy shared by the web app and the terminal (``backcare.conversation``)."""
+"""The conversation policy shared by the web app and the terminal (``backcare.core.conversation``)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backcare.conversation import Prompt, Turn, checklist_reply, evaluator, next_prompt, next_turn
+from backcare.adapters.report import NOT_FINISHED, people_headline
+from backcare.core.conversation import Prompt, Turn, checklist_reply, evaluator, next_prompt, next_turn
 from backcare.knowledge import load_knowledge
 from backcare.knowledge.schema import Disposition, FindingDef
-from backcare.report import NOT_FINISHED, people_headline
 
 KB = load_knowledge()
 TODAY = dt.date(2026, 12, 2)
@@ -101,7 +101,7 @@ def test_the_text_is_read_once():
 
     def reader(text: str, kb: Any, today: dt.date) -> Any:
         calls.append(text)
-        from backcare.learned.reading import read_text
+        from backcare.adapters.learned.reading import read_text
 
         return read_text(text, kb, today)
 
@@ -240,9 +240,9 @@ def test_answered_or_read_items_are_not_shown_again_and_a_reading_to_confirm_com
     assert not {"fever", "urinary_retention", "leg_weakness"} & shown
 
     def unsure_reader(text: str, kb: Any, today: dt.date) -> Any:
-        from backcare.language import understand
-        from backcare.learned.reading import Reading
-        from backcare.models import ToConfirm
+        from backcare.adapters.language import understand
+        from backcare.adapters.learned.reading import Reading
+        from backcare.core.models import ToConfirm
 
         rules = understand(text, kb, today)
         return Reading(
@@ -332,7 +332,7 @@ def test_a_checklist_on_a_question_that_is_not_safety_fails_at_load_with_file_an
 
 
 def test_a_page_of_single_questions_is_not_a_checklist():
-    from backcare.conversation import next_page
+    from backcare.core.conversation import next_page
 
     answers = {**dict.fromkeys(SCREENING, False), "age": 40, "sex": "male"}
     turn = next_turn(answers, [], EVALUATE, KB, limit=8, singly=["fever"])

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backcare import diary
-from backcare.diary import (
+from backcare.core import diary
+from backcare.core.diary import (
     Baseline,
     DiaryEntry,
     ExerciseDone,
@@ -26,8 +26,8 @@ from backcare.diary import (
     peg_change,
     rmdq_change,
 )
+from backcare.core.models import PegResult
 from backcare.knowledge.schema import Disposition
-from backcare.models import PegResult
 
 ONSET = dt.date(2026, 10, 1)
 NOW = dt.datetime(2026, 10, 1, 9, 0, tzinfo=dt.UTC)
@@ -267,7 +267,7 @@ def test_adherence_never_exceeds_the_schedule() -> None:
 
 
 def test_schedule_from_a_real_plan() -> None:
-    from backcare.assessment import assess
+    from backcare.core.assessment import assess
 
     result = assess(answers={"age": 35, "days_since_onset": 1, "pain_score": 6}, today=ONSET)
     assert result.plan is not None
@@ -285,7 +285,7 @@ def test_schedule_from_a_real_plan() -> None:
 
 
 def test_retriage_alert_only_for_red_flags_the_entry_brings() -> None:
-    from backcare.assessment import assess
+    from backcare.core.assessment import assess
 
     answers = diary.retriage_answers({"saddle_numbness": True}, pain=5, days_since_onset=3, previous={"age": 40})
     assert answers["pain_score"] == 5 and answers["days_since_onset"] == 3 and answers["age"] == 40

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from matplotlib.colors import to_rgb
 
-from backcare.chart import ADHERENCE_GID, BAND_COLOR, BAND_GID, MIC_GID, ChartError, build_figure, write_chart
-from backcare.diary import (
+from backcare.adapters.chart import ADHERENCE_GID, BAND_COLOR, BAND_GID, MIC_GID, ChartError, build_figure, write_chart
+from backcare.core.diary import (
     Baseline,
     DiaryEntry,
     ExerciseDone,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcare.cli import app
+from backcare.entrypoints.cli import app
 
 runner = CliRunner()
 TODAY = dt.date.today()
@@ -294,9 +294,9 @@ def test_forget_asks_then_deletes_everything(_isolated_data_dir: Path) -> None:
 
 def test_forget_in_a_shared_database_deletes_only_the_local_person() -> None:
     """A database the web app also serves holds accounts' profiles: `backcare forget` must keep them."""
-    from backcare.diary import DiaryEntry
-    from backcare.diary_service import add_entry
-    from backcare.storage import open_store, utc_now
+    from backcare.adapters.storage import open_store, utc_now
+    from backcare.core.diary import DiaryEntry
+    from backcare.services.diary import add_entry
 
     assert run("diary", "add", "--date", day(1), "--pain", "5", "--finding", "fever")[0] == 0
     with open_store() as store:
@@ -358,9 +358,9 @@ def test_interactive_add() -> None:
 
 
 def test_plan_schedule_exports_as_ics() -> None:
-    from backcare.assessment import assess
-    from backcare.diary_service import record_assessment
-    from backcare.storage import open_store
+    from backcare.adapters.storage import open_store
+    from backcare.core.assessment import assess
+    from backcare.services.diary import record_assessment
 
     assert run("export", "--format", "ics")[0] == 1
     assessment = assess(answers={"age": 30, "pain_score": 5, "days_since_onset": 1}, today=TODAY)
@@ -404,7 +404,7 @@ def test_onset_starts_an_episode_and_a_conflicting_onset_is_refused() -> None:
 
 def _text_understood() -> bool:
     try:
-        from backcare.language import understand  # noqa: F401
+        from backcare.adapters.language import understand  # noqa: F401
     except ImportError:
         return False
     return True

@@ -1,6 +1,6 @@
 """The diary steps shared by the command line and the web app, on one profile among several.
 
-``backcare.diary_service`` adds entries (re-triaging what they report), records assessments and
+``backcare.services.diary`` adds entries (re-triaging what they report), records assessments and
 builds an episode's trend. These tests run each step for one profile while another profile in the
 same database holds different answers and entries, on SQLite and PostgreSQL.
 """
@@ -11,9 +11,10 @@ import datetime as dt
 
 import pytest
 
-from backcare.assessment import assess
-from backcare.diary import DiaryEntry
-from backcare.diary_service import (
+from backcare.adapters.storage import Store, open_store
+from backcare.core.assessment import assess
+from backcare.core.diary import DiaryEntry
+from backcare.services.diary import (
     NOTE_UNREAD,
     OnsetConflict,
     add_entry,
@@ -21,7 +22,6 @@ from backcare.diary_service import (
     record_assessment,
     retriage_entry,
 )
-from backcare.storage import Store, open_store
 
 TZ = "Europe/London"
 TODAY = dt.date(2026, 11, 10)
@@ -167,16 +167,16 @@ def test_record_assessment_goes_to_the_named_profile_and_dates_its_episode(db_ur
 
 
 def test_retriage_without_the_text_reader_warns_instead_of_guessing(monkeypatch: pytest.MonkeyPatch) -> None:
-    import backcare.assessment
+    import backcare.core.assessment
 
-    real = backcare.assessment.assess
+    real = backcare.core.assessment.assess
 
     def no_reader(*args: object, text: str | None = None, **kw: object) -> object:
         if text:
             raise ImportError("no free-text reader")
         return real(*args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(backcare.assessment, "assess", no_reader)
+    monkeypatch.setattr(backcare.core.assessment, "assess", no_reader)
     answers = {"age": 40, "pain_score": 5}
     assert retriage_entry({}, "numb between my legs", answers, TODAY) == (None, NOTE_UNREAD)
     result, warning = retriage_entry({"saddle_numbness": True}, "numb", answers | {"saddle_numbness": True}, TODAY)

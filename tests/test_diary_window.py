@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcare.cli import app
-from backcare.diary import DiaryEntry, ExerciseDone
-from backcare.diary_service import Window, diary_view
-from backcare.models import PegResult, RmdqResult
-from backcare.storage import open_store
-from backcare.storage.orm import EntryRow
-from backcare.storage.repository import entry_values
+from backcare.adapters.storage import open_store
+from backcare.adapters.storage.orm import EntryRow
+from backcare.adapters.storage.repository import entry_values
+from backcare.core.diary import DiaryEntry, ExerciseDone
+from backcare.core.models import PegResult, RmdqResult
+from backcare.entrypoints.cli import app
+from backcare.services.diary import Window, diary_view
 
 TZ = "UTC"
 FIRST = dt.date(2026, 1, 1)

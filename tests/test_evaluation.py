@@ -15,7 +15,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from backcare.evaluation import (
+from backcare.core.models import Assessment, ContributorHit, Finding, RedFlagHit, Scores
+from backcare.knowledge.schema import Disposition, FindingDef
+from backcare.services.evaluation import (
     DEFAULT_TODAY,
     EvalReport,
     Expect,
@@ -30,8 +32,6 @@ from backcare.evaluation import (
     render_case,
     render_report,
 )
-from backcare.knowledge.schema import Disposition, FindingDef
-from backcare.models import Assessment, ContributorHit, Finding, RedFlagHit, Scores
 
 
 def assessment(
@@ -292,9 +292,9 @@ def test_default_assess_passes_answers_text_and_a_fixed_date(monkeypatch: pytest
         calls.append(kwargs)
         return assessment("self_care")
 
-    module = types.ModuleType("backcare.assessment")
+    module = types.ModuleType("backcare.core.assessment")
     module.assess = assess  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "backcare.assessment", module)
+    monkeypatch.setitem(sys.modules, "backcare.core.assessment", module)
     dated = Vignette(
         id="d", answers={"age": 40}, today=dt.date(2024, 2, 29), expect=Expect(disposition="self_care"), note="n"
     )

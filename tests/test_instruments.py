@@ -2,7 +2,7 @@
 
 import pytest
 
-from backcare.instruments import InstrumentError, score_peg, score_rmdq, score_startback, startback_high_risk
+from backcare.core.instruments import InstrumentError, score_peg, score_rmdq, score_startback, startback_high_risk
 
 
 def startback(agree, bother):

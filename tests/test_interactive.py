@@ -10,8 +10,8 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from backcare.cli import app
-from backcare.cli.interactive import run_interactive
+from backcare.entrypoints.cli import app
+from backcare.entrypoints.cli.interactive import run_interactive
 from backcare.knowledge import load_knowledge
 
 KB = load_knowledge()

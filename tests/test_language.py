@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from backcare.adapters.language import Understanding, understand
+from backcare.core.models import Finding
 from backcare.knowledge import load_knowledge
-from backcare.language import Understanding, understand
-from backcare.models import Finding
 
 TODAY = dt.date(2025, 6, 5)  # a Thursday
 

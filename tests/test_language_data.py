@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from backcare.knowledge import load_knowledge
-from backcare.language.anchored import AnchoredMatcher, prune_longest
-from backcare.language.context_rules import ContextRulesError, build_context_rules, load_rules, parse_rules
-from backcare.language.patterns import SEP, PatternError, compile_regex, merge_negations, pattern_words, render
-from backcare.language.pipeline import engine
-from backcare.language.vocabulary import (
+from backcare.adapters.language.anchored import AnchoredMatcher, prune_longest
+from backcare.adapters.language.context_rules import ContextRulesError, build_context_rules, load_rules, parse_rules
+from backcare.adapters.language.patterns import SEP, PatternError, compile_regex, merge_negations, pattern_words, render
+from backcare.adapters.language.pipeline import engine
+from backcare.adapters.language.vocabulary import (
     VocabularyError,
     load_vocabulary,
     parse_vocabulary,
     validate_against,
 )
+from backcare.knowledge import load_knowledge
 
 MINIMAL = """
 version: 1
@@ -193,7 +193,7 @@ def test_the_word_index_and_filters_find_every_match() -> None:
 
 def test_every_vocabulary_pattern_compiles():
     """Patterns compile lazily in one-off commands; this compiles them all, as a server does at start."""
-    from backcare.language.pipeline import compile_all, engine
+    from backcare.adapters.language.pipeline import compile_all, engine
 
     compile_all()
     built = engine()

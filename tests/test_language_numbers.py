@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from backcare.language.numbers import (
+from backcare.adapters.language.numbers import (
     ages,
     durations,
     episodes,

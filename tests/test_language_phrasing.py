@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
+from backcare.adapters.language import understand
 from backcare.knowledge import load_knowledge
-from backcare.language import understand
 from text_reading import ReadOn
 
 TODAY = dt.date(2025, 6, 5)  # a Thursday

@@ -17,16 +17,16 @@ from typing import Any
 import pytest
 
 from backcare import assess
+from backcare.adapters.language import understand
+from backcare.core.models import Assessment
 from backcare.knowledge import KnowledgeBase, load_knowledge
-from backcare.language import understand
-from backcare.models import Assessment
 
 TODAY = dt.date(2025, 3, 10)  # the review's --today
 
 
 def rules_only(text: str, kb: KnowledgeBase, today: dt.date) -> Any:
     """The rule reader alone (this package's reading, without the learned sentence model)."""
-    from backcare.learned.reading import Reading
+    from backcare.adapters.learned.reading import Reading
 
     rules = understand(text, kb, today)
     return Reading(rules, [], rules, {}, [])

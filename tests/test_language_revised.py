@@ -413,7 +413,7 @@ def test_getting_better_is_still_improving(kb, text: str) -> None:  # type: igno
 
 def test_a_hedged_denial_is_handed_on_as_doubted(kb) -> None:  # type: ignore[no-untyped-def]
     """The merge must know the rules heard a hedged denial, so that it asks instead of counting."""
-    from backcare.language import understand
+    from backcare.adapters.language import understand
 
     reading = understand("My back is sore. I don't think I have any numbness down there.", kb, TODAY)
     assert "saddle_numbness" in reading.doubted

@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
+from backcare.adapters.language import Understanding, understand
+from backcare.adapters.language.normalise import clean
+from backcare.adapters.language.pipeline import analyse
+from backcare.adapters.language.vocabulary import ScopeEntry, Target, load_vocabulary
 from backcare.knowledge import load_knowledge
-from backcare.language import Understanding, understand
-from backcare.language.normalise import clean
-from backcare.language.pipeline import analyse
-from backcare.language.vocabulary import ScopeEntry, Target, load_vocabulary
 
 TODAY = dt.date(2025, 6, 5)
 COUNTED = ("present", "possible")
@@ -173,7 +173,7 @@ def _rules(first: str = "urinary_retention.first", silent: str = '"no trouble pe
 
 
 def test_a_well_formed_rule_file_loads() -> None:
-    from backcare.language.vocabulary import parse_vocabulary
+    from backcare.adapters.language.vocabulary import parse_vocabulary
 
     vocabulary = parse_vocabulary(_rules(), complete=True)
     assert [t.id for t in vocabulary.targets] == ["urinary_retention.first", "urinary_retention.second"]
@@ -195,7 +195,7 @@ def test_a_well_formed_rule_file_loads() -> None:
     ],
 )
 def test_rule_ids_and_examples_are_checked_at_load(text: str, message: str) -> None:
-    from backcare.language.vocabulary import VocabularyError, parse_vocabulary
+    from backcare.adapters.language.vocabulary import VocabularyError, parse_vocabulary
 
     with pytest.raises(VocabularyError, match=message):
         parse_vocabulary(text, complete=True)
@@ -212,7 +212,7 @@ def test_the_rule_id_is_kept_with_each_reading() -> None:
 
 
 def test_explain_names_the_rule() -> None:
-    from backcare.learned.explain import explain
+    from backcare.adapters.learned.explain import explain
 
     result = explain("I can't feel the toilet paper when I wipe. I'm 54.", _kb(), TODAY)
     details = [r.detail for s in result.sentences for r in s.rules]

@@ -1,4 +1,4 @@
-"""Clinical shorthand read by the rules (``backcare.language.understand``, no sentence model):
+"""Clinical shorthand read by the rules (``backcare.adapters.language.understand``, no sentence model):
 durations and gestations in clinical notation, scores, temperatures, abbreviations, examination
 findings and measurements, falls and collisions, and prescription doses. Each item has sentences
 that must read a finding and look-alikes that must not."""
@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
+from backcare.adapters.language.numbers import doses_per_day, durations, fall_heights, gcs_scores, power_grades
 from backcare.knowledge import load_knowledge
-from backcare.language.numbers import doses_per_day, durations, fall_heights, gcs_scores, power_grades
 from text_reading import ReadOn
 
 TODAY = dt.date(2025, 6, 5)

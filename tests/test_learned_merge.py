@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from backcare.learned.merge import ModelReading, Thresholds, merge, model_readings
-from backcare.learned.sentences import Sentence, split
-from backcare.models import Finding
+from backcare.adapters.learned.merge import ModelReading, Thresholds, merge, model_readings
+from backcare.adapters.learned.sentences import Sentence, split
+from backcare.core.models import Finding
 
 LIMITS = Thresholds(fire=0.5, ask=0.25, deny=0.6, deny_safety=0.9, veto=0.95)
 SIGNS = frozenset({"urinary_retention", "saddle_numbness"})

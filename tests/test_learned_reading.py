@@ -11,12 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from backcare import assess
-from backcare.cli import app
+from backcare.adapters.language import understand
+from backcare.adapters.learned.model import MODEL_DIR, ModelError, SentenceModel
+from backcare.adapters.learned.reading import Reading, packaged_model
+from backcare.core.models import ToConfirm
+from backcare.entrypoints.cli import app
 from backcare.knowledge import KnowledgeBase, load_knowledge
-from backcare.language import understand
-from backcare.learned.model import MODEL_DIR, ModelError, SentenceModel
-from backcare.learned.reading import Reading, packaged_model
-from backcare.models import ToConfirm
 
 TODAY = dt.date(2026, 11, 22)
 QUOTE = "the wee just won't start"
@@ -90,7 +90,7 @@ def test_explain_refuses_a_bad_date():
 
 
 def test_a_reading_to_confirm_alone_keeps_the_check_unfinished_and_is_quoted():
-    from backcare.report import people_headline, to_markdown
+    from backcare.adapters.report import people_headline, to_markdown
 
     def foot_reader(text: str, kb: KnowledgeBase, today: dt.date) -> Reading:
         rules = understand(text, kb, today)
@@ -108,9 +108,9 @@ def test_the_model_cannot_make_a_man_pregnant():
     """Clinical shorthand such as "3/52" looks like a gestation; a man's text never reads pregnant."""
     import numpy as np
 
-    from backcare.learned.model import STATUSES
-    from backcare.learned.reading import Observation, decide
-    from backcare.learned.sentences import split
+    from backcare.adapters.learned.model import STATUSES
+    from backcare.adapters.learned.reading import Observation, decide
+    from backcare.adapters.learned.sentences import split
 
     kb = load_knowledge()
     text = "45M, LBP 3/52 after lifting."

@@ -1,4 +1,4 @@
-"""Medicine table (knowledge/data/medicines.yaml) and name matching (backcare.medicines)."""
+"""Medicine table (knowledge/data/medicines.yaml) and name matching (backcare.core.medicines)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from backcare.answers import derived_findings
-from backcare.knowledge import DATA_DIR, KnowledgeBase, KnowledgeError, load_knowledge
-from backcare.knowledge.schema import MedicineDef, SourceDef
-from backcare.medicines import (
+from backcare.core.answers import derived_findings
+from backcare.core.medicines import (
     check_medicine_table,
     derived_medicine_facts,
     find_medicines,
     match_medicine,
     normalise_medicines,
 )
+from backcare.knowledge import DATA_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+from backcare.knowledge.schema import MedicineDef, SourceDef
 
 # Every medicine the clinical contract names for its cramp list, as a person might type it.
 SECTION_5 = {

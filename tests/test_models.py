@@ -4,7 +4,7 @@ import datetime as dt
 import json
 
 from backcare import assess
-from backcare.models import Assessment
+from backcare.core.models import Assessment
 
 
 def test_an_assessment_saved_before_headlines_and_to_confirm_reads_back():

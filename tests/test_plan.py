@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from backcare.core.models import Plan, RedFlagHit
+from backcare.core.plan import build_plan, choose_exercises, dosage_for_week, effective_facts, plan_phase
+from backcare.core.rules import Value
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import AdviceDef, AdviceSchedule, Disposition, ExerciseDef
-from backcare.models import Plan, RedFlagHit
-from backcare.plan import build_plan, choose_exercises, dosage_for_week, effective_facts, plan_phase
-from backcare.rules import Value
 
 NSAID_CONTRAINDICATIONS = [
     "kidney_disease",

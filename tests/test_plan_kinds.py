@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backcare.core.models import Plan, RedFlagHit
+from backcare.core.plan import build_plan, choose_exercises, effective_facts
+from backcare.core.plan_common import kb_index, scope
+from backcare.core.plan_pain_relief import LINE
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import URGENCY, Disposition
-from backcare.models import Plan, RedFlagHit
-from backcare.plan import build_plan, choose_exercises, effective_facts
-from backcare.plan_common import kb_index, scope
-from backcare.plan_pain_relief import LINE
 from test_plan import NSAID_CONTRAINDICATIONS
 
 KB: KnowledgeBase = load_knowledge()

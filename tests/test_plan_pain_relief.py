@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from backcare import assess
+from backcare.core.medicines import normalise_medicines
+from backcare.core.models import Plan, RedFlagHit
+from backcare.core.plan import build_plan, effective_facts
+from backcare.core.plan_pain_relief import LINE, NO_REASON, UNRECOGNISED
+from backcare.core.rules import Value
 from backcare.knowledge import load_knowledge
 from backcare.knowledge.schema import Disposition
-from backcare.medicines import normalise_medicines
-from backcare.models import Plan, RedFlagHit
-from backcare.plan import build_plan, effective_facts
-from backcare.plan_pain_relief import LINE, NO_REASON, UNRECOGNISED
-from backcare.rules import Value
 from test_plan import NSAID_CONTRAINDICATIONS
 from test_plan import hit as flag_hit
 

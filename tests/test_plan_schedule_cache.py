@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backcare.assessment import assess
+from backcare.core.assessment import assess
+from backcare.core.plan_schedule import SCHEDULE_CACHE_SIZE, _schedule
 from backcare.knowledge import load_knowledge
-from backcare.plan_schedule import SCHEDULE_CACHE_SIZE, _schedule
 
 CLEAR = {fid: False for fid, f in load_knowledge().findings.items() if f.screening}
 

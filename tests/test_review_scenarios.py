@@ -16,8 +16,8 @@ from typing import NamedTuple
 import pytest
 
 from backcare import assess
+from backcare.adapters.report import people_headline, to_markdown
 from backcare.knowledge import load_knowledge
-from backcare.report import people_headline, to_markdown
 
 DATA = Path(__file__).parent / "data" / "review_scenarios" / "structured.jsonl"
 SCENARIOS = {row["id"]: row["answers"] for row in map(json.loads, DATA.read_text().splitlines())}

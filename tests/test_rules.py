@@ -2,7 +2,7 @@
 
 import pytest
 
-from backcare.rules import FindingKind, RuleError, parse_rule
+from backcare.core.rules import FindingKind, RuleError, parse_rule
 
 CAT = {
     "fever": FindingKind("bool"),

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backcare import assess
+from backcare.adapters.report import people_headline
 from backcare.knowledge import load_knowledge
 from backcare.knowledge.schema import URGENCY, Disposition
-from backcare.report import people_headline
 
 KB = load_knowledge()
 BOOLS = sorted(fid for fid, f in KB.findings.items() if f.type == "bool" and not f.computed)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from backcare.cli import app
+from backcare.entrypoints.cli import app
 
 
 @pytest.fixture

@@ -10,20 +10,20 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from backcare.diary import DiaryEntry, ExerciseDone, Retriage
-from backcare.diary_service import record_assessment
-from backcare.instruments import score_peg, score_rmdq
-from backcare.knowledge import load_knowledge
-from backcare.knowledge.schema import Disposition
-from backcare.storage import (
+from backcare.adapters.storage import (
     AssessmentRecord,
     ImportConflict,
     NoDatabase,
     StorageError,
     open_store,
 )
-from backcare.storage.orm import TABLES
-from backcare.storage.transfer import Checks, parse_json, to_json
+from backcare.adapters.storage.orm import TABLES
+from backcare.adapters.storage.transfer import Checks, parse_json, to_json
+from backcare.core.diary import DiaryEntry, ExerciseDone, Retriage
+from backcare.core.instruments import score_peg, score_rmdq
+from backcare.knowledge import load_knowledge
+from backcare.knowledge.schema import Disposition
+from backcare.services.diary import record_assessment
 
 TZ = "Europe/London"
 T0 = dt.datetime(2026, 11, 1, 8, 30, tzinfo=dt.UTC)
@@ -164,7 +164,7 @@ def test_profiles_are_isolated(db_url: str) -> None:
 
 
 def _populate(url: str) -> None:
-    from backcare.assessment import assess
+    from backcare.core.assessment import assess
 
     with open_store(url) as store:
         assessment = assess(answers={"age": 40, "pain_score": 7, "days_since_onset": 2}, today=dt.date(2026, 11, 1))
@@ -286,7 +286,7 @@ def test_assessment_records_need_aware_times() -> None:
 
 
 def test_sqlite_file_is_wal_private_and_created_on_first_write(sqlite_url: str) -> None:
-    from backcare.storage import sqlite_path
+    from backcare.adapters.storage import sqlite_path
 
     path = sqlite_path(sqlite_url)
     assert path is not None
@@ -309,7 +309,7 @@ def test_sqlite_file_is_wal_private_and_created_on_first_write(sqlite_url: str) 
     ids=["csv", "truncated-sqlite", "binary"],
 )
 def test_a_foreign_file_is_refused_and_left_untouched(sqlite_url: str, content: bytes) -> None:
-    from backcare.storage import sqlite_path
+    from backcare.adapters.storage import sqlite_path
 
     path = sqlite_path(sqlite_url)
     assert path is not None
@@ -324,7 +324,7 @@ def test_a_foreign_file_is_refused_and_left_untouched(sqlite_url: str, content: 
 def test_another_programs_sqlite_database_is_refused_and_left_untouched(sqlite_url: str) -> None:
     import sqlite3
 
-    from backcare.storage import sqlite_path
+    from backcare.adapters.storage import sqlite_path
 
     path = sqlite_path(sqlite_url)
     assert path is not None
@@ -341,7 +341,7 @@ def test_another_programs_sqlite_database_is_refused_and_left_untouched(sqlite_u
 
 
 def test_a_damaged_backcare_database_is_refused_and_left_untouched(sqlite_url: str) -> None:
-    from backcare.storage import sqlite_path
+    from backcare.adapters.storage import sqlite_path
 
     _populate(sqlite_url)
     path = sqlite_path(sqlite_url)
@@ -358,7 +358,7 @@ def test_a_damaged_backcare_database_is_refused_and_left_untouched(sqlite_url: s
 
 
 def test_an_empty_file_becomes_a_new_database(sqlite_url: str) -> None:
-    from backcare.storage import sqlite_path
+    from backcare.adapters.storage import sqlite_path
 
     path = sqlite_path(sqlite_url)
     assert path is not None

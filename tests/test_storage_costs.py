@@ -9,9 +9,9 @@ from collections import Counter
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from backcare.diary_service import diary_view
+from backcare.adapters.storage import AssessmentRecord, open_store
 from backcare.knowledge.schema import Disposition
-from backcare.storage import AssessmentRecord, open_store
+from backcare.services.diary import diary_view
 
 
 def snapshot(episode_id: str, at: dt.datetime, kind: str = "assessment") -> AssessmentRecord:

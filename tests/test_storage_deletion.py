@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from backcare.cli import app as cli
-from backcare.web import tables
-from backcare.web.app import create_app
-from backcare.web.settings import Settings
+from backcare.entrypoints.cli import app as cli
+from backcare.entrypoints.web import tables
+from backcare.entrypoints.web.app import create_app
+from backcare.entrypoints.web.settings import Settings
 
 PASSWORD = "correct horse battery"
 CLEAR = {"fever": False, "saddle_numbness": False, "trigger_lifting": True}

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from backcare.storage import open_store
+from backcare.adapters.storage import open_store
 
 WRITER = r"""
 import datetime as dt, sys, time
 from pathlib import Path
-from backcare.diary import DiaryEntry, ExerciseDone
-from backcare.storage import open_store
+from backcare.core.diary import DiaryEntry, ExerciseDone
+from backcare.adapters.storage import open_store
 
 url, count, tag, gate = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 while gate != "-" and not Path(gate).exists():

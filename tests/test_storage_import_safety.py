@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from backcare.cli import app
-from backcare.diary import DiaryEntry
-from backcare.storage import open_store
-from backcare.storage.transfer import FORMULA_START
+from backcare.adapters.storage import open_store
+from backcare.adapters.storage.transfer import FORMULA_START
+from backcare.core.diary import DiaryEntry
+from backcare.entrypoints.cli import app
 
 runner = CliRunner()
 #: Spreadsheet-formula payloads (OWASP CSV injection): formulas, DDE, a leading tab and a leading carriage return.
@@ -81,8 +81,8 @@ def test_csv_export_is_inert_in_a_spreadsheet_and_reimports_unchanged(
 @pytest.fixture
 def document() -> dict[str, Any]:
     """A real export: one assessment with its plan, and one diary entry."""
-    from backcare.assessment import assess
-    from backcare.diary_service import record_assessment
+    from backcare.core.assessment import assess
+    from backcare.services.diary import record_assessment
 
     answers = {"trigger_lifting": True, "fever": False, "pain_score": 6}
     today = dt.date.today()
@@ -175,7 +175,7 @@ def test_deep_nesting_is_refused_with_exit_2(tmp_path: Path, content: str) -> No
 
 
 def test_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import backcare.cli.diary as diary_cli
+    import backcare.entrypoints.cli.diary as diary_cli
 
     big = tmp_path / "big.json"
     with big.open("wb") as fh:  # sparse: 300 MB on paper, nothing to read

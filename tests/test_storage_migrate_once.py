@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from backcare.storage import engine as storage_engine
+from backcare.adapters.storage import engine as storage_engine
 
 
 def test_second_open_of_a_current_database_skips_alembic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -30,7 +30,7 @@ def test_the_file_naming_rule_names_alembics_own_head() -> None:
     from alembic.script import ScriptDirectory
 
     cfg = Config()
-    cfg.set_main_option("script_location", "backcare.storage:migrations")
+    cfg.set_main_option("script_location", "backcare.adapters.storage:migrations")
     scripts = ScriptDirectory.from_config(cfg)
     assert scripts.get_heads() == [storage_engine.shipped_head()]
     for script in scripts.walk_revisions():

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from backcare.diary import DiaryEntry, ExerciseDone, Retriage
-from backcare.diary_service import record_assessment
+from backcare.adapters.storage import DiaryRepository, StorageError, Store, open_store
+from backcare.adapters.storage.transfer import AssessmentRecord, PlanRecord
+from backcare.core.diary import DiaryEntry, ExerciseDone, Retriage
 from backcare.knowledge.schema import Disposition
-from backcare.storage import DiaryRepository, StorageError, Store, open_store
-from backcare.storage.transfer import AssessmentRecord, PlanRecord
+from backcare.services.diary import record_assessment
 
 TZ = "Europe/London"
 T0 = dt.datetime(2026, 11, 1, 8, 30, tzinfo=dt.UTC)
@@ -51,7 +51,7 @@ def entry(day: int, pain: int, episode_id: str, note: str, **kw: Any) -> DiaryEn
 
 def fill(store: Store, profile_id: str | None, label: str) -> None:
     """A resolved and an active episode, an assessment with its plan, a re-triage and three entries."""
-    from backcare.assessment import assess
+    from backcare.core.assessment import assess
 
     with store.unit_of_work(profile_id=profile_id) as uow:
         old = uow.diary.start_episode(TODAY - dt.timedelta(days=60), TZ)

@@ -68,9 +68,9 @@ def test_odd_text_is_never_a_silent_self_care(text: str) -> None:
 
 
 def _rules_only(text: str, kb: KnowledgeBase, today: dt.date) -> Any:
-    """The rule reader alone (``backcare.language``), without the learned sentence model."""
-    from backcare.language import understand
-    from backcare.learned.reading import Reading
+    """The rule reader alone (``backcare.adapters.language``), without the learned sentence model."""
+    from backcare.adapters.language import understand
+    from backcare.adapters.learned.reading import Reading
 
     rules = understand(text, kb, today)
     return Reading(rules, [], rules, {}, [])

@@ -22,7 +22,7 @@ def test_the_corpus_passes_its_check(capsys):
 def test_the_packaged_model_was_trained_on_the_readable_findings():
     import json
 
-    from backcare.learned.model import MODEL_DIR
+    from backcare.adapters.learned.model import MODEL_DIR
 
     labels = json.loads((MODEL_DIR / "labels.json").read_text())
     assert labels["findings"] == _load("corpus_data").readable_ids()

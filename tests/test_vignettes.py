@@ -4,7 +4,7 @@
 (b) every red flag of the knowledge base is the expected positive of a structured case;
 (c) on the free-text sets (``vignettes/dev.yaml`` and ``vignettes/text/``) the report meets the
     default thresholds, one test per metric. These depend on free-text understanding
-    (``backcare.language``): they are the ``TestFreeText*`` tests, selectable with ``-k FreeText``.
+    (``backcare.adapters.language``): they are the ``TestFreeText*`` tests, selectable with ``-k FreeText``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from backcare.evaluation import (
+from backcare.knowledge import load_knowledge
+from backcare.services.evaluation import (
     CaseResult,
     EvalReport,
     Metric,
@@ -25,7 +26,6 @@ from backcare.evaluation import (
     load_vignettes,
     render_case,
 )
-from backcare.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parents[1] / "vignettes"
 STRUCTURED = load_vignettes([ROOT / "structured"])

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from backcare.language import understand
-from backcare.models import Finding
+from backcare.adapters.language import understand
+from backcare.core.models import Finding
 
 
 @dataclass(frozen=True)

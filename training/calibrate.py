@@ -26,14 +26,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from backcare.assessment import assess
-from backcare.evaluation import DEFAULT_TODAY, Vignette, assess_vignette, evaluate, load_vignettes
-from backcare.evaluation import Thresholds as EvalThresholds
+from backcare.adapters.learned.merge import Thresholds
+from backcare.adapters.learned.model import MODEL_DIR
+from backcare.adapters.learned.reading import Observation, Reading, decide, observe
+from backcare.core.assessment import assess
+from backcare.core.models import Assessment
 from backcare.knowledge import KnowledgeBase, load_knowledge
-from backcare.learned.merge import Thresholds
-from backcare.learned.model import MODEL_DIR
-from backcare.learned.reading import Observation, Reading, decide, observe
-from backcare.models import Assessment
+from backcare.services.evaluation import DEFAULT_TODAY, Vignette, assess_vignette, evaluate, load_vignettes
+from backcare.services.evaluation import Thresholds as EvalThresholds
 
 ROOT = Path(__file__).resolve().parent.parent
 # The triage bars of `backcare eval` (contributors are not the reader's business).

@@ -12,17 +12,17 @@ __version__ = "0.1.0"
 __all__ = ["Assessment", "__version__", "assess"]
 
 if TYPE_CHECKING:
-    from backcare.assessment import assess
-    from backcare.models import Assessment
+    from backcare.core.assessment import assess
+    from backcare.core.models import Assessment
 
 
 def __getattr__(name: str) -> Any:
     if name == "assess":
-        from backcare.assessment import assess
+        from backcare.core.assessment import assess
 
         return assess
     if name == "Assessment":
-        from backcare.models import Assessment
+        from backcare.core.models import Assessment
 
         return Assessment
     raise AttributeError(f"module 'backcare' has no attribute {name!r}")

@@ -18,9 +18,9 @@ warnings.filterwarnings("ignore", message=".*httpx2.*")
 from starlette.testclient import TestClient  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from backcare.cli import app as cli_app  # noqa: E402
-from backcare.web.app import create_app  # noqa: E402
-from backcare.web.settings import Settings  # noqa: E402
+from backcare.entrypoints.cli import app as cli_app  # noqa: E402
+from backcare.entrypoints.web.app import create_app  # noqa: E402
+from backcare.entrypoints.web.settings import Settings  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 TOKEN = "test-cds-token-0123456789"

@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy import func, select, text
 from starlette.testclient import TestClient
 
-from backcare.interop.cds_evaluation import evaluate
-from backcare.interop.cds_prefetch import read_prefetch
-from backcare.interop.cds_request import parse_request
-from backcare.interop.store import feedback as feedback_table
+from backcare.adapters.interop.cds_evaluation import evaluate
+from backcare.adapters.interop.cds_prefetch import read_prefetch
+from backcare.adapters.interop.cds_request import parse_request
+from backcare.adapters.interop.store import feedback as feedback_table
 
 if TYPE_CHECKING:
     from httpx2 import Response as Reply  # what starlette's TestClient answers with
@@ -363,7 +363,7 @@ def test_the_service_never_touches_stored_records(cds_client: TestClient) -> Non
 
 def test_hook_answers_reuse_the_apis_assessment() -> None:
     """The note is read by ``assess`` (as POST /api/v1/assess does): same red flags for the same words."""
-    from backcare.web.service import run_assessment
+    from backcare.entrypoints.web.service import run_assessment
 
     words = "Since last night he cannot feel the toilet paper when he wipes."
     req = parse_request(recorded("critical-cauda-equina") | {"prefetch": {"patient": None, "note": note_bundle(words)}})

@@ -13,10 +13,10 @@ import pytest
 from fhir.resources.R4B import get_fhir_model_class
 from starlette.testclient import TestClient
 
-from backcare.interop import codes as c
-from backcare.interop.checks import check_bundle, validate_with_library
-from backcare.web.app import create_app
-from backcare.web.settings import Settings
+from backcare.adapters.interop import codes as c
+from backcare.adapters.interop.checks import check_bundle, validate_with_library
+from backcare.entrypoints.web.app import create_app
+from backcare.entrypoints.web.settings import Settings
 
 from .conftest import cli
 

@@ -22,9 +22,9 @@ warnings.filterwarnings("ignore", message=".*httpx2.*")
 
 from starlette.testclient import TestClient  # noqa: E402
 
+from backcare.entrypoints.web.app import create_app  # noqa: E402
+from backcare.entrypoints.web.settings import Settings  # noqa: E402
 from backcare.knowledge import load_knowledge  # noqa: E402
-from backcare.web.app import create_app  # noqa: E402
-from backcare.web.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("BACKCARE_TEST_ARTIFACTS", ROOT / "test-artifacts" / "web"))

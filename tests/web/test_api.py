@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcare.cli import app as cli_app
-from backcare.models import Assessment
+from backcare.core.models import Assessment
+from backcare.entrypoints.cli import app as cli_app
 
 from .conftest import CLEAR
 

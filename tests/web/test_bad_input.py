@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
-from backcare.web.app import create_app
-from backcare.web.settings import Settings
+from backcare.entrypoints.web.app import create_app
+from backcare.entrypoints.web.settings import Settings
 
 from .conftest import csrf_of, register
 

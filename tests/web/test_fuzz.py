@@ -16,8 +16,8 @@ from typing import Any
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from backcare.web.app import create_app
-from backcare.web.settings import Settings
+from backcare.entrypoints.web.app import create_app
+from backcare.entrypoints.web.settings import Settings
 
 EXAMPLES = 40
 

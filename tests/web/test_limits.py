@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select, update
 from starlette.testclient import TestClient
 
-from backcare.web import tables
+from backcare.entrypoints.web import tables
 
 from .conftest import CLEAR, register
 from .live import live_server

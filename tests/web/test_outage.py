@@ -16,8 +16,8 @@ import pytest
 from fastapi.routing import APIRoute
 from starlette.testclient import TestClient
 
-from backcare.web.app import create_app
-from backcare.web.settings import Settings
+from backcare.entrypoints.web.app import create_app
+from backcare.entrypoints.web.settings import Settings
 
 from .conftest import CLEAR, csrf_of, register
 from .live import live_server

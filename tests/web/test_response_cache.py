@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backcare.web.response_cache import ByteLRU
+from backcare.entrypoints.web.response_cache import ByteLRU
 
 
 def test_cache_stays_within_its_byte_bound_dropping_the_least_recently_used():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from backcare.web.app import create_app
+from backcare.entrypoints.web.app import create_app
 
 from .conftest import CLEAR, csrf_of, https_client, register
 
@@ -83,7 +83,7 @@ def test_local_mode_answers_loopback_clients_and_names_only(make_settings):
 def test_serve_refuses_a_public_address_in_local_mode():
     from typer.testing import CliRunner
 
-    from backcare.cli import app as cli_app
+    from backcare.entrypoints.cli import app as cli_app
 
     result = CliRunner().invoke(cli_app, ["serve", "--host", "0.0.0.0"])
     assert result.exit_code == 2
@@ -194,7 +194,7 @@ def test_successful_login_clears_failures(multi_app):
 def test_passwords_are_stored_as_argon2_hashes(multi_app):
     from sqlalchemy import select
 
-    from backcare.web import tables
+    from backcare.entrypoints.web import tables
 
     app = multi_app()
     register(https_client(app), "carol")
@@ -344,7 +344,7 @@ def test_an_oversized_chunked_body_is_a_413(local_client):
 def test_a_wildcard_host_in_local_mode_is_warned_about(make_settings, caplog):
     from starlette.testclient import TestClient
 
-    with caplog.at_level("WARNING", logger="backcare.web"):
+    with caplog.at_level("WARNING", logger="backcare.entrypoints.web"):
         app = create_app(make_settings(allowed_hosts=("*",)))
         TestClient(app, base_url="http://127.0.0.1:8000", client=("127.0.0.1", 1)).get("/healthz")
     assert any("DNS-rebinding" in r.message for r in caplog.records)

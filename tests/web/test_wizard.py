@@ -3,8 +3,8 @@
 import datetime as dt
 
 from backcare import assess
+from backcare.entrypoints.web import wizard
 from backcare.knowledge import load_knowledge
-from backcare.web import wizard
 
 KB = load_knowledge()
 

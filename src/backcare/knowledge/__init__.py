@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from backcare.core.rules import FindingKind, Rule, RuleError, parse_rule
 from backcare.knowledge.schema import (
     AdviceDef,
     ContributorDef,
@@ -30,7 +31,6 @@ from backcare.knowledge.schema import (
     SeedClaimDef,
     SourceDef,
 )
-from backcare.rules import FindingKind, Rule, RuleError, parse_rule
 
 DATA_DIR = Path(__file__).parent / "data"
 E = TypeVar("E", bound=Entry)
@@ -234,7 +234,7 @@ def _check_references(entry: BaseModel, loaded: Mapping[str, Mapping[str, Any]],
             if item.finding and item.finding not in loaded["findings"]:
                 raise KnowledgeError(f"{where}: item {item.number} names unknown finding {item.finding!r}")
     if isinstance(entry, MedicineDef) and entry.contains:
-        from backcare.medicines import check_medicine_table
+        from backcare.core.medicines import check_medicine_table
 
         parts = {pid: loaded["medicines"][pid][0] for pid in entry.contains if pid in loaded["medicines"]}
         problems = [p for p in check_medicine_table({**parts, entry.id: entry}) if p.startswith(f"{entry.id}:")]

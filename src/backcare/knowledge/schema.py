@@ -169,7 +169,7 @@ class MedicineDef(Entry):
         description=(
             "combination products: the medicines of this table it contains; the product must carry "
             "all their tags (and list cramps if one of them does), checked against the table by "
-            "backcare.medicines.check_medicine_table"
+            "backcare.core.medicines.check_medicine_table"
         ),
     )
     sources: list[Id] = Field(min_length=1)

@@ -1,0 +1,114 @@
+"""Free text to findings with both readers: the rules, the sentence model, and their merge.
+
+``read_text`` is what ``assess`` calls for free text; ``explain`` returns the same work sentence by
+sentence for ``backcare explain``. The model loads once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from backcare.adapters.language import Understanding
+from backcare.adapters.learned.merge import ModelReading, Thresholds, merge, model_readings
+from backcare.adapters.learned.model import SentenceModel
+from backcare.adapters.learned.sentences import Sentence, split
+from backcare.core.models import ToConfirm
+
+if TYPE_CHECKING:
+    from backcare.knowledge import KnowledgeBase
+
+MODEL_UNAVAILABLE = "The learned reader could not run, so only the rule reader read the text."
+
+
+@dataclass(frozen=True)
+class Reading:
+    understanding: Understanding
+    to_confirm: list[ToConfirm]
+    rules: Understanding
+    model: dict[str, ModelReading]
+    sentences: list[Sentence]
+
+
+@cache
+def packaged_model() -> SentenceModel:
+    return SentenceModel.load()
+
+
+_SIGNS: dict[str, frozenset[str]] = {}
+
+
+def _warning_signs(kb: KnowledgeBase) -> frozenset[str]:
+    """The findings any red flag reads, once per knowledge-base version."""
+    if kb.version not in _SIGNS:
+        rules = (kb.rule(t.when) for flag in kb.red_flags.values() for t in flag.triggers)
+        _SIGNS[kb.version] = frozenset(f for rule in rules for f in rule.findings)
+    return _SIGNS[kb.version]
+
+
+def strict() -> bool:
+    """Tests set BACKCARE_STRICT_READING=1 so that a reader crash fails them instead of degrading."""
+    return os.environ.get("BACKCARE_STRICT_READING") == "1"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What both readers saw in a text, before any threshold: the costly part of reading."""
+
+    rules: Understanding
+    sentences: list[Sentence]
+    probs: npt.NDArray[np.float32] | None
+    """(sentences, findings, statuses) for the catalogue's findings the model reads; None if it failed."""
+    findings: list[str]
+
+
+def observe(text: str, kb: KnowledgeBase, today: dt.date) -> Observation:
+    """Run the rule reader and the sentence model over ``text``."""
+    from backcare.adapters.language import understand
+
+    rules = understand(text, kb, today)
+    sentences = split(text[:100_000]) if isinstance(text, str) else []
+    try:
+        model = packaged_model()
+        readable = [fid for fid in model.findings if fid in kb.findings]
+        columns = [model.findings.index(fid) for fid in readable]
+        pairs = [(s.text, sentences[n - 1].text if n else "") for n, s in enumerate(sentences)]
+        probs = model.probabilities(pairs)[:, columns, :]
+    except Exception:  # a reading bug must not stop the triage: the rules' reading and the questions remain
+        if strict():
+            raise
+        return Observation(rules, sentences, None, [])
+    return Observation(rules, sentences, probs, readable)
+
+
+def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = None) -> Reading:
+    """The merged reading of an observation (see ``backcare.adapters.learned.merge`` for the policy)."""
+    from backcare.adapters.language import Understanding
+
+    rules = seen.rules
+    if seen.probs is None:
+        fallback = rules.model_copy(update={"messages": [*rules.messages, MODEL_UNAVAILABLE]})
+        return Reading(fallback, [], rules, {}, seen.sentences)
+    limits = limits or Thresholds.packaged()
+    readings = model_readings(seen.sentences, seen.probs, seen.findings, limits)
+    if not rules.in_scope:
+        readings = {fid: r for fid, r in readings.items() if fid in _warning_signs(kb)}
+    if any(f.id == "sex" and f.value == "male" for f in rules.findings):
+        readings.pop("pregnant", None)  # "45M, LBP 3/52": shorthand that looks like a gestation
+    signs = _warning_signs(kb)
+    findings, confirm = merge(
+        rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained, frozenset(rules.doubted)
+    )
+    merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
+    return Reading(merged, confirm, rules, readings, seen.sentences)
+
+
+def read_text(text: str, kb: KnowledgeBase, today: dt.date, limits: Thresholds | None = None) -> Reading:
+    """Both readers over ``text`` and their merge."""
+    return decide(observe(text, kb, today), kb, limits)

@@ -1,0 +1,77 @@
+"""Persistent storage for the diary, assessments and plans (SQLAlchemy 2, Alembic migrations).
+
+Use ``open_store()`` and a unit of work::
+
+    store = open_store()                    # SQLite in the user's data dir, or BACKCARE_DATABASE_URL
+    with store.unit_of_work() as uow:
+        uow.diary.add_entry(entry)
+        uow.commit()
+
+Every unit of work is scoped to one profile (``store.unit_of_work(profile_id=...)``; by default
+the local person's profile named "default"). The steps that combine storage with triage and
+trends (saving an assessment, adding an entry, an episode's trend) are in ``backcare.services.diary``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from backcare.adapters.storage.engine import NoDatabase, StorageError, database_url, describe, sqlite_path
+from backcare.adapters.storage.repository import (
+    DiaryRepository,
+    ImportConflict,
+    ImportSummary,
+    Store,
+    UnitOfWork,
+    open_store,
+    utc_now,
+)
+from backcare.adapters.storage.transfer import AssessmentRecord, ExportDocument, PlanRecord, TransferError
+
+__all__ = [
+    "AssessmentRecord",
+    "DiaryRepository",
+    "ExportDocument",
+    "ImportConflict",
+    "ImportSummary",
+    "NoDatabase",
+    "PlanRecord",
+    "StorageError",
+    "Store",
+    "TransferError",
+    "UnitOfWork",
+    "database_url",
+    "describe",
+    "open_store",
+    "sqlite_path",
+    "user_timezone",
+    "utc_now",
+]
+
+
+def user_timezone(env: Mapping[str, str] | None = None) -> str:
+    """The person's IANA time zone: ``BACKCARE_TZ``, ``TZ``, the system zone, else UTC."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    env = os.environ if env is None else env
+    candidates = [env.get("BACKCARE_TZ", ""), env.get("TZ", "").lstrip(":")]
+    try:
+        link = os.readlink("/etc/localtime")
+        if "zoneinfo/" in link:
+            candidates.append(link.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        return name
+    return "UTC"

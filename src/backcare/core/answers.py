@@ -1,0 +1,146 @@
+"""Structured answers (finding id -> value) checked against the catalogue, and the facts the rules read.
+
+This is where bad input is caught with a message that names the problem: an unknown finding id
+(with the closest valid ids), a wrong type or an out-of-range value.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from backcare.core.instruments import STARTBACK_ITEMS, startback_high_risk
+from backcare.core.models import Finding, Status
+from backcare.core.rules import Value
+from backcare.knowledge import KnowledgeBase
+from backcare.knowledge.schema import FindingDef
+
+_YES = {"yes", "y", "true", "present"}
+_NO = {"no", "n", "false", "absent"}
+_MAYBE = {"possible", "maybe", "unsure", "not sure", "not_sure"}
+_UNKNOWN = {"", "unknown", "skip", "don't know", "dont know"}
+
+
+class AnswerError(ValueError):
+    """A structured answer that cannot be used; ``field`` names the offending finding id."""
+
+    def __init__(self, field: str, message: str, suggestions: Iterable[str] = ()) -> None:
+        self.field = field
+        self.suggestions = list(suggestions)
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"{field}: {message}.{hint}")
+
+
+def parse_answers(raw: Mapping[str, Any], kb: KnowledgeBase) -> list[Finding]:
+    """Validate every answer; ``None`` or "unknown" means not answered and is left out."""
+    if not isinstance(raw, Mapping):
+        raise AnswerError("answers", "must be an object mapping finding ids to values")
+    findings: list[Finding] = []
+    for key, value in raw.items():
+        definition = kb.findings.get(str(key))
+        if definition is None or definition.computed:
+            askable = [fid for fid, f in kb.findings.items() if not f.computed]
+            close = difflib.get_close_matches(str(key), askable, n=3, cutoff=0.6)
+            raise AnswerError(str(key), "unknown finding id", close)
+        finding = _parse_one(definition, value)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def is_unknown(value: Any) -> bool:
+    """An explicit "not answered": it also clears anything read from free text for that finding."""
+    return value is None or (isinstance(value, str) and value.strip().lower() in _UNKNOWN)
+
+
+def _parse_one(definition: FindingDef, value: Any) -> Finding | None:
+    fid = definition.id
+    if is_unknown(value):
+        return None
+    if definition.type == "bool":
+        status = _bool_status(fid, value)
+        return Finding(id=fid, status=status, value=status != "absent")
+    if definition.type == "int":
+        number = _as_int(fid, value)
+        assert definition.min is not None and definition.max is not None
+        if not definition.min <= number <= definition.max:
+            raise AnswerError(fid, f"{number} is out of range ({definition.min} to {definition.max})")
+        return Finding(id=fid, status="present", value=number)
+    if definition.type == "enum":
+        text = str(value).strip().lower().replace(" ", "_") if isinstance(value, str) else None
+        if text not in definition.values:
+            raise AnswerError(fid, f"{value!r} is not one of {', '.join(definition.values)}")
+        return Finding(id=fid, status="present", value=text)
+    names = _as_list(fid, value)
+    return Finding(id=fid, status="present" if names else "absent", value=names)
+
+
+def _bool_status(fid: str, value: Any) -> Status:
+    if isinstance(value, bool):
+        return "present" if value else "absent"
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _YES:
+            return "present"
+        if word in _NO:
+            return "absent"
+        if word in _MAYBE:
+            return "possible"
+    raise AnswerError(fid, f'expected true, false or "possible", got {value!r}')
+
+
+def _as_int(fid: str, value: Any) -> int:
+    if isinstance(value, bool):
+        raise AnswerError(fid, f"expected a whole number, got {value!r}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    raise AnswerError(fid, f"expected a whole number, got {value!r}")
+
+
+def _as_list(fid: str, value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise AnswerError(fid, "expected a list of names")
+    names = [v.strip() for v in value if v.strip()]
+    if any(len(n) > 200 for n in names):
+        raise AnswerError(fid, "a name is longer than 200 characters")
+    return names
+
+
+def facts_from(findings: Iterable[Finding], kb: KnowledgeBase) -> dict[str, Value]:
+    """The values the rules read: possible counts as present; computed facts are added."""
+    facts: dict[str, Value] = {}
+    for finding in findings:
+        if kb.findings[finding.id].type == "bool":
+            facts[finding.id] = finding.status != "absent"
+        else:
+            facts[finding.id] = finding.value
+    return facts
+
+
+def derived_findings(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[Finding]:
+    """Findings the engine works out itself: medicine classes, STarT Back risk, assumed back pain."""
+    from backcare.core.medicines import derived_medicine_facts, normalise_medicines
+
+    out: list[Finding] = []
+    medications = facts.get("medications")
+    if isinstance(medications, list):
+        matched, _ = normalise_medicines(medications, kb)
+        for fid, present in derived_medicine_facts(matched).items():
+            if fid in ("anticoagulant", "paracetamol_several_products") and not present:
+                continue  # the person's own answer (or unknown) stands when no medicine says otherwise
+            out.append(Finding(id=fid, status="present" if present else "absent", value=present, source="derived"))
+    high = startback_high_risk({item: facts.get(item) for item in STARTBACK_ITEMS})
+    if high is not None:
+        out.append(
+            Finding(id="startback_high_risk", status="present" if high else "absent", value=high, source="derived")
+        )
+    if facts.get("back_pain") is None:
+        out.append(Finding(id="back_pain", status="present", value=True, source="default"))
+    return out

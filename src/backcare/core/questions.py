@@ -1,0 +1,58 @@
+"""Which question to ask next: screening first, then what could still change the disposition, then
+what shapes the plan. Questions that do not apply (pregnancy for a man, weeks when not pregnant) are
+never asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from backcare.core.rules import Value
+from backcare.knowledge import KnowledgeBase
+from backcare.knowledge.schema import URGENCY, Disposition
+
+
+def applies(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase) -> bool:
+    """A question applies when its ``applies_when`` rule is true (rules use possibly() for unknowns)."""
+    definition = kb.findings[finding_id]
+    if definition.computed:
+        return False
+    return definition.applies_when is None or kb.rule(definition.applies_when).evaluate(facts) is True
+
+
+def is_screening(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase) -> bool:
+    """Screening for everyone (``screening``) or for this person (``screening_when`` is true)."""
+    definition = kb.findings[finding_id]
+    if definition.screening:
+        return True
+    return definition.screening_when is not None and kb.rule(definition.screening_when).evaluate(facts) is True
+
+
+def unanswered_screening(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[str]:
+    return [
+        fid
+        for fid in kb.findings
+        if facts.get(fid) is None and is_screening(fid, facts, kb) and applies(fid, facts, kb)
+    ]
+
+
+def next_questions(
+    facts: Mapping[str, Value], open_findings: Mapping[str, Disposition], kb: KnowledgeBase
+) -> list[str]:
+    """Finding ids worth asking, most important first."""
+    order = {fid: n for n, fid in enumerate(kb.findings)}
+    screening = unanswered_screening(facts, kb)
+    raising = sorted(
+        (fid for fid in open_findings if fid not in screening and applies(fid, facts, kb)),
+        key=lambda fid: (-URGENCY[open_findings[fid]], order[fid]),
+    )
+    plan = [
+        fid
+        for fid, definition in kb.findings.items()
+        if definition.plan_relevant
+        and facts.get(fid) is None
+        and fid not in screening
+        and fid not in raising
+        and applies(fid, facts, kb)
+    ]
+    return [*screening, *raising, *plan]
