@@ -90,7 +90,8 @@ def test_explain_refuses_a_bad_date():
 
 
 def test_a_reading_to_confirm_alone_keeps_the_check_unfinished_and_is_quoted():
-    from backcare.adapters.report import people_headline, to_markdown
+    from backcare.adapters.report import to_markdown
+    from backcare.core.wording import people_headline
 
     def foot_reader(text: str, kb: KnowledgeBase, today: dt.date) -> Reading:
         rules = understand(text, kb, today)

@@ -23,7 +23,6 @@ its matches were pruned to the longest.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,12 +31,43 @@ from typing import Any
 
 import regex  # type: ignore[import-untyped]  # POSIX (leftmost-longest) matching, which the stdlib lacks
 
+from backcare.adapters.language.pattern_syntax import (
+    Atom,
+    PatternError,
+    Sequence_,
+    is_regex,
+    is_special,
+    parse_sequence,
+    pattern_words,
+)
+
+__all__ = [
+    "NEGATABLE_AUX",
+    "NEGATED_AUX",
+    "PATTERN_NUMBER",
+    "SEP",
+    "STOP",
+    "PatternError",
+    "TokenRegex",
+    "Tokenise",
+    "compile_phrase",
+    "compile_regex",
+    "merge_negations",
+    "pattern_words",
+    "regex_from_token_pattern",
+    "render",
+]  # fmt: skip
+
 TokenSpec = dict[str, Any]
+
+
 Tokenise = Callable[[str], list[str]]
+
 
 #: Ends every token in the text a pattern is matched against (a control character, which cleaned
 #: text never contains).
 SEP = "\x1f"
+
 
 #: Auxiliaries that fuse with a following "not" into one token ("can't", "cannot", "do not" ->
 #: "can not", "do not"): it keeps "not" inside the phrase it belongs to and the patterns few.
@@ -45,7 +75,10 @@ NEGATABLE_AUX = frozenset(
     {"do", "does", "did", "can", "could", "will", "would", "should", "shall", "is", "are", "was", "were", "have",
      "has", "had", "am", "must", "might", "may", "need"}
 )  # fmt: skip
+
+
 NEGATED_AUX: tuple[str, ...] = tuple(sorted(f"{aux} not" for aux in NEGATABLE_AUX))
+
 
 #: Words a gap (``~N``) may never swallow: they would hide a negation or join two clauses.
 GAP_STOP_WORDS: tuple[str, ...] = (
@@ -56,17 +89,31 @@ GAP_STOP_WORDS: tuple[str, ...] = (
 
 
 STOP_WORDS = frozenset(GAP_STOP_WORDS)
+
+
 #: Marks a stop word in the rendered text, so that a gap is a plain character class.
 STOP = "\x1e"
+
+
 #: Marks a number ("3", "three", "1st") in the rendered text: ``#`` is then a plain test.
 NUMBER_MARK = "\x1d"
+
+
 #: "not", alone or fused to its auxiliary ("is not"); only fusion puts a space inside a token.
 _NOT_RX = f"{STOP}?(?:[a-z]+ )?not{SEP}"
+
+
 #: After an auxiliary read as the first half of "<aux> not", only the "not" may follow: no gap,
 #: prefix or regular expression may take it.
 _NOT_NEXT = f"(?!not{SEP})"
+
+
 _GAP_TOKEN = f"(?:{_NOT_NEXT}[^{STOP}{SEP}][^{SEP}]*{SEP})"
+
+
 _MARKS = f"[{STOP}{NUMBER_MARK}]?"
+
+
 #: spaCy's ``like_num`` for English, as a regular expression over one token.
 _NUMBER_WORDS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -75,13 +122,19 @@ _NUMBER_WORDS = (
     "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth",
     "thirtieth", "hundredth",
 )  # fmt: skip
+
+
 #: One token that reads as a number (spaCy's ``like_num``, English).
 PATTERN_NUMBER = (
     r"(?:[+\-±~]?(?:[\d,.]*\d[\d,.]*|\d+/\d+|\d+(?:st|nd|rd|th))|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + ")"
 )
+
+
 _NUMBER_RX = f"{NUMBER_MARK}[^{SEP}]*{SEP}"
+
+
 _IS_NUMBER = re.compile(PATTERN_NUMBER)
 
 
@@ -98,177 +151,6 @@ def merge_negations(norms: Sequence[str]) -> list[str]:
         else:
             out.append(norm)
     return out
-
-
-MAX_EXPANSIONS = 2000
-MAX_DEPTH = 6
-
-
-class PatternError(ValueError):
-    """A vocabulary pattern that cannot be compiled; the message quotes the pattern."""
-
-
-@dataclass(frozen=True)
-class Atom:
-    """One token position: any of ``words``, a gap of up to ``gap`` tokens, or a macro's phrase."""
-
-    words: tuple[str, ...] = ()
-    gap: int = 0
-    macro: str | None = None
-    optional: bool = False
-
-
-Sequence_ = tuple[Atom, ...]
-
-
-def _split_top(text: str, sep: str) -> list[str]:
-    """Split ``text`` on ``sep`` where it is not inside parentheses."""
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        if ch == sep and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return parts
-
-
-def _closing(text: str, start: int, pattern: str) -> int:
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] == "(":
-            depth += 1
-        elif text[i] == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    raise PatternError(f"unbalanced parentheses in {pattern!r}")
-
-
-def _is_regex(word: str) -> bool:
-    return len(word) > 2 and word.startswith("/") and word.endswith("/")
-
-
-def _parse_sequence(
-    text: str, macros: Mapping[str, str], pattern: str, depth: int, inline: bool = True
-) -> list[list[Sequence_]]:
-    """A sequence of elements; each element is its list of alternative atom sequences.
-
-    With ``inline`` false, a macro stays one atom (``pattern_words`` lists the words a pattern
-    names without those of its macros).
-    """
-    if depth > MAX_DEPTH:
-        raise PatternError(f"groups or macros nested too deeply in {pattern!r}")
-    elements: list[list[Sequence_]] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        if ch == ")":
-            raise PatternError(f"unbalanced parentheses in {pattern!r}")
-        if ch == "(":
-            end = _closing(text, i, pattern)
-            optional = text[end + 1 : end + 2] == "?"
-            alternatives: list[Sequence_] = []
-            for part in _split_top(text[i + 1 : end], "|"):
-                if not part.strip():
-                    raise PatternError(f"empty alternative in {pattern!r}")
-                alternatives += _expand(_parse_sequence(part, macros, pattern, depth + 1, inline), pattern)
-            if optional:
-                alternatives.append(())
-            elements.append(_merge(alternatives))
-            i = end + (2 if optional else 1)
-            continue
-        if ch == "/":
-            end = text.find("/", i + 1)
-            while end != -1 and end + 1 < len(text) and not (text[end + 1].isspace() or text[end + 1] == "?"):
-                end = text.find("/", end + 1)
-            if end == -1:
-                raise PatternError(f"unterminated regular expression in {pattern!r}")
-            word = text[i : end + 1]
-            optional = text[end + 1 : end + 2] == "?"
-            elements.append([(Atom((word,)),)] + ([()] if optional else []))
-            i = end + (2 if optional else 1)
-            continue
-        j = i
-        while j < len(text) and not text[j].isspace() and text[j] not in "()":
-            j += 1
-        word = text[i:j]
-        i = j
-        optional = word.endswith("?") and len(word) > 1
-        core = word[:-1] if optional else word
-        if core.startswith("~"):
-            if not core[1:].isdigit() or optional:
-                raise PatternError(f"a gap is written ~N, got {word!r} in {pattern!r}")
-            elements.append([(Atom(gap=int(core[1:])),)])
-            continue
-        if core.startswith("@"):
-            name = core[1:]
-            if name not in macros:
-                raise PatternError(f"unknown macro @{name} in {pattern!r}")
-            if not inline:
-                elements.append([(Atom(macro=name, optional=optional),)])
-                continue
-            inner = _expand(_parse_sequence(macros[name], macros, pattern, depth + 1), pattern)
-            elements.append(_merge(inner + ([()] if optional else [])))
-            continue
-        words = tuple(core.split("|"))
-        if any(not w for w in words):
-            raise PatternError(f"empty alternative in {pattern!r}")
-        elements.append([(Atom(words),)] + ([()] if optional else []))
-    return elements
-
-
-def _merge(alternatives: list[Sequence_]) -> list[Sequence_]:
-    """Factor alternatives that differ in one position only, so that "(pee|wee|pass urine|pass
-    water)" becomes "(pee|wee)" and "pass (urine|water)": a shorter regular expression, same
-    meaning (nothing is combined that was not written)."""
-    plain = [
-        a for a in alternatives if a and all(atom.words and not any(_special(w) for w in atom.words) for atom in a)
-    ]
-    rest = [a for a in alternatives if a not in plain]
-    current = list(dict.fromkeys(plain))
-    changed = True
-    while changed:
-        changed = False
-        for length in sorted({len(a) for a in current}):
-            for k in range(length):
-                groups: dict[tuple[Any, ...], list[Sequence_]] = {}
-                for alt in current:
-                    if len(alt) == length:
-                        key = tuple(frozenset(atom.words) for i, atom in enumerate(alt) if i != k)
-                        groups.setdefault(key, []).append(alt)
-                for members in groups.values():
-                    if len(members) < 2:
-                        continue
-                    words = tuple(dict.fromkeys(w for alt in members for w in alt[k].words))
-                    merged = (*members[0][:k], Atom(words), *members[0][k + 1 :])
-                    current = [a for a in current if a not in members] + [merged]
-                    changed = True
-                    break
-                if changed:
-                    break
-            if changed:
-                break
-    return current + list(dict.fromkeys(rest))
-
-
-def _expand(elements: list[list[Sequence_]], pattern: str) -> list[Sequence_]:
-    total = 1
-    for alternatives in elements:
-        total *= max(1, len(alternatives))
-    if total > MAX_EXPANSIONS * 4:
-        raise PatternError(f"pattern {pattern!r} has too many variants")
-    return [tuple(atom for part in combo for atom in part) for combo in itertools.product(*elements)]
 
 
 def _token_regex(token: str) -> str:
@@ -308,10 +190,6 @@ def render(norms: Sequence[str]) -> tuple[str, list[int]]:
     return "".join(parts), offsets
 
 
-def _special(word: str) -> bool:
-    return (word.endswith("*") and len(word) > 1) or word in ("#", "$") or _is_regex(word)
-
-
 def _word_regex(word: str, tokenise: Tokenise) -> tuple[int, str]:
     """A word of an atom (its token count, its regex): a prefix, a number, a regular expression
     or plain words (tokenised as the text is: "can't" -> "can not")."""
@@ -319,7 +197,7 @@ def _word_regex(word: str, tokenise: Tokenise) -> tuple[int, str]:
         return 1, _NUMBER_RX
     if word == "$":
         return 0, _CLAUSE_END_RX
-    if _is_regex(word):
+    if is_regex(word):
         try:
             re.compile(word[1:-1])
         except re.error as exc:
@@ -344,6 +222,7 @@ def _alternation(options: Sequence[tuple[int, str]]) -> str:
 
 
 def _atom_regex(atom: Atom, tokenise: Tokenise) -> tuple[int, str]:
+    """One atom as (how many tokens it can take, its regex)."""
     if atom.gap:  # the only capturing group: how many words a match skipped
         return atom.gap, f"({_GAP_TOKEN}{{0,{atom.gap}}})"
     options = [_word_regex(word, tokenise) for word in atom.words]
@@ -353,11 +232,13 @@ def _atom_regex(atom: Atom, tokenise: Tokenise) -> tuple[int, str]:
 
 
 def _sequence_regex(sequence: Sequence_, tokenise: Tokenise) -> tuple[int, str]:
+    """A sequence of atoms as (how many tokens it can take, its regex)."""
     parts = [_atom_regex(atom, tokenise) for atom in sequence]
     return sum(n for n, _ in parts), "".join(rx for _, rx in parts)
 
 
 def _nullable(alternative: Sequence_) -> bool:
+    """Whether an alternative can match no token at all (gaps only)."""
     return all(atom.gap for atom in alternative)
 
 
@@ -368,7 +249,7 @@ def _atom_tokens(atom: Atom, tokenise: Tokenise) -> set[str] | None:
         return None
     tokens: set[str] = set()
     for word in atom.words:
-        if _special(word):
+        if is_special(word):
             return None
         first = tokenise(word)[0]
         if first == "#":
@@ -397,7 +278,7 @@ def _first_tokens(elements: list[list[Sequence_]], tokenise: Tokenise) -> tuple[
             if atom.gap:
                 return words, prefixes, number, True
             for word in atom.words:
-                if _is_regex(word) or word == "$":
+                if is_regex(word) or word == "$":
                     return words, prefixes, number, True
                 if word == "#" or tokenise(word)[0] == "#":
                     number = True
@@ -452,7 +333,7 @@ class TokenRegex:
 def compile_regex(pattern: str, macros: Mapping[str, str], tokenise: Tokenise) -> TokenRegex:
     """One vocabulary pattern as one regular expression: alternatives of any length stay
     alternatives (nothing is multiplied out), macros are written in place."""
-    elements = _parse_sequence(pattern, macros, pattern, 0)
+    elements = parse_sequence(pattern, macros, pattern, 0)
     if all(any(not alt or _nullable(alt) for alt in element) for element in elements):
         raise PatternError(f"pattern {pattern!r} could match nothing")
     parts: list[str] = []
@@ -496,15 +377,3 @@ def regex_from_token_pattern(source: str, specs: Sequence[TokenSpec]) -> TokenRe
             firsts.update(str(w).lower() for w in words)
             open_start = op in ("?", "*")
     return TokenRegex(source, "".join(parts), frozenset(firsts), frozenset(), open_start)
-
-
-def pattern_words(pattern: str, macros: Mapping[str, str]) -> set[str]:
-    """The plain words a pattern names (for the typo corrector's list of words worth correcting to)."""
-    words: set[str] = set()
-    for variant in _expand(_parse_sequence(pattern, macros, pattern, 0, inline=False), pattern):
-        for atom in variant:
-            for word in atom.words:
-                plain = word[:-1] if word.endswith("*") else word
-                if plain.isalpha():
-                    words.add(plain.lower())
-    return words

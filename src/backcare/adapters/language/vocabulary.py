@@ -78,6 +78,20 @@ class Target(_Model):
     def ids(self) -> list[str]:
         return [self.finding] if self.finding else list(self.findings)
 
+    @property
+    def all_finding_ids(self) -> list[str]:
+        """Every finding id the entry can read or supersede (``requires``/``unless`` aside): the
+        catalogue must hold them all, and two matches that share one are rival readings."""
+        return [
+            *self.ids,
+            *self.negated_also,
+            *(f for ids in self.words.values() for f in ids),
+            *(self.if_longstanding or []),
+            *self.overrides,
+            *self.absent_also,
+            *self.otherwise,
+        ]
+
 
 class ScopeEntry(_Model):
     """Mentions of the back (or flank, or a spasm); ``region`` also reads pain_region.
@@ -172,16 +186,7 @@ def validate_against(vocabulary: Vocabulary, catalogue: Mapping[str, object]) ->
         return definition.type if isinstance(definition, FindingDef) else None
 
     for i, target in enumerate(vocabulary.targets):
-        named = [
-            *target.ids,
-            *target.negated_also,
-            *(f for ids in target.words.values() for f in ids),
-            *(target.if_longstanding or []),
-            *target.overrides,
-            *target.absent_also,
-            *target.otherwise,
-        ]
-        named += [fid for fid in (target.requires, target.unless) if fid]
+        named = [*target.all_finding_ids, *(fid for fid in (target.requires, target.unless) if fid)]
         for fid in named:
             if fid not in catalogue:
                 raise VocabularyError(f"{_where(vocabulary, i)}: unknown finding id {fid!r}")

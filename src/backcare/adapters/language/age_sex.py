@@ -1,0 +1,179 @@
+"""Who the person is, from numbers and words: age ("67yo", "I'm 45", "in my forties"), sex ("44M",
+"as a woman") and the age their back trouble began ("since I was 19").
+
+An age is someone else's when a relative is named with it ("my dad is 81", "Mum, 79") or it is
+a child's ("my 2 yr old"); the interpreter then decides whose report it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from backcare.adapters.language.kinship import FEMALE_RELATIVES, KIN_NAME, MALE_RELATIVES
+from backcare.adapters.language.values import Subject, ValueMention, core_span
+
+_DECADES = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+            "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
+
+_NOT_AGE_AFTER = (
+    r"(?!\d)(?![.,]\d)(?!\s*(?:weeks?|wks?|w\b|days?|months?|mths?|hours?|hrs?|minutes?|mins?|/|%|kg|kgs|kilos?|lbs?|pounds|"
+    r"st\b|stone|out\s+of|outta|cm|mm|mph|miles?|km|am\b|pm\b|a\.m|p\.m|:|\.\d|'|\"|ft|feet|foot|inch|times|x\b|"
+    r"\+|degrees|°|o'clock|th\b|nd\b|rd\b|st\b|-\d|to\s+\d|or\s+\d|percent|hours|and\s+a\s+half))"
+)
+
+#: A relative named with an age ("my dad is 81"): whose age it is.
+_REL = "(?:" + "|".join([*MALE_RELATIVES, "partner", *FEMALE_RELATIVES, "child", "kid", "toddler", "baby", "friend"])
+_REL += "|neighbou?r|colleague)"
+_SEX_WORDS = {
+    "woman": "female", "female": "female", "f": "female", "lady": "female", "girl": "female", "mum": "female",
+    "mom": "female", "mother": "female", "wife": "female", "grandmother": "female", "grandma": "female",
+    "granny": "female", "gal": "female", "man": "male", "male": "male", "m": "male", "guy": "male",
+    "bloke": "male", "gentleman": "male", "boy": "male", "lad": "male", "dad": "male", "father": "male",
+    "husband": "male", "grandfather": "male", "grandad": "male", "grandpa": "male", "fella": "male",
+    "chap": "male",
+}  # fmt: skip
+SEX_WORD = r"(?P<sex>woman|female|lady|girl|gal|mum|mom|mother|wife|grandmother|grandma|granny|man|male|guy|bloke|gentleman|boy|lad|dad|father|husband|grandfather|grandad|grandpa|fella|chap)"  # noqa: E501
+
+I_AM = r"(?:i'?m|i\s+am|im|iam)"
+_YEARS_OLD = r"(?:-|\s)?\s*(?:years?|yrs?|yr|y)\s*(?:-|\s)?\s*(?:old|o\b|of\s+age)"
+
+#: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").
+_OTHER_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your|a|the|an)\s*$", re.I)
+#: ... except an article that opens a sentence or follows "I'm"/"is": that introduces the person
+#: the text is about ("A 45-year-old man reports...", "I'm a 52 year old", "Pt is a 60-year-old").
+_SUBJECT_ARTICLE = re.compile(r"(?:^|[.!?:;]\s*|\b(?:i'?m|i am|im|is|was|patient|pt)\s+)(?:a|an|the)\s*$", re.I)
+_CHILD_AFTER = re.compile(
+    r"^\s*(?:son|daughter|boy|girl|kid|child|grandson|granddaughter|toddler|baby|nephew|niece|brother|sister|dog|cat)\b",
+    re.I,
+)
+
+_AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
+    (re.compile(rf"\b(?P<n>\d{{1,3}})\s*{_YEARS_OLD}(?:\s+{SEX_WORD}\b)?", re.I), "unknown"),
+    (re.compile(rf"\b(?P<n>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?|yob)(?:\s*{SEX_WORD}\b)?", re.I), "unknown"),
+    (
+        re.compile(
+            rf"\b{I_AM}\s+(?:a\s+|an\s+|just\s+|only\s+|now\s+|turning\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "self",
+    ),
+    (re.compile(rf"\b(?:age|aged|ages|age:)\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I), "unknown"),
+    (re.compile(r"(?<![\d.,])\b(?P<n>\d{1,3})\s*(?P<sex>m|f)\b(?!\s*(?:/|out|of|\d))", re.I), "unknown"),
+    (re.compile(r"\b(?P<n>\d{1,3})\s*(?:,|\s)\s*(?P<sex>male|female|man|woman|guy|lady|bloke)\b", re.I), "unknown"),
+    (
+        re.compile(
+            rf"\b(?P<rel>he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "other",
+    ),
+    (
+        re.compile(
+            rf"\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{_REL})\s*(?:\(\s*|,\s*|\s+is\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "other",
+    ),
+    (
+        re.compile(
+            rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<rel>{KIN_NAME})(?:\s+is|'s|,|\s+\(|\s+aged|\s+age|\s+-)\s*(?:only\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "other",
+    ),
+    (
+        re.compile(
+            r"\bin\s+(?:my|his|her)\s+(?P<mod>early\s+|mid\s+|mid-|late\s+)?(?P<dec>teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            re.I,
+        ),
+        "unknown",
+    ),
+    (re.compile(r"(?:^|[.!?]\s+)(?P<n>\d{2})\s*[.!?]?\s*$", re.I), "unknown"),
+    (re.compile(r"^\s*(?P<n>\d{2})\s*(?:,|\s+and\b|\s*-)", re.I), "unknown"),
+]
+
+_SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
+    (
+        re.compile(rf"\b{I_AM}\s+(?:a|an)\s+(?:\d{{1,3}}\s*{_YEARS_OLD}\s+|[a-z-]+\s+){{0,2}}{SEX_WORD}\b", re.I),
+        "self",
+    ),
+    (re.compile(rf"\b{I_AM}\s+(?P<sex>female|male|a\s+woman|a\s+man)\b", re.I), "self"),
+    (re.compile(rf"\bas\s+a\s+(?:\w+\s+)?{SEX_WORD}\b", re.I), "self"),
+    (re.compile(r"\b(?:and|,)\s*(?P<sex>female|male)\b", re.I), "unknown"),
+    (re.compile(r"\b(?P<sex>female|male)\b", re.I), "unknown"),
+]
+
+_ONSET_AGE_PATTERNS = [
+    re.compile(
+        r"\b(?:start\w*|began|begun|first|since|had\s+it|had\s+this|back\s+trouble|back\s+pain)\b[^.!?]{0,40}?\bwhen\s+(?:i|he|she)\s+was\s+(?:about\s+|around\s+|only\s+)?(?P<n>\d{1,2})\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bsince\s+(?:i\s+was|my)\s+(?:about\s+|around\s+)?(?P<n>\d{1,2})\b(?!\s*(?:weeks?|days?|months?))", re.I
+    ),
+    re.compile(
+        r"\bsince\s+(?:i\s+was\s+)?(?:a\s+)?(?P<w>teenager|teen|kid|child|student|my\s+teens|my\s+twenties|my\s+thirties|school|college|uni|university)\b",
+        re.I,
+    ),
+]
+
+
+def ages(text: str) -> Iterator[ValueMention]:
+    """Ages, each marked as the writer's ("self"), someone else's ("other", with the relative) or
+    unknown: the interpreter needs to know whose age it is."""
+    for index, (pattern, subject) in enumerate(_AGE_PATTERNS):
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if groups.get("dec"):
+                base = _DECADES[groups["dec"].lower()]
+                mod = (groups.get("mod") or "").strip().lower().rstrip("-")
+                n = base + {"early": 0, "mid": 5, "late": 8}.get(mod, 0)
+            else:
+                n = int(groups["n"])
+            bare = pattern.pattern.startswith("(?:^|") or pattern.pattern.startswith("^")
+            if not (1 <= n <= 110) or (bare and not 16 <= n <= 100):
+                continue
+            if groups.get("sex") and len(groups["sex"]) == 1 and not 10 <= n <= 110:
+                continue
+            rel = groups.get("rel")
+            core = core_span(m, "n", "dec")
+            if (
+                subject == "unknown"
+                and index < 2
+                and (
+                    (
+                        _OTHER_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+                        and not _SUBJECT_ARTICLE.search(text[max(0, m.start() - 16) : m.start()])
+                    )
+                    or _CHILD_AFTER.match(text[m.end() :])
+                )
+            ):
+                yield ValueMention("age", n, m.start(), m.end(), "other", "child", core)  # "my 2 yr old"
+                continue
+            yield ValueMention("age", n, m.start(), m.end(), subject, rel.lower() if rel else None, core)
+
+
+def sexes(text: str) -> Iterator[ValueMention]:
+    """Sex, from "44M", "45 yo female", "I'm a woman", "as a man"; "5m" (a distance) is no man."""
+    for pattern, subject in [*_AGE_PATTERNS[:2], _AGE_PATTERNS[4], _AGE_PATTERNS[5], *_SEX_PATTERNS]:
+        for m in pattern.finditer(text):
+            word = (m.groupdict().get("sex") or "").lower().split()[-1:] or [""]
+            sex = _SEX_WORDS.get(word[0])
+            if len(word[0]) == 1 and m.groupdict().get("n") and not 10 <= int(m.group("n")) <= 110:
+                continue  # "5m" is a distance, not a man
+            if sex:
+                yield ValueMention("sex", sex, m.start(), m.end(), subject, core=core_span(m, "sex"))
+
+
+def onset_ages(text: str) -> Iterator[ValueMention]:
+    """The age back trouble began at ("since I was 19", "since my teens"): before 45 is a feature
+    of inflammatory back pain."""
+    for m in _ONSET_AGE_PATTERNS[0].finditer(text):
+        yield ValueMention("onset_age", int(m.group("n")), m.start(), m.end(), core=core_span(m, "n"))
+    for m in _ONSET_AGE_PATTERNS[1].finditer(text):
+        yield ValueMention("onset_age", int(m.group("n")), m.start(), m.end(), core=core_span(m, "n"))
+    for m in _ONSET_AGE_PATTERNS[2].finditer(text):
+        word = m.group("w").lower()
+        age = 35 if "thirties" in word else 25 if "twenties" in word else 18
+        yield ValueMention("onset_age", age, m.start(), m.end(), core=core_span(m, "w"))

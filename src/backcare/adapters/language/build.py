@@ -1,0 +1,182 @@
+"""Building the reading pipeline, once per process: spaCy's blank English (tokenizer and
+sentencizer), the vocabulary's patterns compiled to regular expressions, and the ConText rules.
+A server builds it at start-up (``compile_all``); a one-off command when it first reads."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from backcare.adapters.language.anchored import AnchoredMatcher
+from backcare.adapters.language.context_apply import fix_overlap_check
+from backcare.adapters.language.context_rules import build_context_rules, load_rules
+from backcare.adapters.language.normalise import Normaliser, base_norm, english_words, make_normaliser
+from backcare.adapters.language.patterns import PatternError, compile_regex, merge_negations
+from backcare.adapters.language.vocabulary import Vocabulary, VocabularyError, check_patterns, load_vocabulary
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@dataclass(frozen=True)
+class Engine:
+    """The built pipeline and the data it was built from."""
+
+    nlp: Language  # blank English: the tokenizer and a sentencizer
+    vocabulary: Vocabulary
+    normaliser: Normaliser
+    tokenise: Callable[[str], list[str]]  # a vocabulary word as normalised tokens
+    findings: AnchoredMatcher[str]  # targets, "ignore" masks and paracetamol products
+    scope: AnchoredMatcher[str]  # mentions of the back, flank or a spasm (and their look-alikes)
+    context: AnchoredMatcher[int]  # ConText cues, keyed by their index in ``context_rules``
+    context_rules: tuple[Any, ...]  # medspaCy ConTextRule objects
+    reads: dict[str, frozenset[str]]  # the finding ids each findings key can read
+
+    def compete(self, a: str, b: str) -> bool:
+        """Whether two overlapping findings matches are rival readings (only the longer stands):
+        a mask ("ignore") against anything, or two that read a common finding ("my waters" and
+        "waters haven't gone"). Matches for different findings both stand."""
+        if a.startswith("ignore") or b.startswith("ignore"):
+            return True
+        return bool(self.reads.get(a, frozenset()) & self.reads.get(b, frozenset()))
+
+
+def _silence_logging() -> None:
+    """PyRuSH (imported by medspaCy) logs every document through loguru; it is not used here."""
+    try:
+        from loguru import logger
+
+        logger.disable("PyRuSH")
+    except ImportError:  # pragma: no cover - loguru comes with medspaCy
+        pass
+    logging.getLogger("medspacy").setLevel(logging.WARNING)
+
+
+def _tokenizer_rules(nlp: Language) -> None:
+    """Split "36f"/"44M"/"67yo" into number + letters and "pins&needles" around "&"."""
+    from spacy.attrs import ORTH
+    from spacy.util import compile_infix_regex
+
+    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[0-9])(?=[A-Za-z])", r"&", r"(?<=[A-Za-z])/(?=[A-Za-z])"]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # clinical shorthand for a test's result ("SLR +ve", "FMs -ve"): one word each, not "and have"
+    for shorthand in ("+ve", "-ve", "+VE", "-VE", "+Ve", "-Ve"):
+        tokenizer.add_special_case(shorthand, [{"ORTH": shorthand}])
+    # contractions in capitals ("I CAN'T PEE") split like their lower-case forms ("ca" + "n't")
+    exceptions = nlp.Defaults.tokenizer_exceptions or {}
+    for text, pieces in list(exceptions.items()):
+        upper = text.upper()
+        if upper != text and upper not in exceptions and ("'" in text or "’" in text):
+            tokenizer.add_special_case(upper, [{ORTH: str(piece[ORTH]).upper()} for piece in pieces])
+
+
+def compile_all() -> None:
+    """Compile every pattern now: a server pays this once at start-up, not on its first texts.
+
+    A one-off command does not: patterns compile when a text first holds their words.
+    """
+    built = engine()
+    for matcher in (built.findings, built.scope, built.context):
+        matcher.compile()
+
+
+@cache
+def engine() -> Engine:
+    """Build the pipeline (once per process): spaCy's blank English, the vocabulary's patterns
+    compiled to regular expressions, and the ConText rules."""
+    import warnings
+
+    _silence_logging()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import spacy
+        from medspacy import context as _context  # noqa: F401 - registers the span extensions ConText uses
+    fix_overlap_check()
+
+    vocabulary = load_vocabulary()
+    nlp = spacy.blank("en")
+    _tokenizer_rules(nlp)
+    normaliser = make_normaliser(vocabulary.normalise, vocabulary.keywords())
+    tokenise = _tokeniser(nlp, normaliser)
+    check_patterns(vocabulary, tokenise)
+    nlp.add_pipe("sentencizer")
+    findings, scope = _vocabulary_matchers(vocabulary, tokenise)
+    context: AnchoredMatcher[int] = AnchoredMatcher()
+    rules = build_context_rules(load_rules(), vocabulary.macros, tokenise)
+    for i, (_, compiled) in enumerate(rules):
+        context.add(i, compiled)
+    english_words()  # the typo corrector's dictionary, loaded with the rest
+    return Engine(
+        nlp=nlp,
+        vocabulary=vocabulary,
+        normaliser=normaliser,
+        tokenise=tokenise,
+        findings=findings,
+        scope=scope,
+        context=context,
+        context_rules=tuple(rule for rule, _ in rules),
+        reads=_reads(vocabulary),
+    )
+
+
+def _tokeniser(nlp: Language, normaliser: Normaliser) -> Callable[[str], list[str]]:
+    """A vocabulary word as normalised tokens, split and normalised as a text's words are (cached:
+    the same words recur across patterns)."""
+
+    @cache
+    def tokenise_cached(word: str) -> tuple[str, ...]:
+        return tuple(tokenise_word(word))
+
+    def tokenise(word: str) -> list[str]:
+        return list(tokenise_cached(word))
+
+    def tokenise_word(word: str) -> list[str]:
+        out: list[str] = []
+        previous: str | None = None
+        for token in nlp.make_doc(word):
+            norm = base_norm(token.text, previous)
+            norm = normaliser.replacements.get(norm, norm)
+            out.append(norm)
+            previous = norm
+        return merge_negations(out)
+
+    return tokenise
+
+
+def _vocabulary_matchers(
+    vocabulary: Vocabulary, tokenise: Callable[[str], list[str]]
+) -> tuple[AnchoredMatcher[str], AnchoredMatcher[str]]:
+    """The findings matcher (targets, "ignore" masks, paracetamol products) and the scope matcher
+    (the back, flank or a spasm, and their look-alikes), keyed "label#index"."""
+    macros = vocabulary.macros
+
+    def add(matcher: AnchoredMatcher[str], label: str, index: int, patterns: Sequence[str]) -> None:
+        key = f"{label}#{index}" if index >= 0 else label
+        for text in patterns:
+            try:
+                matcher.add(key, compile_regex(text, macros, tokenise))
+            except PatternError as exc:
+                where = f"{label}[{index}]" if index >= 0 else label
+                raise VocabularyError(f"vocabulary.yaml: {where}: {exc}") from None
+
+    findings: AnchoredMatcher[str] = AnchoredMatcher()
+    for i, target in enumerate(vocabulary.targets):
+        add(findings, "target", i, target.patterns)
+    add(findings, "ignore", -1, vocabulary.ignore)
+    add(findings, "product", -1, vocabulary.paracetamol_products)
+    scope: AnchoredMatcher[str] = AnchoredMatcher()
+    for i, entry in enumerate(vocabulary.scope):
+        add(scope, "ignore" if entry.ignore else "scope", i, entry.patterns)
+    return findings, scope
+
+
+def _reads(vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
+    """The finding ids each findings-matcher key can read (products: several paracetamol
+    products), or supersedes (``overrides``)."""
+    reads = {f"target#{i}": frozenset(target.all_finding_ids) for i, target in enumerate(vocabulary.targets)}
+    reads["product"] = frozenset({"paracetamol_several_products"})
+    return reads

@@ -1,0 +1,175 @@
+"""medspaCy's ConText run over the sentences that hold a finding, and what its modifiers say
+about each one: negated (and how near the "no" is), hedged, historical, someone else's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from backcare.adapters.language.anchored import prune_longest
+from backcare.adapters.language.mention_context import is_clause
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from backcare.adapters.language.build import Engine
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two (start, end) spans share a token."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def fix_overlap_check() -> None:
+    """medspaCy 1.3.1's ``tuple_overlaps`` misses containment ((2, 10) inside (0, 12) is "no
+    overlap"), so a terminating cue ("but", "and I") never shortens the scope of a cue whose scope
+    lies strictly inside the sentence. ConText's modules get a correct check instead."""
+    from medspacy.context import context_graph, context_modifier
+
+    context_modifier.tuple_overlaps = overlaps
+    context_graph.tuple_overlaps = overlaps
+
+
+def _kept_cues(span: Span, built: Engine) -> frozenset[str]:
+    """The cue categories a finding's entry keeps for the other findings (``keeps_cues``)."""
+    label, _, number = span.label_.partition("#")
+    if label != "target" or not number:
+        return frozenset()
+    return frozenset(built.vocabulary.targets[int(number)].keeps_cues)
+
+
+def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]) -> list[list[Any]]:
+    """ConText over the sentences that hold a target: the modifiers of each target, in order.
+
+    A cue's scope ends with its sentence, so cues elsewhere cannot modify anything; each sentence
+    gets its own ConTextGraph (medspaCy's algorithm, unchanged)."""
+    from medspacy.context import ConTextGraph, ConTextModifier
+
+    sentence_of = [0] * len(doc)
+    bounds: list[tuple[int, int]] = []
+    for n, sentence in enumerate(doc.sents):
+        bounds.append((sentence.start, sentence.end))
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = n
+    by_sentence: dict[int, list[int]] = {}
+    for t, span in enumerate(targets):
+        by_sentence.setdefault(sentence_of[span.start], []).append(t)
+    starts = [i for n in by_sentence for i in range(*bounds[n])]
+    cues = prune_longest(built.context(norms, starts))  # overlapping cues: the longest (medspaCy's way)
+    modifiers: dict[int, list[Any]] = {}
+    for index, start, end in sorted(cues, key=lambda c: (c[1], c[2])):
+        rule = built.context_rules[index]
+        modifiers.setdefault(sentence_of[start], []).append(ConTextModifier(rule, start, end, doc))
+    found: list[list[Any]] = [[] for _ in targets]
+    for n, members in by_sentence.items():
+        if n not in modifiers:
+            continue
+        graph = ConTextGraph(prune_on_modifier_overlap=False)
+        graph.targets = [targets[t] for t in members]
+        graph.modifiers = modifiers[n]
+        graph.update_scopes()
+        # medspaCy's pruning, with one exception: a cue inside a finding is part of that finding
+        # ("can't" in "can't pee") and modifies nothing, but a LONGSTANDING cue may name a
+        # condition that is itself a finding ("numb feet from my diabetes") and still tie a
+        # symptom to it (a cue never modifies a target it overlaps).
+        # Likewise a finding that is itself a cue ("really worried I might lose control") keeps
+        # the cue categories its entry names (``keeps_cues``) for the other findings.
+        graph.modifiers = [
+            m
+            for m in graph.modifiers
+            if m.category == "LONGSTANDING"
+            or not any(
+                overlaps((targets[t].start, targets[t].end), m.modifier_span)
+                and m.category not in _kept_cues(targets[t], built)
+                for t in members
+            )
+        ]
+        graph.apply_modifiers()
+        position = {id(targets[t]): t for t in members}
+        for target, modifier in graph.edges:
+            found[position[id(target)]].append(modifier)
+        findings = [(t, targets[t].start) for t in members if targets[t].label_.startswith("target")]
+        _negate_across_lists(findings, modifiers[n], found, doc)
+        # "worse" anywhere in the sentence makes all its findings current (never long-standing)
+        worse = [m for m in modifiers[n] if m.category == "CURRENT" and (m.rule.metadata or {}).get("kind") == "worse"]
+        for t in members if worse else ():
+            if worse[0] not in found[t]:
+                found[t].append(worse[0])
+    return found
+
+
+def _negate_across_lists(members: list[tuple[int, int]], cues: list[Any], found: list[list[Any]], doc: Doc) -> None:
+    """A "no" whose reach (``max_scope``) ends inside a comma list still reaches the list's later
+    items: "No fever, weight loss, cancer, injury, chest pain, breathing problems or confusion".
+
+    Only the nearest forward "no" before a finding counts, never across a terminating cue ("but")
+    or a clause break (";", ":", a full stop); whether the items really form a list (no item is a
+    clause of its own, "nothing eases it, 10/10") is checked here and again, with the rest of the
+    list, by ``mention_context.is_negated``, as for any negated finding."""
+    negations = [m for m in cues if m.category == "NEGATED_EXISTENCE" and m.direction == "FORWARD"]
+    for t, start in members if negations else ():
+        if any(m.category == "NEGATED_EXISTENCE" for m in found[t]):
+            continue
+        before = [m for m in negations if m.modifier_span[1] <= start]
+        if not before:
+            continue
+        cue = max(before, key=lambda m: m.modifier_span[1])
+        cue_end = cue.modifier_span[1]
+        stops = [
+            m
+            for m in cues
+            if m.direction == "TERMINATE" or m.category in (getattr(cue.rule, "terminated_by", None) or ())
+        ]
+        if any(cue_end <= m.modifier_span[0] < start for m in stops):
+            continue
+        between = doc[cue_end:start].text
+        items = between.split(",")
+        if len(items) > 1 and not re.search(r"[;:.!?]", between) and not any(map(is_clause, items)):
+            found[t].append(cue)
+
+
+@dataclass(frozen=True)
+class TargetContext:
+    """What the modifiers of one target say, beyond their categories."""
+
+    historical: frozenset[str] = frozenset()
+    family: tuple[str, ...] = ()
+    negation_gap: int | None = None
+    negation_cue_end: int | None = None
+    hedged_negation: bool = False
+    hedges: tuple[tuple[int, int], ...] = ()
+
+
+def _kind(modifier: Any) -> str | None:
+    """The ``kind`` a ConText rule's metadata gives ("hedge", "worse", "remote"), if any."""
+    metadata = modifier.rule.metadata or {}
+    kind = metadata.get("kind")
+    return str(kind) if kind else None
+
+
+def context_of(span: Span, modifiers: list[Any]) -> TargetContext:
+    """What a target's modifiers say beyond their categories: how near the "no" is, which hedges
+    and family cues apply, and what kind of history."""
+    kinds: set[str] = set()
+    family: list[str] = []
+    gap: int | None = None
+    cue_end: int | None = None
+    hedged_negation = False
+    hedges: list[tuple[int, int]] = []
+    doc = span.doc
+    for modifier in modifiers:
+        start, end = modifier.modifier_span
+        if modifier.category == "NEGATED_EXISTENCE":
+            distance = span.start - end if end <= span.start else max(0, start - span.end)
+            if gap is None or distance < gap:
+                gap = distance
+                cue_end = doc[end - 1].idx + len(doc[end - 1]) if end <= span.start else None
+            hedged_negation = hedged_negation or _kind(modifier) == "hedge"
+        elif modifier.category == "POSSIBLE_EXISTENCE" and _kind(modifier) == "hedge":
+            hedges.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+        elif modifier.category == "HISTORICAL":
+            kinds.add(_kind(modifier) or "remote")
+        elif modifier.category == "FAMILY":
+            family.append(doc[start:end].text.lower())
+    return TargetContext(frozenset(kinds), tuple(family), gap, cue_end, hedged_negation, tuple(hedges))

@@ -1,0 +1,107 @@
+"""Tablets of paracetamol (500 mg) taken a day, however written: "two every four hours", "2
+tablets 6 times a day", a sachet, or prescription shorthand ("30/500 2 tabs QDS", "1 g PRN")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from backcare.adapters.language.values import ValueMention, parse_number
+
+_DOSE_QTY = r"(?P<n>\d{1,2}|one|two|three|four|five|six|a\s+couple(?:\s+of)?|couple\s+of)"
+_DOSE_UNIT = r"(?:(?P<sachet>sachets?|satchets?|powders?|drinks?)|tablets?|tabs|pills?|caplets?|capsules?)"
+#: "two every four hours", "2 co-codamol every 4-6 hours", "2 tablets 6 times a day": how many
+#: tablets (or sachets) a day someone takes, however written.
+_DOSES_EVERY = re.compile(
+    rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?(?:of\s+them\s+)?"
+    r"every\s+(?:(?P<h1>\d{1,2}|two|three|four|five|six|eight)\s*(?:-|to|or)\s*)?(?P<h>\d{1,2}|two|three|four|five|six|eight|twelve)\s*(?:hours?|hrs?|h)\b",
+    re.I,
+)
+_DOSES_TIMES = re.compile(
+    rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?"
+    r"(?P<m>\d{1,2}|two|three|four|five|six|seven|eight|ten|twelve)\s+times\s+(?:a|per|each|every)\s+day\b",
+    re.I,
+)
+#: A sachet of a cold and flu remedy holds two tablets' worth of paracetamol (1 g).
+SACHET_TABLETS = 2
+#: A standard tablet: 500 mg of paracetamol.
+TABLET_MG = 500
+
+#: Prescription shorthand: "30/500 2 tabs QDS", "1 g PRN", "1g qds", "500mg 2 tds", "2 x 500 mg 4 times daily",
+#: "2 tablets 6-hourly". A strength "30/500" gives the paracetamol in each tablet.
+_FREQUENCIES = {"qds": 4, "qid": 4, "tds": 3, "tid": 3, "bd": 2, "bid": 2, "od": 1, "om": 1, "on": 1, "mane": 1,
+                "nocte": 1, "prn": 1, "stat": 1}  # fmt: skip
+_DOSES_SHORTHAND = re.compile(
+    r"(?<![\w/.])(?:(?:(?P<sn>\d{1,2}(?:\.\d)?)\s*/\s*(?P<smg>\d{3,4})\s*(?:mg)?|(?P<mg>\d{3,4})\s*mg)\b\s*(?:tablets?|tabs?|caplets?)?,?\s*)?"
+    r"(?:(?P<n>\d{1,4}(?:\.\d+)?|one|two|three|four|ii|iii)\s*(?:x\s*)?"
+    r"(?:(?P<amount>\d{3,4})\s*mg\b\s*)?"
+    r"(?P<unit>tablets?|tabs?|caplets?|capsules?|pills?|sachets?|grams?|gm|g|mg)?\b,?\s*)?"
+    r"(?:(?P<freq>qds|qid|tds|tid|bd|bid|od|om|mane|nocte|prn|stat)\b"
+    r"|(?P<m>\d|one|two|three|four|five|six|once|twice)\s*(?:x|times)?\s*(?:a\s+|per\s+|each\s+|/\s*)?(?:day|daily|d)\b"
+    r"|(?P<h>\d{1,2})\s*(?:-\s*\d{1,2}\s*)?-?\s*(?:hourly|hrly|h)\b|q\s*(?P<qh>\d{1,2})\s*h\b)?",
+    re.I,
+)
+_TIMES_WORDS = {"once": 1, "twice": 2}
+#: Tablets counted the prescriber's way: "ii qds".
+_ROMAN = {"ii": 2.0, "iii": 3.0}
+
+
+def _shorthand_dose(m: re.Match[str]) -> float | None:
+    """Tablets (of 500 mg) a day for one shorthand match, or None when it is not a dose."""
+    groups = m.groupdict()
+    unit = (groups["unit"] or "").lower()
+    freq = (groups["freq"] or "").lower()
+    every = groups["h"] or groups["qh"]
+    times_word = (groups["m"] or "").lower()
+    times: float | None = (
+        _FREQUENCIES[freq] if freq
+        else 24 / int(every) if every and 1 <= int(every) <= 24
+        else _TIMES_WORDS.get(times_word) or parse_number(times_word) if times_word
+        else None
+    )  # fmt: skip
+    strength = groups["smg"] or groups["mg"]
+    per_tablet = int(strength) / TABLET_MG if strength else 1.0
+    n = _ROMAN.get((groups["n"] or "").lower()) or (parse_number(groups["n"]) if groups["n"] else None)
+    if n is None:
+        if groups["mg"] and 100 <= int(groups["mg"]) <= 4000:
+            return per_tablet * (times or 1)  # "1000mg", "500 mg PRN": the amount of one dose
+        return per_tablet * times if strength and times else None  # "co-codamol 30/500 QDS": a tablet a time
+    if groups["amount"]:  # "2 x 500 mg"
+        per_dose = n * int(groups["amount"]) / TABLET_MG
+    elif unit in {"g", "gm", "gram", "grams"}:
+        per_dose = n * 1000 / TABLET_MG
+    elif unit == "mg":
+        if not 100 <= n <= 4000:
+            return None
+        per_dose = n / TABLET_MG
+    elif unit or times:
+        if not 0 < n <= 8:
+            return None
+        per_dose = n * per_tablet * (SACHET_TABLETS if unit.startswith("sachet") else 1)
+    else:
+        return None
+    return per_dose * (times or 1)
+
+
+def doses_per_day(text: str) -> Iterator[ValueMention]:
+    """Tablets (of 500 mg) a day from "N every H hours", "N, M times a day", a sachet (two
+    tablets' worth) or prescription shorthand ("2 tabs QDS", "1 g PRN"; one dose when no
+    frequency is given)."""
+    taken: list[tuple[int, int]] = []
+    for pattern in (_DOSES_EVERY, _DOSES_TIMES):
+        for m in pattern.finditer(text):
+            n = parse_number(re.sub(r"\s+of$", "", m.group("n").lower()))
+            per = m.groupdict().get("h")
+            times = 24 / (parse_number(per) or 24) if per else parse_number(m.groupdict().get("m") or "") or 0
+            if n is None or not times:
+                continue
+            tablets = n * times * (SACHET_TABLETS if m.group("sachet") else 1)
+            taken.append((m.start(), m.end()))
+            yield ValueMention("doses_per_day", round(tablets, 1), m.start(), m.end())
+    for m in _DOSES_SHORTHAND.finditer(text):
+        if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        dose = _shorthand_dose(m)
+        if dose:
+            end = m.start() + len(m.group(0).rstrip(" ,"))
+            yield ValueMention("doses_per_day", round(dose, 1), m.start(), end)

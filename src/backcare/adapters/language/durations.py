@@ -1,0 +1,184 @@
+"""How many days ago something started: "yesterday", "for 3 weeks", "two months ago", "since
+Tuesday", "since March", and clinicians' "3/52". ``today`` is a parameter, never the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from backcare.adapters.language.values import NUMWORD, ValueMention, parse_number
+
+_WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
+             "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
+             "sun": 6, "sunday": 6}  # fmt: skip
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"])}  # fmt: skip
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_UNIT_DAYS = {"minute": 0, "min": 0, "hour": 0, "hr": 0, "day": 1, "night": 1, "week": 7, "wk": 7,
+              "fortnight": 14, "month": 30, "mth": 30, "year": 365, "yr": 365}  # fmt: skip
+
+_QTY = rf"(?P<q>\d+(?:\.\d+)?|{NUMWORD})"
+_UNIT = r"(?P<u>minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|mths?|years?|yrs?)"
+
+
+_RELATIVE_DAYS = [
+    (re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I), 2),
+    (re.compile(r"\byesterday\b", re.I), 1),
+    (re.compile(r"\blast\s+(?:night|nite|evening)\b", re.I), 0),
+    (
+        re.compile(
+            r"\b(?:this|since)\s+(?:morning|afternoon|evening|lunchtime)\b|\btonight\b|\bearlier\s+today\b|\btoday\b",
+            re.I,
+        ),
+        0,
+    ),
+    (
+        re.compile(
+            r"\bsince\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|lunch(?:time)?|breakfast|dinner|tea|i\s+woke\s+up|i\s+got\s+up|this\s+\w+)\b",
+            re.I,
+        ),
+        0,
+    ),
+    (
+        re.compile(
+            r"\b(?:an?|one|half\s+an?|\d+|few|a\s+few|couple\s+of|a\s+couple\s+of)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b",
+            re.I,
+        ),
+        0,
+    ),
+    (
+        re.compile(
+            r"\b(?:for|over|in)\s+the\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?(?:hours?|hrs?|minutes?|mins?)\b|\b(?:for|over)\s+(?:an?|half\s+an?)\s+(?:hour|hr)\b",
+            re.I,
+        ),
+        0,
+    ),
+    (re.compile(r"\b(?:since\s+)?last\s+week\b", re.I), 7),
+    (re.compile(r"\b(?:this|since)\s+week\b", re.I), -1),  # since Monday: worked out from today
+    (re.compile(r"\b(?:since\s+)?last\s+month\b", re.I), 30),
+    (
+        re.compile(
+            r"\b(?:since|from|for)\s+(?:about\s+)?(?:a|one)\s+fortnight\b|\ba\s+fortnight\b|\b(?:this|the)\s+(?:past|last)\s+fortnight\b",
+            re.I,
+        ),
+        14,
+    ),
+]
+_DURATION_FOR = re.compile(
+    rf"\b(?:for|over|in|been|had\s+it|had\s+this|lasted|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))\b",
+    re.I,
+)
+_DURATION_AGO = re.compile(
+    rf"\b(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+|more\s+than\s+)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\s+(?:ago|back|in\s+the\s+past|before\s+now|now|previously|earlier)\b",
+    re.I,
+)
+_DURATION_AFTER_PAIN = re.compile(
+    rf"\b(?:pain|pains|spasm|spasms|spasming|ache|aching|hurting|sore|trouble|problems?|backache)\s+(?:for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))",
+    re.I,
+)
+#: "6+ months", "ten weeks of a sore back", "two weeks now": a length of time that stands alone.
+#: "(like 5 months)": a duration on its own in brackets.
+_DURATION_BRACKETED = re.compile(
+    rf"(?<=\()\s*(?:so\s+|that'?s\s+|which\s+is\s+|i\.?e\.?\s+|like\s+|about\s+|around\s+|roughly\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*(?=\))",
+    re.I,
+)
+#: "since I had my baby, and she's 5 months old now": the child's age is how long it has gone on.
+_DURATION_SINCE_BIRTH = re.compile(
+    r"\bsince\s+(?:i\s+had\s+(?:my|the|our)\s+|(?:my|the|our)\s+|the\s+birth\s+of\s+(?:my|our)\s+|giving\s+birth|i\s+gave\s+birth|(?:the\s+)?birth\b)"
+    r"(?:baby|son|daughter|twins|little\s+one|boy|girl)?(?:\s+was\s+born|\s+were\s+born)?\b[^.!?]{0,40}?"
+    rf"\b(?:he|she|they|it|baby|son|daughter|boy|girl|twins|one|he's|she's|they're)\s*(?:'s|is|are|'re)?\s*(?:now\s+|just\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*-?\s*old\b",
+    re.I,
+)
+_DURATION_BARE = re.compile(
+    rf"\b(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?{_QTY}"
+    rf"\s*(?P<plus>\+|plus)?\s*(?:-\s*)?{_UNIT}"
+    rf"(?(plus)|(?:\s*(?:\+|plus)|(?=\s+(?:of|now|so\s+far|and\s+counting|solid|straight|running|since)\b)))",
+    re.I,
+)
+#: How long in clinical notation: "3/7" days, "3/52" weeks, "8/12" months, "2/24" hours ("24/7" is
+#: "all the time", a date is "3/7/25" or "on 3/7").
+_DURATION_CLINICAL = re.compile(
+    r"(?:(?<=x)|(?<![\w/.+:-]))(?:\d{1,3}\s*-\s*)?(?P<q>\d{1,3}(?:\.\d)?)\s*/\s*(?P<u>7|52|12|24)"
+    r"(?![\w/]|[.,]\d|\s*/\s*\d)",
+    re.I,
+)
+#: Days per unit, and the largest count read in it.
+_CLINICAL_UNITS = {"7": (1.0, 31), "52": (7.0, 156), "12": (30.0, 48), "24": (1 / 24, 96)}
+_DATE_BEFORE = re.compile(r"\b(?:on|since|from|dated?|until|till|by|before|after|the|d\.?o\.?b|dob|born)\s*$", re.I)
+
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<prep>since|on|last|from|this\s+past|over)\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?P<part>\s+(?:morning|afternoon|evening|night|nite))?\b",
+    re.I,
+)
+_WEEKEND = re.compile(r"\b(?:since|at|over|on)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)
+_SINCE_MONTH = re.compile(
+    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last)\s+)*(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
+    re.I,
+)
+
+
+def _unit_days(unit: str) -> int:
+    """Days in one unit of time ("weeks" is 7; hours and minutes are 0: today)."""
+    unit = unit.lower().rstrip("s")
+    return _UNIT_DAYS.get(unit, _UNIT_DAYS.get(unit[:3], 0))
+
+
+#: A word each pattern of ``_RELATIVE_DAYS`` needs (in order): the others are not tried without it.
+_RELATIVE_KEYS = ("yesterday", "yesterday", "last", "", "since", "ago", "", "week", "week", "month", "fortnight")
+_UNIT_WORD = re.compile(r"minute|min|hour|hr|day|night|week|wk|fortnight|month|mth|year|yr", re.I)
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
+    """How many days ago something started, for every time expression found."""
+    lowered = text.lower()
+    for (pattern, days), key in zip(_RELATIVE_DAYS, _RELATIVE_KEYS, strict=True):
+        if key and key not in lowered:
+            continue
+        for m in pattern.finditer(text):
+            yield ValueMention("duration", today.weekday() if days < 0 else days, m.start(), m.end())
+    units = _UNIT_WORD.search(text) is not None  # each of these patterns names a unit of time
+    for pattern in (
+        _DURATION_FOR,
+        _DURATION_AGO,
+        _DURATION_AFTER_PAIN,
+        _DURATION_BARE,
+        _DURATION_BRACKETED,
+        _DURATION_SINCE_BIRTH,
+    ):
+        for m in pattern.finditer(text) if units else ():
+            qty = parse_number(m.group("q")) if m.group("q") else 1.0
+            if qty is None:
+                continue
+            days = round(qty * _unit_days(m.group("u")))
+            if 0 <= days <= 36500:
+                yield ValueMention("duration", days, m.start(), m.end())
+    for m in _DURATION_CLINICAL.finditer(text) if "/" in text else ():
+        per_unit, largest = _CLINICAL_UNITS[m.group("u")]
+        qty = float(m.group("q"))
+        if not 0 < qty <= largest or (m.group("u") == "7" and qty == 24):
+            continue
+        if _DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        yield ValueMention("duration", int(qty * per_unit), m.start(), m.end())
+    for m in _WEEKDAY.finditer(text) if _WEEKDAY_WORD.search(text) else ():
+        word = m.group("d").lower()
+        if word in {"sun", "sat", "wed", "mon"} and not m.group("prep"):
+            continue  # "sat" (sitting), "wed", bare abbreviations are too ambiguous without "since"/"on"
+        if not m.group("prep") and not m.group("part") and len(word) <= 3:
+            continue
+        back = (today.weekday() - _WEEKDAYS[word]) % 7 or 7
+        yield ValueMention("duration", back, m.start(), m.end())
+    for m in _WEEKEND.finditer(text) if "weekend" in lowered else ():
+        back = (today.weekday() - 5) % 7 or 7
+        yield ValueMention("duration", back, m.start(), m.end())
+    for m in _SINCE_MONTH.finditer(text) if _MONTH_WORD.search(text) else ():
+        if not m.group(0).lower().startswith("since") and not m.group(0).lower().startswith("from"):
+            continue
+        month = _MONTHS[m.group("m").lower()]
+        year = today.year if month <= today.month else today.year - 1
+        yield ValueMention("duration", (today - dt.date(year, month, 1)).days, m.start(), m.end())

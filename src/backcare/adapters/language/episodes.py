@@ -1,0 +1,56 @@
+"""How many episodes of back pain in the past year: "the third time this year", "4 times in the last
+12 months", "first time ever"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from backcare.adapters.language.values import NUMWORD, ValueMention, parse_number
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+    "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+    "tenth": 10, "10th": 10,
+}  # fmt: skip
+
+
+#: A window that lies within the past year: "this year", "in the last 12 months", "since January",
+#: "since Christmas", "in the past six months".
+_WITHIN_YEAR = (
+    r"(?:(?:this|in\s+the\s+(?:last|past)|in\s+a|per|a|within\s+a|over\s+the\s+(?:last|past))\s+(?:year|12\s+months|twelve\s+months)"
+    r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"christmas|xmas|easter|new\s+year|the\s+new\s+year|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|last\s+(?:summer|spring|autumn|fall|winter))\b"
+    r"|(?:in|over|within)\s+the\s+(?:last|past)\s+(?:few|couple\s+of|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|several)\s+months)"
+)
+_EPISODE_PATTERNS = [
+    re.compile(
+        rf"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:time|episode|bout|attack|flare|flare-up)\b[^.!?]{{0,40}}?\b{_WITHIN_YEAR}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<n>\d+|{NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)\s+{_WITHIN_YEAR}",
+        re.I,
+    ),
+    re.compile(r"\b(?:first|1st)\s+(?:time|episode)\s+(?:ever|in\s+(?:my\s+life|years))", re.I),
+]
+
+_EPISODE_COUNT = re.compile(r"times|episodes|bouts|attacks|flare", re.I)
+
+
+def episodes(text: str) -> Iterator[ValueMention]:
+    """Episodes of back pain within the past year, from an ordinal ("third time this year"), a count
+    ("4 times in the last 12 months") or "first time ever"."""
+    counted = _EPISODE_COUNT.search(text) is not None
+    for index, pattern in enumerate(_EPISODE_PATTERNS):
+        if index == 1 and not counted:
+            continue  # "N times this year": not without "times", "episodes"...
+        for m in pattern.finditer(text):
+            if index == 2:
+                n: float | None = 1
+            elif m.groupdict().get("o"):
+                n = _ORDINALS[m.group("o").lower()]
+            else:
+                n = parse_number(m.group("n"))
+            if n is not None and 0 < n <= 365:
+                yield ValueMention("episodes", int(n), m.start(), m.end())

@@ -1,0 +1,33 @@
+"""Words for relatives, shared by the age reader ("my dad is 81") and the interpreter's reading of
+whose report it is ("asking for my dad"): defined once so that the two never disagree."""
+
+from __future__ import annotations
+
+#: Male relatives ("my dad", "her husband").
+MALE_RELATIVES = (
+    "dad", "daddy", "father", "husband", "son", "brother", "grandad", "granddad", "grandpa", "grandfather",
+    "boyfriend", "uncle", "nephew", "stepdad", "stepfather", "stepson", "fiance",
+)  # fmt: skip
+#: Female relatives ("my mum", "his wife").
+FEMALE_RELATIVES = (
+    "mum", "mom", "mam", "mother", "wife", "daughter", "sister", "nan", "nana", "nanna", "gran", "granny", "grandma",
+    "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum", "stepmother", "stepdaughter",
+    "fiancee",
+)  # fmt: skip
+#: Kinship words used as names ("Mum is 79", "Dad takes..."), capitalised at a sentence start.
+KIN_NAME = r"(?-i:Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa)"
+
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+#: Words for a male person other than the writer, pronouns included: the patient is "he".
+MALE = frozenset({*MALE_RELATIVES, "hubby", "boy", "grandson", *_HE})
+#: Words for a female person other than the writer, pronouns included.
+FEMALE = frozenset({*FEMALE_RELATIVES, "wifey", "girl", "granddaughter", *_SHE})
+#: Relatives of either sex.
+NEUTRAL = frozenset({"partner", "child", "kid", "toddler", "baby", "friend", "parent", "spouse", "sibling", "relative"})
+#: Every relative (no pronouns), longest first as a regular expression's alternatives.
+RELATIONS = (MALE | FEMALE | NEUTRAL) - _HE - _SHE
+RELATION_RE = "|".join(sorted(RELATIONS, key=len, reverse=True))
+#: Words for a child: the age read for "child" is theirs.
+CHILD_WORDS = frozenset({"son", "daughter", "boy", "girl", "grandson", "granddaughter", "kid", "child", "toddler",
+                         "baby", "nephew", "niece", "stepson", "stepdaughter"})  # fmt: skip

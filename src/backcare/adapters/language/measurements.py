@@ -1,0 +1,133 @@
+"""What clinicians measure and write in shorthand: GCS, MRC power ("4/5 L EHL"), the urine left
+after voiding ("PVR 650 ml"); and how far someone fell ("fell 2 m", "a 10ft fall")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from backcare.adapters.language.values import ValueMention, parse_number
+
+#: The Glasgow coma scale: "GCS 13", "GCS 14/15", "GCS E3V4M6".
+_GCS = re.compile(
+    r"\bgcs\s*(?:of\s+|is\s+|was\s+|now\s+|[:=]\s*)?(?:(?P<n>\d{1,2})(?:\s*/\s*15)?(?![\d/])|"
+    r"\(?\s*e\s*(?P<e>[1-4])\s*,?\s*v\s*(?P<v>[1-5])\s*,?\s*m\s*(?P<m>[1-6])\b)"
+    r"|\be(?P<e2>[1-4])\s*v(?P<v2>[1-5])\s*m(?P<m2>[1-6])\b",
+    re.I,
+)
+
+
+def gcs_scores(text: str) -> Iterator[ValueMention]:
+    """Glasgow coma scale totals (3-15), from the total or its three parts."""
+    for m in _GCS.finditer(text):
+        if m.group("n"):
+            total = int(m.group("n"))
+        else:
+            parts = [m.group(g) or m.group(f"{g}2") for g in ("e", "v", "m")]
+            total = sum(int(x) for x in parts)
+        if 3 <= total <= 15:
+            yield ValueMention("gcs", total, m.start(), m.end())
+
+
+#: Muscle power on the MRC scale: "power 4/5 L EHL", "ankle DF 3/5", "4+/5", "5/5 throughout".
+_POWER = re.compile(r"(?<![\w/.])(?P<g>[0-5])\s*(?P<s>[+-])?\s*/\s*5(?![\d/]|\.\d)")
+#: Words that make an "N/5" a grade of leg (or unspecified) muscle power.
+_POWER_CONTEXT = re.compile(
+    r"\b(?:power|strength|mrc|myotom\w*|ehl|fhl|extensor\s+hallucis|great\s+toe|big\s+toe|toe|toes|df|pf|dorsi\s*-?\s*flex\w*|"
+    r"plantar\s*-?\s*flex\w*|ankle|knee|hip|quads?|quadriceps|hamstrings?|glut\w*|tib(?:ialis)?\s+ant\w*|"
+    r"l[2-5]|s1|eversion|inversion|leg|legs|lower\s+limbs?|ll|weak\w*|flexion|extension|abduction)\b",
+    re.I,
+)
+#: A rating out of five ("knee pain 3/5") is not a grade of power.
+_RATING_CONTEXT = re.compile(
+    r"\b(?:pain\w*|ache\w*|sore\w*|scor\w*|rat\w*|stiff\w*|severity|discomfort|stars?)\b", re.I
+)
+_POWER_WORD = re.compile(r"\b(?:power|strength|mrc|myotom\w*)\b", re.I)
+#: An arm, hand or grip: not the legs' power.
+_ARM_CONTEXT = re.compile(
+    r"\b(?:arms?|hands?|grip|biceps|triceps|deltoids?|wrists?|fingers?|shoulders?|elbows?|upper\s+limbs?|ul|c[5-8]|t1)\b",
+    re.I,
+)
+
+
+def power_grades(text: str) -> Iterator[ValueMention]:
+    """MRC grades of leg muscle power (0-5; "4+" is 4.3, "5-" is 4.7), where the clause names
+    power, a leg muscle or a leg movement and no arm."""
+    for m in _POWER.finditer(text):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n")
+        before = text[max(clause_start + 1, m.start() - 45) : m.start()]
+        after = re.split(r"[.;!?,]", text[m.end() : m.end() + 30])[0]
+        if not _POWER_CONTEXT.search(before + " " + after):
+            continue
+        if _RATING_CONTEXT.search(before) and not _POWER_WORD.search(before):
+            continue
+        near_before = re.split(r"[,]", before)[-1]
+        if _ARM_CONTEXT.search(near_before + " " + after):
+            continue
+        grade = float(m.group("g")) + {"+": 0.3, "-": -0.3}.get(m.group("s") or "", 0.0)
+        yield ValueMention("power", grade, m.start(), m.end())
+
+
+#: Urine left in the bladder after passing urine: "PVR 650 ml", "post-void residual of 400 mL",
+#: "bladder scan 800ml", "residual 350 cc".
+_RESIDUAL = re.compile(
+    r"\b(?:pvr|post[\s-]*void(?:ing)?(?:\s+residual)?|post[\s-]*micturition(?:\s+residual)?|residual(?:\s+(?:urine|volume))?|"
+    r"bladder\s+scan(?:ned)?|scanned|retained|in\s+retention\s+(?:of|with))\b[^.!?\d]{0,25}?"
+    r"(?P<v>\d{1,4})\s*(?:ml|mls|millilit(?:re|er)s?|cc|cm3)\b"
+    r"|\b(?:pvr|post[\s-]*void\s+residual)\s*(?:of\s+|was\s+|[:=]\s*)?(?P<bare>\d{2,4})\b(?!\s*(?:%|[a-z]))",
+    re.I,
+)
+
+
+def residual_urine(text: str) -> Iterator[ValueMention]:
+    """Millilitres of urine left after voiding (a bladder scan), up to 3 litres."""
+    for m in _RESIDUAL.finditer(text):
+        volume = int(m.group("v") or m.group("bare"))
+        if volume <= 3000:
+            yield ValueMention("residual_urine", volume, m.start(), m.end())
+
+
+_HEIGHT_QTY = (
+    r"(?P<q>\d{1,2}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|a|half\s+a)"
+)
+_HEIGHT_UNIT = (
+    r"(?P<u>(?-i:m)|metres?|meters?|mtrs?|ft|feet|foot|'|cm|centimet(?:re|er)s?|storeys?|stories|storey|floors?)"
+)
+#: Words between "fell" and how far: "fell about 2 m", "fell off a wall about 6 feet", "from a height of".
+_HEIGHT_LEAD = (
+    r"about|around|roughly|approximately|approx\.?|nearly|almost|over|more\s+than|at\s+least|just|maybe|probably|"
+    r"perhaps|like|some|from|off|down|through|onto|a|an|the|my|his|her|height|of|good|full|whole|what|must|have|been|"
+    r"felt|wall|roof|ladder|stepladder|scaffold|scaffolding|tree|balcony|bridge|platform|height|ledge|window|loft|"
+    r"trailer|lorry|truck|stage|horse|cliff|building|drop|distance|high|up|backwards|head\s+first|straight"
+)
+#: How far someone fell: "fell 2 m", "fell about 6 feet", "from a height of 1.5 metres"; "a 10ft fall".
+_FALL_HEIGHT = [
+    re.compile(
+        rf"\b(?:fell|fall|falls|falling|fallen|dropped|jumped|came\s+off|come\s+off|slipped|tumbled|height\s+of)\b"
+        rf"(?:\s+(?:{_HEIGHT_LEAD})\b){{0,6}}\s*(?<![\d.])\b{_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}(?![\w'])",
+        re.I,
+    ),
+    re.compile(rf"(?<![\w.]){_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}\s+(?:fall|drop|tumble)\b", re.I),
+]
+_FEET = frozenset({"ft", "feet", "foot", "'"})
+
+
+def fall_heights(text: str) -> Iterator[ValueMention]:
+    """Heights fallen from, in metres."""
+    for pattern in _FALL_HEIGHT:
+        for m in pattern.finditer(text):
+            qty = parse_number(re.sub(r"\s+", " ", m.group("q")))
+            if qty is None:
+                continue
+            unit = m.group("u").lower()
+            if unit == "m" and qty > 20:
+                continue  # "45 m" is more likely a man's age
+            scale = (
+                0.3048 if unit in _FEET
+                else 0.01 if unit.startswith(("cm", "centi"))
+                else 3.0 if unit.startswith(("stor", "floor"))
+                else 1.0
+            )  # fmt: skip
+            metres = qty * scale
+            if 0 < metres <= 100:
+                yield ValueMention("fall_height", round(metres, 2), m.start(), m.end())

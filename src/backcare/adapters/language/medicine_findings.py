@@ -1,0 +1,93 @@
+"""Findings about medicines: the medicines taken, several paracetamol products, and paracetamol
+taken at a rate over the label's daily maximum."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from backcare.adapters.language.mentions import Analysis, Mention
+from backcare.adapters.language.readings import Read, Status, record
+from backcare.adapters.language.subjects import Proxy, counts_for_person
+from backcare.adapters.language.value_findings import value_mentions
+
+
+def read_products(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
+    """Two or more different paracetamol-containing products taken: several products (whether
+    that is more than the daily maximum is a question of amounts, asked separately)."""
+    taken: dict[str, Mention] = {}
+    for mention in analysis.mentions:
+        if mention.label == "product" and not mention.negated and counts_for_person(mention, proxy):
+            key = " ".join(mention.norms).replace("-", " ").replace("  ", " ")
+            taken.setdefault(key, mention)
+    if len(taken) >= 2:
+        first = min(taken.values(), key=lambda m: m.start)
+        evidence = ", ".join(m.text for m in sorted(taken.values(), key=lambda m: m.start))
+        record(out, "paracetamol_several_products", "present", evidence, first.start, True)
+
+
+#: The label's daily maximum of paracetamol, in 500 mg tablets (4 g).
+MAX_TABLETS_A_DAY = 8
+
+
+#: Words before a dose that make it a limit, not what was taken ("max 2 tabs QDS").
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:max(?:imum)?|up\s+to|no\s+more\s+than|not\s+more\s+than|limit(?:\s+of)?|allowed|says|said|label)\W*(?:\w+\W+){0,2}$",
+    re.I,
+)
+
+
+def _dose_product(analysis: Analysis, dose: Mention) -> Mention | None:
+    """The medicine a dose belongs to: the medicine named nearest to it in its sentence (before
+    it, or inside the dose's words), if that is a paracetamol product; None otherwise."""
+    named = [
+        m
+        for m in analysis.mentions
+        if m.label in {"product", "medicine"} and m.sentence == dose.sentence and not m.negated
+    ]
+    before = [m for m in named if m.start < dose.end]
+    pool = before or named
+    if not pool:
+        return None
+    nearest = min(pool, key=lambda m: (max(dose.start - m.end, m.start - dose.end, 0), m.label != "product"))
+    products = [m for m in named if m.label == "product" and m.start < nearest.end and nearest.start < m.end]
+    return products[0] if products else None
+
+
+def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
+    """Paracetamol taken at a rate over the daily maximum is paracetamol overuse: one product
+    ("co-codamol, two every four hours") or several added up ("co-codamol 30/500 2 tabs QDS" is
+    the maximum; "and paracetamol 1 g" on top is over it). Each dose counts for the paracetamol
+    product named nearest to it in its sentence, and the same dose of the same product once."""
+    doses: dict[tuple[str, float], Mention] = {}
+    for mention, value in value_mentions(analysis, "doses_per_day", proxy):
+        if _LIMIT_BEFORE.search(analysis.text[max(0, mention.start - 40) : mention.start]):
+            continue
+        product = _dose_product(analysis, mention)
+        if product is None:
+            continue
+        key = (" ".join(product.norms).replace("-", " "), float(value.value))
+        doses.setdefault(key, mention)
+    total = sum(tablets for _, tablets in doses)
+    if total > MAX_TABLETS_A_DAY:
+        counted = sorted(doses.values(), key=lambda m: m.start)
+        status: Status = "possible" if any(m.uncertain for m in counted) else "present"
+        evidence = "; ".join(m.text for m in counted)
+        record(out, "paracetamol_overuse", status, evidence, counted[0].start, True)
+
+
+def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str], out: dict[str, Read]) -> None:
+    """The medicines the person takes, by generic name, in the order first named."""
+    names: list[str] = []
+    evidence: list[str] = []
+    first = None
+    for mention in analysis.mentions:
+        if mention.label != "medicine" or mention.negated or not counts_for_person(mention, proxy):
+            continue
+        name = generic.get(str(mention.payload))
+        if name and name not in names:
+            names.append(name)
+            evidence.append(mention.text)
+            first = mention.start if first is None else first
+    if names:
+        record(out, "medications", "present", ", ".join(evidence), first or 0, names)

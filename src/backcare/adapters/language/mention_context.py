@@ -1,0 +1,80 @@
+"""What the context rules' tags mean for one mention: whether a "no" reaches it across a list,
+whether a hedge is about it, whether it is long-standing, and whether a past mention still counts."""
+
+from __future__ import annotations
+
+import re
+
+from backcare.adapters.language.mentions import Mention
+from backcare.adapters.language.vocabulary import Vocabulary
+
+
+def is_negated(mention: Mention, text: str) -> bool:
+    """Negated, but a "no" does not reach past a comma into a new list item unless the items form
+    an "or"/"and" list: "no fever, chills or sweats" and "denies saddle anaesthesia, fever, weight
+    loss or PMHx Ca" (all negated) versus "no fever, legs numb" and "denies numbness, his legs are
+    weak and he cannot pee" (a new clause: they stand). A clinician's "denies" covers a list without
+    an "or". Unknown is safer than a sign read as absent."""
+    if not mention.negated:
+        return False
+    if mention.negation_cue_end is None:
+        return True
+    between = text[mention.negation_cue_end : mention.start]
+    if "," not in between and ";" not in between:
+        return True
+    end = re.search(r"[.;!?](?!\d)", text[mention.start :])
+    items = re.split(r"[,;]", text[mention.negation_cue_end : mention.start + (end.start() if end else len(text))])
+    here = len(re.findall(r"[,;]", between))
+    if any(_CLAUSE.search(item) for item in items[1 : here + 1]):
+        return False
+    if _DENIAL.search(text[: mention.negation_cue_end]):
+        return True  # a clinician's denial covers a list without an "or": "Denies fever, wt loss, PMH of ca"
+    return any(re.search(r"\b(?:or|nor|and)\b", item, re.I) for item in items[here:])
+
+
+#: A clinician's denial, which runs over a whole list of findings even when no "or" closes it.
+_DENIAL = re.compile(r"\b(?:denie[sd]|deny|denying|nil|neg(?:ative)? for)\s*$", re.I)
+
+
+#: Words that make a list item a clause of its own: a subject or a verb.
+_CLAUSE = re.compile(
+    r"\b(?:i|he|she|they|we|you|is|are|was|were|am|has|have|had|can|cannot|could|will|feels?|keeps?|went|goes"
+    r"|gets?|got|started)\b|'s\b|'re\b|n't\b",
+    re.I,
+)
+
+
+def is_clause(item: str) -> bool:
+    """Whether a list item is a clause of its own (it has a subject or a verb), not a list entry."""
+    return bool(_CLAUSE.search(item))
+
+
+def is_hedged(mention: Mention, text: str) -> bool:
+    """Whether the person is unsure of what they say about this mention ("I don't think I have",
+    "I think I can pee OK", "probably no fever"). A hedge counts only within the mention's
+    clause: in "I think I pulled something, no numbness" the "I think" is about the pull."""
+    if mention.hedged_negation:
+        return True
+    for start, end in mention.hedges:
+        between = text[end : mention.start] if end <= mention.start else text[mention.end : start]
+        if not re.search(r"[,;:]", between):
+            return True
+    return False
+
+
+def is_longstanding(mention: Mention, vocabulary: Vocabulary) -> bool:
+    """A mention of a finding that means "new or worsening" which the context ties to a long
+    duration or a chronic cause, with nothing saying it is new or worse."""
+    if mention.label != "target" or vocabulary.targets[mention.index].if_longstanding is None:
+        return False
+    return mention.longstanding and not mention.current
+
+
+def history_allows(fid: str, mention: Mention, vocabulary: Vocabulary) -> bool:
+    """Whether a past mention still counts for this finding: lasting facts always, recent events
+    unless long ago, current symptoms never."""
+    if not mention.historical or fid in vocabulary.history.ever:
+        return True
+    if fid in vocabulary.history.recent:
+        return "remote" not in mention.historical
+    return False

@@ -1,0 +1,101 @@
+"""When the back pain began (days since onset), and whether a time expression is the back
+pain's at all: "on prednisolone for 5 years" and "sciatica three years ago" are not."""
+
+from __future__ import annotations
+
+import re
+
+from backcare.adapters.language.mention_context import is_longstanding
+from backcare.adapters.language.mentions import Analysis, Mention
+from backcare.adapters.language.readings import Read, record
+from backcare.adapters.language.subjects import Proxy, counts_for_person
+from backcare.adapters.language.values import ValueMention
+from backcare.adapters.language.vocabulary import Vocabulary
+
+#: Findings whose dates are not the back pain's: "on prednisolone for 5 years", "cancer in 2015".
+_CONDITIONS = frozenset(
+    {"history_of_cancer", "osteoporosis", "known_aaa", "hypothyroidism", "kidney_disease", "diabetes",
+     "heart_failure", "stomach_ulcer_history", "long_term_steroids", "iv_drug_use", "immunosuppressed",
+     "recent_infection", "recent_spinal_procedure", "pregnant", "startback_5", "startback_6", "startback_8",
+     "unexplained_weight_loss", "longstanding_leg_symptoms"}
+)  # fmt: skip
+
+
+def _about_a_condition(analysis: Analysis, duration: Mention, vocabulary: Vocabulary) -> bool:
+    """Whether the mention nearest to a time expression, in its sentence, is a long-term condition,
+    a long-standing symptom or a medicine (then the time is theirs, not the back pain's)."""
+    nearest: Mention | None = None
+    best = 10**9
+    for other in analysis.mentions:
+        if other.sentence != duration.sentence or other.label not in {"target", "scope", "medicine"}:
+            continue
+        if other is duration or (other.label == "target" and vocabulary.targets[other.index].timed):
+            continue
+        distance = max(other.start - duration.end, duration.start - other.end, 0)
+        if distance < best:
+            nearest, best = other, distance
+    if nearest is None:
+        return False
+    if nearest.label == "medicine":
+        return True
+    if nearest.label != "target":
+        return False
+    return is_longstanding(nearest, vocabulary) or bool(set(vocabulary.targets[nearest.index].ids) & _CONDITIONS)
+
+
+def about_the_back(analysis: Analysis, timed: Mention, vocabulary: Vocabulary) -> bool:
+    """Whether a time expression read as a finding ("for years") is the back pain's: said in a
+    sentence about the back, and no condition, medicine or long-standing symptom is nearer."""
+    if not any(m.label == "scope" and m.sentence == timed.sentence for m in analysis.mentions):
+        return False
+    return not _about_a_condition(analysis, timed, vocabulary)
+
+
+#: A length of time in hours or minutes that is not "ago": usually how long something lasts.
+_HOW_LONG = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?)\b(?!\s+ago)", re.I)
+
+
+def _about_the_past(analysis: Analysis, duration: Mention) -> bool:
+    """Whether the time belongs to history ("I had sciatica three years ago", "a car accident ten
+    years ago; my back is sore"): the mention nearest to it in its sentence is a past one."""
+    others = [m for m in analysis.mentions if m.sentence == duration.sentence and m.label in {"target", "scope"}]
+    if not others:
+        return False
+    nearest = min(others, key=lambda m: max(m.start - duration.end, duration.start - m.end, 0))
+    return bool(nearest.historical)
+
+
+def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> None:
+    """Days since onset: the first time expression in a sentence about the back (now, not long
+    ago, not someone else's), else the first one anywhere; never one in an "if" clause."""
+    current = {
+        m.sentence
+        for m in analysis.mentions
+        if m.label == "scope" and not m.negated and not m.historical and counts_for_person(m, proxy)
+    }
+    mentioned = {m.sentence for m in analysis.mentions if m.label == "scope"}
+    # "the third time since January": the window episodes are counted in, not when this one began
+    windows = [(m.start, m.end) for m in analysis.mentions if m.label == "episodes"]
+    candidates = []
+    for mention in analysis.mentions:
+        if mention.label != "duration" or not isinstance(mention.payload, ValueMention):
+            continue
+        if any(start <= mention.start and mention.end <= end for start, end in windows):
+            continue
+        lead = analysis.text[analysis.sentence_spans[mention.sentence][0] : mention.start].lower()
+        if re.search(r"\b(?:if|in case|unless|what if|once|after another|another)\b[^,]*$", lead):
+            continue
+        if _about_a_condition(analysis, mention, vocabulary) or _about_the_past(analysis, mention):
+            continue
+        tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
+        # "stiff every morning for over an hour": how long something lasts, not when it began
+        lasting = bool(_HOW_LONG.search(mention.text))
+        candidates.append((tier, lasting, mention.start, mention))
+    if not candidates:
+        return
+    _, _, _, chosen = min(candidates, key=lambda c: (c[0], c[1], c[2]))
+    assert isinstance(chosen.payload, ValueMention)
+    days = int(chosen.payload.value)
+    record(out, "days_since_onset", "present", chosen.text, chosen.start, days)
+    if days >= 90:
+        record(out, "pain_over_3_months", "present", chosen.text, chosen.start, True)

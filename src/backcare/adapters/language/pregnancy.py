@@ -1,0 +1,78 @@
+"""Weeks of pregnancy: "34 weeks pregnant", "7 months gone", "24/40", "34+2" (when pregnancy is
+mentioned), "I'm 30 weeks" (a stage only a pregnancy has)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from backcare.adapters.language.age_sex import I_AM
+from backcare.adapters.language.values import ValueMention, core_span, parse_number
+
+#: Gestation as clinicians write it: "24/40", "34+2/40" (weeks of forty). Never a duration.
+_GESTATION = re.compile(r"(?<![\w/.+])(?P<n>\d{1,2})(?:\s*\+\s*[0-6])?\s*/\s*40(?![\d/])(?!\s*(?:mg|ml|kg))", re.I)
+#: Eye charts ("VA 20/40") are not pregnancies.
+_NOT_GESTATION_BEFORE = re.compile(r"\b(?:va|vision|visual|acuity|snellen|eyes?|sight)\b[^.!?]{0,12}$", re.I)
+
+_PREG_PATTERNS = [
+    re.compile(
+        r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along(?!\s+with\b)|gone|pg)\b",
+        re.I,
+    ),
+    re.compile(r"\bpregnan(?:t|cy)\b[^.!?]{0,30}?\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*ago)", re.I),
+    re.compile(
+        r"\b(?P<m>\d|one|two|three|four|five|six|seven|eight|nine)\s*months?\s*(?:pregnant|gone|along(?!\s+with\b))\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+(?:(?:pregnant\s+)?with|along\s+with|into)\s+(?:my|our|the|her)?\s*(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|baby|twins|triplets|bump|pregnancy|little\s+one|child)\b",
+        re.I,
+    ),
+    re.compile(r"(?<![\d+])(?P<n>[1-4]\d)\+[0-6](?![\d+])(?!\s*(?:years?|months?|days?|hours?|kg|lbs?|%))", re.I),
+    re.compile(
+        r"(?:^|[.!?]\s+)(?P<n>[23]\d|4[0-2])\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in|old))",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:{I_AM}|at|now)\s+(?P<n>\d{{1,2}})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in))",
+        re.I,
+    ),
+]
+_PREGNANCY_WORD = re.compile(
+    r"\bg\d{1,2}\s*p\d{1,2}\b|\b\d{1,2}(?:\s*\+\s*[0-6])?\s*/\s*40\b|\b(?:pregnan\w*|preggers|preggo|expecting|trimester|midwife|midwives|gestation|bump|maternity|antenatal|"
+    r"contractions?|braxton|waters|due\s+date|overdue|labou?r|in\s+labou?r|baby\s+number|with\s+my\s+(?:first|second|third))\b",
+    re.I,
+)
+
+
+def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
+    """Weeks of pregnancy, one reading per number (the most specific pattern wins); the looser
+    patterns count only when the text speaks of pregnancy."""
+    mentions_pregnancy = _PREGNANCY_WORD.search(text) is not None
+    numbers_read: set[int] = set()  # one reading per number, by the most specific pattern
+    for m in _GESTATION.finditer(text) if "40" in text else ():
+        weeks = int(m.group("n"))
+        if 4 <= weeks <= 43 and not _NOT_GESTATION_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            numbers_read.add(m.start("n"))
+            yield ValueMention("pregnancy_weeks", weeks, m.start(), m.end(), core=core_span(m, "n"))
+    for index, pattern in enumerate(_PREG_PATTERNS):
+        if index >= 4 and not mentions_pregnancy and index != len(_PREG_PATTERNS) - 1:
+            continue
+        for m in pattern.finditer(text):
+            number = core_span(m, "n", "m") or m.span()
+            if number[0] in numbers_read:
+                continue
+            numbers_read.add(number[0])
+            groups = m.groupdict()
+            if groups.get("m"):
+                months = parse_number(groups["m"]) or 0
+                weeks = round(months * 4.35)
+            else:
+                weeks = int(groups["n"])
+            # "I'm 30 weeks": a pregnancy at that stage even when the word is not used; "born at 28
+            # weeks" is not one
+            unsaid = index == len(_PREG_PATTERNS) - 1 and not mentions_pregnancy
+            if unsaid and (not 20 <= weeks <= 42 or not re.match(I_AM, m.group(0), re.I)):
+                continue
+            if 1 <= weeks <= 45:
+                yield ValueMention("pregnancy_weeks", weeks, m.start(), m.end(), core=core_span(m, "n", "m"))

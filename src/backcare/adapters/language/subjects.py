@@ -1,0 +1,172 @@
+"""Whose findings a mention is: the writer's, or someone else's ("my dad had cancer"). In a
+carer's report ("writing for my dad, he's 81") the person described is the patient, so cues that
+name them are not "someone else"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from backcare.adapters.language.kinship import CHILD_WORDS, FEMALE, KIN_NAME, MALE, NEUTRAL, RELATION_RE
+from backcare.adapters.language.mentions import Analysis, Mention
+
+_EXPLICIT_PROXY = re.compile(
+    rf"\b(?:writing|asking|messaging|posting|enquiring|inquiring|texting|typing|here|contacting\s+you|calling|"
+    rf"worried|concerned|query|question)\b[^.!?]{{0,25}}?\b(?:for|about|on\s+behalf\s+of|regarding|re)\s+(?:my|our)\s+"
+    rf"(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|^\s*(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{RELATION_RE})\b",
+    re.I,
+)
+
+
+@dataclass
+class Proxy:
+    """Who the text is about when someone writes for another person."""
+
+    active: bool = False
+    words: frozenset[str] = frozenset()
+    sex: str | None = None
+
+
+def detect_proxy(analysis: Analysis) -> Proxy:
+    """A carer's report: an explicit "asking for my dad", or back trouble only ever in the third person."""
+    explicit = _EXPLICIT_PROXY.search(analysis.text)
+    relation: str | None = None
+    if explicit:
+        relation = (explicit.group("rel") or explicit.group("rel2") or "").lower()
+    else:
+        first = third = False
+        # Whose back it is; with no back mentioned (an emergency sign only), whose signs they are.
+        pool = [m for m in analysis.mentions if m.label == "scope"] or [
+            m for m in analysis.mentions if m.label == "target"
+        ]
+        for mention in pool:
+            who, word = _whose(analysis.text, analysis.sentence_spans[mention.sentence], mention)
+            if who == "third":
+                third = True
+                relation = relation or word
+            elif who == "first" or not third:
+                first = True  # people describe their own back unless they say otherwise
+        if first or not third:
+            return Proxy()
+    relation = relation or "partner"  # someone else, sex unknown
+    also: set[str] = set()
+    if relation in {"he", "his", "she", "her"}:
+        # "He's had back pain...": the patient is the first relative of that sex the text names
+        wanted = MALE if relation in {"he", "his"} else FEMALE
+        for named in _NAMED.finditer(analysis.text):
+            word = (named.group("aged") or named.group("rel") or named.group("kin") or "child").lower()
+            if word in wanted:
+                relation = word
+                break
+            if word in NEUTRAL:
+                also.add(word)  # "our 8 year old ... her back": the child, a girl
+                break
+    if relation in MALE:
+        sex: str | None = "male"
+        pronouns = {"he", "him", "his", "himself"}
+    elif relation in FEMALE:
+        sex = "female"
+        pronouns = {"she", "her", "hers", "herself"}
+    else:
+        sex = None
+        pronouns = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"}
+    if relation in CHILD_WORDS:
+        also.add("child")  # "8yo daughter": the age read for a child is hers
+    return Proxy(active=True, words=frozenset({relation, *also, *pronouns}), sex=sex)
+
+
+_CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)\b"
+
+
+#: Someone's child named by age, with or without "my": "8yo daughter", "a 6 year old son".
+_AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|o))\s+(?P<aged>son|daughter|boy|girl|grandson|granddaughter|kid|child|toddler|baby|nephew|niece)\b"  # noqa: E501
+
+
+#: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter".
+_NAMED = re.compile(
+    rf"{_AGED}|\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|\b(?P<kin>{KIN_NAME})\b|{_CHILD}", re.I
+)
+
+
+#: The subject of a clinician's note or a textbook case: "A 45-year-old man reports...", "Pt c/o".
+_CASE = (
+    r"\b(?:a|an)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|yr|y)\s*-?\s*(?:old|o)\s+(?P<case>man|woman|male|female|gentleman"
+    r"|lady|patient)\b|\b(?P<patient>patient|pt)\b"
+    # a note's "63M", "45 yo F" (not a temperature: "101 F", "99F")
+    r"|\b(?:1[6-9]|[2-8]\d|9[0-4])(?:\s?(?:yo|y/o|yrs?)\s?)?(?P<letter>(?-i:[MF]))\b"
+)
+
+
+_PERSON = re.compile(
+    rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
+    rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
+    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b(?!'s)|"
+    rf"\b(?P<child>{_CHILD})|{_AGED}|\b(?P<kin>{KIN_NAME})\b(?!'s)|"
+    rf"\b(?P<first>i|i'm|im|i've|ive|me|my|myself)\b|\b(?P<third>he|she|his|her)\b|{_CASE}",
+    re.I,
+)
+
+
+def _whose(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str | None, str | None]:
+    """Whose back a mention is: "first" (mine), "third" (his, my dad's) or None (cannot tell).
+
+    The possessive right before the mention decides; otherwise the nearest person named before
+    it in the sentence, else the first one after it.
+    """
+    own = re.match(r"(my|his|her)\b", mention.text.lower())
+    if own:
+        return ("first", None) if own.group(1) == "my" else ("third", own.group(1))
+    before = text[max(sentence[0], mention.start - 14) : mention.start].lower()
+    lead = text[max(sentence[0], mention.start - 30) : mention.start]
+    named = re.search(rf"\b(?:my|our)\s+(?:\w+\s+)?({RELATION_RE})\s+$", lead, re.I)
+    if named:
+        return "third", named.group(1).lower()  # "my son collapsed"
+    if re.search(r"\b(?:my|i|me)\s+(?:\w+\s+)?$", before):
+        return "first", None
+    near = text[max(sentence[0], mention.start - 20) : mention.start]
+    possessor = re.search(rf"\b({RELATION_RE})(?:'s|s')?\s*$", near, re.I)
+    if (possessor and re.search(r"(?:'s|s')\s*$", near)) or mention.text.lower().startswith(("'s", "s'")):
+        return "third", possessor.group(1).lower() if possessor else None
+    if re.search(r"\b(?:his|her)\s+(?:\w+\s+)?$", before):
+        word = re.search(r"\b(his|her)\s+(?:\w+\s+)?$", before)
+        return "third", word.group(1) if word else None
+    refs = list(_PERSON.finditer(text, sentence[0], sentence[1]))
+    earlier = [r for r in refs if r.end() <= mention.start]
+    later = [r for r in refs if r.start() >= mention.end]
+    chosen = earlier[-1] if earlier else later[0] if later else None
+    if chosen is None:
+        return None, None
+    if chosen.group("first"):
+        return "first", None
+    if chosen.group("child"):
+        return "third", "child"
+    if chosen.group("aged"):
+        return "third", chosen.group("aged").lower()
+    if chosen.group("case") or chosen.group("patient") or chosen.group("letter"):
+        case = (chosen.group("case") or {"M": "man", "F": "woman"}.get(chosen.group("letter") or "", "")).lower()
+        if case in ("man", "male", "gentleman"):
+            return "third", "he"
+        return "third", "she" if case in ("woman", "female", "lady") else "patient"
+    return "third", (chosen.group("third") or chosen.group("rel") or chosen.group("kin") or "").lower()
+
+
+_DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
+
+
+def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
+    """Whether a family cue makes the mention someone else's; in a carer's report, cues that name
+    the person described do not."""
+    for cue in mention.family:
+        words = set(re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " ")))
+        named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
+        if proxy.active and (named or words) & proxy.words:
+            continue
+        if mention.label in {"medicine", "product"} and ("'s" in cue or cue.endswith("s'")):
+            continue  # "a couple of my wife's co-codamol": taken by the writer
+        return True
+    return False
+
+
+def counts_for_person(mention: Mention, proxy: Proxy) -> bool:
+    """Whether a mention is the person's own, now or in fact: not hypothetical, not someone else's."""
+    return not mention.hypothetical and not about_someone_else(mention, proxy)

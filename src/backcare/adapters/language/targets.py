@@ -1,0 +1,115 @@
+"""The vocabulary's findings from their mentions: negated, hedged, long-standing or past, and
+readings that wait on another finding (``requires``, ``unless``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from backcare.adapters.language.mention_context import history_allows, is_hedged, is_longstanding, is_negated
+from backcare.adapters.language.mentions import Analysis
+from backcare.adapters.language.onset import about_the_back
+from backcare.adapters.language.readings import Read, Status, record_read
+from backcare.adapters.language.subjects import Proxy, counts_for_person
+from backcare.adapters.language.vocabulary import Vocabulary
+
+
+def _word_findings(words: Mapping[str, list[str]], norms: Iterable[str]) -> list[str]:
+    """The extra findings a target's ``words`` give for the words it matched (a key ending in "*"
+    is a prefix)."""
+    found: list[str] = []
+    for norm in norms:
+        for key, ids in words.items():
+            if (key.endswith("*") and norm.startswith(key[:-1])) or norm == key:
+                found += [i for i in ids if i not in found]
+    return found
+
+
+#: A reading that depends on another finding: (requires, unless, finding, reading); a reading
+#: for the finding of ``otherwise`` has the condition the other way round (requires = unless).
+Pending = tuple[str | None, str | None, str, Read]
+
+
+def read_targets(
+    analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy
+) -> tuple[dict[str, Read], list[Pending], list[str]]:
+    """The vocabulary's findings, the readings that wait on another finding (``requires``,
+    ``unless``: see ``apply_pending``), and the words of mentions set aside as long-standing."""
+    out: dict[str, Read] = {}
+    pending: list[Pending] = []
+    explained: list[str] = []
+    for mention in analysis.mentions:
+        if mention.label != "target" or not counts_for_person(mention, proxy):
+            continue
+        entry = vocabulary.targets[mention.index]
+        if entry.timed and not about_the_back(analysis, mention, vocabulary):
+            continue  # "neuropathy for years": the years are the neuropathy's, not the back pain's
+        extra = _word_findings(entry.words, mention.norms)
+        rule = entry.id or ""
+        negated = is_negated(mention, analysis.text)
+        if negated and entry.status == "absent" and (mention.negation_gap or 0) > 1:
+            negated = False  # "no chest pain, breathing normally": the "no" was for the chest pain
+        hedged = is_hedged(mention, analysis.text)
+        readings: list[tuple[str, Read]] = []
+        if negated:
+            if entry.status == "absent" or entry.value is not None:
+                continue  # "not thinking straight", "not very bothersome": too vague to read either way
+            for fid in dict.fromkeys([*entry.ids, *entry.negated_also, *extra]):
+                readings.append((fid, Read("absent", mention.text, False, mention.start, hedged, rule)))
+        elif not entry.only_negated:
+            status: Status = entry.status
+            if status == "present" and mention.uncertain:
+                status = "possible"
+            ids = entry.ids
+            if is_longstanding(mention, vocabulary):
+                ids, extra = list(entry.if_longstanding or []), []
+                explained.append(mention.text)
+            for fid in dict.fromkeys([*ids, *extra]):
+                if status != "absent" and not history_allows(fid, mention, vocabulary):
+                    continue
+                value = entry.value if entry.value is not None else status != "absent"
+                hedge = status == "absent" and hedged
+                readings.append((fid, Read(status, mention.text, value, mention.start, hedge, rule)))
+            if status == "present" and ids == entry.ids and not mention.historical:  # "a fall from standing height"
+                for fid in entry.absent_also:
+                    readings.append((fid, Read("absent", mention.text, False, mention.start, rule=rule)))
+        for fid, reading in readings:
+            if entry.requires or entry.unless:
+                pending.append((entry.requires, entry.unless, fid, reading))
+                for other in entry.otherwise:
+                    pending.append((entry.unless, None, other, reading))
+            else:
+                record_read(out, fid, reading)
+    return out, pending, explained
+
+
+def not_own_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> dict[str, str]:
+    """Findings the text names but not as the person's own now (hypothetical, someone else's, long
+    past), with the words: the merge with the sentence model needs to know the rules saw them."""
+    out: dict[str, str] = {}
+    for mention in analysis.mentions:
+        if mention.label != "target" or is_negated(mention, analysis.text):
+            continue
+        entry = vocabulary.targets[mention.index]
+        if entry.status == "absent" or entry.only_negated:
+            continue
+        counted = counts_for_person(mention, proxy)
+        for fid in entry.ids:
+            if not counted or not history_allows(fid, mention, vocabulary):
+                out.setdefault(fid, mention.text)
+    return out
+
+
+def apply_pending(out: dict[str, Read], pending: list[Pending]) -> list[str]:
+    """Record the readings whose condition holds once everything else is read (pregnancy may
+    come from "36 weeks", medicines from their names). Returns the words of the readings an
+    ``unless`` set aside (a leak on sneezing in pregnancy): look-alikes the rules explained."""
+    explained: list[str] = []
+    for required, unless, fid, reading in pending:
+        if required and not (required in out and out[required].status != "absent"):
+            continue
+        if unless and unless in out and out[unless].status != "absent":
+            if reading.status != "absent":
+                explained.append(reading.evidence)
+            continue
+        record_read(out, fid, reading)
+    return explained

@@ -1,0 +1,72 @@
+"""Temperatures in Celsius (Fahrenheit converted): "temp 39.1", "T 38.4", "38.6°C", "101 F"; the
+weather and vertebrae ("T34") are not fevers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from backcare.adapters.language.values import ValueMention, core_span, sentence_around
+
+_TEMP_PATTERN = re.compile(
+    r"\b(?:temperature|temp|fever|thermometer)\b[^.!?\d]{0,25}?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f|celsius|centigrade|fahrenheit)?\b",
+    re.I,
+)
+
+#: Temperatures in clinical shorthand: "T 38.4", "T=39", "Tmax 38.9", "pyrexial to 38.5", "spiked 39".
+_TEMP_SHORT = re.compile(
+    r"(?<![\w'])(?:t|tmax|t\s+max|temp\.?|pyrexial\s+(?:to|at|of)|febrile\s+(?:to|at|of)|spik(?:ed|ing)(?:\s+(?:to|at))?)"
+    r"\s*(?:[:=]\s*|of\s+)?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f)?(?![\w/])",
+    re.I,
+)
+#: A number with its unit and no keyword: "38.6°C", "38.6 C", "101 F", "101.3°F".
+_TEMP_UNIT = re.compile(
+    r"(?<![\w/.])(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:(?P<deg>°|º|degrees?|deg)\s*)?(?P<u>c|f|celsius|centigrade|fahrenheit)(?![\w/])"
+    r"|(?<![\w/.])(?P<t2>\d{2,3}[.,]\d)\s*(?P<deg2>degrees?)\b(?!\s*(?:c|f|celsius|centigrade|fahrenheit)\b)",
+    re.I,
+)
+#: The weather is not a fever: "it was 38°C in the garden".
+_WEATHER = re.compile(
+    r"\b(?:weather|outside|outdoors|heat\s*wave|heatwave|sun|sunny|summer|hot\s+day|climate|holiday|air|room|water|bath|shower|oven|degrees\s+out)\b",
+    re.I,
+)
+
+
+def _celsius(number: str, unit: str | None) -> float:
+    """A reading in Celsius: Fahrenheit is converted when marked "F", or unmarked and 93-110."""
+    value = float(number.replace(",", "."))
+    unit = (unit or "").lower()
+    if unit.startswith("f") or (not unit.startswith("c") and 93 <= value <= 110):
+        value = round((value - 32) * 5 / 9, 1)
+    return value
+
+
+def temperatures(text: str) -> Iterator[ValueMention]:
+    """Temperature readings, in Celsius (Fahrenheit converted); implausible numbers are skipped.
+
+    With a keyword ("temp 39.1", "T 38.4") any plausible reading counts; a number with only its
+    unit ("38.6°C", "101 F") counts when it is a fever-range reading that is not the weather, or
+    a normal one written with a decimal ("36.8°C")."""
+    seen: set[int] = set()
+    for m in [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text)]:
+        value = _celsius(m.group("t"), m.group("u"))
+        if 34 <= value <= 43 and m.start("t") not in seen:
+            if m.re is _TEMP_SHORT and value < 35:
+                continue  # "T34" is more likely a typo for a vertebra than hypothermia
+            seen.add(m.start("t"))
+            yield ValueMention("temperature", value, m.start(), m.end(), core=core_span(m, "t"))
+    for m in _TEMP_UNIT.finditer(text):
+        group = "t" if m.group("t") else "t2"  # "38.6°C", or "38.5 degrees" (a decimal: not the weather)
+        if m.start(group) in seen:
+            continue
+        unit, number = (m.group("u") or "").lower(), m.group(group)
+        bare_f = unit == "f" and not m.group("deg")
+        if bare_f and ("." not in number and not 99 <= float(number) <= 107):
+            continue  # "96F" is far likelier a 96-year-old woman than a temperature
+        value = _celsius(number, unit)
+        if not 34 <= value <= 43 or _WEATHER.search(sentence_around(text, m.start(), m.end())):
+            continue
+        if value < 37.5 and not re.search(r"[.,]\d", number):
+            continue
+        seen.add(m.start(group))
+        yield ValueMention("temperature", value, m.start(), m.end(), core=core_span(m, group))
