@@ -18,7 +18,7 @@ def snapshot(episode_id: str, at: dt.datetime, kind: str = "assessment") -> Asse
     return AssessmentRecord(
         id=str(uuid.uuid4()),
         episode_id=episode_id,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         created_at=at,
         timezone="UTC",
         knowledge_version="test",

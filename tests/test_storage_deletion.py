@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
+from backcare.adapters.storage.orm import AttemptCounterRow
 from backcare.entrypoints.cli import app as cli
-from backcare.entrypoints.web import tables
 from backcare.entrypoints.web.app import create_app
 from backcare.entrypoints.web.settings import Settings
 
@@ -54,8 +54,8 @@ def test_account_deletion_leaves_no_copy_in_the_sqlite_files(tmp_path: Path) -> 
     assert set(copies(folder, "Xylophonic-marker").values()) == {0}, copies(folder, "Xylophonic-marker")
     assert set(copies(folder, "zq-unique-user").values()) == {0}, copies(folder, "zq-unique-user")
     with app.state.ctx.store.engine.connect() as conn:
-        assert conn.scalar(select(func.count()).select_from(tables.throttle).where(
-            tables.throttle.c.account_key.is_not(None))) == 0
+        counters = select(func.count()).select_from(AttemptCounterRow)
+        assert conn.scalar(counters.where(AttemptCounterRow.account_key.is_not(None))) == 0
     assert keep.get("/api/v1/auth/session").json()["username"] == "keeper"  # the other account is intact
 
 

@@ -81,8 +81,8 @@ def test_csv_export_is_inert_in_a_spreadsheet_and_reimports_unchanged(
 @pytest.fixture
 def document() -> dict[str, Any]:
     """A real export: one assessment with its plan, and one diary entry."""
-    from backcare.core.assessment import assess
-    from backcare.services.diary import record_assessment
+    from backcare.bootstrap import assess
+    from backcare.services.assessments import record_assessment
 
     answers = {"trigger_lifting": True, "fever": False, "pain_score": 6}
     today = dt.date.today()
@@ -126,7 +126,9 @@ def mutations() -> dict[str, Any]:
         d["assessments"][0]["inputs"]["blob"] = "x" * 300_000
 
     def disposition(d: dict[str, Any]) -> None:
-        d["assessments"][0]["disposition"] = "emergency" if d["assessments"][0]["disposition"] != "emergency" else "soon"
+        d["assessments"][0]["disposition"] = (
+            "emergency" if d["assessments"][0]["disposition"] != "emergency" else "soon"
+        )
 
     return {
         "outputs": (outputs, "not an assessment"),
@@ -175,7 +177,7 @@ def test_deep_nesting_is_refused_with_exit_2(tmp_path: Path, content: str) -> No
 
 
 def test_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import backcare.entrypoints.cli.diary as diary_cli
+    import backcare.entrypoints.cli.data_transfer as diary_cli
 
     big = tmp_path / "big.json"
     with big.open("wb") as fh:  # sparse: 300 MB on paper, nothing to read

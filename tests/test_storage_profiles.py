@@ -18,7 +18,7 @@ from backcare.adapters.storage import DiaryRepository, StorageError, Store, open
 from backcare.adapters.storage.transfer import AssessmentRecord, PlanRecord
 from backcare.core.diary import DiaryEntry, ExerciseDone, Retriage
 from backcare.knowledge.schema import Disposition
-from backcare.services.diary import record_assessment
+from backcare.services.assessments import record_assessment
 
 TZ = "Europe/London"
 T0 = dt.datetime(2026, 11, 1, 8, 30, tzinfo=dt.UTC)
@@ -51,7 +51,7 @@ def entry(day: int, pain: int, episode_id: str, note: str, **kw: Any) -> DiaryEn
 
 def fill(store: Store, profile_id: str | None, label: str) -> None:
     """A resolved and an active episode, an assessment with its plan, a re-triage and three entries."""
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
 
     with store.unit_of_work(profile_id=profile_id) as uow:
         old = uow.diary.start_episode(TODAY - dt.timedelta(days=60), TZ)

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select, update
 from starlette.testclient import TestClient
 
-from backcare.entrypoints.web import tables
+from backcare.adapters.storage.orm import AttemptCounterRow, LoginSessionRow
 
 from .conftest import CLEAR, register
 from .live import live_server
@@ -77,7 +77,7 @@ def test_guesses_from_many_addresses_wait_longer_and_longer(multi_app):
     r = login(client_at(app, "198.51.100.1"), "bea", PASSWORD)
     assert r.status_code == 429 and 25 <= int(r.headers["retry-after"]) <= 30
     with app.state.ctx.store.engine.begin() as conn:  # the delay has passed
-        conn.execute(update(tables.throttle).values(next_at=0))
+        conn.execute(update(AttemptCounterRow).values(next_at=0))
     assert login(client_at(app, "198.51.100.1"), "bea", PASSWORD).status_code == 200
 
 
@@ -123,7 +123,7 @@ def test_sessions_end_at_their_absolute_lifetime(multi_app):
     now = dt.datetime.now(dt.UTC)
     with app.state.ctx.store.engine.begin() as conn:  # in use all along, but logged in 73 hours ago
         conn.execute(
-            update(tables.session).values(
+            update(LoginSessionRow).values(
                 created_at=now - dt.timedelta(hours=73), last_seen_at=now, expires_at=now + dt.timedelta(hours=12)
             )
         )
@@ -138,8 +138,10 @@ def test_account_deletion_removes_its_attempt_counters(multi_app):
         assert login(client_at(app, "203.0.113.51"), "hal", "not the password").status_code == 401
     engine = app.state.ctx.store.engine
     with engine.connect() as conn:
-        assert conn.execute(select(tables.throttle.c.account_key).where(tables.throttle.c.account_key.is_not(None))).all()
+        assert conn.execute(
+            select(AttemptCounterRow.account_key).where(AttemptCounterRow.account_key.is_not(None))
+        ).all()
     assert client.delete("/api/v1/account", headers={"x-csrf-token": info["csrf_token"]}).status_code == 204
     with engine.connect() as conn:
-        left = conn.execute(select(tables.throttle.c.key).where(tables.throttle.c.account_key.is_not(None))).all()
+        left = conn.execute(select(AttemptCounterRow.key).where(AttemptCounterRow.account_key.is_not(None))).all()
     assert left == []

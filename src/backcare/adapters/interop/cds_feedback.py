@@ -1,18 +1,23 @@
 """Feedback on the service's cards (CDS Hooks 2.0 ``/feedback``): which card was accepted or overridden.
 
-Checked strictly and bounded in size, since it is stored (``store.store_feedback``): it says only
-which card, by its uuid, a clinician acted on and why, never anything about the patient.
+Checked strictly and bounded in size, since it is stored (``store_feedback``, in the store's
+``uow.feedback``): it says only which card, by its uuid, a clinician acted on and why, never
+anything about the patient.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backcare.adapters.interop.cds_request import HookError
 from backcare.adapters.interop.fhir_elements import Json, instant
+
+if TYPE_CHECKING:
+    from backcare.adapters.storage import Store
 
 MAX_ITEMS = 100
 MAX_REASON = 4000
@@ -25,6 +30,17 @@ class Feedback:
     accepted_suggestions: list[str]
     override_reason: Json | None
     outcome_timestamp: dt.datetime
+
+
+def store_feedback(store: Store, service_id: str, items: Sequence[Feedback]) -> int:
+    """Store the items in one transaction; returns how many."""
+    with store.unit_of_work() as uow:
+        for f in items:
+            uow.feedback.add(
+                service_id, f.card, f.outcome, f.accepted_suggestions, f.override_reason, f.outcome_timestamp
+            )
+        uow.commit()
+    return len(items)
 
 
 def parse_feedback(body: Any) -> list[Feedback]:

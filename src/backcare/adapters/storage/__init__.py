@@ -8,8 +8,11 @@ Use ``open_store()`` and a unit of work::
         uow.commit()
 
 Every unit of work is scoped to one profile (``store.unit_of_work(profile_id=...)``; by default
-the local person's profile named "default"). The steps that combine storage with triage and
-trends (saving an assessment, adding an entry, an episode's trend) are in ``backcare.services.diary``.
+the local person's profile named "default"). Beside ``uow.diary`` the same transaction holds the
+web app's accounts (``uow.accounts``), logged-in sessions (``uow.sessions``), attempt counters
+(``uow.limits``) and shared secret (``uow.secrets``), and the CDS Hooks feedback (``uow.feedback``):
+one schema, one migration chain. The steps that combine storage with triage and trends are in
+``backcare.services.diary``; accounts, logins and sessions in ``backcare.services.accounts``.
 """
 
 from __future__ import annotations
@@ -19,26 +22,29 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from backcare.adapters.storage.account_repositories import AccountRecord, NameTaken, SessionRecord
+from backcare.adapters.storage.attempt_limits import Refused, Rule, Slot
+from backcare.adapters.storage.diary_repository import DiaryRepository, ImportConflict, ImportSummary
 from backcare.adapters.storage.engine import NoDatabase, StorageError, database_url, describe, sqlite_path
-from backcare.adapters.storage.repository import (
-    DiaryRepository,
-    ImportConflict,
-    ImportSummary,
-    Store,
-    UnitOfWork,
-    open_store,
-    utc_now,
-)
+from backcare.adapters.storage.orm import LOCAL_PROFILE, utc_now
 from backcare.adapters.storage.transfer import AssessmentRecord, ExportDocument, PlanRecord, TransferError
+from backcare.adapters.storage.unit_of_work import Store, UnitOfWork, open_store
 
 __all__ = [
+    "LOCAL_PROFILE",
+    "AccountRecord",
     "AssessmentRecord",
     "DiaryRepository",
     "ExportDocument",
     "ImportConflict",
     "ImportSummary",
+    "NameTaken",
     "NoDatabase",
     "PlanRecord",
+    "Refused",
+    "Rule",
+    "SessionRecord",
+    "Slot",
     "StorageError",
     "Store",
     "TransferError",

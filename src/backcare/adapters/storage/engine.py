@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from backcare.adapters.storage.orm import TABLES
 
@@ -164,6 +165,21 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+def lock_writers(target: Connection | Session) -> None:
+    """PostgreSQL: queue behind backcare's other writers and migrations until the transaction ends.
+
+    SQLite needs nothing here: its writers begin ``IMMEDIATE`` and so take the file's write lock.
+    """
+    bind = target.get_bind() if isinstance(target, Session) else target
+    if bind.dialect.name == "postgresql":
+        target.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+
+
+def reader(engine: Engine) -> Engine:
+    """The engine for reads: on SQLite they begin DEFERRED, so a reader never waits for the write lock."""
+    return engine.execution_options(backcare_begin="DEFERRED") if engine.dialect.name == "sqlite" else engine
+
+
 def purge_deleted(engine: Engine) -> None:
     """After a deletion: leave no copy of the deleted rows in the SQLite files.
 
@@ -263,8 +279,7 @@ def _upgrade(engine: Engine) -> None:
     cfg.set_main_option("script_location", "backcare.adapters.storage:migrations")
     try:
         with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+            lock_writers(conn)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except CommandError as exc:

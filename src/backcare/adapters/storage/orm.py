@@ -1,4 +1,8 @@
-"""SQLAlchemy table models. Alembic migrations (``storage/migrations``) create them; never ``create_all``.
+"""Table models of the one schema; Alembic migrations (``storage/migrations``) create them, never ``create_all``.
+
+The diary's tables (profile, episode, assessment, plan, entry, exercise) sit beside the web app's
+accounts, sessions, attempt counters and shared secret, and the CDS Hooks service's feedback: one
+metadata, one migration chain, one unit of work.
 
 Every timestamp is stored in UTC (``UTCDateTime``) next to the IANA zone the person was in, so a
 diary read in another zone still shows the day it was written. Primary keys are UUID strings so
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
@@ -53,8 +58,19 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
 
+#: The local person's profile (the command line's, and the web app's in local mode).
+LOCAL_PROFILE = "default"
+
+Clock = Callable[[], dt.datetime]
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def utc_now() -> dt.datetime:
+    """The default clock of every repository (tests hand in their own)."""
+    return dt.datetime.now(dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -65,7 +81,7 @@ class ProfileRow(Base):
     __tablename__ = "profile"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    name: Mapped[str] = mapped_column(String(64), unique=True, default="default")
+    name: Mapped[str] = mapped_column(String(64), unique=True, default=LOCAL_PROFILE)
     timezone: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
@@ -189,4 +205,87 @@ class ExerciseRow(Base):
     entry: Mapped[EntryRow] = relationship(back_populates="exercises")
 
 
+# --- Accounts, sessions, attempt counters and the shared secret (the web app) ---------------------------
+# Each account owns exactly one profile; every stored record carries its ``profile_id``, which is
+# what keeps accounts apart.
+
+
+class SecretRow(Base):
+    """A value every worker must share (the CSRF signing key), created once by whichever starts first."""
+
+    __tablename__ = "web_secret"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class AccountRow(Base):
+    """A multi-user account: its name, an argon2 hash of its password (never the password) and its profile."""
+
+    __tablename__ = "web_account"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class LoginSessionRow(Base):
+    """A logged-in browser, by the hash of its cookie (a database leak gives no usable cookie)."""
+
+    __tablename__ = "web_session"
+    __table_args__ = (Index("ix_web_session_account", "account_id"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("web_account.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class AttemptCounterRow(Base):
+    """One attempt counter (logins, registrations, public assessments), changed by a single upsert.
+
+    Times are Unix seconds, which keeps the delay arithmetic in SQL the same on SQLite and
+    PostgreSQL. ``account_key`` (the hashed user name, when the counter concerns an account) lets
+    account deletion remove its rows.
+    """
+
+    __tablename__ = "web_throttle"
+    __table_args__ = (
+        Index("ix_web_throttle_account", "account_key"),
+        Index("ix_web_throttle_window", "window_start"),
+    )
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    account_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    count: Mapped[int] = mapped_column(Integer)
+    window_start: Mapped[float] = mapped_column(Float)
+    next_at: Mapped[float] = mapped_column(Float)
+
+
+# --- CDS Hooks feedback -------------------------------------------------------------------------------
+
+
+class CdsFeedbackRow(Base):
+    """Which card (by uuid) a clinician accepted or overrode, and why; nothing about the patient."""
+
+    __tablename__ = "interop_cds_feedback"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    service_id: Mapped[str] = mapped_column(String(64))
+    card: Mapped[str] = mapped_column(String(200), index=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    accepted_suggestions: Mapped[str] = mapped_column(Text)  # a JSON list of suggestion ids
+    override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON, as received
+    outcome_timestamp: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+#: The diary's tables, there since the first revision: what marks a database as backcare's.
 TABLES = ("profile", "episode", "assessment", "plan", "diary_entry", "exercise_done")
+#: The tables the later revisions added (a database only the command line used may predate them).
+ACCOUNT_TABLES = ("web_secret", "web_account", "web_session", "web_throttle")
+FEEDBACK_TABLES = ("interop_cds_feedback",)

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from backcare.adapters.storage import safety
+from backcare.adapters.storage.orm import utc_now
 from backcare.core.diary import DiaryEntry, ExerciseDone, Retriage
 from backcare.core.models import PegResult, RmdqResult
 from backcare.knowledge.schema import Disposition
@@ -251,7 +252,7 @@ def parse_json(text: str, checks: Checks) -> ExportDocument:
         line, col = locate(text, ["format"])
         raise TransferError(f"not a backcare export (format {raw.get('format')!r})", line, col)
     if "exported_at" not in raw:
-        raw["exported_at"] = dt.datetime.now(dt.UTC).isoformat()
+        raw["exported_at"] = utc_now().isoformat()
     try:
         doc = ExportDocument.model_validate(raw)
     except ValidationError as exc:

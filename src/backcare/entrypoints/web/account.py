@@ -10,10 +10,11 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from backcare.adapters.storage import Store
-from backcare.entrypoints.web import db, service
+from backcare.adapters.storage.safety import valid_timezone
 from backcare.entrypoints.web.auth import checked_form, context, principal, rotate_session, session_id, store
-from backcare.entrypoints.web.db import AccountError, Principal, RateLimited
 from backcare.entrypoints.web.pages import _redirect, render
+from backcare.services import accounts, exports
+from backcare.services.accounts import AccountError, Principal, RateLimited
 
 router = APIRouter(include_in_schema=False)
 Who = Annotated[Principal, Depends(principal)]
@@ -60,7 +61,7 @@ def login(request: Request, form: Form, st: StoreDep) -> Response:
     username, password = _text(form, "username", 200), _text(form, "password")
     target = _safe_next(_text(form, "next", 500))
     try:
-        who = db.check_login(st.engine, ctx.settings, username, password, client_address(request))
+        who = accounts.check_login(st, ctx.settings, username, password, client_address(request))
     except RateLimited as exc:
         response = render(request, "login.html", 429, next=target, username=username, error=str(exc))
         response.headers["Retry-After"] = str(exc.retry_after)
@@ -74,9 +75,9 @@ def login(request: Request, form: Form, st: StoreDep) -> Response:
 def start(request: Request, who: Principal) -> None:
     """Begin a logged-in session under a brand-new cookie value (session fixation defence)."""
     ctx = context(request)
-    db.end_session(ctx.store.engine, session_id(request))
+    accounts.end_session(ctx.store, session_id(request))
     token = rotate_session(request, max_age=ctx.settings.session_hours * 3600)
-    db.start_session(ctx.store.engine, who, token, ctx.settings.session_hours)
+    accounts.start_session(ctx.store, who, token, ctx.settings.session_hours)
     request.state.principal = who
 
 
@@ -94,16 +95,16 @@ def register(request: Request, form: Form, st: StoreDep) -> Response:
     values = {"username": username, "timezone": timezone}
     if password != _text(form, "password2"):
         return render(request, "register.html", 400, error=("password2", "The two passwords differ."), **values)
-    if not service.valid_timezone(timezone):
+    if not valid_timezone(timezone):
         return render(request, "register.html", 400, error=("timezone", "Unknown time zone."), **values)
     try:
-        db.limit_registration(st.engine, context(request).settings, client_address(request))
+        accounts.limit_registration(st, context(request).settings, client_address(request))
     except RateLimited as exc:
         response = render(request, "register.html", 429, error=("username", str(exc)), **values)
         response.headers["Retry-After"] = str(exc.retry_after)
         return response
     try:
-        who = db.create_account(st.engine, username, password, timezone)
+        who = accounts.create_account(st, username, password, timezone)
     except AccountError as exc:
         return render(request, "register.html", 400, error=(exc.field, str(exc)), **values)
     start(request, who)
@@ -112,7 +113,7 @@ def register(request: Request, form: Form, st: StoreDep) -> Response:
 
 @router.post("/logout")
 def logout(request: Request, form: Form) -> Response:
-    db.end_session(context(request).store.engine, session_id(request))
+    accounts.end_session(context(request).store, session_id(request))
     rotate_session(request)
     request.state.principal = None
     return _redirect(request, "/")
@@ -126,7 +127,7 @@ def account(request: Request, who: Who) -> HTMLResponse:
 @router.get("/account/export.json")
 def account_export(who: Who, st: StoreDep) -> Response:
     return Response(
-        service.export_json(st, who),
+        exports.export_json(st, who.profile_id),
         media_type="application/json",
         headers={"Content-Disposition": 'attachment; filename="backcare-export.json"'},
     )
@@ -136,7 +137,7 @@ def account_export(who: Who, st: StoreDep) -> Response:
 def account_delete(request: Request, who: Who, form: Form, st: StoreDep) -> Response:
     if _text(form, "confirm").strip().lower() != "delete":
         return render(request, "account.html", 400, error="Type delete in the box to confirm.")
-    db.delete_account(st.engine, who)
+    accounts.delete_account(st, who)
     if who.account_id:
         rotate_session(request)
     request.state.principal = None

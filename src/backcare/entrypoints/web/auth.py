@@ -12,8 +12,6 @@ from fastapi import Request
 from starlette.datastructures import FormData
 
 from backcare.adapters.storage import Store
-from backcare.entrypoints.web import db
-from backcare.entrypoints.web.db import Principal
 from backcare.entrypoints.web.security import (
     CSRF_FIELD,
     CSRF_HEADER,
@@ -23,6 +21,8 @@ from backcare.entrypoints.web.security import (
     new_token,
 )
 from backcare.entrypoints.web.settings import Settings
+from backcare.services import accounts
+from backcare.services.accounts import Principal
 
 
 @dataclass
@@ -93,12 +93,12 @@ def current(request: Request) -> Principal | None:
         if ctx.local is None:
             from backcare.adapters.storage import user_timezone
 
-            ctx.local = db.local_principal(ctx.store.engine, user_timezone())
+            ctx.local = accounts.local_principal(ctx.store, user_timezone())
         who = ctx.local
     else:
         settings = ctx.settings
-        who = db.session_principal(
-            ctx.store.engine, session_id(request), settings.session_hours, settings.session_max_hours
+        who = accounts.session_principal(
+            ctx.store, session_id(request), settings.session_hours, settings.session_max_hours
         )
     request.state.principal = who
     return who
