@@ -27,9 +27,11 @@ else
 	$(BIN)/python -m pytest -q
 endif
 
+# Style and types, then the code's shape: size limits (exceptions in docs/architecture.md) and repeated code.
 lint: install
-	$(BIN)/ruff check src tests bench training
+	$(BIN)/ruff check src tests bench training tools
 	$(BIN)/mypy
+	$(BIN)/python tools/code_shape.py; shape=$$?; $(BIN)/python tools/duplicates.py && exit $$shape
 
 # One table: every figure with its spread over rounds and its ratio to a reference of the same run.
 bench: install

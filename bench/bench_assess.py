@@ -133,7 +133,7 @@ def timed(inputs: list[dict[str, Any]], kb: Any, with_plan: bool) -> tuple[list[
     import inspect
 
     import backcare.core.plan
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
 
     options = {"with_plan": with_plan} if "with_plan" in inspect.signature(assess).parameters else {}
     original = backcare.core.plan.build_plan
@@ -161,7 +161,7 @@ def main() -> int:
     args = parser.parse_args()
 
     import backcare.core.plan
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
     from backcare.knowledge import load_knowledge
 
     try:

@@ -34,7 +34,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from backcare.core.assessment import assess
+from backcare.bootstrap import assess
 from backcare.core.models import Assessment
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import URGENCY, Disposition

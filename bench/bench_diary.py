@@ -71,7 +71,7 @@ def backcare_inserts(store: Any, entries: list[Any]) -> float:
 
 def plain_inserts(path: Path, entries: list[Any], profile_id: str) -> float:
     """The same rows with the standard library only, into a copy of the schema."""
-    from backcare.adapters.storage.repository import entry_values
+    from backcare.adapters.storage.row_conversion import entry_values
 
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")

@@ -47,12 +47,12 @@ def add_assessments(app: Any, n: int) -> None:
     from sqlalchemy import insert, select
 
     from backcare.adapters.storage.orm import AssessmentRow, PlanRow
-    from backcare.core.assessment import assess
-    from backcare.entrypoints.web import db
-    from backcare.services.diary import record_assessment
+    from backcare.bootstrap import assess
+    from backcare.services.accounts import local_principal
+    from backcare.services.assessments import record_assessment
 
     store = app.state.ctx.store
-    profile = db.local_principal(store.engine, "UTC").profile_id
+    profile = local_principal(store, "UTC").profile_id
     answers = {"trigger_lifting": True, "fever": False, "pain_score": 6, "age": 40}
     today = dt.date.today()
     result = assess(answers=answers, today=today)
@@ -73,10 +73,10 @@ def add_assessments(app: Any, n: int) -> None:
 
 def add_entries(app: Any, n: int) -> None:
     from backcare.core.diary import DiaryEntry
-    from backcare.entrypoints.web import db
+    from backcare.services.accounts import local_principal
 
     store = app.state.ctx.store
-    profile = db.local_principal(store.engine, "UTC").profile_id
+    profile = local_principal(store, "UTC").profile_id
     now = dt.datetime.now(dt.UTC)
     with store.unit_of_work(profile_id=profile) as uow:
         episode = uow.diary.active_episode()

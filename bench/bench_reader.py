@@ -48,7 +48,7 @@ def in_process(corpus: list[str], rounds: int) -> None:
     from backcare.adapters.language import understand
     from backcare.adapters.learned.reading import packaged_model
     from backcare.adapters.learned.sentences import split
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
     from backcare.knowledge import load_knowledge
 
     kb = load_knowledge()

@@ -57,7 +57,7 @@ def main() -> None:
     import spacy
 
     from backcare.adapters.language import understand
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
     from backcare.knowledge import load_knowledge
 
     kb = load_knowledge()

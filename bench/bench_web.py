@@ -250,7 +250,9 @@ def answer_sizes(port: int) -> dict[str, float]:
 
 def bare_pipeline(offset: int, count: int, include_plan: bool) -> float:
     """Assessments per second in this process (CPU time): body parsing, ``assessment_json``, no HTTP."""
-    from backcare.entrypoints.web import assessing, service
+    from backcare.bootstrap import knowledge
+    from backcare.entrypoints.web import assessing
+    from backcare.entrypoints.web.requests import AssessRequest, check_types
     from backcare.entrypoints.web.response_cache import RESPONSES
 
     RESPONSES.limit = 0  # the reference never hits a cache either
@@ -258,8 +260,8 @@ def bare_pipeline(offset: int, count: int, include_plan: bool) -> float:
     bodies = [distinct_body(offset + i) for i in range(count)]
     began = time.thread_time()
     for body in bodies:
-        request = service.AssessRequest.model_validate_json(body)
-        service.check_types(request.answers or {})
+        request = AssessRequest.model_validate_json(body)
+        check_types(request.answers or {}, knowledge())
         assessing.assessment_json(None, dict(request.answers or {}), today, include_plan)
     return count / (time.thread_time() - began)
 

@@ -10,15 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backcare.adapters.report import NOT_FINISHED, people_headline
+from backcare.bootstrap import read_text
 from backcare.core.conversation import Prompt, Turn, checklist_reply, evaluator, next_prompt, next_turn
+from backcare.core.wording import NOT_FINISHED, people_headline
 from backcare.knowledge import load_knowledge
 from backcare.knowledge.schema import Disposition, FindingDef
 
 KB = load_knowledge()
 TODAY = dt.date(2026, 12, 2)
 SCREENING = [fid for fid, f in KB.findings.items() if f.screening]
-EVALUATE = evaluator(None, TODAY, KB)
+EVALUATE = evaluator(None, TODAY, KB, read_text)
 
 
 def converse(answer: Callable[[str], Any], evaluate: Any = EVALUATE, limit: int = 80) -> tuple[list[str], Turn]:
@@ -97,7 +98,7 @@ def test_a_limit_gives_the_first_questions_of_the_full_list(limit):
 
 def test_the_text_is_read_once():
     calls: list[str] = []
-    real = evaluator("my back went lifting a box", TODAY, KB)
+    real = evaluator("my back went lifting a box", TODAY, KB, read_text)
 
     def reader(text: str, kb: Any, today: dt.date) -> Any:
         calls.append(text)

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backcare.core import diary
-from backcare.core.diary import (
-    Baseline,
-    DiaryEntry,
-    ExerciseDone,
-    Retriage,
-    ScheduledSession,
-    adherence,
+from backcare.core import diary, recovery, trend_messages
+from backcare.core.adherence import adherence, schedule_from_plan
+from backcare.core.diary import Baseline, DiaryEntry, ExerciseDone, Retriage, ScheduledSession
+from backcare.core.models import PegResult
+from backcare.core.recovery import (
     baseline_from,
-    compute_trend,
     expected_course,
     expected_fraction,
     expected_pain,
@@ -26,7 +25,8 @@ from backcare.core.diary import (
     peg_change,
     rmdq_change,
 )
-from backcare.core.models import PegResult
+from backcare.core.trend import compute_trend as compute_with
+from backcare.knowledge import DATA_DIR, KnowledgeBase, load_knowledge
 from backcare.knowledge.schema import Disposition
 
 ONSET = dt.date(2026, 10, 1)
@@ -39,8 +39,16 @@ def entry(day: int, pain: int, **kw: object) -> DiaryEntry:
         recorded_at=NOW + dt.timedelta(days=day),
         timezone="Europe/London",
         pain=pain,
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
+
+
+KB = load_knowledge()
+
+
+def compute_trend(entries: list[DiaryEntry], *args: Any, **kw: Any) -> diary.Trend:
+    """The trend with the packaged knowledge base."""
+    return compute_with(entries, *args, kb=kw.pop("kb", KB), **kw)
 
 
 def ids(trend: diary.Trend) -> list[str]:
@@ -139,27 +147,61 @@ def test_baseline_prefers_an_earlier_assessment() -> None:
 # --- rules -----------------------------------------------------------------------------------------
 
 
-def test_not_improved_by_week_four_gives_the_persistent_advice() -> None:
-    entries = [entry(0, 7), entry(14, 6), entry(29, 6)]
+def test_not_improved_by_week_six_gives_the_persistent_advice() -> None:
+    entries = [entry(0, 7), entry(14, 6), entry(43, 6)]
     trend = compute_trend(entries, onset=ONSET)
     persistent = [m for m in trend.messages if m.id == "persistent"]
     assert len(persistent) == 1
     assert persistent[0].disposition is Disposition.soon
     assert persistent[0].red_flags == ["persistent"]
-    assert "costa_2012" in persistent[0].sources
+    assert persistent[0].sources == KB.red_flags["persistent"].sources
+    assert KB.red_flags["persistent"].action in persistent[0].text
 
 
-def test_persistent_advice_waits_for_week_four_and_not_when_improved() -> None:
-    assert "persistent" not in ids(compute_trend([entry(0, 7), entry(27, 7)], onset=ONSET))
-    assert "persistent" not in ids(compute_trend([entry(0, 7), entry(35, 5)], onset=ONSET))
-    assert "improved" in ids(compute_trend([entry(0, 7), entry(35, 5)], onset=ONSET))
+def test_persistent_advice_waits_for_the_knowledge_bases_day_and_not_when_improved() -> None:
+    # The red flag's rule: days_since_onset >= 42 and unless(improving).
+    assert "persistent" not in ids(compute_trend([entry(0, 7), entry(41, 7)], onset=ONSET))
+    assert "persistent" in ids(compute_trend([entry(0, 7), entry(42, 7)], onset=ONSET))
+    assert "persistent" not in ids(compute_trend([entry(0, 7), entry(49, 5)], onset=ONSET))
+    assert "improved" in ids(compute_trend([entry(0, 7), entry(49, 5)], onset=ONSET))
     # Pain gone is not "not improved", whatever the baseline was.
-    assert "persistent" not in ids(compute_trend([entry(0, 1), entry(40, 0)], onset=ONSET))
+    assert "persistent" not in ids(compute_trend([entry(0, 1), entry(50, 0)], onset=ONSET))
+
+
+def test_persistent_advice_follows_the_red_flag_in_the_data(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    flags = data / "red_flags.yaml"
+    rule = "days_since_onset >= 42 and unless(improving)"
+    assert rule in flags.read_text()
+    flags.write_text(
+        flags.read_text()
+        .replace(rule, rule.replace("42", "28"))
+        .replace("Book a GP or physiotherapist appointment", "See your physiotherapist")
+    )
+    edited = load_knowledge(data)
+    trend = compute_trend([entry(0, 7), entry(29, 7)], onset=ONSET, kb=edited)
+    review = next(m for m in trend.messages if m.id == "persistent")
+    assert "See your physiotherapist" in review.text
+    without = KnowledgeBase(
+        **{**KB.__dict__, "red_flags": {k: v for k, v in KB.red_flags.items() if k != "persistent"}}
+    )
+    assert "persistent" not in ids(compute_trend([entry(0, 7), entry(60, 7)], onset=ONSET, kb=without))
+
+
+def test_source_ids_held_in_code_are_in_the_knowledge_base() -> None:
+    held = [
+        *(s for sources in recovery.MIC_SOURCES.values() for s in sources),
+        *recovery.COURSE_SOURCES,
+        *trend_messages.ALERT_SOURCES,
+    ]
+    assert [s for s in held if s not in KB.sources] == []
+    assert trend_messages.PERSISTENT_FLAG in KB.red_flags
 
 
 def test_current_level_is_the_mean_of_the_last_seven_days() -> None:
     # One good day among bad ones is not an important improvement.
-    entries = [entry(0, 7), entry(26, 7), entry(28, 7), entry(30, 4)]
+    entries = [entry(0, 7), entry(40, 7), entry(42, 7), entry(44, 4)]
     trend = compute_trend(entries, onset=ONSET)
     assert trend.nrs is not None and trend.nrs.current == pytest.approx(6.0)
     assert "persistent" in ids(trend)
@@ -235,7 +277,7 @@ def test_rows_carry_change_and_verdict_per_entry() -> None:
 
 
 def _sessions(day: int, *kinds: tuple[str, str]) -> list[ScheduledSession]:
-    return [ScheduledSession(date=ONSET + dt.timedelta(days=day), activity=a, kind=k) for a, k in kinds]  # type: ignore[arg-type]
+    return [ScheduledSession(date=ONSET + dt.timedelta(days=day), activity=a, kind=k) for a, k in kinds]
 
 
 def test_adherence_counts_sessions_done_on_logged_days() -> None:
@@ -267,11 +309,11 @@ def test_adherence_never_exceeds_the_schedule() -> None:
 
 
 def test_schedule_from_a_real_plan() -> None:
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
 
     result = assess(answers={"age": 35, "days_since_onset": 1, "pain_score": 6}, today=ONSET)
     assert result.plan is not None
-    schedule = diary.schedule_from_plan(result.plan, ONSET)
+    schedule = schedule_from_plan(result.plan, ONSET)
     assert len(schedule) == len(result.plan.schedule)
     exercise_ids = {e.id for e in result.plan.exercises}
     for session, original in zip(schedule, result.plan.schedule, strict=True):
@@ -285,7 +327,7 @@ def test_schedule_from_a_real_plan() -> None:
 
 
 def test_retriage_alert_only_for_red_flags_the_entry_brings() -> None:
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
 
     answers = diary.retriage_answers({"saddle_numbness": True}, pain=5, days_since_onset=3, previous={"age": 40})
     assert answers["pain_score"] == 5 and answers["days_since_onset"] == 3 and answers["age"] == 40

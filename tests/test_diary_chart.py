@@ -11,15 +11,10 @@ import pytest
 from matplotlib.colors import to_rgb
 
 from backcare.adapters.chart import ADHERENCE_GID, BAND_COLOR, BAND_GID, MIC_GID, ChartError, build_figure, write_chart
-from backcare.core.diary import (
-    Baseline,
-    DiaryEntry,
-    ExerciseDone,
-    ScheduledSession,
-    compute_trend,
-    expected_course,
-    improvement_threshold,
-)
+from backcare.bootstrap import knowledge
+from backcare.core.diary import Baseline, DiaryEntry, ExerciseDone, Retriage, ScheduledSession
+from backcare.core.recovery import expected_course, improvement_threshold
+from backcare.core.trend import compute_trend
 
 ONSET = dt.date(2026, 9, 1)
 
@@ -48,7 +43,7 @@ def _inputs(with_schedule: bool = True) -> tuple[list[DiaryEntry], object, list,
         else []
     )
     baseline = Baseline(date=ONSET, pain=8)
-    trend = compute_trend(es, baseline, onset=ONSET, schedule=schedule)
+    trend = compute_trend(es, baseline, onset=ONSET, schedule=schedule, kb=knowledge())
     until = es[-1].date
     course = expected_course(baseline, ONSET, until)
     return es, trend, course, ONSET, until
@@ -116,3 +111,36 @@ def test_svg_output_and_bad_suffix(tmp_path: Path) -> None:
     with pytest.raises(ChartError, match=r"\.png or \.svg"):
         write_chart(tmp_path / "chart.jpg", es, trend, course, since, until)  # type: ignore[arg-type]
     assert not (tmp_path / "chart.jpg").exists()
+
+
+def test_the_web_chart_is_labelled_inline_svg_without_inline_styles() -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    from backcare.adapters.chart import chart_summary, inline_chart
+
+    es, trend, _, _, _ = _inputs()
+    flagged = es[-1].model_copy(update={"retriage": Retriage(disposition="emergency", red_flags=["cauda_equina"])})
+    es = [*es[:-1], flagged]
+    chart = inline_chart(es, trend, 90, "Pain (0 to 10) by date")  # type: ignore[arg-type]
+    assert chart is not None and chart.summary == chart_summary(es, trend)  # type: ignore[arg-type]
+    svg = chart.svg
+    assert svg.startswith("<svg") and "<?xml" not in svg
+    assert " style=" not in svg and "<style" not in svg and "<script" not in svg
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img" and root.get("id") == "trend-chart" and root.get("width") is None
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert root.find("s:title", ns).text == "Pain (0 to 10) by date"  # type: ignore[union-attr]
+    assert root.find("s:desc", ns).text == chart.summary  # type: ignore[union-attr]
+    labels = re.findall(r'data-pain-point=""><title>([^<]+)</title>', svg)
+    assert len(labels) == len(es) and labels[0] == f"{ONSET.isoformat()}: pain 8/10"
+    assert labels[-1].endswith("warning sign: cauda_equina")
+    assert svg.count('class="point flagged"') == 1
+    assert f'id="{BAND_GID}"' in svg
+
+
+def test_no_web_chart_without_entries() -> None:
+    from backcare.adapters.chart import inline_chart
+
+    _, trend, _, _, _ = _inputs()
+    assert inline_chart([], trend, 90, "Pain") is None  # type: ignore[arg-type]

@@ -121,7 +121,8 @@ def test_a_reassuring_entry_raises_no_alert() -> None:
 
 
 def test_show_reports_change_and_rules() -> None:
-    for n, pain in ((40, 7), (30, 7), (20, 6), (1, 7)):
+    # Day 49 of the episode: past the knowledge base's review day (the persistent red flag, day 42).
+    for n, pain in ((50, 7), (30, 7), (20, 6), (1, 7)):
         assert run("diary", "add", "--date", day(n), "--pain", str(pain))[0] == 0
     code, out, err = run("diary", "show", "--format", "json")
     assert code == 0, err
@@ -295,6 +296,7 @@ def test_forget_asks_then_deletes_everything(_isolated_data_dir: Path) -> None:
 def test_forget_in_a_shared_database_deletes_only_the_local_person() -> None:
     """A database the web app also serves holds accounts' profiles: `backcare forget` must keep them."""
     from backcare.adapters.storage import open_store, utc_now
+    from backcare.bootstrap import knowledge
     from backcare.core.diary import DiaryEntry
     from backcare.services.diary import add_entry
 
@@ -304,7 +306,7 @@ def test_forget_in_a_shared_database_deletes_only_the_local_person() -> None:
             account = uow.diary.create_profile("UTC", name="account:web-user")
             uow.commit()
         entry = DiaryEntry(date=TODAY, recorded_at=utc_now(), timezone="UTC", pain=7, findings={"fever": True})
-        add_entry(store, entry, profile_id=account)
+        add_entry(store, entry, kb=knowledge(), profile_id=account)
     code, _, err = run("forget", "--yes")
     assert code == 0, err
     assert exported()["entries"] == []
@@ -359,8 +361,8 @@ def test_interactive_add() -> None:
 
 def test_plan_schedule_exports_as_ics() -> None:
     from backcare.adapters.storage import open_store
-    from backcare.core.assessment import assess
-    from backcare.services.diary import record_assessment
+    from backcare.bootstrap import assess
+    from backcare.services.assessments import record_assessment
 
     assert run("export", "--format", "ics")[0] == 1
     assessment = assess(answers={"age": 30, "pain_score": 5, "days_since_onset": 1}, today=TODAY)

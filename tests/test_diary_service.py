@@ -12,20 +12,15 @@ import datetime as dt
 import pytest
 
 from backcare.adapters.storage import Store, open_store
-from backcare.core.assessment import assess
+from backcare.bootstrap import assess, knowledge
 from backcare.core.diary import DiaryEntry
-from backcare.services.diary import (
-    NOTE_UNREAD,
-    OnsetConflict,
-    add_entry,
-    diary_view,
-    record_assessment,
-    retriage_entry,
-)
+from backcare.services.assessments import record_assessment
+from backcare.services.diary import NOTE_UNREAD, OnsetConflict, add_entry, diary_view, retriage_entry
 
 TZ = "Europe/London"
 TODAY = dt.date(2026, 11, 10)
 NOW = dt.datetime(2026, 11, 10, 9, 0, tzinfo=dt.UTC)
+KB = knowledge()
 
 
 def draft(day: int, pain: int, **kw: object) -> DiaryEntry:
@@ -34,7 +29,7 @@ def draft(day: int, pain: int, **kw: object) -> DiaryEntry:
         recorded_at=NOW + dt.timedelta(days=day),
         timezone=TZ,
         pain=pain,
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 
@@ -60,7 +55,7 @@ def test_an_entry_is_retriaged_on_its_own_profiles_answers(store_and_account: tu
     store, account = store_and_account
     with store.unit_of_work(write=False, profile_id=account) as uow:
         theirs = uow.diary.export()
-    added = add_entry(store, draft(1, 6, findings={"saddle_numbness": True}))
+    added = add_entry(store, kb=KB, entry=draft(1, 6, findings={"saddle_numbness": True}))
     assert added.retriage is not None and added.retriage.disposition.value == "emergency"
     assert "cauda_equina" in added.alert
     assert added.entry.retriage is not None and added.entry.retriage.red_flags == added.alert
@@ -79,7 +74,7 @@ def test_an_entry_is_retriaged_on_its_own_profiles_answers(store_and_account: tu
 
 def test_the_account_gets_its_own_retriage(store_and_account: tuple[Store, str]) -> None:
     store, account = store_and_account
-    added = add_entry(store, draft(1, 4, findings={"fever": False}), profile_id=account)
+    added = add_entry(store, kb=KB, entry=draft(1, 4, findings={"fever": False}), profile_id=account)
     assert added.alert == [] and added.entry.retriage is None
     with store.unit_of_work(write=False, profile_id=account) as uow:
         (snapshot,) = uow.diary.assessments("retriage")
@@ -92,11 +87,11 @@ def test_the_account_gets_its_own_retriage(store_and_account: tuple[Store, str])
 
 def test_replacing_needs_an_entry_of_the_same_profile(store_and_account: tuple[Store, str]) -> None:
     store, account = store_and_account
-    theirs = add_entry(store, draft(1, 4), profile_id=account).entry
+    theirs = add_entry(store, kb=KB, entry=draft(1, 4), profile_id=account).entry
     with pytest.raises(LookupError):
-        add_entry(store, theirs.model_copy(update={"pain": 9}), replace=True)
-    mine = add_entry(store, draft(1, 4)).entry
-    changed = add_entry(store, mine.model_copy(update={"pain": 2, "note": "better"}), replace=True).entry
+        add_entry(store, kb=KB, entry=theirs.model_copy(update={"pain": 9}), replace=True)
+    mine = add_entry(store, kb=KB, entry=draft(1, 4)).entry
+    changed = add_entry(store, kb=KB, entry=mine.model_copy(update={"pain": 2, "note": "better"}), replace=True).entry
     with store.unit_of_work(write=False) as uow:
         assert [(e.id, e.pain, e.note) for e in uow.diary.entries()] == [(mine.id, 2, "better")]
     assert changed.id == mine.id
@@ -111,9 +106,9 @@ def test_a_conflicting_onset_writes_nothing(store_and_account: tuple[Store, str]
         episode = uow.diary.active_episode()
     assert episode is not None and episode.onset == TODAY - dt.timedelta(days=3)
     with pytest.raises(OnsetConflict) as caught:
-        add_entry(store, draft(1, 5), onset=TODAY - dt.timedelta(days=20))
+        add_entry(store, kb=KB, entry=draft(1, 5), onset=TODAY - dt.timedelta(days=20))
     assert caught.value.onset == episode.onset
-    added = add_entry(store, draft(1, 5), onset=TODAY - dt.timedelta(days=20), new_episode=True)
+    added = add_entry(store, kb=KB, entry=draft(1, 5), onset=TODAY - dt.timedelta(days=20), new_episode=True)
     assert added.episode.id != episode.id and added.episode.onset == TODAY - dt.timedelta(days=20)
     with store.unit_of_work(write=False) as uow:
         assert [e.id for e in uow.diary.entries()] == [added.entry.id]
@@ -123,8 +118,8 @@ def test_a_conflicting_onset_writes_nothing(store_and_account: tuple[Store, str]
 
 def test_trend_messages_read_well_on_the_command_line_and_the_web(store_and_account: tuple[Store, str]) -> None:
     store, account = store_and_account
-    add_entry(store, draft(0, 4), profile_id=account)
-    add_entry(store, draft(2, 8, findings={"saddle_numbness": True}), profile_id=account)
+    add_entry(store, kb=KB, entry=draft(0, 4), profile_id=account)
+    add_entry(store, kb=KB, entry=draft(2, 8, findings={"saddle_numbness": True}), profile_id=account)
     view = diary_view(store, account)
     ids = {m.id for m in view.trend.messages}
     assert {"red_flag", "reassess"} <= ids
@@ -140,8 +135,8 @@ def test_trend_messages_read_well_on_the_command_line_and_the_web(store_and_acco
 
 def test_the_view_follows_the_named_episode(store_and_account: tuple[Store, str]) -> None:
     store, _ = store_and_account
-    first = add_entry(store, draft(0, 6))
-    second = add_entry(store, draft(1, 5), onset=TODAY + dt.timedelta(days=1), new_episode=True)
+    first = add_entry(store, kb=KB, entry=draft(0, 6))
+    second = add_entry(store, kb=KB, entry=draft(1, 5), onset=TODAY + dt.timedelta(days=1), new_episode=True)
     assert [e.id for e in diary_view(store).entries] == [second.entry.id]
     earlier = diary_view(store, episode_id=first.episode.id)
     assert [e.id for e in earlier.entries] == [first.entry.id]
@@ -178,18 +173,18 @@ def test_retriage_without_the_text_reader_warns_instead_of_guessing(monkeypatch:
 
     monkeypatch.setattr(backcare.core.assessment, "assess", no_reader)
     answers = {"age": 40, "pain_score": 5}
-    assert retriage_entry({}, "numb between my legs", answers, TODAY) == (None, NOTE_UNREAD)
-    result, warning = retriage_entry({"saddle_numbness": True}, "numb", answers | {"saddle_numbness": True}, TODAY)
+    assert retriage_entry({}, "numb between my legs", answers, TODAY, KB) == (None, NOTE_UNREAD)
+    result, warning = retriage_entry({"saddle_numbness": True}, "numb", answers | {"saddle_numbness": True}, TODAY, KB)
     assert warning == NOTE_UNREAD and result is not None and result.disposition.value == "emergency"
-    assert retriage_entry({}, None, answers, TODAY) == (None, None)
+    assert retriage_entry({}, None, answers, TODAY, KB) == (None, None)
     assert "backcare" not in NOTE_UNREAD
 
 
 def test_a_warning_sign_in_the_note_overrides_the_earlier_answer() -> None:
     earlier = {"age": 40, "pain_score": 5, "urinary_retention": False, "saddle_numbness": False}
-    result, warning = retriage_entry({}, "Since this morning I can't pee properly.", earlier, TODAY)
+    result, warning = retriage_entry({}, "Since this morning I can't pee properly.", earlier, TODAY, KB)
     assert warning is None and result is not None
     assert result.disposition.value == "emergency"
     assert "cauda_equina" in {f.id for f in result.red_flags}
-    calm, _ = retriage_entry({}, "Bit stiffer after gardening, otherwise fine.", earlier, TODAY)
+    calm, _ = retriage_entry({}, "Bit stiffer after gardening, otherwise fine.", earlier, TODAY, KB)
     assert calm is not None and calm.disposition.value != "emergency"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from backcare.adapters.storage import open_store
 from backcare.adapters.storage.orm import EntryRow
-from backcare.adapters.storage.repository import entry_values
+from backcare.adapters.storage.row_conversion import entry_values
 from backcare.core.diary import DiaryEntry, ExerciseDone
 from backcare.core.models import PegResult, RmdqResult
 from backcare.entrypoints.cli import app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backcare.core.assessment import assess
+from backcare.bootstrap import assess
 from backcare.core.plan_schedule import SCHEDULE_CACHE_SIZE, _schedule
 from backcare.knowledge import load_knowledge
 

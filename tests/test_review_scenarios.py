@@ -16,7 +16,8 @@ from typing import NamedTuple
 import pytest
 
 from backcare import assess
-from backcare.adapters.report import people_headline, to_markdown
+from backcare.adapters.report import to_markdown
+from backcare.core.wording import people_headline
 from backcare.knowledge import load_knowledge
 
 DATA = Path(__file__).parent / "data" / "review_scenarios" / "structured.jsonl"

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backcare import assess
-from backcare.adapters.report import people_headline
+from backcare.core.wording import people_headline
 from backcare.knowledge import load_knowledge
 from backcare.knowledge.schema import URGENCY, Disposition
 

@@ -29,7 +29,7 @@ from typing import Any
 from backcare.adapters.learned.merge import Thresholds
 from backcare.adapters.learned.model import MODEL_DIR
 from backcare.adapters.learned.reading import Observation, Reading, decide, observe
-from backcare.core.assessment import assess
+from backcare.bootstrap import assess
 from backcare.core.models import Assessment
 from backcare.knowledge import KnowledgeBase, load_knowledge
 from backcare.services.evaluation import DEFAULT_TODAY, Vignette, assess_vignette, evaluate, load_vignettes

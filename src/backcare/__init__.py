@@ -12,13 +12,13 @@ __version__ = "0.1.0"
 __all__ = ["Assessment", "__version__", "assess"]
 
 if TYPE_CHECKING:
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
     from backcare.core.models import Assessment
 
 
 def __getattr__(name: str) -> Any:
     if name == "assess":
-        from backcare.core.assessment import assess
+        from backcare.bootstrap import assess
 
         return assess
     if name == "Assessment":

@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 from backcare.adapters.interop.cds_evaluation import evaluate
 from backcare.adapters.interop.cds_prefetch import read_prefetch
 from backcare.adapters.interop.cds_request import parse_request
-from backcare.adapters.interop.store import feedback as feedback_table
+from backcare.adapters.storage.orm import CdsFeedbackRow
 
 if TYPE_CHECKING:
     from httpx2 import Response as Reply  # what starlette's TestClient answers with
@@ -288,7 +288,7 @@ def test_not_json_unknown_service_and_wrong_method(cds_client: TestClient) -> No
 def _feedback_rows(app: Any) -> list[Any]:
     engine = app.state.ctx.store.engine
     with engine.connect() as conn:
-        return list(conn.execute(select(feedback_table)))
+        return list(conn.execute(select(CdsFeedbackRow.__table__)))
 
 
 def test_feedback_is_accepted_and_stored(cds_client: TestClient) -> None:
@@ -363,11 +363,11 @@ def test_the_service_never_touches_stored_records(cds_client: TestClient) -> Non
 
 def test_hook_answers_reuse_the_apis_assessment() -> None:
     """The note is read by ``assess`` (as POST /api/v1/assess does): same red flags for the same words."""
-    from backcare.entrypoints.web.service import run_assessment
+    from backcare.bootstrap import assess
 
     words = "Since last night he cannot feel the toilet paper when he wipes."
     req = parse_request(recorded("critical-cauda-equina") | {"prefetch": {"patient": None, "note": note_bundle(words)}})
     facts = read_prefetch(req, cds_today())
     ev = evaluate(facts, cds_today())
-    api = run_assessment(words, {}, cds_today())
+    api = assess(text=words, today=cds_today())
     assert [h.id for h in ev.assessment.red_flags] == [h.id for h in api.red_flags]

@@ -22,15 +22,15 @@ warnings.filterwarnings("ignore", message=".*httpx2.*")
 
 from starlette.testclient import TestClient  # noqa: E402
 
+from backcare.bootstrap import knowledge  # noqa: E402
 from backcare.entrypoints.web.app import create_app  # noqa: E402
 from backcare.entrypoints.web.settings import Settings  # noqa: E402
-from backcare.knowledge import load_knowledge  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("BACKCARE_TEST_ARTIFACTS", ROOT / "test-artifacts" / "web"))
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 #: Every screening question answered "no": a structured case with nothing alarming.
-CLEAR: dict[str, Any] = {fid: False for fid, f in load_knowledge().findings.items() if f.screening}
+CLEAR: dict[str, Any] = {fid: False for fid, f in knowledge().findings.items() if f.screening}
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

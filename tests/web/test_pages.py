@@ -9,11 +9,11 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from backcare.knowledge import load_knowledge
+from backcare.bootstrap import knowledge
 
 from .conftest import CLEAR, csrf_of
 
-KB = load_knowledge()
+KB = knowledge()
 
 
 class FormReader(HTMLParser):
@@ -288,7 +288,7 @@ def test_diary_entry_appears_in_the_chart_and_table(local_client):
         )
         assert r.status_code == 200, r.text[:300]
     html = r.text
-    points = re.findall(r'<circle class="point" data-pain-point[^>]*><title>([^<]+)</title>', html)
+    points = re.findall(r'<g class="point" data-pain-point=""><title>([^<]+)</title>', html)
     assert [p.split(": pain ")[1] for p in points] == ["7/10", "4/10"]
     assert "Saved:" in html
 

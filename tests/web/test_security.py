@@ -77,7 +77,10 @@ def test_local_mode_answers_loopback_clients_and_names_only(make_settings):
     remote = TestClient(app, base_url="http://127.0.0.1:8000", client=("192.0.2.10", 1234))
     assert remote.get("/healthz").status_code == 403
     rebinding = TestClient(app, base_url="http://attacker.example:8000", client=("127.0.0.1", 1234))
-    assert rebinding.get("/api/v1/export").status_code == 400
+    refused = rebinding.get("/api/v1/export")
+    assert refused.status_code == 400 and refused.headers["x-frame-options"] == "DENY"
+    ipv6 = TestClient(app, base_url="http://[::1]:8000", client=("::1", 1234))
+    assert ipv6.get("/healthz").status_code == 200
 
 
 def test_serve_refuses_a_public_address_in_local_mode():
@@ -194,12 +197,12 @@ def test_successful_login_clears_failures(multi_app):
 def test_passwords_are_stored_as_argon2_hashes(multi_app):
     from sqlalchemy import select
 
-    from backcare.entrypoints.web import tables
+    from backcare.adapters.storage.orm import AccountRow
 
     app = multi_app()
     register(https_client(app), "carol")
     with app.state.ctx.store.engine.connect() as conn:
-        stored = conn.scalar(select(tables.account.c.password_hash))
+        stored = conn.scalar(select(AccountRow.password_hash))
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
 
 

@@ -3,10 +3,10 @@
 import datetime as dt
 
 from backcare import assess
+from backcare.bootstrap import knowledge
 from backcare.entrypoints.web import wizard
-from backcare.knowledge import load_knowledge
 
-KB = load_knowledge()
+KB = knowledge()
 
 
 def test_conditional_safety_questions_are_marked_as_safety_questions():

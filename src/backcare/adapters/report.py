@@ -13,37 +13,18 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from backcare.core.models import Assessment, Finding, Plan, RedFlagHit
-from backcare.knowledge import KnowledgeBase, load_knowledge
+from backcare.core.models import Assessment, Plan, RedFlagHit
+from backcare.core.wording import because, people_headline, unfinished
+from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import Disposition
 
-BANNER = {
-    Disposition.emergency: ("EMERGENCY", "bold white on red"),
-    Disposition.urgent: ("SEE A DOCTOR TODAY", "bold black on yellow"),
-    Disposition.soon: ("BOOK AN APPOINTMENT SOON", "bold black on cyan"),
-    Disposition.self_care: ("SELF-CARE", "bold black on green"),
+#: The terminal banner's colours; the words are ``backcare.core.wording``'s.
+STYLE = {
+    Disposition.emergency: "bold white on red",
+    Disposition.urgent: "bold black on yellow",
+    Disposition.soon: "bold black on cyan",
+    Disposition.self_care: "bold black on green",
 }
-
-
-NOT_FINISHED = "CHECK NOT FINISHED"
-
-
-def unfinished(assessment: Assessment) -> bool:
-    """A self-care result with safety questions unanswered: never headlined as self-care (spec section 1)."""
-    return not assessment.complete and assessment.disposition == Disposition.self_care
-
-
-def people_headline(assessment: Assessment) -> tuple[str, str]:
-    """The banner word and the one action people see first.
-
-    The action is the deciding flag's own (the maternity unit for labour, an emergency department for
-    an overdose); an unfinished check says so and asks instead of saying "self-care".
-    """
-    if unfinished(assessment):
-        count = len(assessment.unanswered_screening) + len(assessment.to_confirm)
-        noun = "question" if count == 1 else "questions"
-        return NOT_FINISHED, f"Answer the {count} safety {noun} below before relying on this result."
-    return BANNER[assessment.disposition][0], assessment.headline
 
 
 def still_to_answer(assessment: Assessment, kb: KnowledgeBase) -> list[str]:
@@ -65,44 +46,8 @@ def no_contributor_line(assessment: Assessment) -> str | None:
     return "Nothing you told us points to a particular cause; that is common."
 
 
-def because(ids: Sequence[str], findings: dict[str, Finding], kb: KnowledgeBase) -> list[str]:
-    """Each reason in the person's words when they were typed, else the question with the answer.
-
-    People never see finding ids (spec section 6, 2026-12).
-    """
-    out: list[str] = []
-    for fid in ids:
-        finding = findings.get(fid)
-        definition = kb.findings.get(fid)
-        if finding is not None and finding.evidence:
-            out.append(f"“{finding.evidence}”")
-        elif definition is None:
-            out.append(fid.replace("_", " "))
-        elif finding is None or definition.type == "bool":
-            status = finding.status if finding else ""
-            answer = {"present": "yes", "absent": "no", "possible": "possibly"}.get(status, "")
-            out.append(f"{definition.question} {answer}".strip())
-        else:
-            value = ", ".join(finding.value) if isinstance(finding.value, list) else str(finding.value)
-            out.append(f"{definition.question} {value}")
-    return out
-
-
-def finding_label(finding: Finding, kb: KnowledgeBase) -> str:
-    """A readable line for a finding: the catalogue question with the answer."""
-    question = kb.findings[finding.id].question
-    if kb.findings[finding.id].type == "bool":
-        answer = {"present": "yes", "absent": "no", "possible": "possibly"}[finding.status]
-    elif isinstance(finding.value, list):
-        answer = ", ".join(finding.value) or "none"
-    else:
-        answer = str(finding.value)
-    return f"{question} {answer}"
-
-
-def cited(labels: Sequence[str], kb: KnowledgeBase | None = None) -> str:
+def cited(labels: Sequence[str], kb: KnowledgeBase) -> str:
     """Sources by their readable names (a seed article's title, never its file name)."""
-    kb = kb or load_knowledge()
     readable = {source.label: source.citation for source in kb.sources.values()}
     return "; ".join(dict.fromkeys(readable.get(label, label) for label in labels))
 
@@ -147,18 +92,18 @@ def to_markdown(assessment: Assessment, kb: KnowledgeBase) -> str:
     elif line := no_contributor_line(a):
         parts += ["## Likely contributors", "", f"- {line}", ""]
     if a.plan is not None and not unfinished(a):
-        parts += plan_markdown(a.plan)
+        parts += plan_markdown(a.plan, kb)
     parts += [f"_{a.disclaimer}_", ""]
     return "\n".join(parts)
 
 
-def plan_markdown(plan: Plan) -> list[str]:
+def plan_markdown(plan: Plan, kb: KnowledgeBase) -> list[str]:
     parts = ["## Your care plan", "", plan.headline, ""]
     for item in plan.items:
         parts += [f"### {item.title}", "", item.text]
         if item.caution:
             parts += ["", f"**Caution:** {item.caution}"]
-        parts += ["", f"Sources: {cited(item.sources)}.", ""]
+        parts += ["", f"Sources: {cited(item.sources, kb)}.", ""]
     if plan.exercises:
         parts += ["## Exercises", ""]
         for ex in plan.exercises:
@@ -166,7 +111,7 @@ def plan_markdown(plan: Plan) -> list[str]:
             if ex.cues:
                 parts += ["", "Tips: " + " ".join(ex.cues)]
             parts += ["", "Progression: " + " ".join(ex.progression), "", f"Stop if {ex.stop_if}.", ""]
-            parts += [f"Sources: {cited(ex.sources)}.", ""]
+            parts += [f"Sources: {cited(ex.sources, kb)}.", ""]
     if plan.safety_net:
         parts += ["## Get help if", ""]
         parts += [f"- {s.watch_for}: {s.action}" for s in plan.safety_net]
@@ -186,7 +131,7 @@ def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console
     a = assessment
     said = {f.id: f for f in a.findings}
     title, action = people_headline(a)
-    style = "bold black on white" if unfinished(a) else BANNER[a.disposition][1]
+    style = "bold black on white" if unfinished(a) else STYLE[a.disposition]
     console.print(Panel(Text(action, style="bold"), title=Text(f" {title} ", style=style)))
     for message in a.messages:
         console.print(Text(message, style="italic"))
@@ -216,25 +161,25 @@ def print_assessment(assessment: Assessment, kb: KnowledgeBase, console: Console
     elif line := no_contributor_line(a):
         console.print(Text(line))
     if a.plan is not None and not unfinished(a):
-        print_plan(a.plan, console)
+        print_plan(a.plan, kb, console)
     console.print(Text(a.disclaimer, style="dim italic"))
 
 
-def print_plan(plan: Plan, console: Console) -> None:
+def print_plan(plan: Plan, kb: KnowledgeBase, console: Console) -> None:
     console.rule("Your care plan")
     console.print(plan.headline)
     for item in plan.items:
         lines: list[RenderableType] = [Text(item.text)]
         if item.caution:
             lines.append(Text(f"Caution: {item.caution}", style="yellow"))
-        lines.append(Text("Sources: " + cited(item.sources), style="dim"))
+        lines.append(Text("Sources: " + cited(item.sources, kb), style="dim"))
         console.print(Panel(Group(*lines), title=item.title, title_align="left"))
     if plan.exercises:
         table = Table(title="Exercises (this week)", expand=True)
         for column in ("Exercise", "Dose", "How", "Sources"):
             table.add_column(column)
         for ex in plan.exercises:
-            table.add_row(ex.name, ex.dosage, " ".join(ex.steps), cited(ex.sources))
+            table.add_row(ex.name, ex.dosage, " ".join(ex.steps), cited(ex.sources, kb))
         console.print(table)
     if plan.safety_net:
         net = Table(title="Get help if", expand=True)

@@ -1,12 +1,15 @@
 """Structured answers (finding id -> value) checked against the catalogue, and the facts the rules read.
 
 This is where bad input is caught with a message that names the problem: an unknown finding id
-(with the closest valid ids), a wrong type or an out-of-range value.
+(with the closest valid ids), a wrong type or an out-of-range value. Text a person types (a web
+form field, a command-line option, a terminal reply) is read into an answer value here too, by
+``answer_from_text``, so every front end takes the same words and numbers.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -16,10 +19,11 @@ from backcare.core.rules import Value
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import FindingDef
 
-_YES = {"yes", "y", "true", "present"}
-_NO = {"no", "n", "false", "absent"}
-_MAYBE = {"possible", "maybe", "unsure", "not sure", "not_sure"}
-_UNKNOWN = {"", "unknown", "skip", "don't know", "dont know"}
+_YES = ("yes", "y", "true", "present")
+_NO = ("no", "n", "false", "absent")
+_MAYBE = ("possible", "maybe", "unsure", "not sure", "not_sure")
+_UNKNOWN = ("", "unknown", "skip", "don't know", "dont know")
+_WHOLE = re.compile(r"-?[0-9]{1,9}")
 
 
 class AnswerError(ValueError):
@@ -43,7 +47,7 @@ def parse_answers(raw: Mapping[str, Any], kb: KnowledgeBase) -> list[Finding]:
             askable = [fid for fid, f in kb.findings.items() if not f.computed]
             close = difflib.get_close_matches(str(key), askable, n=3, cutoff=0.6)
             raise AnswerError(str(key), "unknown finding id", close)
-        finding = _parse_one(definition, value)
+        finding = parse_answer(definition, value)
         if finding is not None:
             findings.append(finding)
     return findings
@@ -54,7 +58,37 @@ def is_unknown(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip().lower() in _UNKNOWN)
 
 
-def _parse_one(definition: FindingDef, value: Any) -> Finding | None:
+def bool_words() -> list[str]:
+    """The words a yes/no answer may be (yes, no, not sure, not answered): the web API's schema lists them."""
+    return [*_YES, *_NO, *_MAYBE, *(word for word in _UNKNOWN if word)]
+
+
+def answer_from_text(raw: str, definition: FindingDef) -> Any:
+    """Text a person typed as an answer value, read the same way by every front end.
+
+    "yes", "no", "not sure" (also y, n, ?, 1, 0) for a yes/no finding, a whole number for a number,
+    names separated by commas for a list; "" and "unknown" are None (not answered). Text that fits
+    none of these is returned as given, so that ``parse_answer`` names the problem.
+    """
+    text = raw.strip()
+    if is_unknown(text):
+        return None
+    if definition.type == "bool":
+        word = text.lower()  # also the shorthands typed at a terminal or in a script: 1, 0 and ?
+        if word in _YES or word == "1":
+            return True
+        if word in _NO or word == "0":
+            return False
+        return "possible" if word in _MAYBE or word == "?" else text
+    if definition.type == "int":
+        return int(text) if _WHOLE.fullmatch(text) else text
+    if definition.type == "enum":
+        return text.lower().replace(" ", "_")
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def parse_answer(definition: FindingDef, value: Any) -> Finding | None:
+    """One answer as a finding (None when not answered); ``AnswerError`` when it does not fit."""
     fid = definition.id
     if is_unknown(value):
         return None

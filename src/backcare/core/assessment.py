@@ -2,30 +2,52 @@
 
 Free text (when given) is understood into findings first; structured answers win over text;
 then the engine adds computed facts, triages, ranks contributors, scores the questionnaires and
-builds the plan. No I/O happens here beyond reading the packaged knowledge base once.
+builds the plan. No I/O happens here: the knowledge base, the date and the text reader are arguments
+(``backcare.bootstrap.assess`` wires the packaged ones).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from backcare.core.answers import derived_findings, facts_from, is_unknown, parse_answers
 from backcare.core.causes import contributors_shown, rank_contributors
 from backcare.core.instruments import peg_if_complete, startback_if_complete
-from backcare.core.models import DISPOSITION_TEXT, Assessment, Finding, Scores, ToConfirm
+from backcare.core.models import Assessment, Finding, Scores, ToConfirm
 from backcare.core.questions import next_questions, unanswered_screening
 from backcare.core.triage import headline, triage
-from backcare.knowledge import KnowledgeBase, load_knowledge
+from backcare.core.wording import DISPOSITION_TEXT
+from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import Disposition
 
-if TYPE_CHECKING:
-    from backcare.adapters.learned.reading import Reading
+
+class TextUnderstanding(Protocol):
+    """What the core needs from a reader's understanding of a text (``adapters.language``)."""
+
+    @property
+    def findings(self) -> Sequence[Finding]: ...
+    @property
+    def messages(self) -> Sequence[str]: ...
+    @property
+    def in_scope(self) -> bool: ...
+
+
+class TextReading(Protocol):
+    """What a text reader hands the core: what it understood, and what it asks back."""
+
+    @property
+    def understanding(self) -> TextUnderstanding: ...
+    @property
+    def to_confirm(self) -> Sequence[ToConfirm]: ...
 
 
 class TextReader(Protocol):
-    def __call__(self, text: str, kb: KnowledgeBase, today: dt.date) -> Reading: ...
+    """Reads free text into findings; the adapters provide one (``backcare.bootstrap.read_text``)."""
+
+    def __call__(self, text: str, kb: KnowledgeBase, today: dt.date) -> TextReading: ...
 
 
 OUT_OF_SCOPE = (
@@ -34,43 +56,59 @@ OUT_OF_SCOPE = (
 )
 
 
+@dataclass(frozen=True)
+class _Gathered:
+    """What the text and the answers say, merged: the findings, and what the text left to confirm."""
+
+    findings: dict[str, Finding]
+    to_confirm: list[ToConfirm]
+    messages: list[str]
+
+
+def _gather(
+    answers: Mapping[str, Any], text: str | None, today: dt.date, kb: KnowledgeBase, reader: TextReader | None
+) -> _Gathered:
+    """Read the text, then lay the structured answers over it: an answer always wins over the text."""
+    if text is not None and reader is None:
+        raise TypeError("assess: free text needs a reader (backcare.bootstrap.read_text)")
+    merged: dict[str, Finding] = {}
+    messages: list[str] = []
+    to_confirm: list[ToConfirm] = []
+    text_in_scope = True
+    if text is not None and reader is not None:
+        reading = reader(text, kb, today)
+        merged.update({f.id: f for f in reading.understanding.findings})
+        messages += reading.understanding.messages
+        text_in_scope = reading.understanding.in_scope
+        to_confirm = list(reading.to_confirm)
+    answer_findings = parse_answers(answers, kb)
+    for cleared in [k for k, v in answers.items() if is_unknown(v)]:
+        merged.pop(cleared, None)
+    merged.update({f.id: f for f in answer_findings})
+    to_confirm = [c for c in to_confirm if c.id not in merged]
+    if not text_in_scope and "back_pain" not in merged and not answer_findings:
+        merged["back_pain"] = Finding(id="back_pain", status="absent", value=False, source="derived")
+    return _Gathered(merged, to_confirm, messages)
+
+
 def assess(
     answers: Mapping[str, Any] | None = None,
     text: str | None = None,
-    today: dt.date | None = None,
-    kb: KnowledgeBase | None = None,
+    *,
+    today: dt.date,
+    kb: KnowledgeBase,
     reader: TextReader | None = None,
     with_plan: bool = True,
 ) -> Assessment:
     """Assess structured ``answers`` (finding id -> value) and/or free ``text``.
 
     Raises ``backcare.core.answers.AnswerError`` for an unusable answer. ``today`` anchors relative
-    dates in text ("since Tuesday") and the plan's calendar; it defaults to the current date.
-    ``reader`` reads free text (both readers and their merge by default). ``with_plan=False``
-    leaves the plan out (``plan`` is None) for callers that only want the triage: it is most of the cost.
+    dates in text ("since Tuesday") and the plan's calendar. ``reader`` reads free text: it is
+    required when ``text`` is given. ``with_plan=False`` leaves the plan out (``plan`` is None) for
+    callers that only want the triage: it is most of the cost.
     """
-    kb = kb or load_knowledge()
-    today = today or dt.date.today()
-    messages: list[str] = []
-    merged: dict[str, Finding] = {}
-    text_in_scope = True
-    to_confirm: list[ToConfirm] = []
-    if text is not None:
-        from backcare.adapters.learned.reading import read_text
-
-        reading = (reader or read_text)(text, kb, today)
-        merged.update({f.id: f for f in reading.understanding.findings})
-        messages += reading.understanding.messages
-        text_in_scope = reading.understanding.in_scope
-        to_confirm = reading.to_confirm
-    answer_findings = parse_answers(answers or {}, kb)
-    for cleared in [k for k, v in (answers or {}).items() if is_unknown(v)]:
-        merged.pop(cleared, None)
-    merged.update({f.id: f for f in answer_findings})
-    to_confirm = [c for c in to_confirm if c.id not in merged]
-    if not text_in_scope and "back_pain" not in merged and not answer_findings:
-        merged["back_pain"] = Finding(id="back_pain", status="absent", value=False, source="derived")
-
+    gathered = _gather(answers or {}, text, today, kb, reader)
+    merged, to_confirm, messages = gathered.findings, gathered.to_confirm, gathered.messages
     facts = facts_from(merged.values(), kb)
     merged.update({f.id: f for f in derived_findings(facts, kb)})
     facts = facts_from(merged.values(), kb)
@@ -78,20 +116,12 @@ def assess(
 
     result = triage(facts, kb)
     unanswered = unanswered_screening(facts, kb)
-    if not in_scope:
-        messages.append(OUT_OF_SCOPE)
-    if unanswered and result.disposition != Disposition.emergency:
-        messages.append(
-            "Some safety questions are still unanswered, so this result is not complete and may become "
-            "more urgent once they are answered."
-        )
-
+    messages += _notes(in_scope, bool(unanswered) and result.disposition != Disposition.emergency)
     plan = None
     if in_scope and with_plan:
         from backcare.core.plan import build_plan
 
         plan = build_plan(facts, result.disposition, result.red_flags, kb, start=today)
-
     pain = facts.get("pain_score")
     catalogue_order = {fid: n for n, fid in enumerate(kb.findings)}
     return Assessment(
@@ -119,6 +149,17 @@ def assess(
         messages=messages,
         knowledge_version=kb.version,
     )
+
+
+def _notes(in_scope: bool, unfinished: bool) -> list[str]:
+    """The notes every reader of the result must see: out of scope, or not complete yet."""
+    notes = [] if in_scope else [OUT_OF_SCOPE]
+    if unfinished:
+        notes.append(
+            "Some safety questions are still unanswered, so this result is not complete and may become "
+            "more urgent once they are answered."
+        )
+    return notes
 
 
 def _asked_back_first(to_confirm: list[ToConfirm], questions: list[str]) -> list[str]:

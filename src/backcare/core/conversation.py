@@ -56,16 +56,12 @@ class Turn:
         return self.result.disposition == Disposition.emergency
 
 
-def evaluator(text: str | None, today: dt.date, kb: KnowledgeBase, reader: TextReader | None = None) -> Evaluate:
+def evaluator(text: str | None, today: dt.date, kb: KnowledgeBase, reader: TextReader) -> Evaluate:
     """``assess`` for one description, reading the text once for the whole conversation."""
     from backcare.core.assessment import assess
 
     if text is None:
         return lambda answers: assess(answers=answers, today=today, kb=kb)
-    if reader is None:
-        from backcare.adapters.learned.reading import read_text
-
-        reader = read_text
     reading = reader(text, kb, today)
     return lambda answers: assess(answers=answers, text=text, today=today, kb=kb, reader=lambda *_: reading)
 

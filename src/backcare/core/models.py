@@ -22,18 +22,6 @@ DISCLAIMER = (
     "if you are worried, contact a clinician."
 )
 
-DISPOSITION_TEXT: dict[Disposition, str] = {
-    Disposition.emergency: (
-        "Call your emergency number (999 / 911 / 112) or go to an emergency department now "
-        "(for pregnancy warning signs: call your maternity unit now)."
-    ),
-    Disposition.urgent: "See a doctor today: a same-day GP appointment, urgent care or an out-of-hours service.",
-    Disposition.soon: (
-        "Book an appointment with a GP or physiotherapist within one to two weeks; meanwhile follow the self-care plan."
-    ),
-    Disposition.self_care: "Manage at home with the plan below; it says exactly what should make you seek help.",
-}
-
 
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)

@@ -161,20 +161,7 @@ def _compile(node: ast.expr) -> Evaluator:
     the same answer as evaluating every part, because evaluation has no side effects.
     """
     if isinstance(node, ast.BoolOp):
-        parts = [_compile(v) for v in node.values]
-        decisive, otherwise = (False, True) if isinstance(node.op, ast.And) else (True, False)
-
-        def bool_op(facts: Mapping[str, Value]) -> Truth:
-            result: Truth = otherwise
-            for part in parts:
-                value = part(facts)
-                if value is decisive:
-                    return decisive
-                if value is None:
-                    result = None
-            return result
-
-        return bool_op
+        return _compile_bool_op(node)
     if isinstance(node, ast.UnaryOp):
         operand = _compile(node.operand)
 
@@ -202,26 +189,49 @@ def _compile(node: ast.expr) -> Evaluator:
 
         return comparison
     if isinstance(node, ast.Call):
-        name = node.func.id  # type: ignore[attr-defined]
-        if name == "unless":
-            inner = _compile(node.args[0])
-            return lambda facts: inner(facts) is not True
-        if name == "possibly":
-            inner = _compile(node.args[0])
-            return lambda facts: inner(facts) is not False
-        need: int = node.args[0].value  # type: ignore[attr-defined]
-        conditions = [_compile(a) for a in node.args[1:]]
-
-        def at_least(facts: Mapping[str, Value]) -> Truth:
-            results = [c(facts) for c in conditions]
-            yes = sum(r is True for r in results)
-            maybe = sum(r is None for r in results)
-            if yes >= need:
-                return True
-            return None if yes + maybe >= need else False
-
-        return at_least
+        return _compile_call(node)
     raise RuleError(f"unsupported syntax {type(node).__name__}")  # pragma: no cover - checked at parse
+
+
+def _compile_bool_op(node: ast.BoolOp) -> Evaluator:
+    """``and``/``or``: the first deciding part answers; otherwise unknown if any part was."""
+    parts = [_compile(v) for v in node.values]
+    decisive, otherwise = (False, True) if isinstance(node.op, ast.And) else (True, False)
+
+    def bool_op(facts: Mapping[str, Value]) -> Truth:
+        result: Truth = otherwise
+        for part in parts:
+            value = part(facts)
+            if value is decisive:
+                return decisive
+            if value is None:
+                result = None
+        return result
+
+    return bool_op
+
+
+def _compile_call(node: ast.Call) -> Evaluator:
+    """``unless``, ``possibly`` and ``at_least`` (names and arguments checked at parse)."""
+    name = node.func.id  # type: ignore[attr-defined]
+    if name == "unless":
+        inner = _compile(node.args[0])
+        return lambda facts: inner(facts) is not True
+    if name == "possibly":
+        inner = _compile(node.args[0])
+        return lambda facts: inner(facts) is not False
+    need: int = node.args[0].value  # type: ignore[attr-defined]
+    conditions = [_compile(a) for a in node.args[1:]]
+
+    def at_least(facts: Mapping[str, Value]) -> Truth:
+        results = [c(facts) for c in conditions]
+        yes = sum(r is True for r in results)
+        maybe = sum(r is None for r in results)
+        if yes >= need:
+            return True
+        return None if yes + maybe >= need else False
+
+    return at_least
 
 
 def _support_atoms(node: ast.expr, negated: bool) -> list[tuple[str, Evaluator]]:

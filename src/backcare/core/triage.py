@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from backcare.core.models import DISPOSITION_TEXT, RedFlagHit
+from backcare.core.models import RedFlagHit
 from backcare.core.rules import Value
+from backcare.core.wording import DISPOSITION_TEXT
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import URGENCY, Disposition, RedFlagDef, Trigger
 

@@ -1,31 +1,31 @@
 """The diary's use cases, shared by the command line and the web app.
 
-Saving an assessment, adding a diary entry (with re-triage of what it reports) and reading an
-episode's trend are the same steps whichever front end asks; they live here once, so
-``backcare.entrypoints.cli.diary`` and ``backcare.entrypoints.web.service`` only parse input and render output.
+Adding a diary entry (with re-triage of what it reports), recording an exercise session into the
+day's entry, reading, listing and deleting entries and reading an episode's trend are the same
+steps whichever front end asks; they live here once, so ``backcare.entrypoints.cli.diary`` and the
+web routes only parse input and render output. (Saving an assessment is
+``backcare.services.assessments``'.)
 
 Every function works on one profile: ``profile_id`` (a web account's profile, or the local
 profile the web app looked up), else the local person's profile named ``default``. Clinical
-judgement stays in the pure core (``backcare.core.assessment`` triages, ``backcare.core.diary`` computes
-trends and alerts); this module moves data between it and ``backcare.adapters.storage``.
+judgement stays in the pure core (``backcare.core.assessment`` triages, ``backcare.core.diary`` and
+its neighbours compute trends and alerts); this module moves data between it and
+``backcare.adapters.storage``. The knowledge base is the caller's (``kb``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
-from backcare.adapters.storage import AssessmentRecord, DiaryRepository, PlanRecord, Store
+from backcare.adapters.storage import AssessmentRecord, DiaryRepository, Store
 from backcare.adapters.storage.transfer import EpisodeRecord
-from backcare.core.diary import DiaryEntry, Retriage, Trend
+from backcare.core.diary import DiaryEntry, ExerciseDone, Retriage, Trend
 from backcare.core.models import Assessment, Plan
-
-if TYPE_CHECKING:
-    from backcare.knowledge import KnowledgeBase
+from backcare.knowledge import KnowledgeBase
+from backcare.services.assessments import snapshot
 
 #: Said when the free-text reader is not installed, so a note could not be checked.
 NOTE_UNREAD = (
@@ -40,71 +40,6 @@ class OnsetConflict(ValueError):
     def __init__(self, onset: dt.date) -> None:
         self.onset = onset
         super().__init__(f"an episode is already open since {onset.isoformat()}")
-
-
-# --- Assessments ---------------------------------------------------------------------------------
-
-
-def _snapshot(
-    assessment: Assessment,
-    inputs: Mapping[str, object],
-    episode_id: str,
-    kind: Literal["assessment", "retriage"],
-    timezone: str,
-    now: dt.datetime,
-) -> AssessmentRecord:
-    """What went in, what came out and which knowledge base said so (JSON-safe)."""
-    return AssessmentRecord(
-        id=str(uuid.uuid4()),
-        episode_id=episode_id,
-        kind=kind,
-        created_at=now,
-        timezone=timezone,
-        knowledge_version=assessment.knowledge_version[:64],
-        disposition=assessment.disposition,
-        inputs=json.loads(json.dumps(dict(inputs), default=str)),
-        outputs=json.loads(assessment.to_json(indent=None)),
-    )
-
-
-def record_assessment(
-    store: Store,
-    assessment: Assessment,
-    inputs: Mapping[str, object],
-    timezone: str,
-    today: dt.date,
-    kind: Literal["assessment", "retriage"] = "assessment",
-    profile_id: str | None = None,
-) -> str:
-    """Save an assessment snapshot (and its plan) in the profile's current episode; returns its id.
-
-    The episode is started if none is active, its onset taken from the assessment's
-    ``days_since_onset`` finding (from answers or text) when known, else ``today``.
-    """
-    onset = today
-    days = next((f.value for f in assessment.findings if f.id == "days_since_onset"), None)
-    if isinstance(days, int) and not isinstance(days, bool) and 0 <= days <= (today - dt.date.min).days:
-        onset = today - dt.timedelta(days=days)
-    with store.unit_of_work(profile_id=profile_id) as uow:
-        episode = uow.diary.ensure_episode(onset, timezone)
-        now = store.now()
-        record = _snapshot(assessment, inputs, episode.id, kind, timezone, now)
-        uow.diary.add_assessment(record)
-        if assessment.plan is not None and kind == "assessment":
-            uow.diary.add_plan(
-                PlanRecord(
-                    id=str(uuid.uuid4()),
-                    episode_id=episode.id,
-                    assessment_id=record.id,
-                    created_at=now,
-                    timezone=timezone,
-                    start_date=today,
-                    knowledge_version=assessment.knowledge_version[:64],
-                    content=json.loads(assessment.plan.model_dump_json()),
-                )
-            )
-        uow.commit()
-    return record.id
 
 
 # --- Diary entries -------------------------------------------------------------------------------
@@ -125,38 +60,36 @@ class EntryAdded:
 
 
 def retriage_entry(
-    findings: Mapping[str, Any], note: str | None, answers: Mapping[str, object], day: dt.date
+    findings: Mapping[str, Any], note: str | None, answers: Mapping[str, object], day: dt.date, kb: KnowledgeBase
 ) -> tuple[Assessment | None, str | None]:
     """Triage an entry's findings and note; the second value is ``NOTE_UNREAD`` when the note was not read.
 
     A warning sign in the note is new information: it overrides the earlier assessment's answer to
     the same question (spec section 6, 2026-12), as a ticked one does.
     """
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
 
     if not findings and not note:
         return None, None
     if note:
-        said = _signs_in_note(note, day)
+        said = _signs_in_note(note, day, kb)
         answers = {k: v for k, v in answers.items() if k not in said or k in findings}
     try:
-        return assess(answers=dict(answers), text=note, today=day), None
+        return assess(answers=dict(answers), text=note, today=day, kb=kb), None
     except ImportError:  # no free-text reader in this build: triage what was ticked
         if not findings:
             return None, NOTE_UNREAD
-        return assess(answers=dict(answers), today=day), NOTE_UNREAD
+        return assess(answers=dict(answers), today=day, kb=kb), NOTE_UNREAD
 
 
-def _signs_in_note(note: str, day: dt.date) -> set[str]:
+def _signs_in_note(note: str, day: dt.date, kb: KnowledgeBase) -> set[str]:
     """Yes/no findings the note reads as the person's own (present or hedged)."""
     try:
-        from backcare.adapters.learned.reading import read_text
+        from backcare.bootstrap import read_text
+
+        reading = read_text(note, kb, day).understanding
     except ImportError:  # no free-text reader in this build
         return set()
-    from backcare.knowledge import load_knowledge
-
-    kb = load_knowledge()
-    reading = read_text(note, kb, day).understanding
     return {f.id for f in reading.findings if f.status != "absent" and kb.findings[f.id].type == "bool"}
 
 
@@ -172,6 +105,7 @@ def add_entry(
     store: Store,
     entry: DiaryEntry,
     *,
+    kb: KnowledgeBase,
     profile_id: str | None = None,
     onset: dt.date | None = None,
     new_episode: bool = False,
@@ -187,7 +121,6 @@ def add_entry(
     episode's; nothing is written then.
     """
     from backcare.core.diary import retriage_alert, retriage_answers
-    from backcare.knowledge import load_knowledge
 
     with store.unit_of_work(write=False, profile_id=profile_id) as uow:
         episode = None if new_episode else uow.diary.active_episode()
@@ -197,11 +130,10 @@ def add_entry(
     if episode is not None and onset is not None and onset != episode.onset:
         raise OnsetConflict(episode.onset)
     start = episode.onset if episode else (onset or entry.date)
-    kb = load_knowledge()
     longest = kb.findings["days_since_onset"].max or 0  # an entry dated far ahead must not fail triage
     days = min(max((entry.date - start).days, 0), longest)
     answers = retriage_answers(entry.findings, entry.pain, days, _earlier_answers(previous, kb))
-    result, warning = retriage_entry(entry.findings, entry.note, answers, entry.date)
+    result, warning = retriage_entry(entry.findings, entry.note, answers, entry.date, kb)
     alert = retriage_alert(entry.findings, result) if result else None
     with store.unit_of_work(profile_id=profile_id) as uow:
         first_day = onset or entry.date
@@ -212,7 +144,7 @@ def add_entry(
         link = None
         if result is not None:
             inputs = {"answers": answers, "text": entry.note, "entry": entry.id}
-            record = _snapshot(result, inputs, ep.id, "retriage", entry.timezone, store.now())
+            record = snapshot(result, inputs, ep.id, "retriage", entry.timezone, store.now())
             uow.diary.add_assessment(record)
             if alert is not None:
                 link = Retriage(disposition=alert.disposition, red_flags=alert.red_flags, assessment_id=record.id)
@@ -256,7 +188,10 @@ def episode_view(repo: DiaryRepository, episode: EpisodeRecord | None, window: W
     """
     from pydantic import ValidationError
 
-    from backcare.core.diary import baseline_from, compute_trend, schedule_from_plan
+    from backcare.bootstrap import knowledge
+    from backcare.core.adherence import schedule_from_plan
+    from backcare.core.recovery import baseline_from
+    from backcare.core.trend import compute_trend
 
     episode_id = episode.id if episode else None
     entries, first = _window_entries(repo, episode_id, window)
@@ -289,6 +224,7 @@ def episode_view(repo: DiaryRepository, episode: EpisodeRecord | None, window: W
         onset=episode.onset if episode else None,
         schedule=schedule,
         reassessed_at=last.created_at if last else None,
+        kb=knowledge(),
     )
     return DiaryView(
         episode=episode,
@@ -324,3 +260,53 @@ def diary_view(
     with store.unit_of_work(write=False, profile_id=profile_id) as uow:
         episode = uow.diary.episode(episode_id) if episode_id else uow.diary.latest_episode()
         return episode_view(uow.diary, episode, window)
+
+
+DIARY_WINDOW = Window(90)
+"""What the diary page and the trend read by default: the last 90 days up to the latest entry."""
+
+
+# --- Reading, deleting, exercise sessions --------------------------------------------------------
+
+
+def list_entries(store: Store, profile_id: str | None = None) -> list[DiaryEntry]:
+    """All the profile's entries, oldest first."""
+    with store.unit_of_work(write=False, profile_id=profile_id) as uow:
+        return uow.diary.entries()
+
+
+def get_entry(store: Store, entry_id: str, profile_id: str | None = None) -> DiaryEntry | None:
+    """The profile's entry of that id, or None (also for another profile's)."""
+    with store.unit_of_work(write=False, profile_id=profile_id) as uow:
+        return uow.diary.entry(entry_id)
+
+
+def delete_entry(store: Store, entry_id: str, profile_id: str | None = None) -> bool:
+    """Delete one of the profile's entries; False when there is none of that id."""
+    with store.unit_of_work(profile_id=profile_id) as uow:
+        found = uow.diary.delete_entry(entry_id)
+        uow.commit()
+    return found
+
+
+def record_session(
+    store: Store,
+    done: Sequence[ExerciseDone],
+    pain: int,
+    note: str | None,
+    *,
+    kb: KnowledgeBase,
+    timezone: str,
+    profile_id: str | None = None,
+) -> EntryAdded:
+    """An exercise session's repetitions go into today's diary entry (added to it if there is one)."""
+    from backcare.core.exercise_session import session_entry
+    from backcare.core.local_time import today_in
+
+    now = store.now()
+    today = today_in(timezone, now)
+    with store.unit_of_work(write=False, profile_id=profile_id) as uow:
+        todays = uow.diary.entries(since=today, until=today)
+    last = todays[-1] if todays else None
+    entry = session_entry(last, done, pain, note, day=today, timezone=timezone, recorded_at=now)
+    return add_entry(store, entry, kb=kb, profile_id=profile_id, replace=last is not None)

@@ -71,14 +71,13 @@ def memo_stats() -> MemoStats:
 
 def evaluate(facts: Facts, today: dt.date) -> Evaluation:
     """``assess`` on the note and the structured answers; memoised (it is a pure function of them)."""
-    from backcare.adapters.learned.reading import read_text
+    from backcare.bootstrap import knowledge, read_text
     from backcare.core.assessment import assess
-    from backcare.knowledge import load_knowledge
 
     found = remembered(facts, today)
     if found is not None:
         return found
-    kb = load_knowledge()
+    kb = knowledge()
     note = facts.note
     reading = read_text(note, kb, today) if note else None
     known = facts.back_pain_known or bool(reading is not None and reading.understanding.in_scope)

@@ -2,7 +2,7 @@
 
 The clinician's latest note (``DocumentReference`` text, else the ``Encounter`` reason) is read
 by the same ``assess`` and packaged text reader that ``POST /api/v1/assess`` uses
-(``backcare.entrypoints.web.service.run_assessment`` calls ``assess(answers, text, today)``). The steps, each
+(``backcare.bootstrap.assess(answers, text, today)``). The steps, each
 in its module: the request (``cds_request``), the prefetch (``cds_prefetch``, ``cds_facts``,
 ``cds_note``), the assessment (``cds_evaluation``) and the cards (``cds_cards``); feedback on
 cards is ``cds_feedback``. Nothing here reads or writes anyone's stored records: the service
@@ -51,11 +51,11 @@ def discovery() -> Json:
 
 def respond(ev: Evaluation | None, facts: Facts, launch_url: str) -> Json:
     """The hook's response body: ``{"cards": [...]}``."""
-    from backcare.knowledge import load_knowledge
+    from backcare.bootstrap import knowledge
 
     if ev is None:
         return {"cards": []}
-    return {"cards": cards(ev, facts, launch_url, load_knowledge())}
+    return {"cards": cards(ev, facts, launch_url, knowledge())}
 
 
 def answer(req: HookRequest, today: dt.date, launch_url: str) -> Json:

@@ -57,11 +57,10 @@ def export_resources(doc: ExportDocument, kb: KnowledgeBase, name: str | None = 
     return out
 
 
-def export_bundle(doc: ExportDocument, *, name: str | None = None, kb: KnowledgeBase | None = None) -> Json:
+def export_bundle(doc: ExportDocument, *, kb: KnowledgeBase, name: str | None = None) -> Json:
     """The Bundle as JSON-ready data; validated (``ExportProblem`` if backcare built something invalid)."""
-    from backcare.knowledge import load_knowledge
 
-    resources = export_resources(doc, kb or load_knowledge(), name)
+    resources = export_resources(doc, kb, name)
     bundle: Json = {
         "resourceType": "Bundle",
         "id": str(uuid.uuid4()),

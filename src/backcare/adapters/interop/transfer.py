@@ -28,7 +28,9 @@ def checks_for(kb: KnowledgeBase) -> Checks:
     return Checks(askable, score_peg, score_rmdq)
 
 
-def export_fhir(store: Store | None, profile_id: str | None = None, name: str | None = None) -> str:
+def export_fhir(
+    store: Store | None, kb: KnowledgeBase, profile_id: str | None = None, name: str | None = None
+) -> str:
     """The person's records as a FHIR Bundle (JSON text); an empty collection when nothing is stored."""
     from backcare.adapters.interop.fhir_export import bundle_json, export_bundle
     from backcare.adapters.storage import utc_now
@@ -39,7 +41,7 @@ def export_fhir(store: Store | None, profile_id: str | None = None, name: str | 
     else:
         with store.unit_of_work(write=False, profile_id=profile_id) as uow:
             doc = uow.diary.export()
-    return bundle_json(export_bundle(doc, name=name))
+    return bundle_json(export_bundle(doc, kb=kb, name=name))
 
 
 def looks_like_bundle(text: str) -> bool:
@@ -51,12 +53,11 @@ def looks_like_bundle(text: str) -> bool:
     return isinstance(data, dict) and data.get("resourceType") == "Bundle"
 
 
-def read_bundle(text: str, timezone: str, kb: KnowledgeBase | None = None) -> FhirImport:
+def read_bundle(text: str, timezone: str, kb: KnowledgeBase) -> FhirImport:
     """Parse and validate a bundle completely (``FhirImportError`` names the resource and element)."""
     from backcare.adapters.interop.fhir_import import parse_bundle
-    from backcare.knowledge import load_knowledge
 
-    return parse_bundle(text, checks_for(kb or load_knowledge()), timezone)
+    return parse_bundle(text, checks_for(kb), timezone)
 
 
 def write_import(

@@ -48,8 +48,8 @@ def _collect(answers: Path | None, text: str | None, text_file: Path | None) -> 
 
 
 def _run(data: dict[str, Any], text: str | None, today: dt.date | None) -> Assessment:
+    from backcare.bootstrap import assess
     from backcare.core.answers import AnswerError
-    from backcare.core.assessment import assess
 
     try:
         return assess(answers=data, text=text, today=today)
@@ -58,20 +58,20 @@ def _run(data: dict[str, Any], text: str | None, today: dt.date | None) -> Asses
 
 
 def _emit(result: Assessment, output: Format) -> None:
-    from backcare.knowledge import load_knowledge
+    from backcare.bootstrap import knowledge
 
     if output is Format.json:
         typer.echo(result.to_json())
     elif output is Format.markdown:
         from backcare.adapters.report import to_markdown
 
-        typer.echo(to_markdown(result, load_knowledge()))
+        typer.echo(to_markdown(result, knowledge()))
     else:
         from rich.console import Console
 
         from backcare.adapters.report import print_assessment
 
-        print_assessment(result, load_knowledge(), Console())
+        print_assessment(result, knowledge(), Console())
 
 
 def save_result(result: Assessment, inputs: dict[str, Any], today: dt.date) -> None:
@@ -80,7 +80,7 @@ def save_result(result: Assessment, inputs: dict[str, Any], today: dt.date) -> N
     The result has already been shown, so a storage problem is reported but loses nothing.
     """
     from backcare.adapters.storage import StorageError, open_store, user_timezone
-    from backcare.services.diary import record_assessment
+    from backcare.services.assessments import record_assessment
 
     try:
         record_assessment(open_store(), result, inputs, user_timezone(), today)
@@ -146,8 +146,8 @@ def assess(
 
 def _batch(path: Path, today: dt.date) -> int:
     """Stream a JSONL file: each line is assessed on its own; a bad line gives an error object."""
+    from backcare.bootstrap import assess as run_assess
     from backcare.core.answers import AnswerError
-    from backcare.core.assessment import assess as run_assess
     from backcare.entrypoints.cli.inputs import MAX_INPUT_BYTES, InputError, decode, parse_json
 
     try:
@@ -210,16 +210,18 @@ def plan(
         typer.echo(result.plan.model_dump_json(indent=2))
     elif output is Format.markdown:
         from backcare.adapters.report import plan_markdown
+        from backcare.bootstrap import knowledge
 
-        typer.echo("\n".join(plan_markdown(result.plan)) + f"\n_{result.disclaimer}_")
+        typer.echo("\n".join(plan_markdown(result.plan, knowledge())) + f"\n_{result.disclaimer}_")
     else:
         from rich.console import Console
 
         from backcare.adapters.report import print_plan
+        from backcare.bootstrap import knowledge
 
         console = Console()
         console.print(f"[bold]{result.disposition_text}[/bold]")
-        print_plan(result.plan, console)
+        print_plan(result.plan, knowledge(), console)
         console.print(f"[dim]{result.disclaimer}[/dim]")
     if ics is not None:
         _write_ics(result, ics, day)

@@ -21,8 +21,8 @@ def explain(
     from rich.table import Table
 
     from backcare.adapters.learned.explain import explain as run
+    from backcare.bootstrap import knowledge
     from backcare.entrypoints.cli.inputs import read_text
-    from backcare.knowledge import load_knowledge
 
     if text == "-":
         from pathlib import Path
@@ -32,7 +32,7 @@ def explain(
         day = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:
         raise fail(f"--today must be a date as YYYY-MM-DD, got {today!r}") from None
-    kb = load_knowledge()
+    kb = knowledge()
     result = run(text, kb, day)
     if output == Format.json:
         typer.echo(result.model_dump_json(indent=2))

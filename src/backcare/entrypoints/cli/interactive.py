@@ -17,7 +17,9 @@ from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
 
-from backcare.knowledge import KnowledgeBase, load_knowledge
+from backcare.bootstrap import knowledge, read_text
+from backcare.core.answers import AnswerError, answer_from_text, parse_answer
+from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import Disposition, FindingDef
 
 if TYPE_CHECKING:
@@ -30,7 +32,6 @@ SKIP_WORDS = {"", "s", "skip"}
 DONE_WORDS = {"q", "quit", "done"}
 NONE_WORDS = {"0", "none", "no", "n", "none of these"}
 UNSURE_WORDS = {"?", "not sure", "unsure"}
-BOOL_CHOICES = {"y": True, "yes": True, "n": False, "no": False, "?": "possible", "not sure": "possible"}
 EMERGENCY_NOTICE = (
     "If you have new problems peeing or controlling your bladder or bowels, numbness between your legs, "
     "chest pain, difficulty breathing, or you have had a serious accident: stop and call your emergency "
@@ -48,7 +49,7 @@ class _Finished(Exception):
 def run_interactive(today: dt.date, console: Console | None = None, save: Saver | None = None) -> int:
     """Run the conversation; ``save`` (when given) keeps the final result in the diary database."""
     console = console or Console()
-    kb = load_knowledge()
+    kb = knowledge()
     console.rule("backcare: back pain and spasm check")
     console.print(EMERGENCY_NOTICE, style="bold red")
     console.print("Answer y(es), n(o) or ? (not sure); press Enter to skip a question; type q to finish.\n")
@@ -65,7 +66,7 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | 
 
     described = Prompt.ask("Describe what is happening (or press Enter to go straight to questions)", console=console)
     text = described.strip() or None
-    evaluate = evaluator(text, today, kb)
+    evaluate = evaluator(text, today, kb, read_text)
     answers = _corrections(evaluate, kb, console) if text else {}
 
     asked: list[str] = []
@@ -105,7 +106,7 @@ def _session(kb: KnowledgeBase, today: dt.date, console: Console, save: Saver | 
 
 def _corrections(evaluate: Any, kb: KnowledgeBase, console: Console) -> dict[str, Any]:
     """Show what the text was read as and let the person strike what is wrong (asked again if it matters)."""
-    from backcare.adapters.report import finding_label
+    from backcare.core.wording import finding_label
 
     answers: dict[str, Any] = {}
     understood = evaluate({})
@@ -146,7 +147,9 @@ def _ask(finding: FindingDef, console: Console) -> Any:
             raw = Prompt.ask(escape(f"{finding.question} [y/n/?]"), console=console).strip().lower()
         if raw.lower() in DONE_WORDS:
             raise _Finished
-        if raw.lower() in SKIP_WORDS and finding.type != "list":
+        if finding.type == "list" and raw == "":
+            return []  # Enter on a list question: none
+        if raw.lower() in SKIP_WORDS:
             return None
         value = _convert(finding, raw)
         if value is not None:
@@ -180,13 +183,9 @@ def _ask_checklist(prompt: conversation.Prompt, kb: KnowledgeBase, console: Cons
 
 
 def _convert(finding: FindingDef, raw: str) -> Any:
-    if finding.type == "bool":
-        return BOOL_CHOICES.get(raw)
-    if finding.type == "int":
-        if raw.isdigit() and finding.min is not None and finding.max is not None:
-            number = int(raw)
-            return number if finding.min <= number <= finding.max else None
+    """The reply as an answer (read as every front end reads typed answers), or None to ask again."""
+    value = answer_from_text(raw, finding)
+    try:
+        return None if parse_answer(finding, value) is None else value
+    except AnswerError:
         return None
-    if finding.type == "enum":
-        return raw if raw in finding.values else None
-    return [name.strip() for name in raw.split(",") if name.strip()]

@@ -16,10 +16,11 @@ app.add_typer(kb_app, name="kb")
 
 
 def _load(folder: Path | None = None) -> Any:
-    from backcare.knowledge import KnowledgeError, load_knowledge
+    from backcare.bootstrap import knowledge, knowledge_from
+    from backcare.knowledge import KnowledgeError
 
     try:
-        return load_knowledge(folder)
+        return knowledge() if folder is None else knowledge_from(folder)
     except KnowledgeError as exc:
         raise fail(f"knowledge base invalid: {exc}", code=1) from None
 

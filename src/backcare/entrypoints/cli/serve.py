@@ -41,29 +41,7 @@ def serve(
     Local mode serves one person without login and refuses any address but this computer's.
     Exit codes: 0 stopped, 1 the database cannot be used, 2 bad options.
     """
-    from backcare.entrypoints.web.settings import Settings
-
-    if not multi_user and host not in LOOPBACK:
-        typer.echo(
-            f"backcare: error: local mode listens on this computer only (127.0.0.1), not {host!r}; "
-            "use --multi-user to serve other machines.",
-            err=True,
-        )
-        raise typer.Exit(2)
-    settings = Settings(
-        multi_user=multi_user,
-        allowed_hosts=tuple(allowed_host),
-        secure_cookies=False if insecure_cookies else None,
-    )
-    os.environ.update(settings.to_env())
-    from backcare.adapters.storage import StorageError
-    from backcare.entrypoints.web.db import open_web_store
-
-    try:  # migrate once here, so workers start on an up-to-date schema and a bad URL fails clearly
-        open_web_store(settings).close()
-    except StorageError as exc:
-        typer.echo(f"backcare: error: {exc}", err=True)
-        raise typer.Exit(1) from None
+    _prepare(host, multi_user, tuple(allowed_host), insecure_cookies)
     import uvicorn
 
     shown = f"[{host}]" if ":" in host else host
@@ -82,6 +60,36 @@ def serve(
         access_log=access_log,
         http=http_parser(),
     )
+
+
+def _prepare(host: str, multi_user: bool, allowed_hosts: tuple[str, ...], insecure_cookies: bool) -> None:
+    """Refuse a public address in local mode, hand the settings to the workers, migrate once.
+
+    The workers read their settings from the environment; migrating here means they start on an
+    up-to-date schema and a bad database URL fails once, clearly, before uvicorn starts.
+    """
+    from backcare.entrypoints.web.settings import Settings
+
+    if not multi_user and host not in LOOPBACK:
+        typer.echo(
+            f"backcare: error: local mode listens on this computer only (127.0.0.1), not {host!r}; "
+            "use --multi-user to serve other machines.",
+            err=True,
+        )
+        raise typer.Exit(2)
+    settings = Settings(
+        multi_user=multi_user,
+        allowed_hosts=allowed_hosts,
+        secure_cookies=False if insecure_cookies else None,
+    )
+    os.environ.update(settings.to_env())
+    from backcare.adapters.storage import StorageError, open_store
+
+    try:
+        open_store(settings.database_url).close()
+    except StorageError as exc:
+        typer.echo(f"backcare: error: {exc}", err=True)
+        raise typer.Exit(1) from None
 
 
 def http_parser() -> str:

@@ -8,22 +8,27 @@ import datetime as dt
 from typing import Annotated, Any
 
 from anyio import to_thread
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from backcare.adapters.storage import ExportDocument, Store
-from backcare.core.diary import DiaryEntry, Trend
+from backcare.adapters.storage import ExportDocument, StorageError, Store
+from backcare.adapters.storage.safety import valid_timezone
+from backcare.bootstrap import assess as assess_answers
+from backcare.bootstrap import knowledge
+from backcare.core.local_time import today_in
 from backcare.core.models import Assessment, Plan
-from backcare.entrypoints.web import assessing, db, service
+from backcare.entrypoints.web import assessing
 from backcare.entrypoints.web.account_models import Credentials, Registration, SessionInfo
 from backcare.entrypoints.web.assessing import ASSESS_DOC, AssessAnswer
 from backcare.entrypoints.web.auth import api_principal, context, current, rotate_session, session_id, store
-from backcare.entrypoints.web.db import AccountError, Principal, RateLimited
+from backcare.entrypoints.web.requests import AssessRequest, check_types
 from backcare.entrypoints.web.security import ErrorJSON, csrf_token_for
 from backcare.knowledge.schema import Disposition
-from backcare.services.diary import EntryAdded, Window
+from backcare.services import accounts, assessments, exports
+from backcare.services.accounts import AccountError, Principal, RateLimited
+from backcare.services.assessments import Saved
 
 
 class ErrorBody(BaseModel):
@@ -71,13 +76,11 @@ async def healthz(request: Request) -> Response:
     """
     import time
 
-    from backcare.knowledge import load_knowledge
-
     ctx = context(request)
     checked_at, ok = ctx.health
     if time.monotonic() - checked_at > HEALTH_TTL:
         try:
-            await run_in_threadpool(db.ping, ctx.store.engine)
+            await run_in_threadpool(ctx.store.ping)
             ok = True
         except Exception:  # any database failure means "not ready", never a crash
             ok = False
@@ -86,7 +89,7 @@ async def healthz(request: Request) -> Response:
         status="ok" if ok else "unavailable",
         database="ok" if ok else "unavailable",
         mode="multi-user" if ctx.settings.multi_user else "local",
-        knowledge_version=load_knowledge().version,
+        knowledge_version=knowledge().version,
     )
     headers = {} if ok else {"Retry-After": "5"}
     return Response(
@@ -97,13 +100,23 @@ async def healthz(request: Request) -> Response:
 # --- Assessment ----------------------------------------------------------------------------------
 
 
-def _inputs(body: service.AssessRequest) -> tuple[str | None, dict[str, Any], dt.date]:
+def _inputs(body: AssessRequest) -> tuple[str | None, dict[str, Any]]:
     if body.text is None and body.answers is None:
         from backcare.core.answers import AnswerError
 
         raise AnswerError("text", "give text, answers or both")
-    service.check_types(body.answers or {})
-    return body.text, dict(body.answers or {}), body.today or dt.date.today()
+    check_types(body.answers or {}, knowledge())
+    return body.text, dict(body.answers or {})
+
+
+def _today_of(request: Request) -> dt.date:
+    """Today in the person's zone when someone is known (logged in, or the local person); else the server's."""
+    try:
+        who = current(request)
+    except StorageError:  # assessing needs no database: the server's date will do
+        who = None
+    now = dt.datetime.now(dt.UTC)
+    return today_in(who.timezone, now) if who else dt.date.today()
 
 
 @router.post(
@@ -114,16 +127,17 @@ def _inputs(body: service.AssessRequest) -> tuple[str | None, dict[str, Any], dt
     description=ASSESS_DOC,
     responses={200: {"description": "the assessment without its plan; with ?include=plan, the whole assessment"}},
 )
-async def assess(request: Request, body: service.AssessRequest, include: assessing.Include = None) -> Response:
+async def assess(request: Request, body: AssessRequest, include: assessing.Include = None) -> Response:
     ctx = context(request)
     if ctx.settings.multi_user:
         from backcare.entrypoints.web.account import client_address
 
         try:
-            await run_in_threadpool(db.limit_assessment, ctx.store.engine, ctx.settings, client_address(request))
+            await run_in_threadpool(accounts.limit_assessment, ctx.store, ctx.settings, client_address(request))
         except RateLimited as exc:
             return _too_many(exc, "text")
-    text, answers, today = _inputs(body)
+    text, answers = _inputs(body)
+    today: dt.date = body.today if body.today is not None else await run_in_threadpool(_today_of, request)
     with_plan = include == "plan"
     if text is None:
         data, hit = assessing.assessment_json(None, answers, today, with_plan)
@@ -146,7 +160,7 @@ class SavedAssessment(SavedSummary):
     assessment: Assessment
 
 
-def _saved(saved: service.Saved) -> SavedAssessment:
+def _saved(saved: Saved) -> SavedAssessment:
     r = saved.record
     return SavedAssessment(
         id=r.id,
@@ -163,18 +177,20 @@ def _too_many(exc: RateLimited, field: str) -> ErrorJSON:
     return ErrorJSON({"message": str(exc), "field": field}, status_code=429, headers=headers)
 
 
-def _not_found(what: str) -> ErrorJSON:
+def not_found(what: str) -> ErrorJSON:
+    """404 with the API's error body."""
     return ErrorJSON({"message": f"no such {what}", "field": "id"}, status_code=404)
 
 
 @router.post("/assessments", tags=["assessment"], status_code=201, response_model=SavedAssessment)
-def save_assessment(body: service.AssessRequest, who: Who, st: StoreDep) -> Response:
+def save_assessment(body: AssessRequest, who: Who, st: StoreDep) -> Response:
     """Assess and keep the result (and its plan) in the person's records."""
-    text, answers, _ = _inputs(body)
-    today = body.today or service.today_in(who.timezone)
-    result = service.run_assessment(text, answers, today)
-    new_id = service.save_assessment(st, who, result, text, answers, today)
-    saved = service.load_assessment(st, who, new_id)
+    text, answers = _inputs(body)
+    today = body.today or today_in(who.timezone, st.now())
+    result = assess_answers(answers=answers, text=text, today=today, kb=knowledge())
+    inputs = assessments.assessment_inputs(text, answers, today)
+    new_id = assessments.record_assessment(st, result, inputs, who.timezone, today, profile_id=who.profile_id)
+    saved = assessments.load_assessment(st, who.profile_id, new_id)
     assert saved is not None
     return Response(
         _saved(saved).model_dump_json(),
@@ -188,15 +204,15 @@ def save_assessment(body: service.AssessRequest, who: Who, st: StoreDep) -> Resp
 def list_assessments(who: Who, st: StoreDep) -> list[SavedSummary]:
     return [
         SavedSummary(id=r.id, created_at=r.created_at, disposition=r.disposition, knowledge_version=r.knowledge_version)
-        for r in service.list_assessments(st, who)
+        for r in assessments.list_assessments(st, who.profile_id)
     ]
 
 
 @router.get("/assessments/{assessment_id}", tags=["assessment"], response_model=SavedAssessment)
 def get_assessment(assessment_id: Id, who: Who, st: StoreDep) -> Response:
-    saved = service.load_assessment(st, who, assessment_id)
+    saved = assessments.load_assessment(st, who.profile_id, assessment_id)
     if saved is None:
-        return _not_found("assessment")
+        return not_found("assessment")
     return Response(_saved(saved).model_dump_json(), media_type="application/json")
 
 
@@ -205,9 +221,9 @@ _NO_PLAN: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "descript
 
 @router.get("/assessments/{assessment_id}/plan", tags=["assessment"], response_model=Plan, responses=_NO_PLAN)
 def get_plan(assessment_id: Id, who: Who, st: StoreDep) -> Response:
-    saved = service.load_assessment(st, who, assessment_id)
+    saved = assessments.load_assessment(st, who.profile_id, assessment_id)
     if saved is None or saved.assessment.plan is None:
-        return _not_found("plan")
+        return not_found("plan")
     return Response(saved.assessment.plan.model_dump_json(), media_type="application/json")
 
 
@@ -218,10 +234,10 @@ def get_plan(assessment_id: Id, who: Who, st: StoreDep) -> Response:
     responses={200: {"content": {"text/calendar": {}}, "description": "the 14-day schedule as iCalendar"}, **_NO_PLAN},
 )
 def get_plan_ics(assessment_id: Id, who: Who, st: StoreDep) -> Response:
-    saved = service.load_assessment(st, who, assessment_id)
-    data = service.plan_ics(saved) if saved else None
+    saved = assessments.load_assessment(st, who.profile_id, assessment_id)
+    data = exports.plan_ics(saved) if saved else None
     if data is None:
-        return _not_found("schedule")
+        return not_found("schedule")
     return Response(
         data,
         media_type="text/calendar; charset=utf-8",
@@ -231,83 +247,18 @@ def get_plan_ics(assessment_id: Id, who: Who, st: StoreDep) -> Response:
 
 @router.delete("/assessments/{assessment_id}", tags=["assessment"], status_code=204, response_class=Response)
 def delete_assessment(assessment_id: Id, who: Who, st: StoreDep) -> Response:
-    if not service.delete_assessment(st, who, assessment_id):
-        return _not_found("assessment")
+    if not assessments.delete_assessment(st, who.profile_id, assessment_id):
+        return not_found("assessment")
     return Response(status_code=204)
 
 
-# --- Diary ---------------------------------------------------------------------------------------
-
-
-class EntryResult(BaseModel):
-    entry: DiaryEntry
-    retriage: Disposition | None = Field(
-        None, description="re-triage of what the entry reports, when it reports anything"
-    )
-    alert: list[str] = Field(default_factory=list, description="red flags this entry itself raised")
-
-
-def _entry_result(added: EntryAdded) -> EntryResult:
-    return EntryResult(
-        entry=added.entry, retriage=added.retriage.disposition if added.retriage else None, alert=added.alert
-    )
-
-
-@router.get("/diary/entries", tags=["diary"], response_model=list[DiaryEntry])
-def list_entries(who: Who, st: StoreDep) -> list[DiaryEntry]:
-    return service.list_entries(st, who)
-
-
-@router.post("/diary/entries", tags=["diary"], status_code=201, response_model=EntryResult)
-def add_entry(body: service.EntryInput, who: Who, st: StoreDep) -> Response:
-    added = service.add_entry(st, who, body)
-    return Response(
-        _entry_result(added).model_dump_json(),
-        status_code=201,
-        media_type="application/json",
-        headers={"Location": f"/api/v1/diary/entries/{added.entry.id}"},
-    )
-
-
-@router.get("/diary/entries/{entry_id}", tags=["diary"], response_model=DiaryEntry)
-def get_entry(entry_id: Id, who: Who, st: StoreDep) -> Response:
-    entry = service.get_entry(st, who, entry_id)
-    if entry is None:
-        return _not_found("diary entry")
-    return Response(entry.model_dump_json(), media_type="application/json")
-
-
-@router.put("/diary/entries/{entry_id}", tags=["diary"], response_model=EntryResult)
-def replace_entry(entry_id: Id, body: service.EntryInput, who: Who, st: StoreDep) -> Response:
-    try:
-        added = service.add_entry(st, who, body, entry_id=entry_id)
-    except LookupError:
-        return _not_found("diary entry")
-    return Response(_entry_result(added).model_dump_json(), media_type="application/json")
-
-
-@router.delete("/diary/entries/{entry_id}", tags=["diary"], status_code=204, response_class=Response)
-def delete_entry(entry_id: Id, who: Who, st: StoreDep) -> Response:
-    if not service.delete_entry(st, who, entry_id):
-        return _not_found("diary entry")
-    return Response(status_code=204)
-
-
-Days = Annotated[int, Query(ge=1, le=36_600, description="days of the diary, ending at `until`")]
-Until = Annotated[dt.date | None, Query(description="last day (default: the latest entry); page back")]
-
-
-@router.get("/diary/trend", tags=["diary"], response_model=Trend)
-def trend(who: Who, st: StoreDep, days: Days = service.DIARY_WINDOW.days, until: Until = None) -> Response:
-    """The current episode's trend over a window of days (the last 90 by default); the baseline is its start."""
-    view = service.diary_view(st, who, Window(days, until))
-    return Response(view.trend.model_dump_json(), media_type="application/json")
+# --- Export and deletion (the diary's routes are ``diary_api``'s) ------------------------------
 
 
 @router.get("/export", tags=["account"], response_model=ExportDocument)
 def export(who: Who, st: StoreDep) -> Response:
     """Everything kept about the person (or account), in the command line's export format."""
-    return Response(service.export_json(st, who), media_type="application/json")
+    return Response(exports.export_json(st, who.profile_id), media_type="application/json")
 
 
 @router.get(
@@ -317,13 +268,13 @@ def export(who: Who, st: StoreDep) -> Response:
     responses={200: {"content": {"text/csv": {}}, "description": "diary entries as CSV"}},
 )
 def export_csv(who: Who, st: StoreDep) -> Response:
-    return Response(service.export_csv(st, who), media_type="text/csv; charset=utf-8")
+    return Response(exports.export_csv(st, who.profile_id), media_type="text/csv; charset=utf-8")
 
 
 @router.delete("/account", tags=["account"], status_code=204, response_class=Response)
 def delete_account(request: Request, who: Who, st: StoreDep) -> Response:
     """Delete every record; in multi-user mode the account too (and log out)."""
-    db.delete_account(st.engine, who)
+    accounts.delete_account(st, who)
     if who.account_id:
         rotate_session(request)
     return Response(status_code=204)
@@ -359,14 +310,14 @@ def auth_register(request: Request, body: Registration, st: StoreDep) -> Respons
     from backcare.entrypoints.web.account import client_address, start
 
     _multi(request)
-    if not service.valid_timezone(body.timezone):
+    if not valid_timezone(body.timezone):
         return ErrorJSON({"message": "unknown time zone", "field": "timezone"}, status_code=422)
     try:
-        db.limit_registration(st.engine, context(request).settings, client_address(request))
+        accounts.limit_registration(st, context(request).settings, client_address(request))
     except RateLimited as exc:
         return _too_many(exc, "username")
     try:
-        who = db.create_account(st.engine, body.username, body.password, body.timezone)
+        who = accounts.create_account(st, body.username, body.password, body.timezone)
     except AccountError as exc:
         return ErrorJSON({"message": str(exc), "field": exc.field}, status_code=422)
     start(request, who)
@@ -380,7 +331,7 @@ def auth_login(request: Request, body: Credentials, st: StoreDep) -> Response:
     _multi(request)
     try:
         settings = context(request).settings
-        who = db.check_login(st.engine, settings, body.username, body.password, client_address(request))
+        who = accounts.check_login(st, settings, body.username, body.password, client_address(request))
     except RateLimited as exc:
         return _too_many(exc, "username")
     if who is None:
@@ -391,7 +342,7 @@ def auth_login(request: Request, body: Credentials, st: StoreDep) -> Response:
 
 @router.post("/auth/logout", tags=["account"], status_code=204, response_class=Response)
 def auth_logout(request: Request, who: Who) -> Response:
-    db.end_session(context(request).store.engine, session_id(request))
+    accounts.end_session(context(request).store, session_id(request))
     rotate_session(request)
     return Response(status_code=204)
 

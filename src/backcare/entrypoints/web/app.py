@@ -20,12 +20,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backcare import __version__
-from backcare.adapters.storage import StorageError
+from backcare.adapters.storage import StorageError, open_store
 from backcare.core.answers import AnswerError
-from backcare.entrypoints.web import db
 from backcare.entrypoints.web.auth import Context, CSRFError, NotAuthenticated
 from backcare.entrypoints.web.security import ErrorJSON, SecurityMiddleware
 from backcare.entrypoints.web.settings import Settings
+from backcare.services import accounts
 
 log = logging.getLogger("backcare.entrypoints.web")
 STATIC = Path(__file__).parent / "static"
@@ -137,11 +137,11 @@ def _install_handlers(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """A ready app: the store is opened (and migrated) now, so a bad database fails at start-up."""
-    from backcare.entrypoints.web import account, api, pages
+    from backcare.entrypoints.web import account, api, diary_api, pages
 
     settings = settings or Settings()
-    store = db.open_web_store(settings)
-    ctx = Context(settings=settings, store=store, secret=db.load_secret(store.engine, settings))
+    store = open_store(settings.database_url)
+    ctx = Context(settings=settings, store=store, secret=accounts.load_secret(store, settings.secret_key))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -169,9 +169,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     failures.install(app)  # database unavailable: 503 + Retry-After; input nested too deeply: 400
     app.include_router(api.health_router)
     app.include_router(api.router)
+    app.include_router(diary_api.router)
     app.include_router(pages.router)
     app.include_router(account.router)
-    from backcare.adapters.interop.web import install as install_interop  # FHIR export/import, CDS Hooks
+    from backcare.entrypoints.web.interop import install as install_interop  # FHIR export/import, CDS Hooks
 
     install_interop(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -181,14 +182,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def _refine_openapi(app: FastAPI) -> None:
     """Generate the OpenAPI document once, with each finding id typed from the knowledge base."""
+    from backcare.bootstrap import knowledge
     from backcare.entrypoints.web.openapi import refine
-    from backcare.knowledge import load_knowledge
 
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = refine(generate(), load_knowledge())
+            app.openapi_schema = refine(generate(), knowledge())
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -199,10 +200,10 @@ def _warm_up() -> None:
     import datetime as dt
 
     from backcare.adapters.language.pipeline import compile_all
-    from backcare.entrypoints.web.service import run_assessment
+    from backcare.bootstrap import assess
 
     try:
-        run_assessment("my back hurts", {}, dt.date.today())
+        assess(text="my back hurts", today=dt.date.today())
         compile_all()
     except Exception:  # warm-up is an optimisation only
         log.warning("warm-up failed", exc_info=True)

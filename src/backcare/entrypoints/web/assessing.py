@@ -84,7 +84,7 @@ def assessment_json(
     cached = RESPONSES.get(key)
     if cached is not None:
         return cached, True
-    from backcare.core.assessment import assess
+    from backcare.bootstrap import assess
 
     result = assess(answers=dict(answers or {}), text=text, today=today, with_plan=include_plan)
     data = assessment_answer(result, include_plan)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from backcare.core.answers import bool_words
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import FindingDef
 
-BOOL_WORDS = ["yes", "no", "possible", "true", "false", "present", "absent", "maybe", "unsure", "not sure", "unknown"]
+BOOL_WORDS = bool_words()
 
 
 def finding_schema(definition: FindingDef, nullable: bool, allow_list: bool = True) -> dict[str, Any]:

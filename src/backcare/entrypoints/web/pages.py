@@ -1,6 +1,6 @@
 """Server-rendered pages (Jinja2). Every form works without JavaScript; htmx swaps parts of a page when present.
 
-Routes only gather input, call ``service`` (which calls the core and storage) and render.
+Routes only gather input, call the services (``backcare.services``: the core and storage) and render.
 """
 
 from __future__ import annotations
@@ -15,17 +15,25 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
-from backcare.adapters.report import because, deciding_flags, no_contributor_line, unfinished
+from backcare.adapters.chart import inline_chart
+from backcare.adapters.report import deciding_flags, no_contributor_line
 from backcare.adapters.storage import Store
+from backcare.bootstrap import knowledge, read_text
 from backcare.core import conversation
 from backcare.core.answers import AnswerError
-from backcare.entrypoints.web import service, views, wizard
+from backcare.core.exercise_session import todays_session
+from backcare.core.local_time import today_in
+from backcare.core.wording import because, unfinished
+from backcare.entrypoints.web import page_parts, wizard
 from backcare.entrypoints.web.auth import checked_form, context, csrf_token, current, principal, store
-from backcare.entrypoints.web.db import Principal
-from backcare.knowledge import load_knowledge
+from backcare.entrypoints.web.requests import MAX_TEXT, EntryInput, check_entry_findings
+from backcare.services import assessments, exports
+from backcare.services import diary as diaries
+from backcare.services.accounts import Principal
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 router = APIRouter(include_in_schema=False)
+CHART_TITLE = "Pain (0 to 10) by date"
 
 Who = Annotated[Principal, Depends(principal)]
 Form = Annotated[FormData, Depends(checked_form)]
@@ -66,29 +74,22 @@ def describe(request: Request, who: Who) -> HTMLResponse:
 
 @router.post("/assess", response_class=HTMLResponse)
 def assess_step(request: Request, who: Who, form: Form, st: StoreDep) -> Response:
-    kb = load_knowledge()
-    today = service.today_in(who.timezone)
+    kb = knowledge()
+    today = today_in(who.timezone, st.now())
     state = wizard.read_state(form, kb)
     first = form.get("step") == "describe"
     if first:
         raw = form.get("text")
         text = raw.strip() if isinstance(raw, str) else ""
-        if len(text) > service.MAX_TEXT:
-            too_long = "Please keep it under 20,000 characters."
-            return render(request, "describe.html", 400, text=text[: service.MAX_TEXT], error=too_long)
+        if len(text) > MAX_TEXT:
+            too_long = f"Please keep it under {MAX_TEXT:,} characters."
+            return render(request, "describe.html", 400, text=text[:MAX_TEXT], error=too_long)
         state = wizard.State(text=text or None)
     else:
         state = wizard.apply_form(state, form, kb)
-    error: tuple[str, str] | None = None
-    evaluate = conversation.evaluator(state.text, today, kb)
-    try:
-        turn = conversation.next_turn(state.answers, state.asked, evaluate, kb, wizard.PAGE, state.singly)
-    except AnswerError as exc:
-        error = (exc.field, str(exc))
-        state.answers.pop(exc.field, None)
-        if exc.field in state.asked:
-            state.asked.remove(exc.field)
-        turn = conversation.next_turn(state.answers, state.asked, evaluate, kb, wizard.PAGE, state.singly)
+    evaluate = conversation.evaluator(state.text, today, kb, read_text)
+    turn, bad = assessments.next_turn_or_ask_again(state.answers, state.asked, evaluate, kb, wizard.PAGE, state.singly)
+    error = (bad.field, str(bad)) if bad else None
     result = turn.result
     if first:
         state.understood = wizard.understood_ids(result)
@@ -97,7 +98,8 @@ def assess_step(request: Request, who: Who, form: Form, st: StoreDep) -> Respons
     progress = wizard.step(state, result, kb, error, ask, page.title if page and page.safety else None)
     finished = error is None and (turn.emergency or (turn.final and not first))
     if finished or (form.get("action") == "result" and error is None and progress.can_finish):
-        saved = service.save_assessment(st, who, result, state.text, state.answers, today)
+        inputs = assessments.assessment_inputs(state.text, state.answers, today)
+        saved = assessments.record_assessment(st, result, inputs, who.timezone, today, profile_id=who.profile_id)
         return _redirect(request, f"/assessments/{saved}")
     return render(
         request,
@@ -105,63 +107,50 @@ def assess_step(request: Request, who: Who, form: Form, st: StoreDep) -> Respons
         state=state,
         step=progress,
         result=result,
-        banner=views.banner(result),
-        because=lambda ids: because(ids, views.findings_by_id(result), kb),
+        banner=page_parts.banner(result),
+        because=lambda ids: because(ids, page_parts.findings_by_id(result), kb),
         error=error,
     )
 
 
 @router.get("/assessments", response_class=HTMLResponse)
 def history(request: Request, who: Who, st: StoreDep) -> HTMLResponse:
-    return render(request, "history.html", records=service.list_assessments(st, who))
+    return render(request, "history.html", records=assessments.list_assessments(st, who.profile_id))
 
 
 @router.get("/assessments/{assessment_id}", response_class=HTMLResponse)
 def result_page(request: Request, assessment_id: str, who: Who, st: StoreDep) -> HTMLResponse:
-    saved = service.load_assessment(st, who, assessment_id)
+    saved = assessments.load_assessment(st, who.profile_id, assessment_id)
     if saved is None:
         return render(request, "error.html", 404, message="There is no such assessment.")
-    kb = load_knowledge()
+    kb = knowledge()
     a = saved.assessment
-    start = saved.plan.start_date if saved.plan else saved.record.created_at.date()
     plan = a.plan
     return render(
         request,
         "result.html",
-        refs=views.references(plan, kb, views.is_pregnant(a)) if plan else None,
-        do_now=views.do_now(plan) if plan else ([], []),
-        waiting=views.flag_notes(plan),
-        net=views.safety_groups(plan, context(request).settings.emergency_number, a.disposition) if plan else [],
+        refs=page_parts.references(plan, kb, page_parts.is_pregnant(a)) if plan else None,
+        do_now=page_parts.do_now(plan) if plan else ([], []),
+        waiting=page_parts.flag_notes(plan),
+        net=page_parts.safety_groups(plan, context(request).settings.emergency_number, a.disposition) if plan else [],
         saved=saved,
         a=a,
         kb=kb,
-        banner=views.banner(a),
+        banner=page_parts.banner(a),
         unfinished=unfinished(a),
         no_contributor_line=no_contributor_line(a),
         deciding=deciding_flags(a),
-        because=lambda ids: because(ids, views.findings_by_id(a), kb),
-        grid=views.schedule_grid(a.plan, start) if a.plan and a.plan.schedule else None,
-        start=start,
+        because=lambda ids: because(ids, page_parts.findings_by_id(a), kb),
+        grid=page_parts.schedule_grid(plan, saved.start) if plan and plan.schedule else None,
+        start=saved.start,
     )
 
 
 @router.get("/assessments/{assessment_id}/plan.ics")
 def result_ics(request: Request, assessment_id: str, who: Who, st: StoreDep, tz: str | None = None) -> Response:
     """The reminders from now on, in the time zone the browser reports (else the person's)."""
-    from backcare.adapters.calendar import plan_to_ics
-
-    saved = service.load_assessment(st, who, assessment_id)
-    plan = saved.assessment.plan if saved else None
-    data = None
-    if saved is not None and plan is not None and plan.schedule:
-        start = saved.plan.start_date if saved.plan else saved.record.created_at.date()
-        now = dt.datetime.now(dt.UTC)
-        for zone in (tz if tz and len(tz) <= 64 else None, saved.record.timezone, None):
-            try:
-                data = plan_to_ics(plan, start=start, tz=zone, stamp=saved.record.created_at, after=now)
-                break
-            except ValueError:
-                continue
+    saved = assessments.load_assessment(st, who.profile_id, assessment_id)
+    data = exports.plan_ics(saved, tz, after=dt.datetime.now(dt.UTC)) if saved else None
     if data is None:
         return render(request, "error.html", 404, message="There is no schedule to download for this assessment.")
     return Response(
@@ -173,7 +162,7 @@ def result_ics(request: Request, assessment_id: str, who: Who, st: StoreDep, tz:
 
 @router.post("/assessments/{assessment_id}/delete")
 def result_delete(request: Request, assessment_id: str, who: Who, form: Form, st: StoreDep) -> Response:
-    if not service.delete_assessment(st, who, assessment_id):
+    if not assessments.delete_assessment(st, who.profile_id, assessment_id):
         return render(request, "error.html", 404, message="There is no such assessment.")
     return _redirect(request, "/assessments")
 
@@ -182,8 +171,8 @@ def result_delete(request: Request, assessment_id: str, who: Who, form: Form, st
 
 
 def _diary(request: Request, who: Principal, st: Store, status: int = 200, **extra: Any) -> HTMLResponse:
-    view = service.diary_view(st, who)
-    kb = load_knowledge()
+    view = diaries.diary_view(st, who.profile_id, window=diaries.DIARY_WINDOW)
+    kb = knowledge()
     screening = [f for f in kb.findings.values() if f.screening and not f.computed]
     exercises = view.plan.exercises if view.plan else []
     return render(
@@ -191,10 +180,10 @@ def _diary(request: Request, who: Principal, st: Store, status: int = 200, **ext
         "diary.html",
         status,
         view=view,
-        chart=views.chart(view.trend),
+        chart=inline_chart(view.entries, view.trend, diaries.DIARY_WINDOW.days, CHART_TITLE),
         screening=screening,
         exercises=exercises,
-        today=service.today_in(who.timezone),
+        today=today_in(who.timezone, st.now()),
         cite=lambda ids: [kb.sources[s].label if s in kb.sources else s for s in ids],
         **extra,
     )
@@ -221,8 +210,8 @@ class _FieldError(ValueError):
         super().__init__(message)
 
 
-def _entry_input(form: FormData) -> service.EntryInput:
-    kb = load_knowledge()
+def _entry_input(form: FormData) -> EntryInput:
+    kb = knowledge()
     exercises = []
     for key, raw in form.items():
         if key.startswith("ex.") and isinstance(raw, str) and raw.strip():
@@ -236,7 +225,7 @@ def _entry_input(form: FormData) -> service.EntryInput:
     }
     note = form.get("note")
     date = form.get("date")
-    return service.EntryInput.model_validate(
+    return EntryInput.model_validate(
         {
             "date": date if isinstance(date, str) and date else None,
             "pain": _int(form, "pain"),
@@ -263,7 +252,10 @@ def _form_error(exc: Exception) -> tuple[str, str]:
 @router.post("/diary", response_class=HTMLResponse)
 def diary_add(request: Request, who: Who, form: Form, st: StoreDep) -> Response:
     try:
-        added = service.add_entry(st, who, _entry_input(form))
+        data = _entry_input(form)
+        check_entry_findings(data.findings, knowledge())
+        entry = data.to_entry(timezone=who.timezone, today=today_in(who.timezone, st.now()), now=st.now())
+        added = diaries.add_entry(st, entry, kb=knowledge(), profile_id=who.profile_id)
     except (ValidationError, _FieldError, AnswerError) as exc:
         return _diary(request, who, st, 400, error=_form_error(exc))
     return _diary(request, who, st, added=added)
@@ -271,7 +263,7 @@ def diary_add(request: Request, who: Who, form: Form, st: StoreDep) -> Response:
 
 @router.post("/diary/{entry_id}/delete")
 def diary_delete(request: Request, entry_id: str, who: Who, form: Form, st: StoreDep) -> Response:
-    if not service.delete_entry(st, who, entry_id):
+    if not diaries.delete_entry(st, entry_id, who.profile_id):
         return render(request, "error.html", 404, message="There is no such diary entry.")
     return _redirect(request, "/diary")
 
@@ -279,7 +271,7 @@ def diary_delete(request: Request, entry_id: str, who: Who, form: Form, st: Stor
 @router.get("/diary/export.json")
 def diary_export_json(who: Who, st: StoreDep) -> Response:
     return Response(
-        service.export_json(st, who),
+        exports.export_json(st, who.profile_id),
         media_type="application/json",
         headers={"Content-Disposition": 'attachment; filename="backcare-export.json"'},
     )
@@ -288,7 +280,7 @@ def diary_export_json(who: Who, st: StoreDep) -> Response:
 @router.get("/diary/export.csv")
 def diary_export_csv(who: Who, st: StoreDep) -> Response:
     return Response(
-        service.export_csv(st, who),
+        exports.export_csv(st, who.profile_id),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="backcare-diary.csv"'},
     )
@@ -297,12 +289,18 @@ def diary_export_csv(who: Who, st: StoreDep) -> Response:
 # --- Exercise session ----------------------------------------------------------------------------
 
 
+def _session(request: Request, who: Principal, st: Store, status: int = 200, **extra: Any) -> HTMLResponse:
+    view = diaries.diary_view(st, who.profile_id, window=diaries.DIARY_WINDOW)
+    today = today_in(who.timezone, st.now())
+    exercises = todays_session(view.plan, view.plan_start, today) if view.plan and view.plan_start else []
+    return render(
+        request, "session.html", status, exercises=exercises, has_plan=view.plan is not None, today=today, **extra
+    )
+
+
 @router.get("/session", response_class=HTMLResponse)
 def exercise_session(request: Request, who: Who, st: StoreDep) -> HTMLResponse:
-    view = service.diary_view(st, who)
-    today = service.today_in(who.timezone)
-    exercises = service.todays_session(view.plan, view.plan_start, today) if view.plan and view.plan_start else []
-    return render(request, "session.html", exercises=exercises, has_plan=view.plan is not None, today=today)
+    return _session(request, who, st)
 
 
 @router.post("/session", response_class=HTMLResponse)
@@ -311,18 +309,9 @@ def exercise_record(request: Request, who: Who, form: Form, st: StoreDep) -> Res
         entry = _entry_input(form)
         if not entry.exercises:
             raise _FieldError("exercises", "no repetitions were recorded")
-        added = service.record_exercises(st, who, entry.exercises, entry.pain, entry.note)
-    except (ValidationError, _FieldError, AnswerError) as exc:
-        view = service.diary_view(st, who)
-        today = service.today_in(who.timezone)
-        exercises = service.todays_session(view.plan, view.plan_start, today) if view.plan and view.plan_start else []
-        return render(
-            request,
-            "session.html",
-            400,
-            exercises=exercises,
-            has_plan=view.plan is not None,
-            today=today,
-            error=_form_error(exc),
+        added = diaries.record_session(
+            st, entry.done(), entry.pain, entry.note, kb=knowledge(), timezone=who.timezone, profile_id=who.profile_id
         )
+    except (ValidationError, _FieldError, AnswerError) as exc:
+        return _session(request, who, st, 400, error=_form_error(exc))
     return render(request, "session_done.html", added=added)

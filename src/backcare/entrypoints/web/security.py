@@ -2,14 +2,20 @@
 
 Nothing here is kept in process memory between requests: sessions and failed-login counters are
 rows in the shared database and CSRF tokens are an HMAC of the session cookie under a secret
-that is also stored there, so any worker on any machine can check any request.
+that is also stored there, so any worker on any machine can check any request. The Host header
+check is Starlette's ``TrustedHostMiddleware``.
+
+CSRF stays our own (``csrf_token_for``, checked in ``auth``): starlette-csrf takes the token from a
+header only, so the pages' plain HTML forms (they work without JavaScript; htmx only enhances
+them) could not send it, and it has had no release since 2023; asgi-csrf accepts a form field but
+keeps a random token in a cookie of its own, not bound to the session, so a login (which replaces
+the session) would not replace the token. Ours is an HMAC of the session cookie: one cookie, and a
+new session always means a new token.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
-import datetime as dt
 import hashlib
 import hmac
 import ipaddress
@@ -19,6 +25,7 @@ import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import JSONResponse
 
 from backcare.entrypoints.web.settings import Settings
@@ -66,11 +73,6 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def token_hash(token: str) -> str:
-    """Sessions are stored by hash: a copy of the database does not hand out live sessions."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def csrf_token_for(sid: str, secret: str) -> str:
     """The CSRF token of a session cookie: an HMAC, so it cannot be guessed without the secret."""
     digest = hmac.new(secret.encode(), b"csrf|" + sid.encode(), hashlib.sha256).digest()
@@ -82,70 +84,6 @@ def csrf_valid(sid: str | None, token: str | None, secret: str) -> bool:
     if not sid or not token:
         return False
     return hmac.compare_digest(csrf_token_for(sid, secret).encode(), token.encode("utf-8", "replace"))
-
-
-def client_key(kind: str, value: str) -> str:
-    """A fixed-length key for the attempt counters (no user names or addresses stored in clear there)."""
-    return f"{kind}:{hashlib.sha256(value.encode('utf-8', 'replace')).hexdigest()[:64]}"
-
-
-# --- Passwords -----------------------------------------------------------------------------------
-
-MIN_PASSWORD = 10
-MAX_PASSWORD = 1024
-#: zxcvbn scores 0-4; below 2 a password falls to an online guessing attack of modest size.
-MIN_STRENGTH = 2
-
-
-def password_problem(password: str, username: str) -> str | None:
-    """Why a new password is refused (None when it is acceptable).
-
-    Length alone let ``password12`` and ten spaces through; zxcvbn (offline, with its own lists of
-    common passwords, names and keyboard patterns) estimates how guessable it is.
-    """
-    if len(password) < MIN_PASSWORD:
-        return f"use at least {MIN_PASSWORD} characters"
-    if len(password) > MAX_PASSWORD:
-        return f"use at most {MAX_PASSWORD} characters"
-    if any(ord(c) < 32 or ord(c) == 127 for c in password):
-        return "use printable characters only"
-    name = username.strip().lower()
-    if name and name in password.lower():
-        return "do not use your user name in your password"
-    from zxcvbn import zxcvbn
-
-    verdict = zxcvbn(password[:100], user_inputs=[name, "backcare"])
-    if int(verdict["score"]) < MIN_STRENGTH:
-        warning = str(verdict["feedback"].get("warning") or "").rstrip(".")
-        return "this password is too easy to guess" + (f" ({warning.lower()})" if warning else "")
-    return None
-
-
-def hash_password(password: str) -> str:
-    from argon2 import PasswordHasher
-
-    return PasswordHasher().hash(password)
-
-
-_DUMMY_HASH: list[str] = []
-
-
-def verify_password(stored: str | None, password: str) -> bool:
-    """Check a password; with no account, hash anyway so timing does not reveal which names exist."""
-    from argon2 import PasswordHasher
-    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
-    hasher = PasswordHasher()
-    if stored is None:
-        if not _DUMMY_HASH:
-            _DUMMY_HASH.append(hasher.hash(secrets.token_hex(16)))
-        with contextlib.suppress(VerifyMismatchError, VerificationError, InvalidHashError):
-            hasher.verify(_DUMMY_HASH[0], password)
-        return False
-    try:
-        return hasher.verify(stored, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
 
 
 # --- ASGI middleware -------------------------------------------------------------------------------
@@ -160,19 +98,9 @@ def _is_loopback(host: str | None) -> bool:
         return host == "localhost"
 
 
-def _host_allowed(host_header: str, allowed: tuple[str, ...]) -> bool:
-    if "*" in allowed:
-        return True
-    host = host_header.strip().lower()
-    if host.startswith("["):
-        name = host[1 : host.find("]")] if "]" in host else host
-    else:
-        name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
-    for pattern in allowed:
-        pattern = pattern.lower()
-        if name == pattern or (pattern.startswith("*.") and name.endswith(pattern[1:])):
-            return True
-    return False
+def _host_patterns(hosts: tuple[str, ...]) -> list[str]:
+    """Host names as ``TrustedHostMiddleware`` matches them: an IPv6 literal in brackets, as in a Host header."""
+    return [f"[{host}]" if ":" in host and not host.startswith("[") else host for host in hosts]
 
 
 def _same_origin(origin: str, host_header: str, scheme: str) -> bool:
@@ -194,9 +122,10 @@ class SecurityMiddleware:
     """
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
-        self.app = app
+        # Starlette's check of the Host header (DNS-rebinding defence) runs inside this one, so its
+        # 400 answer gets the same security headers; it lets any host through for ``*``.
+        self.app: ASGIApp = TrustedHostMiddleware(app, allowed_hosts=_host_patterns(settings.hosts), www_redirect=False)
         self.settings = settings
-        self.hosts = settings.hosts
         self.cookie = cookie_name(settings)
         self.headers = list(BASE_HEADERS)
         if not settings.multi_user and "*" in settings.allowed_hosts:
@@ -267,8 +196,6 @@ class SecurityMiddleware:
         client = scope.get("client")
         if not self.settings.multi_user and self.settings.loopback_only and not _is_loopback(client and client[0]):
             return 403, "this local backcare app only answers on this computer", "client"
-        if not _host_allowed(headers.get("host", ""), self.hosts):
-            return 400, "unknown host name", "host"
         if scope.get("method", "GET") in UNSAFE_METHODS:
             origin = headers.get("origin")
             same = origin is None or _same_origin(origin, headers.get("host", ""), scope.get("scheme", "http"))
@@ -312,7 +239,3 @@ def _read_cookie(header: str, name: str) -> str | None:
         if key == name and value and len(value) <= 128:
             return value
     return None
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)

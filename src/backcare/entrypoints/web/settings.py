@@ -1,24 +1,29 @@
-"""Web settings: one immutable value built from options or the environment.
+"""Web settings: one immutable value built from options and the environment.
 
 Every worker process builds the same ``Settings`` from the same environment, so several workers
 (or machines behind a load balancer) behave identically and keep no state of their own: sessions,
-rate-limit counters and the signing secret all live in the shared database.
+rate-limit counters and the signing secret all live in the shared database. pydantic-settings
+reads the ``BACKCARE_WEB_*`` variables (``BACKCARE_WEB_SESSION_HOURS=8``) for every field not
+given as an argument (arguments win), and refuses a value of the wrong type naming the field.
+An empty variable counts as unset.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import os
-from collections.abc import Mapping
+from typing import Annotated
+
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 ENV_PREFIX = "BACKCARE_WEB_"
 
 
-@dataclasses.dataclass(frozen=True)
-class Settings:
+class Settings(BaseSettings):
     """What varies between a local single-person app and a multi-user server."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True, frozen=True)
 
     multi_user: bool = False
     #: None: the storage default (``BACKCARE_DATABASE_URL`` or the SQLite file in the data directory).
@@ -26,7 +31,7 @@ class Settings:
     #: Signing secret for CSRF tokens; None: generated once and kept in the database (shared by workers).
     secret_key: str | None = None
     #: Host names the app answers to (DNS-rebinding defence); local mode: loopback names only.
-    allowed_hosts: tuple[str, ...] = ()
+    allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
     #: Cookies marked Secure (HTTPS); defaults to on in multi-user mode.
     secure_cookies: bool | None = None
     max_body_bytes: int = 256_000
@@ -54,6 +59,14 @@ class Settings:
     #: Shared bearer token of the CDS Hooks service (multi-user mode, ``/cds-services``); None: the service is off.
     cds_token: str | None = None
 
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        """The environment gives a comma-separated list (``a.example,b.example``), as ``to_env`` writes it."""
+        if isinstance(value, str):
+            return tuple(host.strip() for host in value.split(",") if host.strip())
+        return value
+
     @property
     def cookies_secure(self) -> bool:
         return self.multi_user if self.secure_cookies is None else self.secure_cookies
@@ -67,33 +80,18 @@ class Settings:
     def to_env(self) -> dict[str, str]:
         """Environment variables that rebuild these settings in a worker process (``from_env``)."""
         out: dict[str, str] = {}
-        for field in dataclasses.fields(self):
-            value = getattr(self, field.name)
+        for name in type(self).model_fields:
+            value = getattr(self, name)
             if value is None:
                 continue
             if isinstance(value, tuple):
                 value = ",".join(value)
             elif isinstance(value, bool):
                 value = "1" if value else "0"
-            out[ENV_PREFIX + field.name.upper()] = str(value)
+            out[ENV_PREFIX + name.upper()] = str(value)
         return out
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        """Settings from ``BACKCARE_WEB_*`` variables; anything absent keeps its default."""
-        env = os.environ if env is None else env
-        kwargs: dict[str, object] = {}
-        for field in dataclasses.fields(cls):
-            raw = env.get(ENV_PREFIX + field.name.upper())
-            if raw is None:
-                continue
-            default = field.default
-            if field.name == "allowed_hosts":
-                kwargs[field.name] = tuple(h.strip() for h in raw.split(",") if h.strip())
-            elif isinstance(default, bool) or field.name == "secure_cookies":
-                kwargs[field.name] = raw.strip().lower() in ("1", "true", "yes", "on")
-            elif isinstance(default, int):
-                kwargs[field.name] = int(raw)
-            else:
-                kwargs[field.name] = raw
-        return cls(**kwargs)  # type: ignore[arg-type]
+    def from_env(cls) -> Settings:
+        """Settings from the ``BACKCARE_WEB_*`` variables alone; anything absent keeps its default."""
+        return cls()

@@ -89,17 +89,10 @@ def encode_value(finding: Finding | None, definition: FindingDef) -> str:
 
 
 def decode_value(raw: str, definition: FindingDef) -> Any:
-    """A form field's text as an answer value: booleans and numbers typed, anything else as given."""
-    raw = raw.strip()
-    if raw == "" or raw == UNKNOWN:
-        return None
-    if definition.type == "bool":
-        return {"yes": True, "no": False}.get(raw, raw)
-    if definition.type == "int" and raw.lstrip("-").isdigit() and len(raw) < 10:
-        return int(raw)
-    if definition.type == "list":
-        return [name.strip() for name in raw.split(",") if name.strip()]
-    return raw
+    """A form field's text as an answer value, read as every front end reads typed answers."""
+    from backcare.core.answers import answer_from_text
+
+    return answer_from_text(raw, definition)
 
 
 def apply_form(state: State, form: Mapping[str, Any], kb: KnowledgeBase) -> State:

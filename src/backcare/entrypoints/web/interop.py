@@ -34,8 +34,9 @@ from backcare.adapters.interop.cds_service import discovery as discovery_documen
 from backcare.adapters.interop.cds_service import respond
 from backcare.adapters.interop.transfer import FHIR_JSON
 from backcare.adapters.storage import Store
+from backcare.bootstrap import knowledge
 from backcare.entrypoints.web.auth import api_principal, context, store
-from backcare.entrypoints.web.db import Principal
+from backcare.services.accounts import Principal
 
 if TYPE_CHECKING:
     from backcare.entrypoints.web.settings import Settings
@@ -75,7 +76,7 @@ def export_fhir(who: Who, st: StoreDep) -> Response:
     from backcare.adapters.interop.transfer import export_fhir as export
 
     return Response(
-        export(st, who.profile_id),
+        export(st, knowledge(), who.profile_id),
         media_type=FHIR_JSON,
         headers={"Content-Disposition": 'attachment; filename="backcare-fhir.json"'},
     )
@@ -94,7 +95,7 @@ async def import_fhir(request: Request, who: Who, st: StoreDep, replace: Annotat
     except UnicodeDecodeError as exc:
         return _outcome(400, f"the body is not UTF-8 text (byte {exc.start})", "Bundle", "structure")
     try:
-        parsed = await run_in_threadpool(read_bundle, text, who.timezone)
+        parsed = await run_in_threadpool(read_bundle, text, who.timezone, knowledge())
     except FhirImportError as exc:
         return _outcome(422, f"{exc}; nothing was imported", exc.expression or "Bundle")
     try:
@@ -190,7 +191,7 @@ async def call_service(service_id: str, request: Request) -> Response:
 
 @cds_router.post("/{service_id}/feedback")
 async def feedback(service_id: str, request: Request) -> Response:
-    from backcare.adapters.interop.store import store_feedback
+    from backcare.adapters.interop.cds_feedback import store_feedback
 
     refused = _refused(request, service_id)
     if refused is not None:
@@ -199,7 +200,7 @@ async def feedback(service_id: str, request: Request) -> Response:
         items = parse_feedback(await _body(request))
     except HookError as exc:
         return _error(exc)
-    count = await run_in_threadpool(store_feedback, context(request).store.engine, service_id, items)
+    count = await run_in_threadpool(store_feedback, context(request).store, service_id, items)
     return _json(operation_outcome(f"{count} feedback item(s) stored", code="informational", severity="information"))
 
 
@@ -216,13 +217,10 @@ def not_allowed(request: Request) -> Response:
 
 
 def install(app: FastAPI) -> None:
-    """Add the interop routes to the app; in multi-user mode, the CDS Hooks service and its table."""
-    from backcare.adapters.interop.store import migrate
-
+    """Add the interop routes to the app; in multi-user mode, the CDS Hooks service."""
     ctx = app.state.ctx
     app.include_router(api_router)
     if ctx.settings.multi_user:
-        migrate(ctx.store.engine)
         app.include_router(cds_router)
     if not hasattr(app.state, "interop_fhir_transport"):
         app.state.interop_fhir_transport = None

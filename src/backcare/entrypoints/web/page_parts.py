@@ -1,6 +1,7 @@
-"""Presentation helpers for the templates: banner wording, "because you said", the schedule grid, the chart.
+"""The parts of the result and step pages: the banner, the schedule grid, references and the safety net.
 
-Pure functions of the core's output; they arrange and word what the engine decided, never decide.
+Pure functions of the core's output; they arrange what the engine decided, never decide. The
+words come from ``backcare.core.wording``, so the pages say what the terminal and the report say.
 """
 
 from __future__ import annotations
@@ -8,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from backcare.adapters.report import people_headline, unfinished
-from backcare.core.diary import Trend, improvement_threshold
 from backcare.core.models import Assessment, Finding, Plan, PlanItem, SafetyNetItem
+from backcare.core.wording import DISPOSITIONS, UNFINISHED, people_headline, unfinished
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import URGENCY, Disposition
 
 
 @dataclass(frozen=True)
 class Banner:
+    """The result's banner: colour class, icon, label and title, then the one action."""
+
     css: str
     icon: str
     label: str
@@ -24,11 +26,12 @@ class Banner:
     action: str
 
 
-BANNERS = {
-    Disposition.emergency: ("emergency", "!", "Emergency", "Get emergency help now"),
-    Disposition.urgent: ("urgent", "!", "Urgent", "See a doctor today"),
-    Disposition.soon: ("soon", "i", "Soon", "Book an appointment with a GP or physiotherapist within 1 to 2 weeks"),
-    Disposition.self_care: ("self-care", "✓", "Self-care", "You can look after your back at home"),
+#: The banner's colour class and icon (shape as well as colour) for each disposition.
+LOOKS = {
+    Disposition.emergency: ("emergency", "!"),
+    Disposition.urgent: ("urgent", "!"),
+    Disposition.soon: ("soon", "i"),
+    Disposition.self_care: ("self-care", "✓"),
 }
 
 
@@ -39,17 +42,21 @@ def banner(assessment: Assessment) -> Banner:
     """
     if unfinished(assessment):
         _, action = people_headline(assessment)
-        return Banner(css="soon", icon="?", label="Not finished", title="Answer the safety questions", action=action)
-    css, icon, label, title = BANNERS[assessment.disposition]
-    return Banner(css=css, icon=icon, label=label, title=title, action=assessment.headline)
+        return Banner(css="soon", icon="?", label=UNFINISHED.label, title=UNFINISHED.title, action=action)
+    css, icon = LOOKS[assessment.disposition]
+    words = DISPOSITIONS[assessment.disposition]
+    return Banner(css=css, icon=icon, label=words.label, title=words.title, action=assessment.headline)
 
 
 def findings_by_id(assessment: Assessment) -> dict[str, Finding]:
+    """The assessment's findings by id, for "because you said"."""
     return {f.id: f for f in assessment.findings}
 
 
 @dataclass(frozen=True)
 class GridRow:
+    """One activity of the schedule: its times and a cell a day."""
+
     activity: str
     title: str
     times: str
@@ -58,6 +65,8 @@ class GridRow:
 
 @dataclass(frozen=True)
 class Grid:
+    """The schedule as a printed page shows it: a column a day, a row an activity."""
+
     days: list[tuple[int, str]]
     rows: list[GridRow]
 
@@ -83,92 +92,6 @@ def schedule_grid(plan: Plan, start: dt.date) -> Grid:
                 cells.append(f"{len(today)}×{amount}" if len(today) > 1 else amount)
         rows.append(GridRow(activity=activity, title=title, times=", ".join(times[:4]), cells=cells))
     return Grid(days=days, rows=rows)
-
-
-# --- Chart ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Point:
-    x: float
-    y: float
-    label: str
-    flagged: bool = False
-
-
-@dataclass(frozen=True)
-class Chart:
-    width: int
-    height: int
-    left: int
-    top: int
-    plot_w: int
-    plot_h: int
-    points: list[Point]
-    pain_path: str
-    expected_path: str
-    threshold_y: float | None
-    threshold_label: str
-    y_ticks: list[tuple[float, str]]
-    x_ticks: list[tuple[float, str]]
-    summary: str
-
-
-def chart(trend: Trend, width: int = 640, height: int = 260) -> Chart | None:
-    """Pain entries, the usual course for the person's baseline and the important-improvement line."""
-    rows = trend.rows
-    if not rows:
-        return None
-    left, top, right, bottom = 40, 14, 12, 30
-    plot_w, plot_h = width - left - right, height - top - bottom
-    first, last = rows[0].date, rows[-1].date
-    span = max((last - first).days, 1)
-
-    def x(day: dt.date) -> float:
-        return round(left + plot_w * ((day - first).days / span if last > first else 0.5), 1)
-
-    def y(value: float) -> float:
-        return round(top + plot_h * (1 - value / 10), 1)
-
-    points = [
-        Point(
-            x=x(r.date),
-            y=y(r.pain),
-            label=f"{r.date.isoformat()}: pain {r.pain}/10"
-            + (f", warning sign: {', '.join(r.red_flags)}" if r.red_flags else ""),
-            flagged=bool(r.red_flags),
-        )
-        for r in rows
-    ]
-    pain_path = " ".join(f"{'M' if i == 0 else 'L'}{p.x},{p.y}" for i, p in enumerate(points))
-    expected = [(x(r.date), y(r.expected)) for r in rows if r.expected is not None]
-    expected_path = " ".join(f"{'M' if i == 0 else 'L'}{px},{py}" for i, (px, py) in enumerate(expected))
-    threshold = improvement_threshold(trend.baseline.pain) if trend.baseline else None
-    n_ticks = min(span, 6) if last > first else 1
-    x_ticks = []
-    for i in range(n_ticks + 1 if last > first else 1):
-        day = first + dt.timedelta(days=round(span * i / max(n_ticks, 1))) if last > first else first
-        x_ticks.append((x(day), day.strftime("%d %b")))
-    latest = rows[-1]
-    summary = f"{len(rows)} entries from {first.isoformat()} to {last.isoformat()}; latest pain {latest.pain}/10"
-    if trend.baseline:
-        summary += f"; baseline {trend.baseline.pain}/10"
-    return Chart(
-        width=width,
-        height=height,
-        left=left,
-        top=top,
-        plot_w=plot_w,
-        plot_h=plot_h,
-        points=points,
-        pain_path=pain_path,
-        expected_path=expected_path,
-        threshold_y=y(threshold) if threshold is not None else None,
-        threshold_label=f"important improvement at {threshold:.1f}" if threshold is not None else "",
-        y_ticks=[(y(v), str(v)) for v in (0, 2, 4, 6, 8, 10)],
-        x_ticks=list(dict.fromkeys(x_ticks)),
-        summary=summary,
-    )
 
 
 # --- Result page ---------------------------------------------------------------------------------
@@ -209,6 +132,7 @@ def references(plan: Plan, kb: KnowledgeBase, pregnant: bool) -> References:
 
 
 def is_pregnant(assessment: Assessment) -> bool:
+    """Pregnancy sources and advice are shown only to someone who said so (or may be)."""
     return any(f.id == "pregnant" and f.status != "absent" for f in assessment.findings)
 
 
