@@ -32,7 +32,7 @@ def entries(n: int = 40) -> list[DiaryEntry]:
     ]
 
 
-def _inputs(with_schedule: bool = True) -> tuple[list[DiaryEntry], object, list, dt.date, dt.date]:  # type: ignore[type-arg]
+def _inputs(with_schedule: bool = True) -> tuple[list[DiaryEntry], object, list, dt.date, dt.date]:
     es = entries()
     schedule = (
         [
@@ -58,7 +58,7 @@ def _band_pixels(img: Any) -> int:
 
 def test_figure_has_band_mic_line_and_adherence() -> None:
     es, trend, course, since, until = _inputs()
-    fig = build_figure(es, trend, course, since, until)  # type: ignore[arg-type]
+    fig = build_figure(es, trend, course, since, until)
     pain_ax, adh_ax = fig.axes
     band = [c for c in pain_ax.collections if c.get_gid() == BAND_GID]
     assert len(band) == 1
@@ -79,7 +79,7 @@ def test_png_is_valid_and_shows_the_band(tmp_path: Path) -> None:
 
     es, trend, course, since, until = _inputs()
     out = tmp_path / "chart.png"
-    summary = write_chart(out, es, trend, course, since, until)  # type: ignore[arg-type]
+    summary = write_chart(out, es, trend, course, since, until)
     assert summary.band and summary.entries == 40 and summary.format == "png"
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -96,7 +96,7 @@ def test_png_without_a_band_has_no_band_colour(tmp_path: Path) -> None:
 
     es, trend, _, since, until = _inputs()
     out = tmp_path / "no-band.png"
-    write_chart(out, es, trend, [], since, until)  # type: ignore[arg-type]
+    write_chart(out, es, trend, [], since, until)
     with Image.open(out) as img:
         assert _band_pixels(img) < 200
 
@@ -104,12 +104,12 @@ def test_png_without_a_band_has_no_band_colour(tmp_path: Path) -> None:
 def test_svg_output_and_bad_suffix(tmp_path: Path) -> None:
     es, trend, course, since, until = _inputs(with_schedule=False)
     out = tmp_path / "chart.svg"
-    write_chart(out, es, trend, course, since, until)  # type: ignore[arg-type]
+    write_chart(out, es, trend, course, since, until)
     svg = out.read_text()
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
     assert f'id="{BAND_GID}"' in svg
     with pytest.raises(ChartError, match=r"\.png or \.svg"):
-        write_chart(tmp_path / "chart.jpg", es, trend, course, since, until)  # type: ignore[arg-type]
+        write_chart(tmp_path / "chart.jpg", es, trend, course, since, until)
     assert not (tmp_path / "chart.jpg").exists()
 
 
@@ -122,16 +122,16 @@ def test_the_web_chart_is_labelled_inline_svg_without_inline_styles() -> None:
     es, trend, _, _, _ = _inputs()
     flagged = es[-1].model_copy(update={"retriage": Retriage(disposition="emergency", red_flags=["cauda_equina"])})
     es = [*es[:-1], flagged]
-    chart = inline_chart(es, trend, 90, "Pain (0 to 10) by date")  # type: ignore[arg-type]
-    assert chart is not None and chart.summary == chart_summary(es, trend)  # type: ignore[arg-type]
+    chart = inline_chart(es, trend, 90, "Pain (0 to 10) by date")
+    assert chart is not None and chart.summary == chart_summary(es, trend)
     svg = chart.svg
     assert svg.startswith("<svg") and "<?xml" not in svg
     assert " style=" not in svg and "<style" not in svg and "<script" not in svg
     root = ET.fromstring(svg)
     assert root.get("role") == "img" and root.get("id") == "trend-chart" and root.get("width") is None
     ns = {"s": "http://www.w3.org/2000/svg"}
-    assert root.find("s:title", ns).text == "Pain (0 to 10) by date"  # type: ignore[union-attr]
-    assert root.find("s:desc", ns).text == chart.summary  # type: ignore[union-attr]
+    assert root.find("s:title", ns).text == "Pain (0 to 10) by date"
+    assert root.find("s:desc", ns).text == chart.summary
     labels = re.findall(r'data-pain-point=""><title>([^<]+)</title>', svg)
     assert len(labels) == len(es) and labels[0] == f"{ONSET.isoformat()}: pain 8/10"
     assert labels[-1].endswith("warning sign: cauda_equina")
@@ -143,4 +143,4 @@ def test_no_web_chart_without_entries() -> None:
     from backcare.adapters.chart import inline_chart
 
     _, trend, _, _, _ = _inputs()
-    assert inline_chart([], trend, 90, "Pain") is None  # type: ignore[arg-type]
+    assert inline_chart([], trend, 90, "Pain") is None

@@ -30,10 +30,10 @@ def db_file(data_dir: Path) -> Path:
     return data_dir / "backcare.db"
 
 
-def exported(data_dir: Path | None = None) -> dict:  # type: ignore[type-arg]
+def exported(data_dir: Path | None = None) -> dict:
     code, out, err = run("export", "--format", "json")
     assert code == 0, err
-    return json.loads(out)  # type: ignore[no-any-return]
+    return json.loads(out)
 
 
 def digest(path: Path) -> str:

@@ -15,7 +15,7 @@ from backcare.adapters.storage import Store, open_store
 from backcare.bootstrap import assess, knowledge
 from backcare.core.diary import DiaryEntry
 from backcare.services.assessments import record_assessment
-from backcare.services.diary import NOTE_UNREAD, OnsetConflict, add_entry, diary_view, retriage_entry
+from backcare.services.diary import OnsetConflict, add_entry, diary_view, retriage_entry
 
 TZ = "Europe/London"
 TODAY = dt.date(2026, 11, 10)
@@ -161,30 +161,11 @@ def test_record_assessment_goes_to_the_named_profile_and_dates_its_episode(db_ur
     assert episode is not None and episode.onset == TODAY - dt.timedelta(days=10)
 
 
-def test_retriage_without_the_text_reader_warns_instead_of_guessing(monkeypatch: pytest.MonkeyPatch) -> None:
-    import backcare.core.assessment
-
-    real = backcare.core.assessment.assess
-
-    def no_reader(*args: object, text: str | None = None, **kw: object) -> object:
-        if text:
-            raise ImportError("no free-text reader")
-        return real(*args, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(backcare.core.assessment, "assess", no_reader)
-    answers = {"age": 40, "pain_score": 5}
-    assert retriage_entry({}, "numb between my legs", answers, TODAY, KB) == (None, NOTE_UNREAD)
-    result, warning = retriage_entry({"saddle_numbness": True}, "numb", answers | {"saddle_numbness": True}, TODAY, KB)
-    assert warning == NOTE_UNREAD and result is not None and result.disposition.value == "emergency"
-    assert retriage_entry({}, None, answers, TODAY, KB) == (None, None)
-    assert "backcare" not in NOTE_UNREAD
-
-
 def test_a_warning_sign_in_the_note_overrides_the_earlier_answer() -> None:
     earlier = {"age": 40, "pain_score": 5, "urinary_retention": False, "saddle_numbness": False}
-    result, warning = retriage_entry({}, "Since this morning I can't pee properly.", earlier, TODAY, KB)
-    assert warning is None and result is not None
+    result = retriage_entry({}, "Since this morning I can't pee properly.", earlier, TODAY, KB)
+    assert result is not None
     assert result.disposition.value == "emergency"
     assert "cauda_equina" in {f.id for f in result.red_flags}
-    calm, _ = retriage_entry({}, "Bit stiffer after gardening, otherwise fine.", earlier, TODAY, KB)
+    calm = retriage_entry({}, "Bit stiffer after gardening, otherwise fine.", earlier, TODAY, KB)
     assert calm is not None and calm.disposition.value != "emergency"

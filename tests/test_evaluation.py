@@ -293,7 +293,7 @@ def test_default_assess_passes_answers_text_and_a_fixed_date(monkeypatch: pytest
         return assessment("self_care")
 
     module = types.ModuleType("backcare.bootstrap")
-    module.assess = assess  # type: ignore[attr-defined]
+    module.assess = assess
     monkeypatch.setitem(sys.modules, "backcare.bootstrap", module)
     dated = Vignette(
         id="d", answers={"age": 40}, today=dt.date(2024, 2, 29), expect=Expect(disposition="self_care"), note="n"

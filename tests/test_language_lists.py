@@ -17,7 +17,7 @@ status = _ON.status
 
 
 @pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
+def kb():
     return load_knowledge()
 
 
@@ -32,7 +32,7 @@ def kb():  # type: ignore[no-untyped-def]
         ("No fever, chills or sweats, just a stiff back.", ["fever"]),
     ],
 )
-def test_a_denial_covers_its_whole_list(kb, text: str, fids: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_a_denial_covers_its_whole_list(kb, text: str, fids: list[str]) -> None:
     for fid in fids:
         assert status(kb, text, fid) == "absent", fid
 
@@ -44,5 +44,5 @@ def test_a_denial_covers_its_whole_list(kb, text: str, fids: list[str]) -> None:
         ("No fever, but she's lost a stone without trying and is sweating at night.", "unexplained_weight_loss"),
     ],
 )
-def test_a_denial_stops_where_a_new_clause_starts(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_denial_stops_where_a_new_clause_starts(kb, text: str, fid: str) -> None:
     assert status(kb, text, fid) != "absent"

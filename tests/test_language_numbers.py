@@ -20,7 +20,7 @@ THURSDAY = dt.date(2025, 6, 5)
 
 
 def values(found: object) -> list[object]:
-    return [v.value for v in found]  # type: ignore[attr-defined]
+    return [v.value for v in found]
 
 
 @pytest.mark.parametrize(

@@ -566,12 +566,12 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
+def kb():
     return load_knowledge()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_the_reader_gives_the_findings_the_contract_requires(kb, case: Case) -> None:  # type: ignore[no-untyped-def]
+def test_the_reader_gives_the_findings_the_contract_requires(kb, case: Case) -> None:
     found = {f.id: f for f in understand(case.text, kb, TODAY).findings}
     for fid, expected in case.findings.items():
         if expected is None:

@@ -15,7 +15,7 @@ TODAY = dt.date(2026, 12, 2)  # a Wednesday
 
 
 @pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
+def kb():
     return load_knowledge()
 
 
@@ -76,7 +76,7 @@ FIRES = [
 
 
 @pytest.mark.parametrize(("fid", "text"), FIRES, ids=[f"{f}:{t[:40]}" for f, t in FIRES])
-def test_the_new_findings_are_read(kb, fid: str, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_new_findings_are_read(kb, fid: str, text: str) -> None:
     assert counted(kb, text, fid), read(kb, text)
 
 
@@ -114,7 +114,7 @@ DOES_NOT_FIRE = [
 
 
 @pytest.mark.parametrize(("fid", "text"), DOES_NOT_FIRE, ids=[f"{f}:{t[:40]}" for f, t in DOES_NOT_FIRE])
-def test_look_alikes_do_not_read_the_new_findings(kb, fid: str, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_look_alikes_do_not_read_the_new_findings(kb, fid: str, text: str) -> None:
     assert not counted(kb, text, fid), read(kb, text)
 
 
@@ -129,11 +129,11 @@ def test_look_alikes_do_not_read_the_new_findings(kb, fid: str, text: str) -> No
         ("My lower back is sore.", "lower"),
     ],
 )
-def test_thoracic_pain_is_read_as_its_region(kb, text: str, region: str) -> None:  # type: ignore[no-untyped-def]
+def test_thoracic_pain_is_read_as_its_region(kb, text: str, region: str) -> None:
     assert read(kb, text)["pain_region"].value == region
 
 
-def test_the_new_findings_are_negated_like_any_other(kb) -> None:  # type: ignore[no-untyped-def]
+def test_the_new_findings_are_negated_like_any_other(kb) -> None:
     assert status(kb, "30 weeks pregnant, back ache, baby moving normally.", "reduced_fetal_movements") == "absent"
     assert not counted(kb, "Back pain, no lump or swelling on my back.", "back_lump_or_deformity")
     assert not counted(kb, "In case I get yellow eyes, what should I do? Back ache.", "yellow_skin_or_eyes")
@@ -152,7 +152,7 @@ LONGSTANDING = [
 
 
 @pytest.mark.parametrize("text", LONGSTANDING)
-def test_both_legs_tied_to_a_long_duration_or_a_chronic_cause_are_longstanding(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_both_legs_tied_to_a_long_duration_or_a_chronic_cause_are_longstanding(kb, text: str) -> None:
     found = read(kb, text)
     assert found["longstanding_leg_symptoms"].status == "present", found
     for fid in ("leg_numbness_both_sides", "leg_pain_both_sides"):
@@ -172,11 +172,11 @@ NEW_OR_WORSE = [
 
 
 @pytest.mark.parametrize(("text", "fid"), NEW_OR_WORSE)
-def test_both_legs_new_worse_or_not_tied_to_the_duration_stay_a_red_flag(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+def test_both_legs_new_worse_or_not_tied_to_the_duration_stay_a_red_flag(kb, text: str, fid: str) -> None:
     assert counted(kb, text, fid), read(kb, text)
 
 
-def test_the_years_of_a_neuropathy_are_not_the_back_pains(kb) -> None:  # type: ignore[no-untyped-def]
+def test_the_years_of_a_neuropathy_are_not_the_back_pains(kb) -> None:
     found = read(
         kb, "I've had diabetic neuropathy with numb feet for years. I pulled my back yesterday lifting shopping."
     )
@@ -188,7 +188,7 @@ def test_the_years_of_a_neuropathy_are_not_the_back_pains(kb) -> None:  # type: 
     assert "days_since_onset" not in found
 
 
-def test_years_of_back_pain_are_still_the_back_pains(kb) -> None:  # type: ignore[no-untyped-def]
+def test_years_of_back_pain_are_still_the_back_pains(kb) -> None:
     assert counted(kb, "I've had this back pain for years.", "pain_over_3_months")
     assert counted(kb, "Back pain for months now, no better.", "pain_over_3_months")
 
@@ -206,7 +206,7 @@ def test_years_of_back_pain_are_still_the_back_pains(kb) -> None:  # type: ignor
         "Pregnant with twins, back pain, and sneezing makes me wet myself a bit.",
     ],
 )
-def test_stress_leakage_longstanding_or_in_pregnancy_is_not_incontinence(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_stress_leakage_longstanding_or_in_pregnancy_is_not_incontinence(kb, text: str) -> None:
     assert not counted(kb, text, "urinary_incontinence"), read(kb, text)
 
 
@@ -220,11 +220,11 @@ def test_stress_leakage_longstanding_or_in_pregnancy_is_not_incontinence(kb, tex
         "Back pain and I'm leaking.",
     ],
 )
-def test_other_leakage_stays_incontinence(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_other_leakage_stays_incontinence(kb, text: str) -> None:
     assert counted(kb, text, "urinary_incontinence"), read(kb, text)
 
 
-def test_no_bleeding_or_leaking_in_pregnancy_speaks_of_bleeding_and_waters(kb) -> None:  # type: ignore[no-untyped-def]
+def test_no_bleeding_or_leaking_in_pregnancy_speaks_of_bleeding_and_waters(kb) -> None:
     found = read(kb, "I'm 24 weeks pregnant and my lower back has been really sore for 3 days. No bleeding or leaking.")
     assert found["vaginal_bleeding"].status == "absent"
     assert found["fluid_leak"].status == "absent"
@@ -254,7 +254,7 @@ HEDGED_DENIALS = [
 
 
 @pytest.mark.parametrize(("text", "fid"), HEDGED_DENIALS)
-def test_a_hedged_denial_is_left_unknown(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_hedged_denial_is_left_unknown(kb, text: str, fid: str) -> None:
     assert fid not in read(kb, text), read(kb, text)
 
 
@@ -270,7 +270,7 @@ PLAIN_DENIALS = [
 
 
 @pytest.mark.parametrize(("text", "fid"), PLAIN_DENIALS)
-def test_a_plain_denial_stays_absent(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_plain_denial_stays_absent(kb, text: str, fid: str) -> None:
     assert status(kb, text, fid) == "absent", read(kb, text)
 
 
@@ -282,16 +282,16 @@ def test_a_plain_denial_stays_absent(kb, text: str, fid: str) -> None:  # type: 
         ("Back spasm, I think I've had a bit of trouble peeing.", "urinary_retention"),
     ],
 )
-def test_a_hedged_red_flag_stays_possible(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_hedged_red_flag_stays_possible(kb, text: str, fid: str) -> None:
     assert status(kb, text, fid) in ("possible", "present"), read(kb, text)
 
 
-def test_a_plain_denial_beats_a_hedged_one(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_plain_denial_beats_a_hedged_one(kb) -> None:
     text = "I don't think I have numbness down below. Actually no, no numbness between my legs at all. Back pain."
     assert status(kb, text, "saddle_numbness") == "absent"
 
 
-def test_a_hedged_denial_of_improvement_stands_as_a_no(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_hedged_denial_of_improvement_stands_as_a_no(kb) -> None:
     # improving is reassuring: unknown would count in its favour, so a hedged "no" stays a no
     assert status(kb, "I don't think it's getting any better, back pain for 7 weeks.", "improving") == "absent"
 
@@ -307,7 +307,7 @@ SEVERAL_NOT_OVERUSE = [
 
 
 @pytest.mark.parametrize("text", SEVERAL_NOT_OVERUSE)
-def test_several_products_with_no_amount_are_several_products_not_overuse(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_several_products_with_no_amount_are_several_products_not_overuse(kb, text: str) -> None:
     found = read(kb, text)
     assert found["paracetamol_several_products"].status == "present", found
     assert "paracetamol_overuse" not in found, found
@@ -326,7 +326,7 @@ OVERUSE = [
 
 
 @pytest.mark.parametrize("text", OVERUSE)
-def test_overuse_needs_an_amount_over_the_maximum_or_not_knowing(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_overuse_needs_an_amount_over_the_maximum_or_not_knowing(kb, text: str) -> None:
     assert counted(kb, text, "paracetamol_overuse"), read(kb, text)
 
 
@@ -341,7 +341,7 @@ def test_overuse_needs_an_amount_over_the_maximum_or_not_knowing(kb, text: str) 
         "I'm over the limit for driving hours this week, back is sore.",
     ],
 )
-def test_amounts_within_the_maximum_or_about_something_else_are_not_overuse(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_amounts_within_the_maximum_or_about_something_else_are_not_overuse(kb, text: str) -> None:
     assert not counted(kb, text, "paracetamol_overuse"), read(kb, text)
 
 
@@ -357,7 +357,7 @@ def test_amounts_within_the_maximum_or_about_something_else_are_not_overuse(kb, 
         "Back pain. I'm trying to lose weight and have lost a few pounds.",
     ],
 )
-def test_weight_lost_on_purpose_is_not_unexplained(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_weight_lost_on_purpose_is_not_unexplained(kb, text: str) -> None:
     assert not counted(kb, text, "unexplained_weight_loss"), read(kb, text)
 
 
@@ -368,11 +368,11 @@ def test_weight_lost_on_purpose_is_not_unexplained(kb, text: str) -> None:  # ty
         "My back aches at night and I've lost weight but I don't know why.",
     ],
 )
-def test_weight_lost_without_trying_stays_unexplained(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_weight_lost_without_trying_stays_unexplained(kb, text: str) -> None:
     assert counted(kb, text, "unexplained_weight_loss"), read(kb, text)
 
 
-def test_a_date_in_the_dieting_clause_is_not_the_onset(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_in_the_dieting_clause_is_not_the_onset(kb) -> None:
     found = read(kb, "My back hurts. I've lost a stone on purpose since January by dieting.")
     assert "days_since_onset" not in found
     assert "pain_over_3_months" not in found
@@ -386,7 +386,7 @@ def test_a_date_in_the_dieting_clause_is_not_the_onset(kb) -> None:  # type: ign
         "My knees have had arthritis for years. Back sore after gardening yesterday.",
     ],
 )
-def test_years_of_another_condition_are_not_months_of_back_pain(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_years_of_another_condition_are_not_months_of_back_pain(kb, text: str) -> None:
     assert not counted(kb, text, "pain_over_3_months"), read(kb, text)
 
 
@@ -399,7 +399,7 @@ def test_years_of_another_condition_are_not_months_of_back_pain(kb, text: str) -
         "The spasm settles when I lie on my side.",
     ],
 )
-def test_relief_by_posture_is_not_improving(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_relief_by_posture_is_not_improving(kb, text: str) -> None:
     assert "improving" not in read(kb, text), read(kb, text)
 
 
@@ -407,11 +407,11 @@ def test_relief_by_posture_is_not_improving(kb, text: str) -> None:  # type: ign
     "text",
     ["My back is getting better each day.", "The spasm is slowly easing.", "Back much better than last week."],
 )
-def test_getting_better_is_still_improving(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_getting_better_is_still_improving(kb, text: str) -> None:
     assert status(kb, text, "improving") == "present"
 
 
-def test_a_hedged_denial_is_handed_on_as_doubted(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_hedged_denial_is_handed_on_as_doubted(kb) -> None:
     """The merge must know the rules heard a hedged denial, so that it asks instead of counting."""
     from backcare.adapters.language import understand
 

@@ -24,7 +24,7 @@ SCREENING = (
 
 
 @pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
+def kb():
     return load_knowledge()
 
 
@@ -48,7 +48,7 @@ read, status, value = _ON.read, _ON.status, _ON.value
         ("Lumbar ache 13/52 despite physio.", 91, True),
     ],
 )
-def test_clinical_durations(kb, text: str, days: int, over_3_months: bool) -> None:  # type: ignore[no-untyped-def]
+def test_clinical_durations(kb, text: str, days: int, over_3_months: bool) -> None:
     found = read(kb, text)
     assert found["days_since_onset"].value == days
     assert ("pain_over_3_months" in found) is over_3_months
@@ -56,7 +56,7 @@ def test_clinical_durations(kb, text: str, days: int, over_3_months: bool) -> No
         assert found["pain_over_3_months"].status == "present"
 
 
-def test_durations_as_written_in_notes(kb) -> None:  # type: ignore[no-untyped-def]
+def test_durations_as_written_in_notes(kb) -> None:
     assert value(kb, "LBP x3/7, NRS 5.", "days_since_onset") == 3
     assert value(kb, "LBP 3-4/52.", "days_since_onset") == 28  # a range: the longer
     found = read(kb, "3/7 hx of LBP with fever and rigors.")  # the history now, not past history
@@ -73,7 +73,7 @@ def test_durations_as_written_in_notes(kb) -> None:  # type: ignore[no-untyped-d
         "BP 128/72, back pain.",  # blood pressure
     ],
 )
-def test_things_that_are_not_clinical_durations(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_things_that_are_not_clinical_durations(kb, text: str) -> None:
     days = value(kb, text, "days_since_onset")
     assert days is None or days > 100  # "since 12/12/2024" may be read as a date, never as 12 months
 
@@ -87,19 +87,19 @@ def test_things_that_are_not_clinical_durations(kb, text: str) -> None:  # type:
         ("G2P1 at 34/40, lower back pain.", 34),
     ],
 )
-def test_gestation_means_pregnant_with_weeks(kb, text: str, weeks: int) -> None:  # type: ignore[no-untyped-def]
+def test_gestation_means_pregnant_with_weeks(kb, text: str, weeks: int) -> None:
     found = read(kb, text)
     assert found["pregnant"].status == "present"
     assert found["pregnancy_weeks"].value == weeks
     assert "days_since_onset" not in found  # "/40" is no duration
 
 
-def test_eye_chart_is_not_a_gestation(kb) -> None:  # type: ignore[no-untyped-def]
+def test_eye_chart_is_not_a_gestation(kb) -> None:
     found = read(kb, "Back pain, VA 20/40 in the left eye.")
     assert "pregnant" not in found and "pregnancy_weeks" not in found
 
 
-def test_gp_notation_alone_is_not_a_pregnancy(kb) -> None:  # type: ignore[no-untyped-def]
+def test_gp_notation_alone_is_not_a_pregnancy(kb) -> None:
     assert "pregnant" not in read(kb, "G2P2, lower back pain 2/52.")
 
 
@@ -119,7 +119,7 @@ def test_gp_notation_alone_is_not_a_pregnancy(kb) -> None:  # type: ignore[no-un
         ("LBP, NRS 6-7.", 7),
     ],
 )
-def test_pain_scores(kb, text: str, score: int) -> None:  # type: ignore[no-untyped-def]
+def test_pain_scores(kb, text: str, score: int) -> None:
     assert value(kb, text, "pain_score") == score
 
 
@@ -132,7 +132,7 @@ def test_pain_scores(kb, text: str, score: int) -> None:  # type: ignore[no-unty
         "Back pain, GCS 14.",
     ],
 )
-def test_scores_that_are_not_pain_scores(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_scores_that_are_not_pain_scores(kb, text: str) -> None:
     assert value(kb, text, "pain_score") is None
 
 
@@ -154,7 +154,7 @@ def test_scores_that_are_not_pain_scores(kb, text: str) -> None:  # type: ignore
         ("Back pain, temperature 36.5 C.", "absent"),
     ],
 )
-def test_temperatures(kb, text: str, fever: str) -> None:  # type: ignore[no-untyped-def]
+def test_temperatures(kb, text: str, fever: str) -> None:
     assert status(kb, text, "fever") == fever
 
 
@@ -165,11 +165,11 @@ def test_temperatures(kb, text: str, fever: str) -> None:  # type: ignore[no-unt
         "Sore back. 96F, lives alone.",  # a 96-year-old woman
     ],
 )
-def test_not_a_temperature(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_not_a_temperature(kb, text: str) -> None:
     assert status(kb, text, "fever") is None
 
 
-def test_a_temperature_in_fahrenheit_is_not_an_age(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_temperature_in_fahrenheit_is_not_an_age(kb) -> None:
     found = read(kb, "Back pain, 101 F overnight.")
     assert found["fever"].status == "present"
     assert "age" not in found and "sex" not in found
@@ -271,7 +271,7 @@ def test_a_temperature_in_fahrenheit_is_not_an_age(kb) -> None:  # type: ignore[
         ("LBP, SLR positive bilaterally.", "leg_pain_both_sides", "present"),
     ],
 )
-def test_abbreviations_and_examination(kb, text: str, fid: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_abbreviations_and_examination(kb, text: str, fid: str, expected: str) -> None:
     assert status(kb, text, fid) == expected
 
 
@@ -292,7 +292,7 @@ def test_abbreviations_and_examination(kb, text: str, fid: str, expected: str) -
         ("LBP, no pregnancy test done.", "pregnant"),
     ],
 )
-def test_look_alikes_read_nothing(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+def test_look_alikes_read_nothing(kb, text: str, fid: str) -> None:
     assert status(kb, text, fid) is None
 
 
@@ -312,17 +312,17 @@ def test_look_alikes_read_nothing(kb, text: str, fid: str) -> None:  # type: ign
         ("LBP, N&V since yesterday.", "vomiting_or_diarrhoea", "present"),
     ],
 )
-def test_more_shorthand(kb, text: str, fid: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_more_shorthand(kb, text: str, fid: str, expected: str) -> None:
     assert status(kb, text, fid) == expected
 
 
-def test_a_pregnancy_test_result(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_pregnancy_test_result(kb) -> None:
     assert status(kb, "LBP, UPT -ve.", "pregnant") == "absent"
     assert status(kb, "LBP, pregnancy test negative.", "pregnant") == "absent"
     assert status(kb, "LBP, pregnancy test positive last week.", "pregnant") == "present"
 
 
-def test_unchanged_is_not_worsening_nor_better(kb) -> None:  # type: ignore[no-untyped-def]
+def test_unchanged_is_not_worsening_nor_better(kb) -> None:
     found = read(kb, "Right foot weakness and LBP, unchanged since the last clinic visit.")
     assert found["leg_weakness"].status == "present"
     assert found["leg_weakness_worsening"].status == "absent"
@@ -340,7 +340,7 @@ def test_unchanged_is_not_worsening_nor_better(kb) -> None:  # type: ignore[no-u
         "LBP, nil red flags, NAD.",
     ],
 )
-def test_a_blanket_no_red_flags_reads_no_screening_finding(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_blanket_no_red_flags_reads_no_screening_finding(kb, text: str) -> None:
     found = read(kb, text)
     assert found["back_pain"].status == "present"  # the "no" does not reach past the phrase
     assert not any(fid in found for fid in SCREENING), {fid: found[fid].status for fid in SCREENING if fid in found}
@@ -356,12 +356,12 @@ def test_a_blanket_no_red_flags_reads_no_screening_finding(kb, text: str) -> Non
         "LBP. If GCS drops below 15 or T over 38, call 999.",
     ],
 )
-def test_advice_in_notes_is_not_the_patients_finding(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_advice_in_notes_is_not_the_patients_finding(kb, text: str) -> None:
     found = read(kb, text)
     assert not any(found[fid].status != "absent" for fid in SCREENING if fid in found), found
 
 
-def test_named_red_flags_still_read_as_written(kb) -> None:  # type: ignore[no-untyped-def]
+def test_named_red_flags_still_read_as_written(kb) -> None:
     assert status(kb, "Red flags: saddle anaesthesia. LBP.", "saddle_numbness") == "present"
     found = read(kb, "No red flags, no saddle anaesthesia, no retention. LBP.")
     assert found["saddle_numbness"].status == "absent"
@@ -403,7 +403,7 @@ def test_named_red_flags_still_read_as_written(kb) -> None:  # type: ignore[no-u
         "FFH at work, LBP.",
     ],
 )
-def test_major_trauma(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_major_trauma(kb, text: str) -> None:
     found = read(kb, text)
     assert found["major_trauma"].status == "present"
     assert found.get("minor_trauma") is None or found["minor_trauma"].status != "present"
@@ -424,7 +424,7 @@ def test_major_trauma(kb, text: str) -> None:  # type: ignore[no-untyped-def]
         "Fell off a low stool, back pain.",
     ],
 )
-def test_minor_trauma_stays_minor(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_minor_trauma_stays_minor(kb, text: str) -> None:
     found = read(kb, text)
     assert found["minor_trauma"].status == "present"
     assert found.get("major_trauma") is None or found["major_trauma"].status == "absent"
@@ -433,19 +433,19 @@ def test_minor_trauma_stays_minor(kb, text: str) -> None:  # type: ignore[no-unt
 @pytest.mark.parametrize(
     "text", ["Back pain, no fall.", "Back spasm, didn't slip or fall.", "LBP, no falls or injuries."]
 )
-def test_no_fall_rules_out_both(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_fall_rules_out_both(kb, text: str) -> None:
     found = read(kb, text)
     assert found["major_trauma"].status == "absent"
     assert found["minor_trauma"].status == "absent"
 
 
-def test_fall_from_standing_rules_out_major_trauma(kb) -> None:  # type: ignore[no-untyped-def]
+def test_fall_from_standing_rules_out_major_trauma(kb) -> None:
     found = read(kb, "Ground-level fall at home, LBP.")
     assert found["minor_trauma"].status == "present"
     assert found["major_trauma"].status == "absent"
 
 
-def test_a_fainting_fall_is_also_a_minor_fall(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_fainting_fall_is_also_a_minor_fall(kb) -> None:
     found = read(kb, "82F, vasovagal and fell in the kitchen, back pain.")
     assert found["collapse"].status == "present"
     assert found["minor_trauma"].status == "present"
@@ -464,7 +464,7 @@ def test_a_fainting_fall_is_also_a_minor_fall(kb) -> None:  # type: ignore[no-un
         "Back pain, the leaflet says max 2 tabs QDS and I take co-codamol 1 tab BD.",
     ],
 )
-def test_doses_at_or_under_the_maximum_are_not_overuse(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_doses_at_or_under_the_maximum_are_not_overuse(kb, text: str) -> None:
     assert status(kb, text, "paracetamol_overuse") is None
 
 
@@ -478,7 +478,7 @@ def test_doses_at_or_under_the_maximum_are_not_overuse(kb, text: str) -> None:  
         "Back pain, two co-codamol every three hours.",
     ],
 )
-def test_doses_over_the_maximum_are_overuse(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_doses_over_the_maximum_are_overuse(kb, text: str) -> None:
     assert status(kb, text, "paracetamol_overuse") == "present"
 
 

@@ -19,7 +19,7 @@ read, status, counted = _ON.read, _ON.status, _ON.counted
 
 
 @pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
+def kb():
     return load_knowledge()
 
 
@@ -31,7 +31,7 @@ CASE_NOTES = [
 
 
 @pytest.mark.parametrize(("text", "age"), CASE_NOTES)
-def test_a_case_note_is_about_its_patient(kb, text: str, age: int | None) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_note_is_about_its_patient(kb, text: str, age: int | None) -> None:
     assert counted(kb, text, "unexplained_weight_loss")
     assert _ON.value(kb, text, "age") == age
 
@@ -43,11 +43,11 @@ def test_a_case_note_is_about_its_patient(kb, text: str, age: int | None) -> Non
         "A 47 year old man presents with back spasm. His brother had prostate cancer last year.",
     ],
 )
-def test_a_relative_of_the_patient_is_someone_else(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_relative_of_the_patient_is_someone_else(kb, text: str) -> None:
     assert status(kb, text, "history_of_cancer") is None
 
 
-def test_a_child_named_by_age_is_still_someone_else(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_child_named_by_age_is_still_someone_else(kb) -> None:
     text = "My back went carrying my 3 year old upstairs."
     assert status(kb, text, "age") is None
 
@@ -59,11 +59,11 @@ def test_a_child_named_by_age_is_still_someone_else(kb) -> None:  # type: ignore
         ("It hurts all the time, nothing eases it, 10/10 since last night.", "pain_score", 10),
     ],
 )
-def test_out_of_scope_a_warning_sign_keeps_what_the_red_flags_read(kb, text: str, fid: str, value: int) -> None:  # type: ignore[no-untyped-def]
+def test_out_of_scope_a_warning_sign_keeps_what_the_red_flags_read(kb, text: str, fid: str, value: int) -> None:
     assert _ON.value(kb, text, fid) == value
 
 
-def test_out_of_scope_without_a_warning_sign_nothing_else_is_kept(kb) -> None:  # type: ignore[no-untyped-def]
+def test_out_of_scope_without_a_warning_sign_nothing_else_is_kept(kb) -> None:
     assert status(kb, "My knee has ached for eight weeks, about 6/10.", "pain_score") is None
 
 
@@ -75,7 +75,7 @@ def test_out_of_scope_without_a_warning_sign_nothing_else_is_kept(kb) -> None:  
         ("My legs were like jelly after the half marathon and my lower back aches today.", "leg_weakness"),
     ],
 )
-def test_idioms_of_tiredness_and_workouts_are_not_warning_signs(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+def test_idioms_of_tiredness_and_workouts_are_not_warning_signs(kb, text: str, fid: str) -> None:
     assert status(kb, text, fid) is None
 
 
@@ -86,5 +86,5 @@ def test_idioms_of_tiredness_and_workouts_are_not_warning_signs(kb, text: str, f
         ("My legs are like jelly and keep giving way since my back went.", "leg_weakness"),
     ],
 )
-def test_the_real_signs_beside_those_idioms_still_count(kb, text: str, fid: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_signs_beside_those_idioms_still_count(kb, text: str, fid: str) -> None:
     assert counted(kb, text, fid)

@@ -653,7 +653,7 @@ def test_two_paracetamol_products_are_several(names: list[str], several: bool, k
 
 def test_several_products_only_ever_sets_the_answer_to_yes(kb: KnowledgeBase) -> None:
     def derived(facts: dict[str, object]) -> dict[str, str]:
-        return {f.id: f.status for f in derived_findings(facts, kb)}  # type: ignore[arg-type]
+        return {f.id: f.status for f in derived_findings(facts, kb)}
 
     two = derived({"medications": ["paracetamol", "Lemsip"], "paracetamol_several_products": False})
     assert two["paracetamol_several_products"] == "present"

@@ -13,7 +13,7 @@ CLEAR = {fid: False for fid, f in load_knowledge().findings.items() if f.screeni
 TODAY = dt.date(2026, 3, 2)
 
 
-def _plan(days_since_onset: int, today: dt.date = TODAY, **extra: object):  # type: ignore[no-untyped-def]
+def _plan(days_since_onset: int, today: dt.date = TODAY, **extra: object):
     answers = {**CLEAR, "age": 40, "pain_score": 4, "days_since_onset": days_since_onset, **extra}
     result = assess(answers=answers, today=today)
     assert result.plan is not None and result.plan.schedule

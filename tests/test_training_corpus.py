@@ -7,7 +7,7 @@ from pathlib import Path
 TRAINING = Path(__file__).resolve().parents[1] / "training"
 
 
-def _load(name: str):  # type: ignore[no-untyped-def]
+def _load(name: str):
     sys.path.insert(0, str(TRAINING))
     try:
         return importlib.import_module(name)

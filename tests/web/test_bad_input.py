@@ -23,9 +23,9 @@ TZ_DIRECTORIES = ["America", "Europe", "Etc", "Asia", "Pacific", "America/Argent
 def apps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("bad-input")
     base = {"warm_up": False, "register_max_per_ip": 1000, "assess_max_per_minute": 10_000}
-    local = create_app(Settings(database_url=f"sqlite:///{folder / 'local.db'}", **base))  # type: ignore[arg-type]
+    local = create_app(Settings(database_url=f"sqlite:///{folder / 'local.db'}", **base))
     multi = create_app(
-        Settings(database_url=f"sqlite:///{folder / 'multi.db'}", multi_user=True, **base)  # type: ignore[arg-type]
+        Settings(database_url=f"sqlite:///{folder / 'multi.db'}", multi_user=True, **base)
     )
     lc = TestClient(local, base_url="http://127.0.0.1:8000", client=("127.0.0.1", 50000))
     mc = TestClient(multi, base_url="https://backcare.test", client=("203.0.113.7", 40000))

@@ -325,7 +325,7 @@ def test_one_account_cannot_reach_anothers_data(browser, multi_server, tmp_path:
         assert api(bob, multi_server, "PUT", f"/api/v1/diary/entries/{entry_id}", {"pain": 0}).status == 404
         assert api(bob, multi_server, "DELETE", f"/api/v1/diary/entries/{entry_id}").status == 404
         assert api(bob, multi_server, "DELETE", f"/api/v1/assessments/{assessment_id}").status == 404
-        token = re.search(r'name="csrf_token" value="([^"]+)"', bob.content()).group(1)  # type: ignore[union-attr]
+        token = re.search(r'name="csrf_token" value="([^"]+)"', bob.content()).group(1)
         forged = bob.request.post(f"{multi_server}/diary/{entry_id}/delete", form={"csrf_token": token})
         assert forged.status == 404
         no_token = bob.request.post(f"{multi_server}/diary/{entry_id}/delete", form={})

@@ -10,11 +10,14 @@ trend computed by the core.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from cachetools import LRUCache
 
 from backcare.core.diary import CoursePoint, DiaryEntry, Trend
 from backcare.core.recovery import NRS_MIC_POINTS, improvement_threshold
@@ -290,7 +293,18 @@ def inline_chart(entries: Sequence[DiaryEntry], trend: Trend, days: int, title: 
         return None
     shown = [e for e in entries if span.since <= e.date <= span.until]
     summary = chart_summary(shown, trend)
-    return InlineChart(svg=trend_svg(entries, trend, span, title, summary), summary=summary)
+    key = hashlib.sha256(
+        "\n".join([title, repr(span), trend.model_dump_json(), *(e.model_dump_json() for e in shown)]).encode()
+    ).hexdigest()
+    svg = _DRAWN.get(key)
+    if svg is None:
+        svg = _DRAWN[key] = trend_svg(entries, trend, span, title, summary)
+    return InlineChart(svg=svg, summary=summary)
+
+
+#: Charts already drawn, by what they show: drawing takes matplotlib about 150 ms, and a diary page
+#: is shown far more often than it changes. Bounded: at most 64 charts of some 50 KB each.
+_DRAWN: LRUCache[str, str] = LRUCache(maxsize=64)
 
 
 def trend_svg(entries: Sequence[DiaryEntry], trend: Trend, span: ChartSpan, title: str, summary: str) -> str:

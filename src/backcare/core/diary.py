@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -104,14 +104,6 @@ class ScheduledSession(_Model):
     date: dt.date
     activity: str
     kind: Literal["exercise", "cold", "heat", "other"]
-
-
-def entries_in_window(entries: Iterable[DiaryEntry], since: dt.date | None, until: dt.date | None) -> list[DiaryEntry]:
-    """Entries dated within [since, until], oldest first."""
-    return sorted(
-        (e for e in entries if (since is None or e.date >= since) and (until is None or e.date <= until)),
-        key=lambda e: (e.date, e.recorded_at),
-    )
 
 
 # --- Results --------------------------------------------------------------------------------------

@@ -27,12 +27,6 @@ from backcare.core.models import Assessment, Plan
 from backcare.knowledge import KnowledgeBase
 from backcare.services.assessments import snapshot
 
-#: Said when the free-text reader is not installed, so a note could not be checked.
-NOTE_UNREAD = (
-    "your note could not be checked for warning signs by this version; if anything new worries you, "
-    "take a new assessment."
-)
-
 
 class OnsetConflict(ValueError):
     """An onset was given for an entry, but an episode with another onset is already open."""
@@ -55,14 +49,12 @@ class EntryAdded:
     retriage: Assessment | None
     #: Red flags this entry itself raised (not ones carried over from earlier answers).
     alert: list[str]
-    #: Set when the note could not be checked for warning signs.
-    warning: str | None
 
 
 def retriage_entry(
     findings: Mapping[str, Any], note: str | None, answers: Mapping[str, object], day: dt.date, kb: KnowledgeBase
-) -> tuple[Assessment | None, str | None]:
-    """Triage an entry's findings and note; the second value is ``NOTE_UNREAD`` when the note was not read.
+) -> Assessment | None:
+    """Triage an entry's findings and note (None when it reports neither).
 
     A warning sign in the note is new information: it overrides the earlier assessment's answer to
     the same question (spec section 6, 2026-12), as a ticked one does.
@@ -70,26 +62,18 @@ def retriage_entry(
     from backcare.bootstrap import assess
 
     if not findings and not note:
-        return None, None
+        return None
     if note:
         said = _signs_in_note(note, day, kb)
         answers = {k: v for k, v in answers.items() if k not in said or k in findings}
-    try:
-        return assess(answers=dict(answers), text=note, today=day, kb=kb), None
-    except ImportError:  # no free-text reader in this build: triage what was ticked
-        if not findings:
-            return None, NOTE_UNREAD
-        return assess(answers=dict(answers), today=day, kb=kb), NOTE_UNREAD
+    return assess(answers=dict(answers), text=note, today=day, kb=kb)
 
 
 def _signs_in_note(note: str, day: dt.date, kb: KnowledgeBase) -> set[str]:
     """Yes/no findings the note reads as the person's own (present or hedged)."""
-    try:
-        from backcare.bootstrap import read_text
+    from backcare.bootstrap import read_text
 
-        reading = read_text(note, kb, day).understanding
-    except ImportError:  # no free-text reader in this build
-        return set()
+    reading = read_text(note, kb, day).understanding
     return {f.id for f in reading.findings if f.status != "absent" and kb.findings[f.id].type == "bool"}
 
 
@@ -133,7 +117,7 @@ def add_entry(
     longest = kb.findings["days_since_onset"].max or 0  # an entry dated far ahead must not fail triage
     days = min(max((entry.date - start).days, 0), longest)
     answers = retriage_answers(entry.findings, entry.pain, days, _earlier_answers(previous, kb))
-    result, warning = retriage_entry(entry.findings, entry.note, answers, entry.date, kb)
+    result = retriage_entry(entry.findings, entry.note, answers, entry.date, kb)
     alert = retriage_alert(entry.findings, result) if result else None
     with store.unit_of_work(profile_id=profile_id) as uow:
         first_day = onset or entry.date
@@ -154,7 +138,7 @@ def add_entry(
         elif not uow.diary.replace_entry(entry):
             raise LookupError(entry.id)
         uow.commit()
-    return EntryAdded(entry=entry, episode=ep, retriage=result, alert=alert.red_flags if alert else [], warning=warning)
+    return EntryAdded(entry=entry, episode=ep, retriage=result, alert=alert.red_flags if alert else [])
 
 
 # --- Trend ---------------------------------------------------------------------------------------

@@ -284,7 +284,6 @@ def _as_json(added: EntryAdded, trend: Trend) -> str:
         if assessment is None
         else {"disposition": assessment.disposition.value, "red_flags": added.alert, "alert": bool(added.alert)},
         "messages": [json.loads(m.model_dump_json()) for m in trend.messages],
-        "warnings": [added.warning] if added.warning else [],
     }
     return json.dumps(out, indent=2)
 
@@ -293,8 +292,6 @@ def _print_added(added: EntryAdded, trend: Trend, kb: KnowledgeBase) -> None:
     entry = added.entry
     day = (entry.date - added.episode.onset).days
     typer.echo(f"Saved: {entry.date.isoformat()}, pain {entry.pain}/10 (episode day {day}).")
-    if added.warning:
-        typer.echo(f"backcare: warning: {added.warning}", err=True)
     if added.retriage is not None and added.alert:
         _show_alert(added.retriage, added.alert)
     print_messages(trend.model_copy(update={"messages": [m for m in trend.messages if m.id != "red_flag"]}), kb)

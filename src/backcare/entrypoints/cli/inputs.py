@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 MAX_INPUT_BYTES = 1_000_000
-MAX_TEXT_CHARS = 100_000
 
 
 class InputError(ValueError):
