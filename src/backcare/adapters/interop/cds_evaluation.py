@@ -3,7 +3,8 @@
 The note is read once by the packaged text reader and that reading handed to ``assess`` (the
 same as ``POST /api/v1/assess``), which also learns from it whether the note is about the back.
 ``assess`` is a pure function of the note, the structured answers and the day, so the result of
-the last ``MEMO_SIZE`` distinct requests is kept; ``memo_stats`` says how often that helped.
+the last ``MEMO_SIZE`` distinct requests is kept; ``memo_stats`` says how often that helped. The
+assessment is made without its plan: the cards never show it (their SMART link opens it in the app).
 """
 
 from __future__ import annotations
@@ -84,9 +85,9 @@ def evaluate(facts: Facts, today: dt.date) -> Evaluation:
     answers = dict(facts.answers)
     if not known:
         answers["back_pain"] = False  # nothing says back pain: only the general emergency checks apply
-    result = assess(
-        answers=answers, text=note, today=today, kb=kb, reader=(lambda *_: reading) if reading is not None else None
-    )
+    reader = (lambda *_: reading) if reading is not None else None
+    # the cards show the triage, never the plan (a link opens it in the app): the plan is not built
+    result = assess(answers=answers, text=note, today=today, kb=kb, reader=reader, with_plan=False)
     ev = Evaluation(result, known)
     with _memo_lock:
         _counts["misses"] += 1

@@ -68,7 +68,7 @@ _RELATIVE_DAYS = [
     ),
 ]
 _DURATION_FOR = re.compile(
-    rf"\b(?:for|over|in|been|had\s+it|had\s+this|lasted|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))\b",
+    rf"\b(?:for|over|in|been|had\s+it|had\s+this|lasted|lasting|since)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))\b",
     re.I,
 )
 _DURATION_AGO = re.compile(
@@ -76,10 +76,12 @@ _DURATION_AGO = re.compile(
     re.I,
 )
 _DURATION_AFTER_PAIN = re.compile(
-    rf"\b(?:pain|pains|spasm|spasms|spasming|ache|aching|hurting|sore|trouble|problems?|backache)\s+(?:for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))",
+    rf"\b(?:pain|pains|spasm|spasms|spasming|ache|aching|hurting|sore|trouble|problems?|backache|lbp|sciatica|symptoms|sx)"
+    rf"\s+(?:x\s+|for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))",
     re.I,
 )
-#: "6+ months", "ten weeks of a sore back", "two weeks now": a length of time that stands alone.
+#: "6+ months", "ten weeks of a sore back", "two weeks now", a note's "3 week history", "of 2 weeks'
+#: duration": a length of time that stands alone.
 #: "(like 5 months)": a duration on its own in brackets.
 _DURATION_BRACKETED = re.compile(
     rf"(?<=\()\s*(?:so\s+|that'?s\s+|which\s+is\s+|i\.?e\.?\s+|like\s+|about\s+|around\s+|roughly\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*(?=\))",
@@ -95,7 +97,7 @@ _DURATION_SINCE_BIRTH = re.compile(
 _DURATION_BARE = re.compile(
     rf"\b(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?{_QTY}"
     rf"\s*(?P<plus>\+|plus)?\s*(?:-\s*)?{_UNIT}"
-    rf"(?(plus)|(?:\s*(?:\+|plus)|(?=\s+(?:of|now|so\s+far|and\s+counting|solid|straight|running|since)\b)))",
+    rf"(?(plus)|(?:\s*(?:\+|plus)|(?='?\s+(?:of|now|so\s+far|and\s+counting|solid|straight|running|since|history|hx|duration)\b)))",
     re.I,
 )
 #: How long in clinical notation: "3/7" days, "3/52" weeks, "8/12" months, "2/24" hours ("24/7" is

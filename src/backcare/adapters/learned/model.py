@@ -36,8 +36,12 @@ class SentenceModel:
     card: dict[str, Any]
 
     @classmethod
-    def load(cls, folder: Path = MODEL_DIR, threads: int = 2) -> SentenceModel:
-        """Load the model from ``folder``; raises ``ModelError`` when a file is missing or altered."""
+    def load(cls, folder: Path = MODEL_DIR, threads: int = 1) -> SentenceModel:
+        """Load the model from ``folder``; raises ``ModelError`` when a file is missing or altered.
+
+        One thread by default: a note's few short sentences gain little from a second one, which
+        costs about 60 % more CPU per note (a server runs one process per core instead).
+        """
         import onnxruntime
         from tokenizers import Tokenizer
 

@@ -101,6 +101,8 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         readings = {fid: r for fid, r in readings.items() if fid in _warning_signs(kb)}
     if any(f.id == "sex" and f.value == "male" for f in rules.findings):
         readings.pop("pregnant", None)  # "45M, LBP 3/52": shorthand that looks like a gestation
+    if any(f.id == "days_since_onset" and isinstance(f.value, int) and 0 < f.value < 90 for f in rules.findings):
+        readings.pop("pain_over_3_months", None)  # "3 week history of back pain": the length is read
     signs = _warning_signs(kb)
     findings, confirm = merge(
         rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained, frozenset(rules.doubted)

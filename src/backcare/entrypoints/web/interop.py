@@ -21,6 +21,7 @@ import hmac
 import json
 from typing import TYPE_CHECKING, Annotated, Any
 
+from anyio import to_thread
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
@@ -35,6 +36,7 @@ from backcare.adapters.interop.cds_service import respond
 from backcare.adapters.interop.transfer import FHIR_JSON
 from backcare.adapters.storage import Store
 from backcare.bootstrap import knowledge
+from backcare.entrypoints.web.assessing import text_limiter
 from backcare.entrypoints.web.auth import api_principal, context, store
 from backcare.services.accounts import Principal
 
@@ -181,8 +183,11 @@ async def call_service(service_id: str, request: Request) -> Response:
         facts = read_prefetch(req, today)  # about a millisecond for a usual prefetch
         ev = None
         if not nothing_to_read(facts):
-            # a note seen before is answered from the memo at once; reading a new one takes a thread
-            ev = remembered(facts, today) or await run_in_threadpool(evaluate, facts, today)
+            # a note seen before is answered from the memo at once; a new one waits for the worker's one
+            # text thread (shared with /api/v1/assess): more threads on the same CPU only slow each reading
+            ev = remembered(facts, today) or await to_thread.run_sync(
+                evaluate, facts, today, limiter=text_limiter(request)
+            )
         body = respond(ev, facts, _launch_url(request))
     except HookError as exc:
         return _error(exc)
