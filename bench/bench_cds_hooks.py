@@ -1,6 +1,7 @@
 """CDS Hooks benchmark (not a test): ``POST /cds-services/{id}`` against ``GET /healthz`` in the same run.
 
-Starts ``backcare serve --multi-user`` (one worker, fresh SQLite database) on a free loopback port and
+Starts ``backcare serve --multi-user --workers N`` (``--workers``, default 2: one per core of the machine
+the target was set on; one server, fresh SQLite database) on a free loopback port and
 drives ``/healthz`` and the ``patient-view`` service (patient, back-pain Condition, pain Observation and
 note prefetched) in rounds, with ``wrk`` and the same connections. By default every request carries a
 different, realistic clinician's note (of every 20: 9 self-care, 6 GP or physiotherapy review, 3
@@ -8,10 +9,11 @@ urgent, 2 emergency; a sample's cards are counted first, to show the mix the ser
 read and assessed afresh. ``--repeat`` sends one note every time: it measures the memo of ``assess``,
 not assess, and every line says so. Figures are ratios against ``/healthz`` in the same round (p50,
 p99, requests/s), per round and as median and spread over rounds; absolute figures are context only.
-The memo hit rate is the server's (this script's ``--serve`` wrapper writes ``memo_stats()`` to a file
-on SIGUSR1). Target: median hook p99 under 500 ms. Only 127.0.0.1; every phase is bounded in time.
+The memo hit rate is the server's, summed over its workers (on SIGUSR1 each serving process writes
+its ``memo_stats()`` to a file: this script's ``--serve`` wrapper, or each worker it spawns).
+Target: median hook p99 under 500 ms. Only 127.0.0.1; every phase is bounded in time.
 
-Usage: python bench/bench_cds_hooks.py [--seconds 8] [--rounds 3] [--connections 50] [--repeat]
+Usage: python bench/bench_cds_hooks.py [--seconds 8] [--rounds 3] [--connections 50] [--workers 2] [--repeat]
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import argparse
 import base64
 import json
 import math
+import os
 import re
 import shutil
 import signal
@@ -43,6 +46,8 @@ WRK_THREADS = 2
 #: Notes sent before the rounds to show the mix the service sees (numbered apart from the measured ones).
 SAMPLE_FIRST, SAMPLE_SIZE = 50_000_000, 40
 REPEATED = SAMPLE_FIRST - 2  #: --repeat sends this note (an emergency one) on every request
+#: Where each serving process writes its memo's counts on SIGUSR1 (set in the server's environment).
+MEMO_STATS = "BACKCARE_BENCH_MEMO_STATS"
 
 # --- Clinicians' notes ----------------------------------------------------------------------------
 
@@ -147,19 +152,33 @@ def distinct_notes(first: int, count: int) -> list[str]:
 # --- The server, wrapped to report the memo -------------------------------------------------------
 
 
-def serve(port: int, stats: Path) -> None:
-    """``backcare serve`` in this process, writing the CDS memo's counts to ``stats`` on SIGUSR1."""
+def answer_sigusr1(folder: Path) -> None:
+    """On SIGUSR1, write this process's CDS memo counts to ``folder/<pid>.json``, whole, at once."""
     from backcare.adapters.interop.cds_evaluation import memo_stats
-    from backcare.entrypoints.cli import main as backcare
 
     def report(_signum: int, _frame: Any) -> None:
-        now, tmp = memo_stats(), stats.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"hits": now.hits, "misses": now.misses}))
-        tmp.replace(stats)  # whole, at once
+        now, out = memo_stats(), folder / f"{os.getpid()}.json"
+        out.with_suffix(".tmp").write_text(json.dumps({"hits": now.hits, "misses": now.misses}))
+        out.with_suffix(".tmp").replace(out)
 
     signal.signal(signal.SIGUSR1, report)
-    sys.argv = ["backcare", "serve", "--multi-user", "--insecure-cookies", "--port", str(port), "--workers", "1"]
+
+
+def serve(port: int, workers: int) -> None:
+    """``backcare serve`` in this process; it (one worker) or each worker it spawns answers SIGUSR1."""
+    from backcare.entrypoints.cli import main as backcare
+
+    answer_sigusr1(Path(os.environ[MEMO_STATS]))
+    options = ["--multi-user", "--insecure-cookies", "--port", str(port), "--workers", str(workers)]
+    sys.argv = ["backcare", "serve", *options]
     backcare()
+
+
+def serving_pids(pid: int) -> list[int]:
+    """The processes that answer requests: uvicorn's workers (spawned by multiprocessing), else the server."""
+    children = [int(c) for f in Path(f"/proc/{pid}/task").glob("*/children") for c in f.read_text().split()]
+    spawned = [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+    return spawned or [pid]
 
 
 @dataclass
@@ -167,26 +186,32 @@ class Server:
     proc: subprocess.Popen[bytes]
     base: str
     stats: Path
+    workers: int
 
     def memo(self) -> tuple[int, int]:
-        """The memo's (hits, misses) since the server started, asked of the server itself."""
-        self.stats.unlink(missing_ok=True)
-        self.proc.send_signal(signal.SIGUSR1)
+        """The memo's (hits, misses) since the server started, asked of each worker, summed."""
+        pids = serving_pids(self.proc.pid)
+        if len(pids) != self.workers:
+            raise SystemExit(f"the server runs {len(pids)} workers, not {self.workers}")
+        files = [self.stats / f"{pid}.json" for pid in pids]
+        for pid, file in zip(pids, files, strict=True):
+            file.unlink(missing_ok=True)
+            os.kill(pid, signal.SIGUSR1)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            if self.stats.exists():
-                data = json.loads(self.stats.read_text())
-                return int(data["hits"]), int(data["misses"])
+            if all(f.exists() for f in files):
+                counts = [json.loads(f.read_text()) for f in files]
+                return sum(int(c["hits"]) for c in counts), sum(int(c["misses"]) for c in counts)
             time.sleep(0.05)
-        raise SystemExit("the server did not report its memo in 10 s")
+        raise SystemExit("the server's workers did not report their memo in 10 s")
 
 
-def start_server(data: Path) -> Server:
-    port = free_port()
-    stats = data / "memo.json"
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--serve", str(port), str(stats)]
-    proc = launch(cmd, port, data, {"BACKCARE_WEB_CDS_TOKEN": TOKEN})
-    return Server(proc, f"http://127.0.0.1:{port}", stats)
+def start_server(data: Path, workers: int) -> Server:
+    port, stats = free_port(), data / "memo"
+    stats.mkdir()
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--serve", str(port), str(workers)]
+    proc = launch(cmd, port, data, {"BACKCARE_WEB_CDS_TOKEN": TOKEN, MEMO_STATS: str(stats)})
+    return Server(proc, f"http://127.0.0.1:{port}", stats, workers)
 
 
 # --- Load generation (wrk) ------------------------------------------------------------------------
@@ -350,25 +375,28 @@ def bench(server: Server, args: argparse.Namespace, label: str) -> list[Round]:
 
 def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--serve":  # the server process this script starts
-        serve(int(sys.argv[2]), Path(sys.argv[3]))
+        serve(int(sys.argv[2]), int(sys.argv[3]))
         return
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--seconds", type=int, default=8, help="length of each measurement (max 60)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of healthz + hook (max 10)")
     parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=2, help="the server's worker processes (1-8)")
     parser.add_argument("--repeat", action="store_true", help="the same note every time: measures the memo")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("this benchmark needs wrk (Debian package wrk) as its load generator")
     args.seconds, args.rounds = max(1, min(args.seconds, 60)), max(1, min(args.rounds, 10))
-    label = "MEMOISED: same note" if args.repeat else "distinct notes"
+    args.workers = max(1, min(args.workers, 8))
+    workers = f"{args.workers} worker{'s' if args.workers > 1 else ''}"
+    label = f"{'MEMOISED: same note' if args.repeat else 'distinct notes'}, {workers}"
     what = "the memo (one note, repeated)" if args.repeat else "reading and assessing a different note each time"
     print(
-        f"backcare CDS Hooks bench: 1 server (1 worker), {args.connections} connections, {args.rounds} rounds "
+        f"backcare CDS Hooks bench: 1 server ({workers}), {args.connections} connections, {args.rounds} rounds "
         f"of {args.seconds} s per endpoint, load generator: wrk\nmode: {label}: measures {what}"
     )
     with tempfile.TemporaryDirectory(prefix="backcare-bench-cds-") as folder:
-        server = start_server(Path(folder))
+        server = start_server(Path(folder), args.workers)
         try:
             rows = bench(server, args, label)
         finally:
@@ -380,5 +408,7 @@ def main() -> None:
     print("\n".join(summary(rows, label)))
 
 
+if __name__ == "__mp_main__" and MEMO_STATS in os.environ:  # a worker the server spawned imports this script
+    answer_sigusr1(Path(os.environ[MEMO_STATS]))
 if __name__ == "__main__":
     main()

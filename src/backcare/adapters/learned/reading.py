@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -103,12 +104,31 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         readings.pop("pregnant", None)  # "45M, LBP 3/52": shorthand that looks like a gestation
     if any(f.id == "days_since_onset" and isinstance(f.value, int) and 0 < f.value < 90 for f in rules.findings):
         readings.pop("pain_over_3_months", None)  # "3 week history of back pain": the length is read
+    _ask_one_sided(readings)
     signs = _warning_signs(kb)
     findings, confirm = merge(
         rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained, frozenset(rules.doubted)
     )
     merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
     return Reading(merged, confirm, rules, readings, seen.sentences)
+
+
+#: Findings about both legs, and the words without which a sentence cannot be about both legs.
+_BOTH_SIDES = ("leg_pain_both_sides", "leg_numbness_both_sides")
+_BILATERAL = re.compile(
+    r"\b(?:both|legs|bilateral(?:ly)?|bilat|b/l|either|each|thighs|calves|feet|shins|ankles|knees|sides)\b"
+    r"|\b(?:left|l)\b.*\b(?:right|r)\b|\b(?:right|r)\b.*\b(?:left|l)\b",
+    re.I,
+)
+
+
+def _ask_one_sided(readings: dict[str, ModelReading]) -> None:
+    """A model reading of "both legs" in a sentence that names no second leg ("pain down the back of
+    my left leg") is asked back, not taken: both legs is an emergency sign, one leg is not."""
+    for fid in _BOTH_SIDES:
+        reading = readings.get(fid)
+        if reading is not None and reading.kind == "own" and not _BILATERAL.search(reading.sentence):
+            readings[fid] = replace(reading, kind="unsure", status="unsure")
 
 
 def read_text(text: str, kb: KnowledgeBase, today: dt.date, limits: Thresholds | None = None) -> Reading:

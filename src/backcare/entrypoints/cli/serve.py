@@ -35,6 +35,9 @@ def serve(
     access_log: bool = typer.Option(
         False, "--access-log/--no-access-log", help="Log every request (off by default: it costs time per request)."
     ),
+    warm_up_text: bool = typer.Option(
+        False, "--warm-up-text", help="Load the free-text reader at start-up (default: on the first text, ~3 s once)."
+    ),
 ) -> None:
     """Start the web app: http://127.0.0.1:8000 by default, with the local SQLite database.
 
@@ -42,6 +45,8 @@ def serve(
     Exit codes: 0 stopped, 1 the database cannot be used, 2 bad options.
     """
     _prepare(host, multi_user, tuple(allowed_host), insecure_cookies)
+    if warm_up_text:  # read by every worker's app (``app.warm_up_text``)
+        os.environ["BACKCARE_WEB_WARM_UP_TEXT"] = "1"
     import uvicorn
 
     shown = f"[{host}]" if ":" in host else host

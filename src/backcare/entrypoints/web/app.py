@@ -7,6 +7,7 @@ rebuilds identical settings from the environment and shares only the database.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -146,7 +147,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if settings.warm_up:
-            _warm_up()
+            _warm_up(warm_up_text())
         try:
             yield
         finally:
@@ -195,16 +196,32 @@ def _refine_openapi(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def _warm_up() -> None:
-    """Load the knowledge base and the text reader before the first request instead of during it."""
+WARM_UP_TEXT_ENV = "BACKCARE_WEB_WARM_UP_TEXT"
+"""Set to 1 (``backcare serve --warm-up-text``) to load the free-text reader at start-up too."""
+
+
+def warm_up_text() -> bool:
+    """Whether to load the free-text reader at start-up: off by default, so a worker that only gets
+    structured answers never holds it (spaCy, medspaCy and the sentence model: about 200 MB)."""
+    return os.environ.get(WARM_UP_TEXT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _warm_up(text: bool) -> None:
+    """Load the knowledge base and build the structured path before the first request instead of during it.
+
+    The free-text reader loads on the first text (about 3 s once) unless ``text`` asks for it now.
+    """
     import datetime as dt
 
-    from backcare.adapters.language.pipeline import compile_all
     from backcare.bootstrap import assess
 
     try:
-        assess(text="my back hurts", today=dt.date.today())
-        compile_all()
+        assess(answers={"fever": False}, today=dt.date.today())
+        if text:
+            from backcare.adapters.language.pipeline import compile_all
+
+            assess(text="my back hurts", today=dt.date.today())
+            compile_all()
     except Exception:  # warm-up is an optimisation only
         log.warning("warm-up failed", exc_info=True)
 
