@@ -104,7 +104,7 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         readings.pop("pregnant", None)  # "45M, LBP 3/52": shorthand that looks like a gestation
     if any(f.id == "days_since_onset" and isinstance(f.value, int) and 0 < f.value < 90 for f in rules.findings):
         readings.pop("pain_over_3_months", None)  # "3 week history of back pain": the length is read
-    _ask_one_sided(readings)
+    _ask_doubtful(readings)
     signs = _warning_signs(kb)
     findings, confirm = merge(
         rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained, frozenset(rules.doubted)
@@ -122,13 +122,24 @@ _BILATERAL = re.compile(
 )
 
 
-def _ask_one_sided(readings: dict[str, ModelReading]) -> None:
-    """A model reading of "both legs" in a sentence that names no second leg ("pain down the back of
-    my left leg") is asked back, not taken: both legs is an emergency sign, one leg is not."""
+#: Graver and milder readings of one event: when the model reads both in one sentence and the
+#: milder more surely ("tripped over the cat, landed on my bottom"), the graver is asked back.
+_GRAVER_THAN = (("major_trauma", "minor_trauma"),)
+
+
+def _ask_doubtful(readings: dict[str, ModelReading]) -> None:
+    """Model readings that the sentence itself puts in doubt are asked back, not taken: "both legs"
+    in a sentence that names no second leg ("pain down the back of my left leg"), and a grave
+    reading the model holds less surely than the milder one of the same event."""
     for fid in _BOTH_SIDES:
         reading = readings.get(fid)
         if reading is not None and reading.kind == "own" and not _BILATERAL.search(reading.sentence):
             readings[fid] = replace(reading, kind="unsure", status="unsure")
+    for graver, milder in _GRAVER_THAN:
+        grave, mild = readings.get(graver), readings.get(milder)
+        if grave and mild and grave.kind == mild.kind == "own" and grave.sentence == mild.sentence:
+            if mild.score > grave.score:
+                readings[graver] = replace(grave, kind="unsure", status="unsure")
 
 
 def read_text(text: str, kb: KnowledgeBase, today: dt.date, limits: Thresholds | None = None) -> Reading:

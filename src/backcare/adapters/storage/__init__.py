@@ -18,17 +18,44 @@ one schema, one migration chain. The steps that combine storage with triage and 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from backcare.adapters.storage.account_repositories import AccountRecord, NameTaken, SessionRecord
-from backcare.adapters.storage.attempt_limits import Refused, Rule, Slot
-from backcare.adapters.storage.diary_repository import DiaryRepository, ImportConflict, ImportSummary
-from backcare.adapters.storage.engine import NoDatabase, StorageError, database_url, describe, sqlite_path
-from backcare.adapters.storage.orm import LOCAL_PROFILE, utc_now
-from backcare.adapters.storage.transfer import AssessmentRecord, ExportDocument, PlanRecord, TransferError
-from backcare.adapters.storage.unit_of_work import Store, UnitOfWork, open_store
+if TYPE_CHECKING:
+    from backcare.adapters.storage.account_repositories import AccountRecord, NameTaken, SessionRecord
+    from backcare.adapters.storage.attempt_limits import Refused, Rule, Slot
+    from backcare.adapters.storage.diary_repository import DiaryRepository, ImportConflict, ImportSummary
+    from backcare.adapters.storage.engine import NoDatabase, StorageError, database_url, describe, sqlite_path
+    from backcare.adapters.storage.orm import LOCAL_PROFILE, utc_now
+    from backcare.adapters.storage.transfer import AssessmentRecord, ExportDocument, PlanRecord, TransferError
+    from backcare.adapters.storage.unit_of_work import Store, UnitOfWork, open_store
+
+#: Where each public name lives. They load on first use (PEP 562), so a command that needs only
+#: ``user_timezone``, or only the diary, does not import SQLAlchemy's ORM or the account tables for it.
+_HOMES = {
+    "account_repositories": ("AccountRecord", "NameTaken", "SessionRecord"),
+    "attempt_limits": ("Refused", "Rule", "Slot"),
+    "diary_repository": ("DiaryRepository", "ImportConflict", "ImportSummary"),
+    "engine": ("NoDatabase", "StorageError", "database_url", "describe", "sqlite_path"),
+    "orm": ("LOCAL_PROFILE", "utc_now"),
+    "transfer": ("AssessmentRecord", "ExportDocument", "PlanRecord", "TransferError"),
+    "unit_of_work": ("Store", "UnitOfWork", "open_store"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module when the name is first asked for, and keep the name here."""
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "LOCAL_PROFILE",
