@@ -1,0 +1,117 @@
+"""How far a "no" reaches in a list, whose finding a note's shorthand describes, how long a note
+says the trouble has lasted, and which model readings the sentence itself puts in doubt."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from backcare.adapters.learned.merge import ModelReading
+from backcare.adapters.learned.reading import _ask_doubtful
+from backcare.bootstrap import knowledge, read_text
+from text_reading import ReadOn
+
+READ = ReadOn(dt.date(2026, 10, 15))
+KB = knowledge()
+
+# --- A "no" over a long list ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            "No fever, weight loss, cancer, injury, chest pain, breathing problems or confusion.",
+            ["fever", "unexplained_weight_loss", "history_of_cancer", "chest_pain", "confusion_or_drowsiness"],
+        ),
+        ("GP note: 36F, mechanical LBP. Denies fever, wt loss, saddle anaesthesia.", ["fever", "saddle_numbness"]),
+    ],
+)
+def test_a_no_reaches_every_item_of_a_list(text: str, denied: list[str]) -> None:
+    found = READ.read(KB, text)
+    assert {fid: found[fid].status for fid in denied if fid in found} == dict.fromkeys(denied, "absent")
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("No fever, my legs are numb and I can't pee.", "urinary_retention"),
+        ("No fever or chills, but I can't feel my legs since this morning.", "leg_numbness_both_sides"),
+        ("Nothing eases it, numb down below since this morning.", "saddle_numbness"),
+        ("No fever, legs numb.", "leg_numbness_both_sides"),
+    ],
+)
+def test_a_new_clause_or_a_lay_list_without_or_still_stands(text: str, fid: str) -> None:
+    assert READ.counted(KB, text, fid)
+
+
+# --- Whose finding a note describes ----------------------------------------------------------------
+
+
+def test_a_notes_age_and_sex_name_the_patient_whose_he_it_is() -> None:
+    text = "ED triage: 63M, rigors at home. T 39.4. Looks grey, says he has never felt this ill."
+    assert READ.counted(KB, text, "feeling_very_unwell")
+
+
+def test_a_temperature_in_fahrenheit_names_nobody() -> None:
+    assert "sex" not in READ.read(KB, "Back pain, 99F overnight, feeling hot.")
+
+
+def test_someone_who_noticed_a_sign_is_not_the_one_with_it() -> None:
+    text = "45M on co-codamol for his back. Wife noticed yellowing of the whites of his eyes."
+    assert READ.counted(KB, text, "yellow_skin_or_eyes")
+
+
+# --- How long it has lasted ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("3 week history of back pain.", 21),
+        ("48F, LBP 5 months, mechanical.", 150),
+        ("Back pain of 3 weeks duration.", 21),
+        ("Since 2 days my back hurts.", 2),
+    ],
+)
+def test_a_notes_duration_is_read(text: str, days: int) -> None:
+    assert READ.value(KB, text, "days_since_onset") == days
+
+
+def test_a_history_of_cancer_is_still_history() -> None:
+    assert READ.status(KB, "He has a history of cancer.", "history_of_cancer") == "present"
+
+
+def test_the_model_is_not_taken_on_three_months_against_a_read_duration() -> None:
+    found = {f.id: f for f in read_text("3 week history of back pain.", KB, READ.today).understanding.findings}
+    assert "pain_over_3_months" not in found
+
+
+# --- Model readings the sentence puts in doubt ------------------------------------------------------
+
+
+def _own(fid: str, score: float, sentence: str) -> ModelReading:
+    return ModelReading(fid, "own", "present", score, sentence)
+
+
+def test_both_legs_in_a_sentence_about_one_leg_is_asked_back() -> None:
+    one = "pain down the back of my left leg into the calf"
+    both = "pain down both my legs since yesterday"
+    readings = {"leg_pain_both_sides": _own("leg_pain_both_sides", 0.9, one)}
+    _ask_doubtful(readings)
+    assert readings["leg_pain_both_sides"].kind == "unsure"
+    readings = {"leg_pain_both_sides": _own("leg_pain_both_sides", 0.9, both)}
+    _ask_doubtful(readings)
+    assert readings["leg_pain_both_sides"].kind == "own"
+
+
+def test_a_grave_reading_held_less_surely_than_the_milder_one_is_asked_back() -> None:
+    fall = "I'm 75 and tripped over the cat, landed on my bottom."
+    readings = {"major_trauma": _own("major_trauma", 0.88, fall), "minor_trauma": _own("minor_trauma", 0.99, fall)}
+    _ask_doubtful(readings)
+    assert readings["major_trauma"].kind == "unsure" and readings["minor_trauma"].kind == "own"
+    crash = "hit by a car at 40 mph, tripped getting out"
+    readings = {"major_trauma": _own("major_trauma", 0.97, crash), "minor_trauma": _own("minor_trauma", 0.8, crash)}
+    _ask_doubtful(readings)
+    assert readings["major_trauma"].kind == "own"
