@@ -137,9 +137,9 @@ def _ask_doubtful(readings: dict[str, ModelReading]) -> None:
             readings[fid] = replace(reading, kind="unsure", status="unsure")
     for graver, milder in _GRAVER_THAN:
         grave, mild = readings.get(graver), readings.get(milder)
-        if grave and mild and grave.kind == mild.kind == "own" and grave.sentence == mild.sentence:
-            if mild.score > grave.score:
-                readings[graver] = replace(grave, kind="unsure", status="unsure")
+        same_event = grave and mild and grave.kind == mild.kind == "own" and grave.sentence == mild.sentence
+        if grave and mild and same_event and mild.score > grave.score:
+            readings[graver] = replace(grave, kind="unsure", status="unsure")
 
 
 def read_text(text: str, kb: KnowledgeBase, today: dt.date, limits: Thresholds | None = None) -> Reading:
