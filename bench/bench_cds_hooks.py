@@ -9,8 +9,9 @@ urgent, 2 emergency; a sample's cards are counted first, to show the mix the ser
 read and assessed afresh. ``--repeat`` sends one note every time: it measures the memo of ``assess``,
 not assess, and every line says so. Figures are ratios against ``/healthz`` in the same round (p50,
 p99, requests/s), per round and as median and spread over rounds; absolute figures are context only.
-The memo hit rate is the server's, summed over its workers (on SIGUSR1 each serving process writes
-its ``memo_stats()`` to a file: this script's ``--serve`` wrapper, or each worker it spawns).
+The memo hit rate is the server's, summed over its workers (``cds_hooks_server.py`` runs the server:
+on SIGUSR1 each serving process writes its ``memo_stats()`` to a file). After a hook phase the bench
+waits until the server has answered what wrk left queued, so the next phase starts on an idle server.
 Target: median hook p99 under 500 ms. Only 127.0.0.1; every phase is bounded in time.
 
 Usage: python bench/bench_cds_hooks.py [--seconds 8] [--rounds 3] [--connections 50] [--workers 2] [--repeat]
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+from cds_hooks_server import MEMO_STATS
 from serving import free_port, launch
 
 TOKEN = "bench-cds-token-0123456789abcdef"
@@ -46,8 +48,6 @@ WRK_THREADS = 2
 #: Notes sent before the rounds to show the mix the service sees (numbered apart from the measured ones).
 SAMPLE_FIRST, SAMPLE_SIZE = 50_000_000, 40
 REPEATED = SAMPLE_FIRST - 2  #: --repeat sends this note (an emergency one) on every request
-#: Where each serving process writes its memo's counts on SIGUSR1 (set in the server's environment).
-MEMO_STATS = "BACKCARE_BENCH_MEMO_STATS"
 
 # --- Clinicians' notes ----------------------------------------------------------------------------
 
@@ -149,29 +149,7 @@ def distinct_notes(first: int, count: int) -> list[str]:
     return [encoded(clinical_note(i)[1]) for i in range(first, first + count)]
 
 
-# --- The server, wrapped to report the memo -------------------------------------------------------
-
-
-def answer_sigusr1(folder: Path) -> None:
-    """On SIGUSR1, write this process's CDS memo counts to ``folder/<pid>.json``, whole, at once."""
-    from backcare.adapters.interop.cds_evaluation import memo_stats
-
-    def report(_signum: int, _frame: Any) -> None:
-        now, out = memo_stats(), folder / f"{os.getpid()}.json"
-        out.with_suffix(".tmp").write_text(json.dumps({"hits": now.hits, "misses": now.misses}))
-        out.with_suffix(".tmp").replace(out)
-
-    signal.signal(signal.SIGUSR1, report)
-
-
-def serve(port: int, workers: int) -> None:
-    """``backcare serve`` in this process; it (one worker) or each worker it spawns answers SIGUSR1."""
-    from backcare.entrypoints.cli import main as backcare
-
-    answer_sigusr1(Path(os.environ[MEMO_STATS]))
-    options = ["--multi-user", "--insecure-cookies", "--port", str(port), "--workers", str(workers)]
-    sys.argv = ["backcare", "serve", *options]
-    backcare()
+# --- The server, asked for its memo -------------------------------------------------------------
 
 
 def serving_pids(pid: int) -> list[int]:
@@ -205,11 +183,23 @@ class Server:
             time.sleep(0.05)
         raise SystemExit("the server's workers did not report their memo in 10 s")
 
+    def settle(self) -> tuple[int, int]:
+        """The memo's counts once the server is idle: wrk stops with requests still queued, which the
+        server answers anyway; measuring the next phase over them would count their time twice."""
+        deadline, last = time.monotonic() + 30, self.memo()
+        while time.monotonic() < deadline:
+            time.sleep(0.3)  # about 20 readings' time: no new lookup in it means nothing is queued
+            now = self.memo()
+            if now == last:
+                return now
+            last = now
+        raise SystemExit("the server was still busy 30 s after the load stopped")
+
 
 def start_server(data: Path, workers: int) -> Server:
     port, stats = free_port(), data / "memo"
     stats.mkdir()
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--serve", str(port), str(workers)]
+    cmd = [sys.executable, str(Path(__file__).with_name("cds_hooks_server.py").resolve()), str(port), str(workers)]
     proc = launch(cmd, port, data, {"BACKCARE_WEB_CDS_TOKEN": TOKEN, MEMO_STATS: str(stats)})
     return Server(proc, f"http://127.0.0.1:{port}", stats, workers)
 
@@ -330,7 +320,7 @@ def run_round(server: Server, n: int, seconds: int, connections: int, notes: lis
             continue
         hits0, misses0 = server.memo()
         got[which] = measure(f"{server.base}/cds-services/{SERVICE}", seconds, connections, notes)
-        hits1, misses1 = server.memo()
+        hits1, misses1 = server.settle()
         hits, misses = hits1 - hits0, misses1 - misses0
     return Round(got["healthz"], got["hook"], hits, misses, len(notes))
 
@@ -363,6 +353,7 @@ def bench(server: Server, args: argparse.Namespace, label: str) -> list[Round]:
         notes = distinct_notes(0, 1000)
     measure(f"{server.base}/healthz", 2, args.connections, None)  # warm-up
     warm = measure(f"{server.base}/cds-services/{SERVICE}", 2, args.connections, notes)
+    server.settle()
     first, pool = len(notes), min(20_000, max(300, int(warm["rps"] * seconds * 3)))
     rows = []
     for n in range(rounds):
@@ -374,9 +365,6 @@ def bench(server: Server, args: argparse.Namespace, label: str) -> list[Round]:
 
 
 def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "--serve":  # the server process this script starts
-        serve(int(sys.argv[2]), int(sys.argv[3]))
-        return
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--seconds", type=int, default=8, help="length of each measurement (max 60)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of healthz + hook (max 10)")
@@ -408,7 +396,5 @@ def main() -> None:
     print("\n".join(summary(rows, label)))
 
 
-if __name__ == "__mp_main__" and MEMO_STATS in os.environ:  # a worker the server spawned imports this script
-    answer_sigusr1(Path(os.environ[MEMO_STATS]))
 if __name__ == "__main__":
     main()

@@ -36,3 +36,22 @@ def test_serve_access_log_on_when_asked(started: dict[str, Any]) -> None:
     result = CliRunner().invoke(app, ["serve", "--access-log"])
     assert result.exit_code == 0, result.output
     assert started["access_log"] is True
+
+
+def test_serve_loads_the_text_reader_on_the_first_text_unless_asked(started: dict[str, Any]) -> None:
+    from backcare.entrypoints.web.settings import Settings
+
+    assert CliRunner().invoke(app, ["serve"]).exit_code == 0
+    assert not Settings.from_env().warm_up_text
+    assert CliRunner().invoke(app, ["serve", "--warm-up-text"]).exit_code == 0
+    assert Settings.from_env().warm_up_text
+
+
+def test_the_warm_up_reads_no_text_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    from backcare import bootstrap
+    from backcare.entrypoints.web import app as web_app
+
+    read: list[str] = []
+    monkeypatch.setattr(bootstrap, "read_text", lambda text, *_: read.append(text))
+    web_app._warm_up(text=False)
+    assert read == []

@@ -371,3 +371,33 @@ def test_hook_answers_reuse_the_apis_assessment() -> None:
     ev = evaluate(facts, cds_today())
     api = assess(text=words, today=cds_today())
     assert [h.id for h in ev.assessment.red_flags] == [h.id for h in api.red_flags]
+
+
+def test_the_cards_are_those_of_the_full_assessment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hook assesses without the plan, which no card shows: each card is the same as with the plan."""
+    from collections import OrderedDict
+
+    import backcare.core.assessment as core
+    from backcare.adapters.interop import cds_evaluation
+    from backcare.adapters.interop.cds_service import respond
+
+    soon = (
+        "A man with low back pain for 8 weeks after lifting boxes. Pain shooting down the right leg below the "
+        "knee with pins and needles in the foot, no better this month."
+    )
+    requests = [recorded(n) for n in ("critical-cauda-equina", "warning-spinal-infection", "info-self-care")]
+    requests.append(recorded("info-self-care") | {"prefetch": {"patient": None, "note": note_bundle(soon)}})
+    full = core.assess
+
+    def answered(body: dict[str, Any], with_plan: bool) -> Any:
+        monkeypatch.setattr(cds_evaluation, "_memo", OrderedDict())  # each evaluation afresh
+        monkeypatch.setattr(core, "assess", lambda *a, **k: full(*a, **{**k, "with_plan": with_plan}))
+        facts = read_prefetch(parse_request(body), cds_today())
+        ev = evaluate(facts, cds_today())
+        assert (ev.assessment.plan is not None) == (with_plan and ev.assessment.in_scope)
+        cards = respond(ev, facts, "http://testserver/")["cards"]
+        return [{k: v for k, v in card.items() if k != "uuid"} for card in cards]
+
+    for body in requests:
+        assert answered(body, with_plan=False) == answered(body, with_plan=True)
+    assert answered(requests[-1], with_plan=False)[0]["summary"].startswith("Back pain: GP or physiotherapy")

@@ -25,7 +25,6 @@ from backcare.adapters.storage.transfer import EpisodeRecord
 from backcare.core.diary import DiaryEntry, ExerciseDone, Retriage, Trend
 from backcare.core.models import Assessment, Plan
 from backcare.knowledge import KnowledgeBase
-from backcare.services.assessments import snapshot
 
 
 class OnsetConflict(ValueError):
@@ -119,6 +118,8 @@ def add_entry(
     answers = retriage_answers(entry.findings, entry.pain, days, _earlier_answers(previous, kb))
     result = retriage_entry(entry.findings, entry.note, answers, entry.date, kb)
     alert = retriage_alert(entry.findings, result) if result else None
+    from backcare.services.assessments import snapshot  # adding only: reading the diary needs none of it
+
     with store.unit_of_work(profile_id=profile_id) as uow:
         first_day = onset or entry.date
         if new_episode:

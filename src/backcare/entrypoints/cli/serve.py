@@ -44,9 +44,7 @@ def serve(
     Local mode serves one person without login and refuses any address but this computer's.
     Exit codes: 0 stopped, 1 the database cannot be used, 2 bad options.
     """
-    _prepare(host, multi_user, tuple(allowed_host), insecure_cookies)
-    if warm_up_text:  # read by every worker's app (``app.warm_up_text``)
-        os.environ["BACKCARE_WEB_WARM_UP_TEXT"] = "1"
+    _prepare(host, multi_user, tuple(allowed_host), insecure_cookies, warm_up_text)
     import uvicorn
 
     shown = f"[{host}]" if ":" in host else host
@@ -67,7 +65,9 @@ def serve(
     )
 
 
-def _prepare(host: str, multi_user: bool, allowed_hosts: tuple[str, ...], insecure_cookies: bool) -> None:
+def _prepare(
+    host: str, multi_user: bool, allowed_hosts: tuple[str, ...], insecure_cookies: bool, warm_up_text: bool = False
+) -> None:
     """Refuse a public address in local mode, hand the settings to the workers, migrate once.
 
     The workers read their settings from the environment; migrating here means they start on an
@@ -86,6 +86,7 @@ def _prepare(host: str, multi_user: bool, allowed_hosts: tuple[str, ...], insecu
         multi_user=multi_user,
         allowed_hosts=allowed_hosts,
         secure_cookies=False if insecure_cookies else None,
+        warm_up_text=warm_up_text,
     )
     os.environ.update(settings.to_env())
     from backcare.adapters.storage import StorageError, open_store

@@ -7,7 +7,6 @@ rebuilds identical settings from the environment and shares only the database.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -147,7 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if settings.warm_up:
-            _warm_up(warm_up_text())
+            _warm_up(settings.warm_up_text)
         try:
             yield
         finally:
@@ -194,16 +193,6 @@ def _refine_openapi(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-
-
-WARM_UP_TEXT_ENV = "BACKCARE_WEB_WARM_UP_TEXT"
-"""Set to 1 (``backcare serve --warm-up-text``) to load the free-text reader at start-up too."""
-
-
-def warm_up_text() -> bool:
-    """Whether to load the free-text reader at start-up: off by default, so a worker that only gets
-    structured answers never holds it (spaCy, medspaCy and the sentence model: about 200 MB)."""
-    return os.environ.get(WARM_UP_TEXT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def _warm_up(text: bool) -> None:

@@ -50,8 +50,11 @@ class Settings(BaseSettings):
     #: (multi-user mode).
     register_max_per_ip: int = 10
     assess_max_per_minute: int = 60
-    #: Load the knowledge base and the language model at start-up so the first request is not slow.
+    #: Load the knowledge base and build the structured path at start-up so the first request is not slow.
     warm_up: bool = True
+    #: Load the free-text reader at start-up too (spaCy, medspaCy, the sentence model: about 200 MB);
+    #: off, it loads on the first text (about 3 s once), and a worker that never reads text never holds it.
+    warm_up_text: bool = False
     #: Reject requests from non-loopback clients in local mode (defence in depth).
     loopback_only: bool = True
     #: The emergency number the pages offer as a tap-to-call link (999; 112 and 911 are named beside it).
