@@ -115,3 +115,38 @@ def test_a_grave_reading_held_less_surely_than_the_milder_one_is_asked_back() ->
     readings = {"major_trauma": _own("major_trauma", 0.97, crash), "minor_trauma": _own("minor_trauma", 0.8, crash)}
     _ask_doubtful(readings)
     assert readings["major_trauma"].kind == "own"
+
+
+# --- Idioms, other people, and words of the spine (round 6) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("When the physio quoted me 80 pounds I nearly had a stroke!", "stroke_signs"),
+        ("This week has been a total car crash at work and my back has seized up.", "major_trauma"),
+        ("The whole house has had flu with fevers, but I haven't, and my back is sore.", "fever"),
+        (
+            "I've had erection problems for about five years, nothing has changed, and my back aches.",
+            "sexual_dysfunction_new",
+        ),
+    ],
+)
+def test_an_idiom_another_persons_illness_or_a_long_standing_problem_is_not_a_new_sign(text: str, fid: str) -> None:
+    assert not READ.counted(KB, text, fid)
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("I was in a car crash last week and my back hurts.", "major_trauma"),
+        ("my bf has back pain and now his face has gone droopy on one side and his words are slurred", "stroke_signs"),
+        ("57F PMH breast ca 2019. New thoracolumbar pain 3/52, mechanical.", "history_of_cancer"),
+    ],
+)
+def test_the_real_thing_still_counts(text: str, fid: str) -> None:
+    assert READ.counted(KB, text, fid)
+
+
+def test_thoracolumbar_pain_is_back_pain() -> None:
+    assert READ.status(KB, "New thoracolumbar pain 3/52, mechanical.", "back_pain") == "present"

@@ -20,9 +20,9 @@ KIN_NAME = r"(?-i:Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|G
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 #: Words for a male person other than the writer, pronouns included: the patient is "he".
-MALE = frozenset({*MALE_RELATIVES, "hubby", "boy", "grandson", *_HE})
+MALE = frozenset({*MALE_RELATIVES, "hubby", "bf", "boy", "grandson", *_HE})
 #: Words for a female person other than the writer, pronouns included.
-FEMALE = frozenset({*FEMALE_RELATIVES, "wifey", "girl", "granddaughter", *_SHE})
+FEMALE = frozenset({*FEMALE_RELATIVES, "wifey", "gf", "missus", "girl", "granddaughter", *_SHE})
 #: Relatives of either sex.
 NEUTRAL = frozenset({"partner", "child", "kid", "toddler", "baby", "friend", "parent", "spouse", "sibling", "relative"})
 #: Every relative (no pronouns), longest first as a regular expression's alternatives.
