@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -26,7 +27,7 @@ from backcare.core.recovery import (
     rmdq_change,
 )
 from backcare.core.trend import compute_trend as compute_with
-from backcare.knowledge import DATA_DIR, KnowledgeBase, load_knowledge
+from backcare.knowledge import DATA_DIR, load_knowledge
 from backcare.knowledge.schema import Disposition
 
 ONSET = dt.date(2026, 10, 1)
@@ -183,9 +184,7 @@ def test_persistent_advice_follows_the_red_flag_in_the_data(tmp_path: Path) -> N
     trend = compute_trend([entry(0, 7), entry(29, 7)], onset=ONSET, kb=edited)
     review = next(m for m in trend.messages if m.id == "persistent")
     assert "See your physiotherapist" in review.text
-    without = KnowledgeBase(
-        **{**KB.__dict__, "red_flags": {k: v for k, v in KB.red_flags.items() if k != "persistent"}}
-    )
+    without = dataclasses.replace(KB, red_flags={k: v for k, v in KB.red_flags.items() if k != "persistent"})
     assert "persistent" not in ids(compute_trend([entry(0, 7), entry(60, 7)], onset=ONSET, kb=without))
 
 

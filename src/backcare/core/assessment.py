@@ -123,7 +123,6 @@ def assess(
 
         plan = build_plan(facts, result.disposition, result.red_flags, kb, start=today)
     pain = facts.get("pain_score")
-    catalogue_order = {fid: n for n, fid in enumerate(kb.findings)}
     return Assessment(
         disposition=result.disposition,
         disposition_text=DISPOSITION_TEXT[result.disposition],
@@ -137,7 +136,7 @@ def assess(
             if in_scope and contributors_shown(result.disposition, result.red_flags, kb)
             else []
         ),
-        findings=sorted(merged.values(), key=lambda f: catalogue_order[f.id]),
+        findings=sorted(merged.values(), key=lambda f: kb.order[f.id]),
         scores=Scores(
             nrs=pain if isinstance(pain, int) and not isinstance(pain, bool) else None,
             startback=startback_if_complete(facts),
@@ -145,7 +144,7 @@ def assess(
         ),
         plan=plan,
         to_confirm=to_confirm,
-        next_questions=_asked_back_first(to_confirm, next_questions(facts, result.open_findings, kb)),
+        next_questions=_asked_back_first(to_confirm, next_questions(facts, result.open_findings, kb, unanswered)),
         messages=messages,
         knowledge_version=kb.version,
     )

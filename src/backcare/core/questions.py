@@ -29,30 +29,31 @@ def is_screening(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase)
 
 
 def unanswered_screening(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[str]:
+    """Screening questions for this person nobody has answered yet, in catalogue order."""
     return [
         fid
-        for fid in kb.findings
+        for fid in kb.screening_candidates
         if facts.get(fid) is None and is_screening(fid, facts, kb) and applies(fid, facts, kb)
     ]
 
 
 def next_questions(
-    facts: Mapping[str, Value], open_findings: Mapping[str, Disposition], kb: KnowledgeBase
+    facts: Mapping[str, Value],
+    open_findings: Mapping[str, Disposition],
+    kb: KnowledgeBase,
+    screening: list[str] | None = None,
 ) -> list[str]:
-    """Finding ids worth asking, most important first."""
-    order = {fid: n for n, fid in enumerate(kb.findings)}
-    screening = unanswered_screening(facts, kb)
+    """Finding ids worth asking, most important first.
+
+    ``screening`` is ``unanswered_screening(facts, kb)`` when the caller has it already.
+    """
+    if screening is None:
+        screening = unanswered_screening(facts, kb)
+    first = set(screening)
     raising = sorted(
-        (fid for fid in open_findings if fid not in screening and applies(fid, facts, kb)),
-        key=lambda fid: (-URGENCY[open_findings[fid]], order[fid]),
+        (fid for fid in open_findings if fid not in first and applies(fid, facts, kb)),
+        key=lambda fid: (-URGENCY[open_findings[fid]], kb.order[fid]),
     )
-    plan = [
-        fid
-        for fid, definition in kb.findings.items()
-        if definition.plan_relevant
-        and facts.get(fid) is None
-        and fid not in screening
-        and fid not in raising
-        and applies(fid, facts, kb)
-    ]
+    first.update(raising)
+    plan = [fid for fid in kb.plan_questions if facts.get(fid) is None and fid not in first and applies(fid, facts, kb)]
     return [*screening, *raising, *plan]

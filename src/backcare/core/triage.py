@@ -25,13 +25,16 @@ class Triage:
     """Unknown findings that could still raise urgency, with the most urgent disposition at stake."""
 
 
+_BY_URGENCY = {urgency: disposition for disposition, urgency in URGENCY.items()}
+
+
 def most_urgent(dispositions: list[Disposition]) -> Disposition:
     return max(dispositions, key=URGENCY.__getitem__, default=Disposition.self_care)
 
 
 def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
     fired: list[tuple[RedFlagDef, Trigger, list[str]]] = []
-    open_findings: dict[str, Disposition] = {}
+    at_stake: dict[str, int] = {}  # unknown finding -> the highest urgency an unknown rule with it could give
     for flag in kb.red_flags.values():
         best: Trigger | None = None
         because: list[str] = []
@@ -42,10 +45,10 @@ def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
                 best = trigger
                 because = rule.supporting(facts)
             elif result is None:
-                for fid in rule.findings:
-                    if facts.get(fid) is None and not kb.findings[fid].computed:
-                        previous = open_findings.get(fid, Disposition.self_care)
-                        open_findings[fid] = max(previous, trigger.disposition, key=URGENCY.__getitem__)
+                urgency = URGENCY[trigger.disposition]
+                for fid in kb.askable[trigger.when]:
+                    if facts.get(fid) is None and at_stake.get(fid, -1) < urgency:
+                        at_stake[fid] = urgency
         if best is not None:
             fired.append((flag, best, because))
 
@@ -64,7 +67,7 @@ def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
         if not _suppressed(flag, fired)
     ]
     hits.sort(key=lambda h: -URGENCY[h.disposition])
-    stake = {fid: d for fid, d in open_findings.items() if URGENCY[d] > URGENCY[top]}
+    stake = {fid: _BY_URGENCY[u] for fid, u in at_stake.items() if u > URGENCY[top]}
     return Triage(disposition=top, red_flags=hits, open_findings=stake)
 
 

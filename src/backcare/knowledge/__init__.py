@@ -55,6 +55,32 @@ class KnowledgeBase:
     instruments: dict[str, InstrumentDef]
     version: str
     rules: dict[str, Rule] = field(repr=False)
+    # Indexes worked out once from the entries above, because every assessment needs them.
+    order: dict[str, int] = field(init=False, repr=False, compare=False)
+    """Each finding's place in the catalogue: questions and findings are listed in this order."""
+    screening_candidates: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """Findings asked for everyone or for some people (``screening``, ``screening_when``), in order."""
+    plan_questions: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """Askable findings that shape the plan (``plan_relevant``), in catalogue order."""
+    askable: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    """For each rule, the findings in it a person can be asked (not computed by the engine)."""
+
+    def __post_init__(self) -> None:
+        # A frozen dataclass sets its derived fields through object.__setattr__.
+        findings = self.findings
+        indexes = {
+            "order": {fid: n for n, fid in enumerate(findings)},
+            "screening_candidates": tuple(
+                fid for fid, f in findings.items() if not f.computed and (f.screening or f.screening_when)
+            ),
+            "plan_questions": tuple(fid for fid, f in findings.items() if f.plan_relevant and not f.computed),
+            "askable": {
+                text: tuple(sorted(fid for fid in rule.findings if not findings[fid].computed))
+                for text, rule in self.rules.items()
+            },
+        }
+        for name, value in indexes.items():
+            object.__setattr__(self, name, value)
 
     def rule(self, text: str) -> Rule:
         """The parsed form of a rule that appears in the data (all are parsed at load)."""

@@ -80,14 +80,19 @@ def assessment_json(
     answers are memoised per process in a cache bounded in bytes (``BACKCARE_RESPONSE_CACHE_BYTES``,
     0 turns it off): a repeated question is answered without recomputing.
     """
+    from backcare.bootstrap import assess
+
+    def answer() -> bytes:
+        result = assess(answers=dict(answers or {}), text=text, today=today, with_plan=include_plan)
+        return assessment_answer(result, include_plan)
+
+    if not RESPONSES.limit:  # the cache is off: no key to build
+        return answer(), False
     key = (text, json.dumps(answers or {}, sort_keys=True, separators=(",", ":")), today, include_plan)
     cached = RESPONSES.get(key)
     if cached is not None:
         return cached, True
-    from backcare.bootstrap import assess
-
-    result = assess(answers=dict(answers or {}), text=text, today=today, with_plan=include_plan)
-    data = assessment_answer(result, include_plan)
+    data = answer()
     RESPONSES.put(key, data, key_bytes=len(key[0] or "") + len(key[1]))
     return data, False
 
