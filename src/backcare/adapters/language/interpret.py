@@ -115,5 +115,6 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     if in_scope and "back_pain" not in out and "flank_pain" in out:
         flank = out["flank_pain"]
         record(out, "back_pain", flank.status, flank.evidence, flank.start, True, rule=flank.rule)
-    not_own = {fid: words for fid, words in not_own_targets(analysis, vocabulary, proxy).items() if fid not in out}
+    named = {**analysis.idioms, **not_own_targets(analysis, vocabulary, proxy)}
+    not_own = {fid: words for fid, words in named.items() if fid not in out}
     return Result(findings=out, in_scope=in_scope, proxy=proxy, not_own=not_own, explained=explained)

@@ -14,8 +14,12 @@ FEMALE_RELATIVES = (
     "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum", "stepmother", "stepdaughter",
     "fiancee",
 )  # fmt: skip
-#: Kinship words used as names ("Mum is 79", "Dad takes..."), capitalised at a sentence start.
-KIN_NAME = r"(?-i:Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa)"
+#: Kinship words used as names ("Mum is 79", "Dad takes..."), or with "my" left out in a hurry
+#: ("Daughter is 9", "Husband has..."), capitalised at a sentence start.
+KIN_NAME = (
+    r"(?-i:Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa"
+    r"|Daughter|Son|Husband|Hubby|Wife|Partner|Boyfriend|Girlfriend|Grandson|Granddaughter|Mother|Father)"
+)
 
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})

@@ -41,3 +41,6 @@ class Analysis:
     sentences: list[str] = field(default_factory=list)
     sentence_spans: list[tuple[int, int]] = field(default_factory=list)  # character offsets
     words: list[str] = field(default_factory=list)
+    idioms: dict[str, str] = field(default_factory=dict)
+    """Findings whose words an ``ignore`` entry set aside as a look-alike ("collapsed on the sofa"),
+    with those words."""

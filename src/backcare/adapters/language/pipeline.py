@@ -17,10 +17,10 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from backcare.adapters.language.anchored import prune_longest
+from backcare.adapters.language.anchored import Match, prune_longest
 from backcare.adapters.language.build import Engine, compile_all, engine
 from backcare.adapters.language.context_apply import apply_context, context_of
 from backcare.adapters.language.mentions import Analysis, Mention
@@ -125,6 +125,21 @@ def _scope_matches(found: list[tuple[str, int, int, int]]) -> list[tuple[str, in
     return masks + sorted(set(kept), key=lambda m: (m[1], m[2], m[0]))
 
 
+def _idioms(doc: Doc, found: Sequence[Match[str]], reads: Mapping[str, frozenset[str]]) -> dict[str, str]:
+    """The findings an ``ignore`` match hides, with its words: "collapsed on the sofa" names
+    ``collapse`` but is sitting down tired. The merge asks such a finding back rather than
+    taking the sentence model's reading of it as the person's."""
+    out: dict[str, str] = {}
+    for key, start, end, _ in found:
+        if key != "ignore":
+            continue
+        for inner, s, e, _ in found:
+            if start <= s and e <= end and inner != "ignore":
+                for fid in reads.get(inner, frozenset()):
+                    out.setdefault(fid, doc[start:end].text)
+    return out
+
+
 def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()) -> Analysis:
     """Run the pipeline over cleaned ``text``; ``medicines`` are (id, name as written) pairs."""
     from spacy.tokens import Span
@@ -138,7 +153,8 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
     norms = [token.norm_ for token in doc]
     # "ignore" matches only mask look-alikes ("the back of my leg", "kidney stones"): they are no
     # targets, so that a cue next to them is not pruned as if it were inside a finding.
-    matches = prune_longest(built.findings(norms), built.compete) + _scope_matches(built.scope(norms))
+    found = built.findings(norms)
+    matches = prune_longest(found, built.compete) + _scope_matches(built.scope(norms))
     ordered = sorted(matches, key=lambda m: (m[1], m[2]))
     targets = [Span(doc, start, end, label=key) for key, start, end in ordered if not key.startswith("ignore")]
     payloads: dict[str, Any] = {}
@@ -156,6 +172,7 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
         sentences=[s.text for s in sentences],
         sentence_spans=[(s.start_char, s.end_char) for s in sentences],
         words=[t.text for t in doc],
+        idioms=_idioms(doc, found, built.reads),
     )
     for span, modifiers in zip(targets, context, strict=True):
         sentence = bisect.bisect_right(sentence_starts, span.start) - 1

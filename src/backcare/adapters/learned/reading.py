@@ -97,7 +97,7 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         fallback = rules.model_copy(update={"messages": [*rules.messages, MODEL_UNAVAILABLE]})
         return Reading(fallback, [], rules, {}, seen.sentences)
     limits = limits or Thresholds.packaged()
-    readings = model_readings(seen.sentences, seen.probs, seen.findings, limits)
+    readings = model_readings(seen.sentences, _without_demographics(seen), seen.findings, limits)
     if not rules.in_scope:
         readings = {fid: r for fid, r in readings.items() if fid in _warning_signs(kb)}
     if any(f.id == "sex" and f.value == "male" for f in rules.findings):
@@ -111,6 +111,24 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     )
     merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
     return Reading(merged, confirm, rules, readings, seen.sentences)
+
+
+#: A sentence that is only an age and a sex ("44F.", "63 yo M"): the rules read it; whatever the
+#: model makes of it ("44F" as a temperature) is noise.
+_DEMOGRAPHICS = re.compile(
+    r"\s*\d{1,3}\s*(?:yo|y/o|yrs?|years?(?:\s*old)?)?\s*,?\s*(?:m|f|male|female|man|woman)\s*[.!]?\s*", re.I
+)
+
+
+def _without_demographics(seen: Observation) -> npt.NDArray[np.float32]:
+    """The model's probabilities with the rows of age-and-sex-only sentences set to zero."""
+    assert seen.probs is not None
+    rows = [n for n, sentence in enumerate(seen.sentences) if _DEMOGRAPHICS.fullmatch(sentence.text)]
+    if not rows:
+        return seen.probs
+    probs = seen.probs.copy()
+    probs[rows] = 0.0
+    return probs
 
 
 #: Findings about both legs, and the words without which a sentence cannot be about both legs.

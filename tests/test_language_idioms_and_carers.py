@@ -1,0 +1,108 @@
+"""Round 7 of the reading: idioms the rules set aside are not taken from the sentence model
+either, carers who leave out "my", an age then beside an age now, one leg fine, and a note's
+age-and-sex line that the model mistook for a temperature."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from backcare.adapters.language import understand
+from backcare.adapters.learned.merge import ModelReading, Thresholds, merge
+from backcare.adapters.learned.reading import Observation, _without_demographics
+from backcare.adapters.learned.sentences import split
+from backcare.bootstrap import knowledge, read_text
+from backcare.core.models import Finding
+from text_reading import ReadOn
+
+TODAY = dt.date(2026, 10, 15)
+READ = ReadOn(TODAY)
+KB = knowledge()
+
+# --- Idioms: what the rules set aside is asked back, not taken from the model -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Finished a night shift and just collapsed on the couch, my lower back is stiff.", "collapse"),
+        ("The week has been a total car crash and my back has gone into spasm.", "major_trauma"),
+    ],
+)
+def test_an_idiom_is_named_but_not_the_persons(text: str, fid: str) -> None:
+    rules = READ.read(KB, text)
+    assert fid not in rules
+    assert fid in understand(text, KB, TODAY).not_own
+
+
+def test_a_model_reading_against_an_idiom_is_asked_back_not_counted() -> None:
+    reading = ModelReading("collapse", "own", "present", 0.9, "I collapsed on the sofa after work.")
+    findings, confirm = merge([], {"collapse": reading}, frozenset({"collapse"}), Thresholds(), frozenset({"collapse"}))
+    assert [f.id for f in findings] == []
+    assert [c.id for c in confirm] == ["collapse"]
+
+
+def test_a_real_collapse_beside_an_idiom_still_counts() -> None:
+    text = "Got home and collapsed on the sofa. Later I collapsed in the kitchen and hit the floor."
+    assert READ.status(KB, text, "collapse") == "present"
+
+
+# --- Carers who leave out "my" ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "sex"),
+    [
+        ("Son is 12, his lower back hurts after football.", 12, "male"),
+        ("Husband is 58 and his back went this morning lifting the mower.", 58, "male"),
+        ("Wife is 71. Her back has been sore since she bent to pick up the cat.", 71, "female"),
+    ],
+)
+def test_a_relative_named_without_my_is_the_person_asked_for(text: str, age: int, sex: str) -> None:
+    found = READ.read(KB, text)
+    assert found["age"].value == age
+    assert found["sex"].value == sex
+    assert found["back_pain"].status == "present"
+
+
+# --- An age then, beside the age now -----------------------------------------------------------
+
+
+def test_an_accident_at_an_earlier_age_is_long_past() -> None:
+    text = "I came off my motorbike when I was 22; I'm 50 now. Sore back since gardening yesterday."
+    assert READ.status(KB, text, "major_trauma") is None
+
+
+def test_a_cancer_at_an_earlier_age_is_still_a_history_of_cancer() -> None:
+    assert READ.counted(KB, "I had bowel cancer when I was 55. My back aches at night now.", "history_of_cancer")
+
+
+# --- One leg fine ----------------------------------------------------------------------------
+
+
+def test_one_leg_fine_denies_both_legs_not_the_other_leg() -> None:
+    found = READ.read(KB, "Pain from my right buttock down to my ankle for a week. Left leg is fine.")
+    assert found["leg_pain_both_sides"].status == "absent"
+    assert found["leg_pain_below_knee"].status == "present"
+    assert "leg_weakness" not in found
+
+
+# --- A line that is only an age and a sex -----------------------------------------------------
+
+
+def test_an_age_and_sex_line_gives_the_model_nothing_to_read() -> None:
+    sentences = split("Back spasms for two days. 44F.")
+    probs = np.full((2, 1, 4), 0.25, dtype=np.float32)
+    seen = Observation(rules=read_text("x", KB, TODAY).rules, sentences=sentences, probs=probs, findings=["fever"])
+    cleared = _without_demographics(seen)
+    assert cleared[0].tolist() == probs[0].tolist()
+    assert float(cleared[1].sum()) == 0.0
+
+
+def test_fever_is_not_read_from_an_age_and_sex_line() -> None:
+    reading = read_text("My lower back keeps going into spasm. 38F.", KB, TODAY)
+    found: dict[str, Finding] = {f.id: f for f in reading.understanding.findings}
+    assert "fever" not in found or found["fever"].status == "absent"
+    assert found["age"].value == 38
