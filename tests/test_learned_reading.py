@@ -124,3 +124,14 @@ def test_the_model_cannot_make_a_man_pregnant():
     assert "pregnant" not in merged
     woman = Observation(understand("38F, LBP 3/52.", kb, dt.date(2026, 12, 2)), sentences, probs, ["pregnant"])
     assert "pregnant" in {f.id for f in decide(woman, kb).understanding.findings}
+
+
+def test_a_sentence_reads_the_same_whatever_else_the_note_says() -> None:
+    """The int8 model quantises over a whole batch: a sentence read beside longer ones in one padded
+    batch read differently. Each pair is now read on its own."""
+    model = packaged_model()
+    pair = ("Can't feel the toilet paper when I wipe.", "My back went yesterday.")
+    longer = ("I have had a long history of back trouble going back many years, with spasms off and on", "")
+    alone = model.probabilities([pair])[0]
+    in_a_note = model.probabilities([longer, pair, ("Numb feet.", "")])[1]
+    assert abs(alone - in_a_note).max() < 1e-6
