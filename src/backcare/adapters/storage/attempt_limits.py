@@ -11,13 +11,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import ColumnElement, Table, and_, case, delete, literal, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from backcare.adapters.storage.orm import AttemptCounterRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects.postgresql import Insert as PostgresInsert
 
 T = cast(Table, AttemptCounterRow.__table__)  # declared as a FromClause; a mapped class has a Table
 #: Rows untouched this long are removed (longer than any window).
@@ -65,8 +68,13 @@ class AttemptLimits:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _insert(self) -> type[sqlite.Insert] | type[postgresql.Insert]:
-        return postgresql.Insert if self.session.get_bind().dialect.name == "postgresql" else sqlite.Insert
+    def _insert(self) -> type[sqlite.Insert] | type[PostgresInsert]:
+        """The backend's INSERT ... ON CONFLICT; PostgreSQL's is imported only when it is the backend."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import Insert
+
+            return Insert
+        return sqlite.Insert
 
     def take(self, slot: Slot, now: float) -> None:
         """Take one slot, atomically; ``Refused`` (nothing changed) when the counter is full or waiting."""
