@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from backcare.adapters.language import understand
+from backcare.adapters.language.doses import doses_per_day
 from backcare.adapters.learned.merge import ModelReading, Thresholds, merge
 from backcare.adapters.learned.reading import Observation, _without_demographics
 from backcare.adapters.learned.sentences import split
@@ -106,3 +107,56 @@ def test_fever_is_not_read_from_an_age_and_sex_line() -> None:
     found: dict[str, Finding] = {f.id: f for f in reading.understanding.findings}
     assert "fever" not in found or found["fever"].status == "absent"
     assert found["age"].value == 38
+
+
+# --- Round 8: "'s" for "has", what a label allows, a question quoted, Scots, fear ------------------
+
+
+def test_a_relatives_s_for_has_makes_them_the_person_asked_for() -> None:
+    found = READ.read(KB, "My wife's had back pain for days and now her face has dropped and she can't talk properly.")
+    assert found["stroke_signs"].status == "present"
+    assert found["back_pain"].status == "present"
+
+
+def test_a_relatives_s_before_a_number_is_their_age() -> None:
+    assert READ.value(KB, "My mum's 83 and she slipped on the rug this morning, her back hurts.", "age") == 83
+
+
+def test_a_back_that_keeps_going_into_cramps_has_recurrent_spasms() -> None:
+    assert READ.status(KB, "My lower back keeps going into cramps every few days.", "recurrent_spasms") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("I leak a bit when I cough or laugh ever since my twins were born. Back sore after digging.", False),
+        ("Since yesterday I leak when I cough or sneeze and my back is agony.", True),
+    ],
+)
+def test_a_leak_on_coughing_since_childbirth_is_long_standing(text: str, counted: bool) -> None:
+    assert READ.counted(KB, text, "urinary_incontinence") is counted
+
+
+def test_scots_nae_is_no() -> None:
+    assert READ.status(KB, "Nae numbness anywhere. Back went lifting a sofa.", "leg_numbness_both_sides") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Honestly I'm shitting myself about what the scan will show; my back is sore.", False),
+        ("I've shit myself twice today without knowing and my back is agony.", True),
+    ],
+)
+def test_fear_told_as_soiling_is_an_idiom(text: str, counted: bool) -> None:
+    assert READ.counted(KB, text, "bowel_incontinence") is counted
+
+
+def test_a_question_quoted_before_its_answer_is_not_a_symptom() -> None:
+    text = "You asked about numbness down below - I don't think I have any. Back spasm since yesterday."
+    assert not READ.counted(KB, text, "saddle_numbness")
+
+
+def test_the_limit_on_the_box_is_not_a_dose_taken() -> None:
+    text = "In the last 24 hours it's 3 grams of paracetamol in total, under the 4 g on the box."
+    assert [m.value for m in doses_per_day(text)] == [6.0]

@@ -83,6 +83,23 @@ def _shorthand_dose(m: re.Match[str]) -> float | None:
     return per_dose * (times or 1)
 
 
+#: An amount that is the label's limit, not what was taken: "under the 4 g on the box", "max 8 a day".
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:under|below|within|less\s+than|max(?:imum)?|limit|up\s+to|no\s+more\s+than|not\s+more\s+than|not\s+over"
+    r"|never\s+more\s+than|allowed|recommended)\s+(?:of\s+)?(?:the\s+)?(?:daily\s+)?(?:dose\s+of\s+)?$",
+    re.I,
+)
+_LIMIT_AFTER = re.compile(
+    r"^\s*(?:on\s+the\s+(?:box|packet|pack|label|leaflet|bottle)|(?:a|per)\s+day\s+(?:max|maximum|limit)|max(?:imum)?\b|limit\b)",
+    re.I,
+)
+
+
+def _is_limit(text: str, start: int, end: int) -> bool:
+    """Whether the amount at ``start:end`` is a limit someone quotes rather than a dose they took."""
+    return bool(_LIMIT_BEFORE.search(text[max(0, start - 40) : start]) or _LIMIT_AFTER.match(text[end : end + 30]))
+
+
 def doses_per_day(text: str) -> Iterator[ValueMention]:
     """Tablets (of 500 mg) a day from "N every H hours", "N, M times a day", a sachet (two
     tablets' worth) or prescription shorthand ("2 tabs QDS", "1 g PRN"; one dose when no
@@ -102,6 +119,6 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
         if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         dose = _shorthand_dose(m)
-        if dose:
+        if dose and not _is_limit(text, m.start(), m.end()):
             end = m.start() + len(m.group(0).rstrip(" ,"))
             yield ValueMention("doses_per_day", round(dose, 1), m.start(), end)

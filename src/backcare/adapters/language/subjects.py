@@ -97,11 +97,14 @@ _CASE = (
 )
 
 
+#: Not a possessive: "'s" for "has" or "is" ("my husband's had back pain", "Dad's always been fit").
+_NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:had|been|got|gotten|gone|just|always|never|started|now|not|also|still)\b))"
+
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
-    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b(?!'s)|"
-    rf"\b(?P<child>{_CHILD})|{_AGED}|\b(?P<kin>{KIN_NAME})\b(?!'s)|"
+    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b{_NOT_POSSESSIVE}|"
+    rf"\b(?P<child>{_CHILD})|{_AGED}|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}|"
     rf"\b(?P<first>i|i'm|im|i've|ive|me|my|myself)\b|\b(?P<third>he|she|his|her)\b|{_CASE}",
     re.I,
 )
