@@ -160,3 +160,36 @@ def test_a_question_quoted_before_its_answer_is_not_a_symptom() -> None:
 def test_the_limit_on_the_box_is_not_a_dose_taken() -> None:
     text = "In the last 24 hours it's 3 grams of paracetamol in total, under the 4 g on the box."
     assert [m.value for m in doses_per_day(text)] == [6.0]
+
+
+# --- Round 9: a baby that moves, luck, a year, "my own back", an age on its own --------------------
+
+
+def test_a_baby_that_has_stopped_moving_means_a_pregnancy() -> None:
+    found = READ.read(KB, "28 wks. Back ache today and the baby has hardly moved since this morning.")
+    assert found["reduced_fetal_movements"].status == "present"
+    assert found["pregnant"].status == "present"
+
+
+def test_a_stroke_of_luck_is_no_stroke() -> None:
+    assert READ.status(KB, "By a stroke of luck the GP could see me today; my back went yesterday.", "stroke_signs") is None
+
+
+def test_back_in_a_year_is_a_time_not_the_back() -> None:
+    assert READ.status(KB, "I had shingles back in 2019.", "back_pain") is None
+    assert READ.status(KB, "My back in the mornings is stiff.", "back_pain") == "present"
+
+
+def test_my_own_back_is_the_back() -> None:
+    assert READ.status(KB, "My own back: sore since I lifted the shopping.", "back_pain") == "present"
+
+
+@pytest.mark.parametrize(("text", "age"), [("63. Pain between my shoulder blades for a week.", 63), ("3. Back pain.", None)])
+def test_an_age_alone_as_the_first_sentence(text: str, age: int | None) -> None:
+    assert READ.value(KB, text, "age") == age
+
+
+def test_a_symptom_that_has_gone_is_neither_new_nor_long_standing() -> None:
+    found = READ.read(KB, "I had numbness in both legs after a disc op but it cleared up completely. Back sore today.")
+    assert "leg_numbness_both_sides" not in found or found["leg_numbness_both_sides"].status == "absent"
+    assert "longstanding_leg_symptoms" not in found

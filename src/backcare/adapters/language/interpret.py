@@ -106,6 +106,10 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     _one_injury(analysis, out)
     read_medicines(analysis, proxy, generic_names, out)
     explained += apply_pending(out, pending)
+    moves = out.get("reduced_fetal_movements")
+    if "pregnant" not in out and moves is not None and moves.status != "absent":
+        # "the baby has barely moved today": only a pregnancy has a baby that moves
+        record(out, "pregnant", moves.status, moves.evidence, moves.start, True)
     if "sex" not in out and out.get("pregnant") and out["pregnant"].status != "absent":
         reading = out["pregnant"]
         record(out, "sex", "present", reading.evidence, reading.start, "female")

@@ -67,7 +67,8 @@ def is_longstanding(mention: Mention, vocabulary: Vocabulary) -> bool:
     duration or a chronic cause, with nothing saying it is new or worse."""
     if mention.label != "target" or vocabulary.targets[mention.index].if_longstanding is None:
         return False
-    return mention.longstanding and not mention.current
+    # a symptom that has since gone ("...recovered completely") is neither new nor long-standing
+    return mention.longstanding and not mention.current and "resolved" not in mention.historical
 
 
 def history_allows(fid: str, mention: Mention, vocabulary: Vocabulary) -> bool:
