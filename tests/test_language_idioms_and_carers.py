@@ -172,7 +172,10 @@ def test_a_baby_that_has_stopped_moving_means_a_pregnancy() -> None:
 
 
 def test_a_stroke_of_luck_is_no_stroke() -> None:
-    assert READ.status(KB, "By a stroke of luck the GP could see me today; my back went yesterday.", "stroke_signs") is None
+    assert (
+        READ.status(KB, "By a stroke of luck the GP could see me today; my back went yesterday.", "stroke_signs")
+        is None
+    )
 
 
 def test_back_in_a_year_is_a_time_not_the_back() -> None:
@@ -184,7 +187,9 @@ def test_my_own_back_is_the_back() -> None:
     assert READ.status(KB, "My own back: sore since I lifted the shopping.", "back_pain") == "present"
 
 
-@pytest.mark.parametrize(("text", "age"), [("63. Pain between my shoulder blades for a week.", 63), ("3. Back pain.", None)])
+@pytest.mark.parametrize(
+    ("text", "age"), [("63. Pain between my shoulder blades for a week.", 63), ("3. Back pain.", None)]
+)
 def test_an_age_alone_as_the_first_sentence(text: str, age: int | None) -> None:
     assert READ.value(KB, text, "age") == age
 
