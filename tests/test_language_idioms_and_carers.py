@@ -12,7 +12,7 @@ import pytest
 from backcare.adapters.language import understand
 from backcare.adapters.language.doses import doses_per_day
 from backcare.adapters.learned.merge import ModelReading, Thresholds, merge
-from backcare.adapters.learned.reading import Observation, _without_demographics
+from backcare.adapters.learned.reading import Observation, _ask_doubtful, _without_demographics
 from backcare.adapters.learned.sentences import split
 from backcare.bootstrap import knowledge, read_text
 from backcare.core.models import Finding
@@ -198,3 +198,28 @@ def test_a_symptom_that_has_gone_is_neither_new_nor_long_standing() -> None:
     found = READ.read(KB, "I had numbness in both legs after a disc op but it cleared up completely. Back sore today.")
     assert "leg_numbness_both_sides" not in found or found["leg_numbness_both_sides"].status == "absent"
     assert "longstanding_leg_symptoms" not in found
+
+
+# --- Round 10: after a spinal operation, better then, lifting into a car ---------------------------
+
+
+def test_an_operation_on_the_spine_puts_a_text_about_the_back() -> None:
+    reading = read_text("Had a laminectomy 3 weeks ago and for 4 days the pain is constant.", KB, TODAY)
+    assert reading.rules.in_scope
+
+
+def test_better_then_is_not_better_now() -> None:
+    text = "The wound was settling but for the last 4 days the pain is constant after my discectomy."
+    assert READ.status(KB, text, "improving") is None
+
+
+def test_a_grave_model_reading_of_a_lift_is_asked_back() -> None:
+    grave = ModelReading("major_trauma", "own", "present", 0.97, "My back went when I lifted the mower into the car.")
+    lift = ModelReading("trigger_lifting", "own", "present", 0.92, grave.sentence)
+    readings = {"major_trauma": grave, "trigger_lifting": lift}
+    ruled = [Finding(id="trigger_lifting", status="present", value=True, evidence="lifted", source="text")]
+    _ask_doubtful(readings, ruled)
+    assert readings["major_trauma"].kind == "unsure"
+    collision = {"major_trauma": grave, "trigger_lifting": lift}
+    _ask_doubtful(collision, [*ruled, Finding(id="major_trauma", status="present", value=True, evidence="car")])
+    assert collision["major_trauma"].kind == "own"

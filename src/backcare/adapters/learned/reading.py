@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from backcare.adapters.language import Understanding
 from backcare.adapters.learned.merge import ModelReading, Thresholds, merge, model_readings
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
-from backcare.core.models import ToConfirm
+from backcare.core.models import Finding, ToConfirm
 
 if TYPE_CHECKING:
     from backcare.knowledge import KnowledgeBase
@@ -104,7 +105,7 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         readings.pop("pregnant", None)  # "45M, LBP 3/52": shorthand that looks like a gestation
     if any(f.id == "days_since_onset" and isinstance(f.value, int) and 0 < f.value < 90 for f in rules.findings):
         readings.pop("pain_over_3_months", None)  # "3 week history of back pain": the length is read
-    _ask_doubtful(readings)
+    _ask_doubtful(readings, rules.findings)
     signs = _warning_signs(kb)
     findings, confirm = merge(
         rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained, frozenset(rules.doubted)
@@ -141,11 +142,12 @@ _BILATERAL = re.compile(
 
 
 #: Graver and milder readings of one event: when the model reads both in one sentence and the
-#: milder more surely ("tripped over the cat, landed on my bottom"), the graver is asked back.
-_GRAVER_THAN = (("major_trauma", "minor_trauma"),)
+#: milder more surely ("tripped over the cat, landed on my bottom", "lifted the mower into the
+#: car"), the graver is asked back.
+_GRAVER_THAN = (("major_trauma", "minor_trauma"), ("major_trauma", "trigger_lifting"))
 
 
-def _ask_doubtful(readings: dict[str, ModelReading]) -> None:
+def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = ()) -> None:
     """Model readings that the sentence itself puts in doubt are asked back, not taken: "both legs"
     in a sentence that names no second leg ("pain down the back of my left leg"), and a grave
     reading the model holds less surely than the milder one of the same event."""
@@ -156,8 +158,15 @@ def _ask_doubtful(readings: dict[str, ModelReading]) -> None:
     for graver, milder in _GRAVER_THAN:
         grave, mild = readings.get(graver), readings.get(milder)
         same_event = grave and mild and grave.kind == mild.kind == "own" and grave.sentence == mild.sentence
-        if grave and mild and same_event and mild.score > grave.score:
+        if grave and mild and same_event and (mild.score > grave.score or _told_mildly(grave, milder, ruled)):
             readings[graver] = replace(grave, kind="unsure", status="unsure")
+
+
+def _told_mildly(grave: ModelReading, milder: str, ruled: Sequence[Finding]) -> bool:
+    """The rules read the sentence as the milder event ("lifted the mower into the car": lifting)
+    and nothing graver: the model's grave reading of it is asked back, not taken."""
+    words = {f.id: (f.evidence or "") for f in ruled if f.status != "absent"}
+    return grave.finding not in words and bool(words.get(milder)) and words[milder] in grave.sentence
 
 
 def read_text(text: str, kb: KnowledgeBase, today: dt.date, limits: Thresholds | None = None) -> Reading:
