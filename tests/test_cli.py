@@ -276,3 +276,23 @@ def test_interactive_safety_questions_come_as_a_few_checklists_and_not_sure_asks
     bladder = [f for f in kb.findings.values() if f.checklist == titles[1]]
     assert all(f"{f.question} [y/n/?]" in out for f in bladder)  # each then asked on its own
     assert "SELF-CARE" in out
+
+
+def test_the_script_runs_without_the_collector_and_long_commands_turn_it_back_on(monkeypatch, tmp_path) -> None:
+    """``backcare`` (the script) disables cyclic garbage collection for short commands; an evaluation
+    turns it back on."""
+    import gc
+
+    from backcare.entrypoints import cli, launch
+
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "main", lambda: seen.append(gc.isenabled()))
+    try:
+        launch.main()
+        assert seen == [False]
+        empty = tmp_path / "none.yaml"
+        empty.write_text("[]\n")
+        CliRunner().invoke(cli.app, ["eval", str(empty)])
+        assert gc.isenabled()
+    finally:
+        gc.enable()

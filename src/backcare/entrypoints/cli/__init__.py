@@ -21,6 +21,13 @@ app = typer.Typer(
 )
 
 
+def long_running() -> None:
+    """Turn the garbage collector back on: this command runs for long (see ``launch``)."""
+    import gc
+
+    gc.enable()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"backcare {__version__}")
@@ -44,7 +51,7 @@ from backcare.entrypoints.cli import knowledge as _knowledge  # noqa: E402,F401
 
 
 def main() -> None:
-    """Entry point of the ``backcare`` script."""
+    """The command line (the ``backcare`` script runs it through ``backcare.entrypoints.launch``)."""
     app()
 
 

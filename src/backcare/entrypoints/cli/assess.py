@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from backcare.entrypoints.cli import app
+from backcare.entrypoints.cli import app, long_running
 
 if TYPE_CHECKING:
     from backcare.core.models import Assessment
@@ -127,10 +127,12 @@ def assess(
     if jsonl is not None:
         if answers or text or text_file:
             raise fail("--jsonl cannot be combined with --answers or --text")
+        long_running()
         raise typer.Exit(_batch(jsonl, day))
     if answers is None and text is None and text_file is None:
         from backcare.entrypoints.cli.interactive import run_interactive
 
+        long_running()
         raise typer.Exit(run_interactive(day, save=save_result if save else None))
     try:
         data, description = _collect(answers, text, text_file)
@@ -248,6 +250,7 @@ def evaluate(
         vignettes = load_vignettes(files)
     except VignetteError as exc:
         raise fail(str(exc)) from None
+    long_running()
     report = run_eval(vignettes)
     typer.echo(render_report(report))
     thresholds = Thresholds(

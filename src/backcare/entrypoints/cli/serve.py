@@ -6,7 +6,7 @@ import os
 
 import typer
 
-from backcare.entrypoints.cli import app
+from backcare.entrypoints.cli import app, long_running
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -45,6 +45,7 @@ def serve(
     Exit codes: 0 stopped, 1 the database cannot be used, 2 bad options.
     """
     _prepare(host, multi_user, tuple(allowed_host), insecure_cookies, warm_up_text)
+    long_running()
     import uvicorn
 
     shown = f"[{host}]" if ":" in host else host
