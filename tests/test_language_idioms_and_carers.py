@@ -223,3 +223,25 @@ def test_a_grave_model_reading_of_a_lift_is_asked_back() -> None:
     collision = {"major_trauma": grave, "trigger_lifting": lift}
     _ask_doubtful(collision, [*ruled, Finding(id="major_trauma", status="present", value=True, evidence="car")])
     assert collision["major_trauma"].kind == "own"
+
+
+# --- Round 11: gym words, things that collapse, a tablet's strength, the cough told first ---------
+
+
+def test_a_heavy_leg_day_is_training_not_weak_legs() -> None:
+    assert READ.status(KB, "Lower back sore after a heavy leg day at the gym.", "leg_weakness") is None
+
+
+def test_a_shelf_that_collapsed_is_not_a_person_who_did() -> None:
+    assert READ.status(KB, "The racking at work collapsed and I caught a box; my back twinged.", "collapse") is None
+    assert READ.status(KB, "He collapsed in the warehouse.", "collapse") == "present"
+
+
+def test_a_tablets_strength_is_not_a_dose_taken() -> None:
+    assert [m.value for m in doses_per_day("taking paracetamol 500 mg tablets for my back")] == []
+    assert [m.value for m in doses_per_day("500 mg tablets, 2 qds")] == [8.0]
+
+
+def test_pain_on_coughing_told_cough_first() -> None:
+    text = "Every time I sneeze or cough it's like a jolt through my lower back."
+    assert READ.status(KB, text, "pain_worse_cough_sneeze") == "present"

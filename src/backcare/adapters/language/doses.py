@@ -63,6 +63,8 @@ def _shorthand_dose(m: re.Match[str]) -> float | None:
     per_tablet = int(strength) / TABLET_MG if strength else 1.0
     n = _ROMAN.get((groups["n"] or "").lower()) or (parse_number(groups["n"]) if groups["n"] else None)
     if n is None:
+        if times is None and re.search(r"mg\s*(?:tablets?|tabs?|caplets?|capsules?)", m.group(0), re.I):
+            return None  # "paracetamol 500 mg tablets": what each tablet holds, not a dose taken
         if groups["mg"] and 100 <= int(groups["mg"]) <= 4000:
             return per_tablet * (times or 1)  # "1000mg", "500 mg PRN": the amount of one dose
         return per_tablet * times if strength and times else None  # "co-codamol 30/500 QDS": a tablet a time
