@@ -286,13 +286,34 @@ def test_the_script_runs_without_the_collector_and_long_commands_turn_it_back_on
     from backcare.entrypoints import cli, launch
 
     seen: list[bool] = []
+    exits: list[object] = []
+
+    def ended(code: object) -> None:
+        exits.append(code)
+        raise SystemExit(code)
+
     monkeypatch.setattr(cli, "main", lambda: seen.append(gc.isenabled()))
+    monkeypatch.setattr(launch.os, "_exit", ended)
     try:
-        launch.main()
+        with pytest.raises(SystemExit):
+            launch.main()
         assert seen == [False]
+        assert exits == [0]
         empty = tmp_path / "none.yaml"
         empty.write_text("[]\n")
         CliRunner().invoke(cli.app, ["eval", str(empty)])
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (2, 2), ("a message", 1)])
+def test_the_script_ends_with_the_commands_exit_status(monkeypatch, capsys, code, status) -> None:
+    from backcare.entrypoints import launch
+
+    exits: list[object] = []
+    monkeypatch.setattr(launch.os, "_exit", exits.append)
+    launch.quick_exit(code)
+    assert exits == [status]
+    if isinstance(code, str):
+        assert code in capsys.readouterr().err
