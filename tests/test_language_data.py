@@ -136,7 +136,7 @@ def test_every_pattern_compiles() -> None:
     built = engine()
     vocabulary = built.vocabulary
     texts = [p for t in vocabulary.targets for p in t.patterns] + [p for s in vocabulary.scope for p in s.patterns]
-    texts += vocabulary.ignore + vocabulary.paracetamol_products
+    texts += [i if isinstance(i, str) else i.pattern for i in vocabulary.ignore] + vocabulary.paracetamol_products
     for text in texts:
         compiled = compile_regex(text, vocabulary.macros, built.tokenise)
         assert SEP in compiled.regex.pattern, text

@@ -245,3 +245,24 @@ def test_a_tablets_strength_is_not_a_dose_taken() -> None:
 def test_pain_on_coughing_told_cough_first() -> None:
     text = "Every time I sneeze or cough it's like a jolt through my lower back."
     assert READ.status(KB, text, "pain_worse_cough_sneeze") == "present"
+
+
+# --- Idioms that name what they are mistaken for ------------------------------------------------
+
+
+def test_an_idiom_names_the_findings_it_hides_and_they_are_asked_back() -> None:
+    reading = read_text("Crashed out on the couch after my shift and woke up with a stiff lower back.", KB, TODAY)
+    asked = {c.id for c in reading.to_confirm}
+    found = {f.id for f in reading.understanding.findings if f.status != "absent"}
+    assert "collapse" not in found
+    assert "collapse" in reading.rules.not_own
+    assert asked <= {"collapse", "fainting", "major_trauma"}
+
+
+def test_an_idiom_naming_an_unknown_finding_is_refused() -> None:
+    from backcare.adapters.language.vocabulary import Idiom, VocabularyError, load_vocabulary, validate_against
+
+    vocabulary = load_vocabulary()
+    bad = vocabulary.model_copy(update={"ignore": [*vocabulary.ignore, Idiom(pattern="a b", hides=["no_such"])]})
+    with pytest.raises(VocabularyError, match="no_such"):
+        validate_against(bad, KB.findings)

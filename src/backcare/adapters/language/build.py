@@ -166,7 +166,8 @@ def _vocabulary_matchers(
     findings: AnchoredMatcher[str] = AnchoredMatcher()
     for i, target in enumerate(vocabulary.targets):
         add(findings, "target", i, target.patterns)
-    add(findings, "ignore", -1, vocabulary.ignore)
+    for i, idiom in enumerate(vocabulary.ignore):
+        add(findings, "ignore", i, [idiom if isinstance(idiom, str) else idiom.pattern])
     add(findings, "product", -1, vocabulary.paracetamol_products)
     scope: AnchoredMatcher[str] = AnchoredMatcher()
     for i, entry in enumerate(vocabulary.scope):
@@ -179,4 +180,8 @@ def _reads(vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
     products), or supersedes (``overrides``)."""
     reads = {f"target#{i}": frozenset(target.all_finding_ids) for i, target in enumerate(vocabulary.targets)}
     reads["product"] = frozenset({"paracetamol_several_products"})
+    # an idiom "reads" the findings it is mistaken for: they are asked back, never recorded
+    for i, idiom in enumerate(vocabulary.ignore):
+        if not isinstance(idiom, str):
+            reads[f"ignore#{i}"] = frozenset(idiom.hides)
     return reads

@@ -126,17 +126,17 @@ def _scope_matches(found: list[tuple[str, int, int, int]]) -> list[tuple[str, in
 
 
 def _idioms(doc: Doc, found: Sequence[Match[str]], reads: Mapping[str, frozenset[str]]) -> dict[str, str]:
-    """The findings an ``ignore`` match hides, with its words: "collapsed on the sofa" names
-    ``collapse`` but is sitting down tired. The merge asks such a finding back rather than
-    taking the sentence model's reading of it as the person's."""
+    """The findings an ``ignore`` match hides (those it names, and those read inside it), with its
+    words: "collapsed on the sofa" names ``collapse`` but is sitting down tired. The merge asks such
+    a finding back rather than taking the sentence model's reading of it as the person's."""
     out: dict[str, str] = {}
     for key, start, end, _ in found:
-        if key != "ignore":
+        if not key.startswith("ignore"):
             continue
-        for inner, s, e, _ in found:
-            if start <= s and e <= end and inner != "ignore":
-                for fid in reads.get(inner, frozenset()):
-                    out.setdefault(fid, doc[start:end].text)
+        inside = [inner for inner, s, e, _ in found if start <= s and e <= end and not inner.startswith("ignore")]
+        for words in (key, *inside):  # what the entry says it hides, and the findings inside it
+            for fid in reads.get(words, frozenset()):
+                out.setdefault(fid, doc[start:end].text)
     return out
 
 

@@ -107,6 +107,14 @@ class ScopeEntry(_Model):
     examples: Examples | None = None
 
 
+class Idiom(_Model):
+    """A look-alike that names a finding it is not ("collapsed on the sofa"), with the findings
+    it is mistaken for: the merge asks those back rather than take the sentence model's reading."""
+
+    pattern: str
+    hides: list[str] = Field(min_length=1)
+
+
 class History(_Model):
     ever: list[str] = Field(default_factory=list)
     recent: list[str] = Field(default_factory=list)
@@ -119,7 +127,7 @@ class Vocabulary(_Model):
     history: History = History()
     scope: list[ScopeEntry] = Field(min_length=1)
     targets: list[Target] = Field(min_length=1)
-    ignore: list[str] = Field(default_factory=list)
+    ignore: list[str | Idiom] = Field(default_factory=list)
     paracetamol_products: list[str] = Field(default_factory=list)
     _lines: dict[tuple[str, int], int] = PrivateAttr(default_factory=dict)
 
@@ -200,6 +208,12 @@ def validate_against(vocabulary: Vocabulary, catalogue: Mapping[str, object]) ->
                     raise VocabularyError(f"{_where(vocabulary, i)}: {target.value!r} is not a value of {fid!r}")
             elif kind(fid) != "bool":
                 raise VocabularyError(f"{_where(vocabulary, i)}: {fid!r} is not a yes/no finding; give a value")
+    for idiom in vocabulary.ignore:
+        if isinstance(idiom, str):
+            continue
+        for fid in idiom.hides:
+            if fid not in catalogue:
+                raise VocabularyError(f"vocabulary.yaml: ignore {idiom.pattern!r}: unknown finding id {fid!r}")
     for group in (vocabulary.history.ever, vocabulary.history.recent):
         for fid in group:
             if fid not in catalogue:
