@@ -266,3 +266,22 @@ def test_an_idiom_naming_an_unknown_finding_is_refused() -> None:
     bad = vocabulary.model_copy(update={"ignore": [*vocabulary.ignore, Idiom(pattern="a b", hides=["no_such"])]})
     with pytest.raises(VocabularyError, match="no_such"):
         validate_against(bad, KB.findings)
+
+
+# --- Round 13: a slide to the floor, the other leg too, an age in brackets ------------------------
+
+
+def test_a_slide_from_a_chair_to_the_floor_is_a_minor_fall() -> None:
+    text = "Resident slid from her armchair to the floor this afternoon and now has low back pain."
+    assert READ.status(KB, text, "minor_trauma") == "present"
+
+
+def test_pain_in_the_other_leg_as_well_is_both_legs() -> None:
+    text = "Sciatica down my left leg for a fortnight. Since last night it's shooting down my right leg as well."
+    assert READ.status(KB, text, "leg_pain_both_sides") == "present"
+
+
+def test_an_age_in_brackets_is_an_age_not_a_duration() -> None:
+    found = READ.read(KB, "Mr T (81 years) has had back pain since Tuesday.")
+    assert found["age"].value == 81
+    assert found["days_since_onset"].value < 10
