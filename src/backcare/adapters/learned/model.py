@@ -56,6 +56,7 @@ class SentenceModel:
             raise ModelError(f"labels.json in {folder} has statuses {card.get('statuses')}, expected {STATUSES}")
         max_length = int(card["max_length"])
         tokenizer.enable_truncation(max_length=max_length, strategy="longest_first")
+        tokenizer.no_padding()  # the file pads to max_length; one pair at a time needs no padding
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
