@@ -73,6 +73,12 @@ def test_packaged_knowledge_base_loads_and_is_complete():
             r"sources.yaml:\d+: entry 'seed_000'.*file name",
         ),
         ("red_flags.yaml", "- id: recurrent\n", "- id: persistent\n", r"duplicate id"),
+        (
+            "findings.yaml",
+            "  stable_instead: longstanding_leg_symptoms\n",
+            "  stable_instead: longstanding_legs\n",
+            r"findings.yaml:\d+: entry 'leg_numbness_both_sides'.*stable_instead.*'longstanding_legs'",
+        ),
     ],
 )
 def test_a_bad_edit_fails_loudly_with_file_line_and_entry(data_copy, name, old, new, message):

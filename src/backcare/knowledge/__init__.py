@@ -253,6 +253,12 @@ def _source_refs(entry: BaseModel) -> list[str]:
 
 
 def _check_references(entry: BaseModel, loaded: Mapping[str, Mapping[str, Any]], where: str) -> None:
+    if isinstance(entry, FindingDef) and entry.stable_instead:
+        other = loaded["findings"].get(entry.stable_instead)
+        if other is None or other[0].type != "bool" or entry.type != "bool":
+            raise KnowledgeError(
+                f"{where}: stable_instead must name another yes/no finding, not {entry.stable_instead!r}"
+            )
     if isinstance(entry, ExerciseDef) and entry.alternative and entry.alternative not in loaded["exercises"]:
         raise KnowledgeError(f"{where}: unknown alternative exercise {entry.alternative!r}")
     if isinstance(entry, InstrumentDef):

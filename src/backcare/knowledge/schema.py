@@ -77,6 +77,11 @@ class FindingDef(Entry):
     screening_when: str | None = Field(None, description="a rule: while true, the question is screening too")
     plan_relevant: bool = False
     value_labels: dict[str, str] = Field(default_factory=dict)
+    stable_instead: str | None = Field(
+        None,
+        description="the finding this one is instead when told as stable for months or years "
+        "(the both-legs findings mean new or worsening: a known stenosis is longstanding_leg_symptoms)",
+    )
     checklist: str | None = Field(
         None,
         min_length=3,

@@ -39,6 +39,9 @@ class Understanding(BaseModel):
         default_factory=dict,
         description="findings named but not as the person's own (hypothetical, someone else's), with the words",
     )
+    for_someone_else: bool = Field(
+        False, description='a carer\'s report ("asking for my dad"): the person described is the patient'
+    )
     doubted: list[str] = Field(
         default_factory=list,
         description="findings denied with a hedge (\"I don't think I'm numb\"): left unknown, to be asked",

@@ -117,7 +117,7 @@ _WEEKDAY = re.compile(
 )
 _WEEKEND = re.compile(r"\b(?:since|at|over|on)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)
 _SINCE_MONTH = re.compile(
-    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last)\s+)*(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
+    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of)\s+)*(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
     re.I,
 )
 

@@ -126,5 +126,6 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
         not_own=not_own,
         explained=result.explained,
         doubted=doubted,
+        for_someone_else=result.proxy.active,
         rules={fid: rule for fid, rule in result.rules.items() if fid in kb.findings},
     )

@@ -84,14 +84,14 @@ _AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|
 
 #: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter".
 _NAMED = re.compile(
-    rf"{_AGED}|\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|\b(?P<kin>{KIN_NAME})\b|{_CHILD}", re.I
+    rf"{_AGED}|\b(?:my|our|me)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|\b(?P<kin>{KIN_NAME})\b|{_CHILD}", re.I
 )
 
 
 #: The subject of a clinician's note or a textbook case: "A 45-year-old man reports...", "Pt c/o".
 _CASE = (
     r"\b(?:a|an)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|yr|y)\s*-?\s*(?:old|o)\s+(?P<case>man|woman|male|female|gentleman"
-    r"|lady|patient)\b|\b(?P<patient>patient|pt)\b"
+    r"|lady|patient)\b|\b(?P<patient>patient|pt|resident|service user)\b"
     # a note's "63M", "45 yo F" (not a temperature: "101 F", "99F")
     r"|\b(?:1[6-9]|[2-8]\d|9[0-4])(?:\s?(?:yo|y/o|yrs?)\s?)?(?P<letter>(?-i:[MF]))\b"
 )
@@ -103,9 +103,9 @@ _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:had|been|got|gotten|gone|just|always|never|s
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
-    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b{_NOT_POSSESSIVE}|"
+    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b{_NOT_POSSESSIVE}|"
     rf"\b(?P<child>{_CHILD})|{_AGED}|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}|"
-    rf"\b(?P<first>i|i'm|im|i've|ive|me|my|myself)\b|\b(?P<third>he|she|his|her)\b|{_CASE}",
+    rf"\b(?P<first>i|i'm|im|i've|ive|me|my|mine|myself)\b|\b(?P<third>he|she|his|her)\b|{_CASE}",
     re.I,
 )
 

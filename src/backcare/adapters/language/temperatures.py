@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from backcare.adapters.language.values import ValueMention, core_span, sentence_around
 
 _TEMP_PATTERN = re.compile(
-    r"\b(?:temperature|temp|fever|thermometer)\b[^.!?\d]{0,25}?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f|celsius|centigrade|fahrenheit)?\b",
+    r"\b(?:temperatures?|temps?|fever|thermometer)\b[^.!?\d]{0,25}?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f|celsius|centigrade|fahrenheit)?\b",
     re.I,
 )
 
@@ -24,6 +24,10 @@ _TEMP_UNIT = re.compile(
     r"(?<![\w/.])(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:(?P<deg>°|º|degrees?|deg)\s*)?(?P<u>c|f|celsius|centigrade|fahrenheit)(?![\w/])"
     r"|(?<![\w/.])(?P<t2>\d{2,3}[.,]\d)\s*(?P<deg2>degrees?)\b(?!\s*(?:c|f|celsius|centigrade|fahrenheit)\b)",
     re.I,
+)
+#: More readings after the first in a list: "temps 36.9 and 38.9", "T 37.2, 38.1".
+_TEMP_MORE = re.compile(
+    r"\s*(?:,|and|then|to|or|/|-)\s*(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f)?(?![\w/])", re.I
 )
 #: The weather is not a fever: "it was 38°C in the garden".
 _WEATHER = re.compile(
@@ -48,13 +52,14 @@ def temperatures(text: str) -> Iterator[ValueMention]:
     unit ("38.6°C", "101 F") counts when it is a fever-range reading that is not the weather, or
     a normal one written with a decimal ("36.8°C")."""
     seen: set[int] = set()
-    for m in [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text)]:
-        value = _celsius(m.group("t"), m.group("u"))
-        if 34 <= value <= 43 and m.start("t") not in seen:
-            if m.re is _TEMP_SHORT and value < 35:
-                continue  # "T34" is more likely a typo for a vertebra than hypothermia
-            seen.add(m.start("t"))
-            yield ValueMention("temperature", value, m.start(), m.end(), core=core_span(m, "t"))
+    for first in [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text)]:
+        for m in _with_list(first, text):
+            value = _celsius(m.group("t"), m.group("u"))
+            if 34 <= value <= 43 and m.start("t") not in seen:
+                if first.re is _TEMP_SHORT and value < 35:
+                    continue  # "T34" is more likely a typo for a vertebra than hypothermia
+                seen.add(m.start("t"))
+                yield ValueMention("temperature", value, first.start(), m.end(), core=core_span(m, "t"))
     for m in _TEMP_UNIT.finditer(text):
         group = "t" if m.group("t") else "t2"  # "38.6°C", or "38.5 degrees" (a decimal: not the weather)
         if m.start(group) in seen:
@@ -70,3 +75,12 @@ def temperatures(text: str) -> Iterator[ValueMention]:
             continue
         seen.add(m.start(group))
         yield ValueMention("temperature", value, m.start(), m.end(), core=core_span(m, group))
+
+
+def _with_list(first: re.Match[str], text: str) -> Iterator[re.Match[str]]:
+    """A keyword's reading and the readings listed after it ("temps 36.9 and 38.9")."""
+    yield first
+    end = first.end()
+    while (more := _TEMP_MORE.match(text, end)) is not None:
+        yield more
+        end = more.end()

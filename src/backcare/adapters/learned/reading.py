@@ -101,6 +101,10 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     readings = model_readings(seen.sentences, _without_demographics(seen), seen.findings, limits)
     if not rules.in_scope:
         readings = {fid: r for fid, r in readings.items() if fid in _warning_signs(kb)}
+    if rules.for_someone_else:
+        # In a carer's report the person described is the patient, while the model, reading one
+        # sentence, takes "my gran has osteoporosis" as someone else's: that is no veto.
+        readings = {fid: r for fid, r in readings.items() if r.kind != "not_own"}
     if any(f.id == "sex" and f.value == "male" for f in rules.findings):
         readings.pop("pregnant", None)  # "45M, LBP 3/52": shorthand that looks like a gestation
     if any(f.id == "days_since_onset" and isinstance(f.value, int) and 0 < f.value < 90 for f in rules.findings):
@@ -110,6 +114,7 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     findings, confirm = merge(
         rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained, frozenset(rules.doubted)
     )
+    findings, confirm = _stable_asked(findings, confirm, readings, kb)
     merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
     return Reading(merged, confirm, rules, readings, seen.sentences)
 
@@ -167,6 +172,50 @@ def _told_mildly(grave: ModelReading, milder: str, ruled: Sequence[Finding]) -> 
     and nothing graver: the model's grave reading of it is asked back, not taken."""
     words = {f.id: (f.evidence or "") for f in ruled if f.status != "absent"}
     return grave.finding not in words and bool(words.get(milder)) and words[milder] in grave.sentence
+
+
+#: Words that tell a complaint as stable for months or years, or name a chronic cause of it.
+_TOLD_STABLE = re.compile(
+    r"\b(?:years?|yrs?|decades?|months|ages|long time|always|chronic|long-?standing|stable|unchanged|same as"
+    r"|no different|neuropath\w*|stenosis|diabet\w*|claudication)\b",
+    re.I,
+)
+#: Words that make it new again: "worse since Monday", "over the last few days", "spreading".
+_CHANGED = re.compile(
+    r"\b(?:new|newly|worse|worsening|sudden(?:ly)?|spread(?:s|ing)?|creeping|higher|further|recent(?:ly)?"
+    r"|started|starting|began|begun|today|tonight|yesterday|this (?:morning|week)|last (?:night|week)|days?|weeks?"
+    r"|hours?|gone|went|since\s+(?:yesterday|last|this|the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b",
+    re.I,
+)
+
+
+def _stable_asked(
+    findings: list[Finding], confirm: list[ToConfirm], readings: dict[str, ModelReading], kb: KnowledgeBase
+) -> tuple[list[Finding], list[ToConfirm]]:
+    """A new-or-worsening finding read in a sentence that tells the same thing as stable for months
+    or years ("both legs tingle, same as for years with my stenosis") may be the catalogue's stable
+    finding instead (``stable_instead``): it is asked back, not counted. Only when the sentence
+    itself says so (years, a chronic cause) and tells of no change ("worse since Monday", "over the
+    last few days"): the model's reading alone is not enough to set a red flag aside."""
+    present = {f.id for f in findings if f.status == "present"}
+    kept: list[Finding] = []
+    for finding in findings:
+        definition = kb.findings.get(finding.id)
+        instead = definition.stable_instead if definition is not None else None
+        stable = readings.get(instead) if instead in present else None
+        if (
+            stable is not None
+            and finding.status in ("present", "possible")
+            and (finding.evidence or "") in stable.sentence
+            and _TOLD_STABLE.search(stable.sentence)
+            and not _CHANGED.search(stable.sentence)
+        ):
+            own = readings.get(finding.id)
+            score = own.score if own is not None else 0.0
+            confirm.append(ToConfirm(id=finding.id, evidence=stable.sentence, reader_score=round(score, 3)))
+        else:
+            kept.append(finding)
+    return kept, confirm
 
 
 def read_text(text: str, kb: KnowledgeBase, today: dt.date, limits: Thresholds | None = None) -> Reading:
