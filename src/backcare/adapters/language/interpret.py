@@ -23,6 +23,7 @@ from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.readings import Read, Status, record
 from backcare.adapters.language.subjects import Proxy, about_someone_else, detect_proxy
 from backcare.adapters.language.targets import apply_pending, not_own_targets, read_targets
+from backcare.adapters.language.temperatures import weather
 from backcare.adapters.language.value_findings import read_measurements, read_values
 from backcare.adapters.language.vocabulary import Vocabulary
 
@@ -105,7 +106,7 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     read_measurements(analysis, proxy, out)
     _one_injury(analysis, out)
     read_medicines(analysis, proxy, generic_names, out)
-    explained += apply_pending(out, pending)
+    explained += apply_pending(out, pending) + weather(analysis.text)
     moves = out.get("reduced_fetal_movements")
     if "pregnant" not in out and moves is not None and moves.status != "absent":
         # "the baby has barely moved today": only a pregnancy has a baby that moves

@@ -40,7 +40,12 @@ def detect_proxy(analysis: Analysis) -> Proxy:
             m for m in analysis.mentions if m.label == "target"
         ]
         for mention in pool:
-            who, word = _whose(analysis.text, analysis.sentence_spans[mention.sentence], mention)
+            span = analysis.sentence_spans[mention.sentence]
+            who, word = _whose(analysis.text, span, mention)
+            if who is None and mention.sentence > 0:
+                # "Dad's 74, fell yesterday. Lower back's sore.": whoever the text was just about
+                earlier = (analysis.sentence_spans[mention.sentence - 1][0], span[1])
+                who, word = _whose(analysis.text, earlier, mention)
             if who == "third":
                 third = True
                 relation = relation or word

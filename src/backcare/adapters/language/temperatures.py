@@ -84,3 +84,21 @@ def _with_list(first: re.Match[str], text: str) -> Iterator[re.Match[str]]:
     while (more := _TEMP_MORE.match(text, end)) is not None:
         yield more
         end = more.end()
+
+
+#: A number of degrees: the weather's as well as a fever's ("38 degree heat", "35°C outside").
+_DEGREES = re.compile(r"(?<![\w/.])\d{2,3}(?:[.,]\d)?\s*(?:°|º|-?degrees?|deg)\s*(?:c|f|celsius|fahrenheit)?\b", re.I)
+
+
+#: "38 degree heat", "35 degrees in the shade".
+_IN_THE_HEAT = re.compile(r"\s*(?:heat|in the (?:heat|shade|sun))\b", re.I)
+
+
+def weather(text: str) -> list[str]:
+    """Temperatures the reader sets aside as the weather ("38 degree heat"): look-alikes of a fever
+    that the sentence model, which does not read numbers, may still take for one."""
+    return [
+        m.group(0).strip()
+        for m in _DEGREES.finditer(text)
+        if _WEATHER.search(sentence_around(text, m.start(), m.end())) or _IN_THE_HEAT.match(text, m.end())
+    ]

@@ -1,0 +1,73 @@
+"""Round 15 of the reading: whose back a sentence with no person in it is, a carer passing on a
+hedge, strangers, what someone clear-headed does, a symptom that recovered, and the weather's
+degrees, which the sentence model takes for a fever."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from backcare.adapters.language import understand
+from backcare.bootstrap import knowledge, read_text
+from text_reading import ReadOn
+
+TODAY = dt.date(2026, 10, 15)
+READ = ReadOn(TODAY)
+KB = knowledge()
+
+
+def test_a_back_with_no_person_named_is_whoever_the_text_was_just_about() -> None:
+    text = "Dad's 74, tripped over the dog and landed on his backside yesterday. Lower back's sore."
+    found = READ.read(KB, text)
+    assert found["age"].value == 74
+    assert found["minor_trauma"].status == "present"
+
+
+def test_i_am_still_the_one_with_the_back_after_my_own_sentence() -> None:
+    found = READ.read(KB, "I'm 45 and fit. Lower back sore since Tuesday.")
+    assert found["age"].value == 45
+
+
+def test_a_carer_passing_on_a_hedged_denial_leaves_it_to_be_asked() -> None:
+    text = "Dad's back is sore. He says he doesn't think there's any numbness down below."
+    reading = understand(text, KB, TODAY)
+    assert "saddle_numbness" in reading.doubted
+    assert "saddle_numbness" not in {f.id for f in reading.findings}
+
+
+def test_a_stranger_is_not_the_person() -> None:
+    text = "A bloke at work had numbness down below and ended up having surgery. My back's been sore since Monday."
+    assert not READ.counted(KB, text, "saddle_numbness")
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "status"),
+    [
+        ("He's still chatty and eating his tea, back sore.", "confusion_or_drowsiness", "absent"),
+        ("He's been trying to go to the toilet and nothing will come, back agony.", "urinary_retention", "present"),
+        (
+            "Back pain, taking paracetamol and beechams, lost count tbh prob more than it says on the box.",
+            "paracetamol_overuse",
+            "present",
+        ),
+    ],
+)
+def test_round_15_wordings(text: str, fid: str, status: str) -> None:
+    assert READ.status(KB, text, fid) == status
+
+
+def test_a_foot_drop_that_recovered_completely_is_not_counted() -> None:
+    text = "Ten years ago my foot dropped for a few months, but it recovered completely. Back ache this week."
+    assert not READ.counted(KB, text, "foot_drop")
+
+
+def test_the_weathers_degrees_are_set_aside_and_a_model_fever_there_is_asked_back() -> None:
+    text = "Laying pavers in 38 degree heat today, sweating buckets, and my lower back started cramping up."
+    assert "38 degree" in understand(text, KB, TODAY).explained
+    reading = read_text(text, KB, TODAY)
+    assert "fever" not in {f.id for f in reading.understanding.findings if f.status != "absent"}
+
+
+def test_a_temperature_in_degrees_is_still_a_fever() -> None:
+    assert READ.status(KB, "Temp 38.5 degrees and back pain since Monday.", "fever") == "present"
