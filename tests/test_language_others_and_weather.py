@@ -71,3 +71,46 @@ def test_the_weathers_degrees_are_set_aside_and_a_model_fever_there_is_asked_bac
 
 def test_a_temperature_in_degrees_is_still_a_fever() -> None:
     assert READ.status(KB, "Temp 38.5 degrees and back pain since Monday.", "fever") == "present"
+
+
+# --- Round 16 (from R21) -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "status"),
+    [
+        ("45M, LBP 3/52. New bilat LL numbness over past week.", "leg_numbness_both_sides", "present"),
+        ("Back pain since yesterday and when I make urine it is burning.", "painful_urination", "present"),
+        # a clause of its own after the list: "..., and wakes her most nights" is not denied
+        (
+            "Back pain all the time, not relieved by rest or by any change of position, and wakes her most nights.",
+            "night_pain",
+            "present",
+        ),
+        ("Pt 39F c/o R buttock pain radiating to lateral calf x 6 wks, not improving.", "days_since_onset", "present"),
+    ],
+)
+def test_round_16_wordings(text: str, fid: str, status: str) -> None:
+    assert READ.status(KB, text, fid) == status
+
+
+def test_a_relative_just_diagnosed_and_a_fear_of_the_same_are_not_mine() -> None:
+    text = (
+        "My sister's just been diagnosed with bone cancer and now I'm frightened mine is cancer too. "
+        "My lower back has hurt for about three months."
+    )
+    assert not READ.counted(KB, text, "history_of_cancer")
+
+
+def test_a_model_reading_of_weakness_held_less_surely_than_the_leg_pain_is_asked_back() -> None:
+    from backcare.adapters.learned.merge import ModelReading
+    from backcare.adapters.learned.reading import _ask_doubtful
+
+    sentence = "Pain down the back of my right leg to the calf since lifting a box."
+    readings = {
+        "leg_weakness": ModelReading("leg_weakness", "own", "present", 0.80, sentence),
+        "leg_pain_below_knee": ModelReading("leg_pain_below_knee", "own", "present", 0.85, sentence),
+    }
+    _ask_doubtful(readings)
+    assert readings["leg_weakness"].kind == "unsure"
+    assert readings["leg_pain_below_knee"].kind == "own"

@@ -80,6 +80,8 @@ _DURATION_AFTER_PAIN = re.compile(
     rf"\s+(?:x\s+|for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))",
     re.I,
 )
+#: A note's "x 6 wks", "x3/7" written out: "radiating to the calf x 6 wks".
+_DURATION_TIMES = re.compile(rf"(?<![\w/])x\s*{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b", re.I)
 #: "6+ months", "ten weeks of a sore back", "two weeks now", a note's "3 week history", "of 2 weeks'
 #: duration": a length of time that stands alone.
 #: "(like 5 months)": a duration on its own in brackets.
@@ -151,6 +153,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         _DURATION_BARE,
         _DURATION_BRACKETED,
         _DURATION_SINCE_BIRTH,
+        _DURATION_TIMES,
     ):
         for m in pattern.finditer(text) if units else ():
             qty = parse_number(m.group("q")) if m.group("q") else 1.0

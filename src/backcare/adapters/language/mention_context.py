@@ -39,7 +39,8 @@ _DENIAL = re.compile(r"\b(?:denie[sd]|deny|denying|nil|neg(?:ative)? for)\s*$", 
 #: Words that make a list item a clause of its own: a subject or a verb.
 _CLAUSE = re.compile(
     r"\b(?:i|he|she|they|we|you|is|are|was|were|am|has|have|had|can|cannot|could|will|feels?|keeps?|went|goes"
-    r"|gets?|got|started)\b|'s\b|'re\b|n't\b",
+    r"|gets?|got|started|wakes|woke|stops|stopped|hurts|aches|spreads|comes|came|makes|made|shoots|radiates)\b"
+    r"|'s\b|'re\b|n't\b",
     re.I,
 )
 

@@ -148,8 +148,12 @@ _BILATERAL = re.compile(
 
 #: Graver and milder readings of one event: when the model reads both in one sentence and the
 #: milder more surely ("tripped over the cat, landed on my bottom", "lifted the mower into the
-#: car"), the graver is asked back.
-_GRAVER_THAN = (("major_trauma", "minor_trauma"), ("major_trauma", "trigger_lifting"))
+#: car", "pain down the back of my leg to the calf"), the graver is asked back.
+_GRAVER_THAN = (
+    ("major_trauma", "minor_trauma"),
+    ("major_trauma", "trigger_lifting"),
+    ("leg_weakness", "leg_pain_below_knee"),
+)
 
 
 def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = ()) -> None:
