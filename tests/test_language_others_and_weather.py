@@ -114,3 +114,40 @@ def test_a_model_reading_of_weakness_held_less_surely_than_the_leg_pain_is_asked
     _ask_doubtful(readings)
     assert readings["leg_weakness"].kind == "unsure"
     assert readings["leg_pain_below_knee"].kind == "own"
+
+
+# --- Round 17 (from R22) -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "status"),
+    [
+        (
+            "I am pregnant 22 week, back pain. Today there is some blood, it come from the vagina.",
+            "vaginal_bleeding",
+            "present",
+        ),
+        (
+            "Back spasm since yesterday, I can hardly breathe, can only say a few words at a time.",
+            "difficulty_breathing",
+            "present",
+        ),
+        ("41M. Acute LBP 3/7. Fourth episode in past 12/12.", "episodes_past_year", "present"),
+    ],
+)
+def test_round_17_wordings(text: str, fid: str, status: str) -> None:
+    assert READ.status(KB, text, fid) == status
+
+
+def test_a_notes_family_history_is_not_the_persons() -> None:
+    assert not READ.counted(KB, "45M. FHx breast ca (mother). LBP 2/52.", "history_of_cancer")
+
+
+def test_a_model_reading_in_a_sentence_about_someone_else_is_asked_back() -> None:
+    text = (
+        "Dad's in hospital and the man in the next bed turned out to have an aneurysm that started as back pain. "
+        "I'm 40 and my lower back has ached since I've been sleeping in the chair beside Dad."
+    )
+    reading = read_text(text, KB, TODAY)
+    counted = {f.id for f in reading.understanding.findings if f.status != "absent"}
+    assert not counted & {"collapse", "fainting", "known_aaa"}

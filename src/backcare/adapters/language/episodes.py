@@ -19,6 +19,7 @@ _ORDINALS = {
 #: "since Christmas", "in the past six months".
 _WITHIN_YEAR = (
     r"(?:(?:this|in\s+the\s+(?:last|past)|in\s+a|per|a|within\s+a|over\s+the\s+(?:last|past))\s+(?:year|12\s+months|twelve\s+months)"
+    r"|(?:in|over|within)\s+(?:the\s+)?(?:last|past)\s+(?:12\s*/\s*12|yr|12\s*m(?:ths?|onths)?)\b"
     r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
     r"christmas|xmas|easter|new\s+year|the\s+new\s+year|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|last\s+(?:summer|spring|autumn|fall|winter))\b"
     r"|(?:in|over|within)\s+the\s+(?:last|past)\s+(?:few|couple\s+of|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|several)\s+months)"

@@ -111,8 +111,11 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         readings.pop("pain_over_3_months", None)  # "3 week history of back pain": the length is read
     _ask_doubtful(readings, rules.findings)
     signs = _warning_signs(kb)
+    # words the rules set aside as a look-alike, or read as someone else's or a what-if: the
+    # model's readings of warning signs in those sentences are disputed (asked back, not taken)
+    set_aside = [*rules.explained, *rules.not_own.values()]
     findings, confirm = merge(
-        rules.findings, readings, signs, limits, frozenset(rules.not_own), rules.explained, frozenset(rules.doubted)
+        rules.findings, readings, signs, limits, frozenset(rules.not_own), set_aside, frozenset(rules.doubted)
     )
     findings, confirm = _stable_asked(findings, confirm, readings, kb)
     merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
