@@ -151,3 +151,27 @@ def test_a_model_reading_in_a_sentence_about_someone_else_is_asked_back() -> Non
     reading = read_text(text, KB, TODAY)
     counted = {f.id for f in reading.understanding.findings if f.status != "absent"}
     assert not counted & {"collapse", "fainting", "known_aaa"}
+
+
+# --- Round 18 (from R23) -------------------------------------------------------------------------
+
+
+def test_pain_that_went_down_the_arm_is_spreading_not_over() -> None:
+    text = (
+        "Back's been at me all week and tonight I got a tight pain across the chest, and it went down into me left arm."
+    )
+    assert READ.status(KB, text, "chest_pain") == "present"
+    assert not READ.counted(KB, "I had a fever last week but it's gone now. Back sore.", "fever")
+
+
+def test_a_note_that_says_it_wakes_him_nightly_is_night_pain() -> None:
+    assert READ.status(KB, "47M. LBP 3/52, constant, wakes him nightly.", "night_pain") == "present"
+
+
+def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the_rules_read_an_age() -> None:
+    from backcare.adapters.learned.reading import _spelled
+
+    assert (
+        _spelled("27f, ache in the middle of my back.", {"27f"}) == "27-year-old woman, ache in the middle of my back."
+    )
+    assert _spelled("Temp 101F since last night.", set()) == "Temp 101F since last night."

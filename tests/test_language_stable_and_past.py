@@ -30,7 +30,7 @@ def _stable(sentence: str) -> tuple[list[str], list[str]]:
         Finding(id="leg_pain_both_sides", status="present", value=True, evidence="Both legs ache", source="text"),
         Finding(id="longstanding_leg_symptoms", status="present", value=True, evidence=sentence, source="text"),
     ]
-    kept, confirm = _stable_asked(findings, [], readings, KB)
+    kept, confirm = _stable_asked(findings, [], readings, KB, {"longstanding_leg_symptoms": [sentence]})
     return [f.id for f in kept], [c.id for c in confirm]
 
 

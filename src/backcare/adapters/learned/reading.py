@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from backcare.adapters.language import Understanding
-from backcare.adapters.learned.merge import ModelReading, Thresholds, merge, model_readings
+from backcare.adapters.learned.merge import POSSIBLE, PRESENT, ModelReading, Thresholds, merge, model_readings
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
 from backcare.core.models import Finding, ToConfirm
@@ -80,7 +80,9 @@ def observe(text: str, kb: KnowledgeBase, today: dt.date) -> Observation:
         model = packaged_model()
         readable = [fid for fid in model.findings if fid in kb.findings]
         columns = [model.findings.index(fid) for fid in readable]
-        pairs = [(s.text, sentences[n - 1].text if n else "") for n, s in enumerate(sentences)]
+        ages = {f.evidence for f in rules.findings if f.id == "age" and f.evidence}
+        texts = [_spelled(s.text, ages) for s in sentences]
+        pairs = [(text, texts[n - 1] if n else "") for n, text in enumerate(texts)]
         probs = model.probabilities(pairs)[:, columns, :]
     except Exception:  # a reading bug must not stop the triage: the rules' reading and the questions remain
         if strict():
@@ -117,7 +119,9 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     findings, confirm = merge(
         rules.findings, readings, signs, limits, frozenset(rules.not_own), set_aside, frozenset(rules.doubted)
     )
-    findings, confirm = _stable_asked(findings, confirm, readings, kb)
+    stable_ids = {f.stable_instead for f in kb.findings.values() if f.stable_instead}
+    told_stable = {fid: _told_as_own(seen, fid, limits) for fid in stable_ids}
+    findings, confirm = _stable_asked(findings, confirm, readings, kb, told_stable)
     merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
     return Reading(merged, confirm, rules, readings, seen.sentences)
 
@@ -138,6 +142,22 @@ def _without_demographics(seen: Observation) -> npt.NDArray[np.float32]:
     probs = seen.probs.copy()
     probs[rows] = 0.0
     return probs
+
+
+#: A note's compact age and sex ("27f", "45M", "63 yo M").
+_COMPACT_AGE = re.compile(r"\b(\d{1,3})\s*(?:yo|y/o)?\s*([mf])\b", re.I)
+
+
+def _spelled(text: str, ages: set[str]) -> str:
+    """The sentence for the model with a compact age and sex the rules read as an age spelled out
+    ("27f" as "27-year-old woman"): the model, which does not read numbers, took "27f" for a fever."""
+
+    def spell(m: re.Match[str]) -> str:
+        if m.group(0) not in ages:
+            return m.group(0)
+        return f"{m.group(1)}-year-old {'man' if m.group(2).lower() == 'm' else 'woman'}"
+
+    return _COMPACT_AGE.sub(spell, text) if ages else text
 
 
 #: Findings about both legs, and the words without which a sentence cannot be about both legs.
@@ -197,11 +217,16 @@ _CHANGED = re.compile(
 
 
 def _stable_asked(
-    findings: list[Finding], confirm: list[ToConfirm], readings: dict[str, ModelReading], kb: KnowledgeBase
+    findings: list[Finding],
+    confirm: list[ToConfirm],
+    readings: dict[str, ModelReading],
+    kb: KnowledgeBase,
+    told_stable: Mapping[str, Sequence[str]],
 ) -> tuple[list[Finding], list[ToConfirm]]:
     """A new-or-worsening finding read in a sentence that tells the same thing as stable for months
     or years ("both legs tingle, same as for years with my stenosis") may be the catalogue's stable
-    finding instead (``stable_instead``): it is asked back, not counted. Only when the sentence
+    finding instead (``stable_instead``): it is asked back, not counted. Only when the model reads
+    the stable finding in that very sentence (``told_stable``: finding -> sentences), the sentence
     itself says so (years, a chronic cause) and tells of no change ("worse since Monday", "over the
     last few days"): the model's reading alone is not enough to set a red flag aside."""
     present = {f.id for f in findings if f.status == "present"}
@@ -209,20 +234,28 @@ def _stable_asked(
     for finding in findings:
         definition = kb.findings.get(finding.id)
         instead = definition.stable_instead if definition is not None else None
-        stable = readings.get(instead) if instead in present else None
-        if (
-            stable is not None
-            and finding.status in ("present", "possible")
-            and (finding.evidence or "") in stable.sentence
-            and _TOLD_STABLE.search(stable.sentence)
-            and not _CHANGED.search(stable.sentence)
-        ):
+        where = [
+            sentence
+            for sentence in (told_stable.get(instead, ()) if instead in present else ())
+            if (finding.evidence or "") in sentence and _TOLD_STABLE.search(sentence) and not _CHANGED.search(sentence)
+        ]
+        if where and finding.status in ("present", "possible"):
             own = readings.get(finding.id)
             score = own.score if own is not None else 0.0
-            confirm.append(ToConfirm(id=finding.id, evidence=stable.sentence, reader_score=round(score, 3)))
+            confirm.append(ToConfirm(id=finding.id, evidence=where[0], reader_score=round(score, 3)))
         else:
             kept.append(finding)
     return kept, confirm
+
+
+def _told_as_own(seen: Observation, fid: str, limits: Thresholds) -> list[str]:
+    """The sentences in which the model reads ``fid`` as the person's own, at least unsure of it
+    (what follows only asks a reading back, and the sentence must also say "for years")."""
+    if seen.probs is None or fid not in seen.findings:
+        return []
+    column = seen.findings.index(fid)
+    own = seen.probs[:, column, PRESENT] + seen.probs[:, column, POSSIBLE]
+    return [sentence.text for sentence, p in zip(seen.sentences, own, strict=True) if p >= limits.ask]
 
 
 def read_text(text: str, kb: KnowledgeBase, today: dt.date, limits: Thresholds | None = None) -> Reading:
