@@ -103,7 +103,7 @@ def train(args: argparse.Namespace) -> None:
     unknown = sorted({f for e in examples for f in e.labels} - set(ids))
     if unknown:
         sys.exit(f"corpus labels findings that are not readable: {unknown}")
-    train_set = with_borrowed_context(examples, share=0.3, seed=args.seed)
+    train_set = with_borrowed_context(examples, share=args.borrowed_context, seed=args.seed)
     tokenizer = AutoTokenizer.from_pretrained(folder)
     model = Reader(folder, len(ids))
     frozen = [model.encoder.embeddings, *model.encoder.encoder.layer[: args.frozen_layers]]
@@ -221,6 +221,12 @@ def main() -> None:
     parser.add_argument("--head-lr", type=float, default=2e-3)
     parser.add_argument("--positive-weight", type=float, default=4.0)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--borrowed-context",
+        type=float,
+        default=0.3,
+        help="share of sentences without context copied with another sentence as context (teaches it to ignore it)",
+    )
     parser.add_argument("--frozen-layers", type=int, default=3, help="lower encoder layers kept as pretrained")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="train on this many sentences only (a smoke test)")
