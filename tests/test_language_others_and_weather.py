@@ -1,6 +1,7 @@
-"""Round 15 of the reading: whose back a sentence with no person in it is, a carer passing on a
-hedge, strangers, what someone clear-headed does, a symptom that recovered, and the weather's
-degrees, which the sentence model takes for a fever."""
+"""Rounds 15 to 18 of the reading: whose back a sentence with no person in it is, a carer passing on
+a hedge, strangers, what someone clear-headed does, a symptom that recovered, the weather's degrees
+(which the sentence model takes for a fever), relatives just diagnosed, sentences about someone
+else, pain that spreads rather than goes, and wordings of notes and of people."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from text_reading import ReadOn
 TODAY = dt.date(2026, 10, 15)
 READ = ReadOn(TODAY)
 KB = knowledge()
+
+
+# --- Round 15 (from R20) -------------------------------------------------------------------------
 
 
 def test_a_back_with_no_person_named_is_whoever_the_text_was_just_about() -> None:
@@ -41,22 +45,6 @@ def test_a_stranger_is_not_the_person() -> None:
     assert not READ.counted(KB, text, "saddle_numbness")
 
 
-@pytest.mark.parametrize(
-    ("text", "fid", "status"),
-    [
-        ("He's still chatty and eating his tea, back sore.", "confusion_or_drowsiness", "absent"),
-        ("He's been trying to go to the toilet and nothing will come, back agony.", "urinary_retention", "present"),
-        (
-            "Back pain, taking paracetamol and beechams, lost count tbh prob more than it says on the box.",
-            "paracetamol_overuse",
-            "present",
-        ),
-    ],
-)
-def test_round_15_wordings(text: str, fid: str, status: str) -> None:
-    assert READ.status(KB, text, fid) == status
-
-
 def test_a_foot_drop_that_recovered_completely_is_not_counted() -> None:
     text = "Ten years ago my foot dropped for a few months, but it recovered completely. Back ache this week."
     assert not READ.counted(KB, text, "foot_drop")
@@ -74,24 +62,6 @@ def test_a_temperature_in_degrees_is_still_a_fever() -> None:
 
 
 # --- Round 16 (from R21) -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "fid", "status"),
-    [
-        ("45M, LBP 3/52. New bilat LL numbness over past week.", "leg_numbness_both_sides", "present"),
-        ("Back pain since yesterday and when I make urine it is burning.", "painful_urination", "present"),
-        # a clause of its own after the list: "..., and wakes her most nights" is not denied
-        (
-            "Back pain all the time, not relieved by rest or by any change of position, and wakes her most nights.",
-            "night_pain",
-            "present",
-        ),
-        ("Pt 39F c/o R buttock pain radiating to lateral calf x 6 wks, not improving.", "days_since_onset", "present"),
-    ],
-)
-def test_round_16_wordings(text: str, fid: str, status: str) -> None:
-    assert READ.status(KB, text, fid) == status
 
 
 def test_a_relative_just_diagnosed_and_a_fear_of_the_same_are_not_mine() -> None:
@@ -117,26 +87,6 @@ def test_a_model_reading_of_weakness_held_less_surely_than_the_leg_pain_is_asked
 
 
 # --- Round 17 (from R22) -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "fid", "status"),
-    [
-        (
-            "I am pregnant 22 week, back pain. Today there is some blood, it come from the vagina.",
-            "vaginal_bleeding",
-            "present",
-        ),
-        (
-            "Back spasm since yesterday, I can hardly breathe, can only say a few words at a time.",
-            "difficulty_breathing",
-            "present",
-        ),
-        ("41M. Acute LBP 3/7. Fourth episode in past 12/12.", "episodes_past_year", "present"),
-    ],
-)
-def test_round_17_wordings(text: str, fid: str, status: str) -> None:
-    assert READ.status(KB, text, fid) == status
 
 
 def test_a_notes_family_history_is_not_the_persons() -> None:
@@ -175,3 +125,45 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
         _spelled("27f, ache in the middle of my back.", {"27f"}) == "27-year-old woman, ache in the middle of my back."
     )
     assert _spelled("Temp 101F since last night.", set()) == "Temp 101F since last night."
+
+
+# --- Wordings of rounds 15 to 17 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "status"),
+    [
+        # round 15 (from R20)
+        ("He's still chatty and eating his tea, back sore.", "confusion_or_drowsiness", "absent"),
+        ("He's been trying to go to the toilet and nothing will come, back agony.", "urinary_retention", "present"),
+        (
+            "Back pain, taking paracetamol and beechams, lost count tbh prob more than it says on the box.",
+            "paracetamol_overuse",
+            "present",
+        ),
+        # round 16 (from R21)
+        ("45M, LBP 3/52. New bilat LL numbness over past week.", "leg_numbness_both_sides", "present"),
+        ("Back pain since yesterday and when I make urine it is burning.", "painful_urination", "present"),
+        # a clause of its own after the list: "..., and wakes her most nights" is not denied
+        (
+            "Back pain all the time, not relieved by rest or by any change of position, and wakes her most nights.",
+            "night_pain",
+            "present",
+        ),
+        ("Pt 39F c/o R buttock pain radiating to lateral calf x 6 wks, not improving.", "days_since_onset", "present"),
+        # round 17 (from R22)
+        (
+            "I am pregnant 22 week, back pain. Today there is some blood, it come from the vagina.",
+            "vaginal_bleeding",
+            "present",
+        ),
+        (
+            "Back spasm since yesterday, I can hardly breathe, can only say a few words at a time.",
+            "difficulty_breathing",
+            "present",
+        ),
+        ("41M. Acute LBP 3/7. Fourth episode in past 12/12.", "episodes_past_year", "present"),
+    ],
+)
+def test_wordings_read_as_written(text: str, fid: str, status: str) -> None:
+    assert READ.status(KB, text, fid) == status
