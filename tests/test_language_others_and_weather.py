@@ -127,7 +127,7 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
     assert _spelled("Temp 101F since last night.", set()) == "Temp 101F since last night."
 
 
-# --- Wordings of rounds 15 to 17 ------------------------------------------------------------------
+# --- Wordings of rounds 15 to 19 ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -151,6 +151,12 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
             "present",
         ),
         ("Pt 39F c/o R buttock pain radiating to lateral calf x 6 wks, not improving.", "days_since_onset", "present"),
+        # round 19 (from R24)
+        ("66F, LBP. RR 32, SpO2 87% on air, speaking in short phrases only.", "difficulty_breathing", "present"),
+        ("39+0/40, G1. Back pain in regular waves q5min x1h.", "regular_tightening", "present"),
+        ("39+0/40. Back pain. No PV bleeding, SROM not suspected.", "fluid_leak", "absent"),
+        ("29M, acute LBP after lifting. NRS 9/10, unrelieved by rest or any position.", "pain_unrelenting", "present"),
+        ("My 4-year-old keeps telling me her back hurts.", "age", "present"),
         # round 17 (from R22)
         (
             "I am pregnant 22 week, back pain. Today there is some blood, it come from the vagina.",
@@ -167,3 +173,13 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
 )
 def test_wordings_read_as_written(text: str, fid: str, status: str) -> None:
     assert READ.status(KB, text, fid) == status
+
+
+def test_a_fever_told_as_all_gone_now_is_over() -> None:
+    text = "Had the flu with a high temperature three weeks ago, that's all gone now. Lower back sore."
+    assert not READ.counted(KB, text, "fever")
+    assert READ.status(KB, "Fever since yesterday, that's why I'm writing.", "fever") == "present"
+
+
+def test_normal_saturations_are_not_difficulty_breathing() -> None:
+    assert READ.status(KB, "LBP 2/52. SpO2 97% on air, RR 16.", "difficulty_breathing") is None

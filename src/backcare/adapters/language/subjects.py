@@ -129,7 +129,7 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str 
     named = re.search(rf"\b(?:my|our)\s+(?:\w+\s+)?({RELATION_RE})\s+$", lead, re.I)
     if named:
         return "third", named.group(1).lower()  # "my son collapsed"
-    if re.search(r"\b(?:my|i|me)\s+(?:\w+\s+)?$", before):
+    if re.search(r"\b(?:my|i|me)\s+(?!(?:his|her|their)\s)(?:\w+\s+)?$", before):
         return "first", None
     near = text[max(sentence[0], mention.start - 20) : mention.start]
     possessor = re.search(rf"\b({RELATION_RE})(?:'s|s')?\s*$", near, re.I)
