@@ -151,12 +151,6 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
             "present",
         ),
         ("Pt 39F c/o R buttock pain radiating to lateral calf x 6 wks, not improving.", "days_since_onset", "present"),
-        # round 19 (from R24)
-        ("66F, LBP. RR 32, SpO2 87% on air, speaking in short phrases only.", "difficulty_breathing", "present"),
-        ("39+0/40, G1. Back pain in regular waves q5min x1h.", "regular_tightening", "present"),
-        ("39+0/40. Back pain. No PV bleeding, SROM not suspected.", "fluid_leak", "absent"),
-        ("29M, acute LBP after lifting. NRS 9/10, unrelieved by rest or any position.", "pain_unrelenting", "present"),
-        ("My 4-year-old keeps telling me her back hurts.", "age", "present"),
         # round 17 (from R22)
         (
             "I am pregnant 22 week, back pain. Today there is some blood, it come from the vagina.",
@@ -169,6 +163,12 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
             "present",
         ),
         ("41M. Acute LBP 3/7. Fourth episode in past 12/12.", "episodes_past_year", "present"),
+        # round 19 (from R24)
+        ("66F, LBP. RR 32, SpO2 87% on air, speaking in short phrases only.", "difficulty_breathing", "present"),
+        ("39+0/40, G1. Back pain in regular waves q5min x1h.", "regular_tightening", "present"),
+        ("39+0/40. Back pain. No PV bleeding, SROM not suspected.", "fluid_leak", "absent"),
+        ("29M, acute LBP after lifting. NRS 9/10, unrelieved by rest or any position.", "pain_unrelenting", "present"),
+        ("My 4-year-old keeps telling me her back hurts.", "age", "present"),
     ],
 )
 def test_wordings_read_as_written(text: str, fid: str, status: str) -> None:

@@ -78,7 +78,7 @@ def model_readings(
     out: dict[str, ModelReading] = {}
     if not sentences:
         return out
-    own = probs[:, :, PRESENT] + probs[:, :, POSSIBLE]
+    own = own_scores(probs)
     for column, fid in enumerate(findings):
         best = int(np.argmax(own[:, column]))
         score = float(own[best, column])
@@ -95,6 +95,11 @@ def model_readings(
                 out[fid] = ModelReading(fid, kind, kind, value, sentences[row].text)
                 break
     return out
+
+
+def own_scores(probs: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """P(present) + P(possible): how surely each sentence states each finding as the person's own."""
+    return probs[..., PRESENT] + probs[..., POSSIBLE]
 
 
 def merge(

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from backcare.adapters.language import Understanding
-from backcare.adapters.learned.merge import POSSIBLE, PRESENT, ModelReading, Thresholds, merge, model_readings
+from backcare.adapters.learned.merge import ModelReading, Thresholds, merge, model_readings, own_scores
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
 from backcare.core.models import Finding, ToConfirm
@@ -253,8 +253,7 @@ def _told_as_own(seen: Observation, fid: str, limits: Thresholds) -> list[str]:
     (what follows only asks a reading back, and the sentence must also say "for years")."""
     if seen.probs is None or fid not in seen.findings:
         return []
-    column = seen.findings.index(fid)
-    own = seen.probs[:, column, PRESENT] + seen.probs[:, column, POSSIBLE]
+    own = own_scores(seen.probs)[:, seen.findings.index(fid)]
     return [sentence.text for sentence, p in zip(seen.sentences, own, strict=True) if p >= limits.ask]
 
 
