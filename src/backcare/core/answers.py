@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from backcare.core.instruments import STARTBACK_ITEMS, startback_high_risk
-from backcare.core.models import Finding, Status
+from backcare.core.models import Finding, Status, yes_no_finding
 from backcare.core.rules import Value
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import FindingDef
@@ -94,7 +94,7 @@ def parse_answer(definition: FindingDef, value: Any) -> Finding | None:
         return None
     if definition.type == "bool":
         status = _bool_status(fid, value)
-        return Finding(id=fid, status=status, value=status != "absent")
+        return yes_no_finding(fid, status)
     if definition.type == "int":
         number = _as_int(fid, value)
         assert definition.min is not None and definition.max is not None
@@ -169,12 +169,10 @@ def derived_findings(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[Find
         for fid, present in derived_medicine_facts(matched).items():
             if fid in ("anticoagulant", "paracetamol_several_products") and not present:
                 continue  # the person's own answer (or unknown) stands when no medicine says otherwise
-            out.append(Finding(id=fid, status="present" if present else "absent", value=present, source="derived"))
+            out.append(yes_no_finding(fid, "present" if present else "absent", "derived"))
     high = startback_high_risk({item: facts.get(item) for item in STARTBACK_ITEMS})
     if high is not None:
-        out.append(
-            Finding(id="startback_high_risk", status="present" if high else "absent", value=high, source="derived")
-        )
+        out.append(yes_no_finding("startback_high_risk", "present" if high else "absent", "derived"))
     if facts.get("back_pain") is None:
-        out.append(Finding(id="back_pain", status="present", value=True, source="default"))
+        out.append(yes_no_finding("back_pain", "present", "default"))
     return out

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from backcare.core.answers import derived_findings, facts_from, is_unknown, parse_answers
 from backcare.core.causes import contributors_shown, rank_contributors
 from backcare.core.instruments import peg_if_complete, startback_if_complete
-from backcare.core.models import Assessment, Finding, Scores, ToConfirm
+from backcare.core.models import Assessment, Finding, Scores, ToConfirm, yes_no_finding
 from backcare.core.questions import next_questions, unanswered_screening
 from backcare.core.triage import headline, triage
 from backcare.core.wording import DISPOSITION_TEXT
@@ -87,7 +87,7 @@ def _gather(
     merged.update({f.id: f for f in answer_findings})
     to_confirm = [c for c in to_confirm if c.id not in merged]
     if not text_in_scope and "back_pain" not in merged and not answer_findings:
-        merged["back_pain"] = Finding(id="back_pain", status="absent", value=False, source="derived")
+        merged["back_pain"] = yes_no_finding("back_pain", "absent", "derived")
     return _Gathered(merged, to_confirm, messages)
 
 

@@ -8,6 +8,7 @@ field names here are stable. They hold data only; the logic lives in ``triage``,
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from backcare.knowledge.schema import Disposition
 
 Status = Literal["present", "absent", "possible"]
+FindingSource = Literal["answers", "text", "derived", "default"]
 Value = bool | int | str | list[str]
 
 DISCLAIMER = (
@@ -34,7 +36,18 @@ class Finding(_Out):
     status: Status
     value: Value | None = None
     evidence: str | None = Field(None, description="the words it was read from, for free text")
-    source: Literal["answers", "text", "derived", "default"] = "answers"
+    source: FindingSource = "answers"
+
+
+@cache
+def yes_no_finding(fid: str, status: Status, source: FindingSource = "answers") -> Finding:
+    """A yes/no finding with the value its status gives, made once and shared.
+
+    Findings are immutable and a catalogue has few yes/no ones, while every assessment makes
+    dozens: sharing them saves validating the same few objects again. ``fid`` must be a catalogue
+    id (never free input), which keeps this bounded by the catalogue.
+    """
+    return Finding(id=fid, status=status, value=status != "absent", source=source)
 
 
 class RedFlagHit(_Out):

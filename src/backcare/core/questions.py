@@ -14,10 +14,10 @@ from backcare.knowledge.schema import URGENCY, Disposition
 
 def applies(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase) -> bool:
     """A question applies when its ``applies_when`` rule is true (rules use possibly() for unknowns)."""
-    definition = kb.findings[finding_id]
-    if definition.computed:
+    if finding_id not in kb.asked_when:  # computed by the engine, never asked
         return False
-    return definition.applies_when is None or kb.rule(definition.applies_when).evaluate(facts) is True
+    rule = kb.asked_when[finding_id]
+    return rule is None or rule.evaluate(facts) is True
 
 
 def is_screening(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase) -> bool:

@@ -63,16 +63,14 @@ class Rule:
     source: str
     tree: ast.expr = field(repr=False, compare=False)
     findings: frozenset[str] = frozenset()
-    _evaluate: Evaluator = field(init=False, repr=False, compare=False)
+    evaluate: Evaluator = field(init=False, repr=False, compare=False)
+    """The rule's truth for these facts: True, False or None (unknown)."""
     _support: tuple[tuple[str, Evaluator], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A frozen dataclass sets its derived fields through object.__setattr__.
-        object.__setattr__(self, "_evaluate", _compile(self.tree))
+        object.__setattr__(self, "evaluate", _compile(self.tree))
         object.__setattr__(self, "_support", tuple(_support_atoms(self.tree, negated=False)))
-
-    def evaluate(self, facts: Mapping[str, Value]) -> Truth:
-        return self._evaluate(facts)
 
     def supporting(self, facts: Mapping[str, Value]) -> list[str]:
         """Findings whose atoms are true and not under a negation: the rule's "because"."""

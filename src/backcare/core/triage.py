@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from backcare.core.models import RedFlagHit
 from backcare.core.rules import Value
 from backcare.core.wording import DISPOSITION_TEXT
-from backcare.knowledge import KnowledgeBase
+from backcare.knowledge import FlagTrigger, KnowledgeBase
 from backcare.knowledge.schema import URGENCY, Disposition, RedFlagDef, Trigger
 
 
@@ -35,22 +35,19 @@ def most_urgent(dispositions: list[Disposition]) -> Disposition:
 def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
     fired: list[tuple[RedFlagDef, Trigger, list[str]]] = []
     at_stake: dict[str, int] = {}  # unknown finding -> the highest urgency an unknown rule with it could give
-    for flag in kb.red_flags.values():
-        best: Trigger | None = None
-        because: list[str] = []
-        for trigger in flag.triggers:
-            rule = kb.rule(trigger.when)
-            result = rule.evaluate(facts)
-            if result is True and (best is None or URGENCY[trigger.disposition] > URGENCY[best.disposition]):
-                best = trigger
-                because = rule.supporting(facts)
-            elif result is None:
-                urgency = URGENCY[trigger.disposition]
-                for fid in kb.askable[trigger.when]:
-                    if facts.get(fid) is None and at_stake.get(fid, -1) < urgency:
-                        at_stake[fid] = urgency
+    known = facts.get
+    for flag, triggers in kb.flag_triggers:
+        best: FlagTrigger | None = None
+        for candidate in triggers:
+            result = candidate.rule.evaluate(facts)
+            if result is None:
+                for fid in candidate.askable:
+                    if known(fid) is None and at_stake.get(fid, -1) < candidate.urgency:
+                        at_stake[fid] = candidate.urgency
+            elif result and (best is None or candidate.urgency > best.urgency):
+                best = candidate
         if best is not None:
-            fired.append((flag, best, because))
+            fired.append((flag, best.trigger, best.rule.supporting(facts)))
 
     top = most_urgent([t.disposition for _, t, _ in fired])
     hits = [

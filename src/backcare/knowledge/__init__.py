@@ -13,13 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from backcare.core.rules import FindingKind, Rule, RuleError, parse_rule
 from backcare.knowledge.schema import (
+    URGENCY,
     AdviceDef,
     ContributorDef,
     Entry,
@@ -30,6 +31,7 @@ from backcare.knowledge.schema import (
     RedFlagDef,
     SeedClaimDef,
     SourceDef,
+    Trigger,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -38,6 +40,15 @@ E = TypeVar("E", bound=Entry)
 
 class KnowledgeError(ValueError):
     """A data file that does not validate; the message names file, line, entry and reason."""
+
+
+class FlagTrigger(NamedTuple):
+    """One trigger of a red flag with what triage needs at hand: its rule, urgency and askable findings."""
+
+    trigger: Trigger
+    rule: Rule
+    urgency: int
+    askable: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -64,20 +75,40 @@ class KnowledgeBase:
     """Askable findings that shape the plan (``plan_relevant``), in catalogue order."""
     askable: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     """For each rule, the findings in it a person can be asked (not computed by the engine)."""
+    asked_when: dict[str, Rule | None] = field(init=False, repr=False, compare=False)
+    """Each finding a person can be asked, with the rule that says when it applies (None: always)."""
+    flag_triggers: tuple[tuple[RedFlagDef, tuple[FlagTrigger, ...]], ...] = field(init=False, repr=False, compare=False)
+    """Each red flag with its triggers, parsed: what triage walks through for every assessment."""
 
     def __post_init__(self) -> None:
         # A frozen dataclass sets its derived fields through object.__setattr__.
         findings = self.findings
+        askable = {
+            text: tuple(sorted(fid for fid in rule.findings if not findings[fid].computed))
+            for text, rule in self.rules.items()
+        }
         indexes = {
             "order": {fid: n for n, fid in enumerate(findings)},
             "screening_candidates": tuple(
                 fid for fid, f in findings.items() if not f.computed and (f.screening or f.screening_when)
             ),
             "plan_questions": tuple(fid for fid, f in findings.items() if f.plan_relevant and not f.computed),
-            "askable": {
-                text: tuple(sorted(fid for fid in rule.findings if not findings[fid].computed))
-                for text, rule in self.rules.items()
+            "askable": askable,
+            "asked_when": {
+                fid: None if f.applies_when is None else self.rules[f.applies_when]
+                for fid, f in findings.items()
+                if not f.computed
             },
+            "flag_triggers": tuple(
+                (
+                    flag,
+                    tuple(
+                        FlagTrigger(t, self.rules[t.when], URGENCY[t.disposition], askable[t.when])
+                        for t in flag.triggers
+                    ),
+                )
+                for flag in self.red_flags.values()
+            ),
         }
         for name, value in indexes.items():
             object.__setattr__(self, name, value)

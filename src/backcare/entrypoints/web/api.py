@@ -128,6 +128,11 @@ def _today_of(request: Request) -> dt.date:
     responses={200: {"description": "the assessment without its plan; with ?include=plan, the whole assessment"}},
 )
 async def assess(request: Request, body: AssessRequest, include: assessing.Include = None) -> Response:
+    return await answer_assess(request, body, include)
+
+
+async def answer_assess(request: Request, body: AssessRequest, include: str | None) -> Response:
+    """The answer to ``POST /assess``, also given by ``fast_path`` for a request it takes as it is."""
     ctx = context(request)
     if ctx.settings.multi_user:
         from backcare.entrypoints.web.account import client_address

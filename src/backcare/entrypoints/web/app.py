@@ -176,6 +176,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_interop(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    from backcare.entrypoints.web.fast_path import AssessFastPath
+
+    app.add_middleware(AssessFastPath)  # inside the security middleware (the last added is the outermost)
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app
 
