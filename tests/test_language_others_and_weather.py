@@ -1,4 +1,4 @@
-"""Rounds 15 to 18 of the reading: whose back a sentence with no person in it is, a carer passing on
+"""Rounds 15 to 20 of the reading: whose back a sentence with no person in it is, a carer passing on
 a hedge, strangers, what someone clear-headed does, a symptom that recovered, the weather's degrees
 (which the sentence model takes for a fever), relatives just diagnosed, sentences about someone
 else, pain that spreads rather than goes, and wordings of notes and of people."""
@@ -127,7 +127,7 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
     assert _spelled("Temp 101F since last night.", set()) == "Temp 101F since last night."
 
 
-# --- Wordings of rounds 15 to 19 ------------------------------------------------------------------
+# --- Wordings of rounds 15 to 20 ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -169,6 +169,16 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
         ("39+0/40. Back pain. No PV bleeding, SROM not suspected.", "fluid_leak", "absent"),
         ("29M, acute LBP after lifting. NRS 9/10, unrelieved by rest or any position.", "pain_unrelenting", "present"),
         ("My 4-year-old keeps telling me her back hurts.", "age", "present"),
+        # round 20 (from R26): a child named with "my" and an age is the patient described
+        ("My 10 year old son keeps waking up in the night crying with pain in his back.", "night_pain", "present"),
+        ("My 10 year old son has back pain that wakes him at night.", "night_pain", "present"),
+        (
+            "Dad says when he lies flat he can feel a thumping in his tummy, low back aching.",
+            "pulsating_abdomen",
+            "present",
+        ),
+        ("29M, 3rd episode acute LBP in 12/12, 2/7 after lifting.", "episodes_past_year", "present"),
+        ("41F, L S1 sciatica 6/52. Power, sensation and reflexes normal.", "leg_weakness", "absent"),
     ],
 )
 def test_wordings_read_as_written(text: str, fid: str, status: str) -> None:
@@ -183,3 +193,16 @@ def test_a_fever_told_as_all_gone_now_is_over() -> None:
 
 def test_normal_saturations_are_not_difficulty_breathing() -> None:
     assert READ.status(KB, "LBP 2/52. SpO2 97% on air, RR 16.", "difficulty_breathing") is None
+
+
+def test_a_window_in_a_note_is_not_how_long_it_has_lasted() -> None:
+    """ "in 12/12" is the past year and "review in 2/52" is ahead: neither is days since onset."""
+    understood = understand("29M, 3rd episode acute LBP in 12/12, 2/7 after lifting.", KB, TODAY)
+    values = {f.id: f.value for f in understood.findings}
+    assert values["days_since_onset"] == 2 and values["episodes_past_year"] == 3
+    assert "pain_over_3_months" not in values
+
+
+def test_long_standing_leakage_on_coughing_is_not_a_bladder_change() -> None:
+    text = "I've had a bit of leakage when I cough or laugh ever since my third baby, 20 years ago. Low back aches."
+    assert not READ.counted(KB, text, "urinary_incontinence")

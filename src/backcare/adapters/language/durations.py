@@ -111,7 +111,11 @@ _DURATION_CLINICAL = re.compile(
 )
 #: Days per unit, and the largest count read in it.
 _CLINICAL_UNITS = {"7": (1.0, 31), "52": (7.0, 156), "12": (30.0, 48), "24": (1 / 24, 96)}
-_DATE_BEFORE = re.compile(r"\b(?:on|since|from|dated?|until|till|by|before|after|the|d\.?o\.?b|dob|born)\s*$", re.I)
+_DATE_BEFORE = re.compile(
+    r"\b(?:on|since|from|dated?|until|till|by|before|after|the|d\.?o\.?b|dob|born|in|within)\s*$", re.I
+)
+"""Before a clinical "3/7", a date ("on 3/7") or a window that is not how long it has lasted ("3
+episodes in 12/12", "review in 2/52")."""
 
 _WEEKDAY = re.compile(
     r"\b(?:(?P<prep>since|on|last|from|this\s+past|over)\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?P<part>\s+(?:morning|afternoon|evening|night|nite))?\b",

@@ -87,9 +87,12 @@ _CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)\b"
 _AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|o))\s+(?P<aged>son|daughter|boy|girl|grandson|granddaughter|kid|child|toddler|baby|nephew|niece)\b"  # noqa: E501
 
 
-#: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter".
+#: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter"
+#: ("my 10 year old son" is a son, not only a child).
 _NAMED = re.compile(
-    rf"{_AGED}|\b(?:my|our|me)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|\b(?P<kin>{KIN_NAME})\b|{_CHILD}", re.I
+    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b"
+    rf"|\b(?P<kin>{KIN_NAME})\b|{_CHILD}",
+    re.I,
 )
 
 
@@ -109,7 +112,7 @@ _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
     rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b{_NOT_POSSESSIVE}|"
-    rf"\b(?P<child>{_CHILD})|{_AGED}|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}|"
+    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}|"
     rf"\b(?P<first>i|i'm|im|i've|ive|me|my|mine|myself)\b|\b(?P<third>he|she|his|her)\b|{_CASE}",
     re.I,
 )
