@@ -179,6 +179,9 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
         ),
         ("29M, 3rd episode acute LBP in 12/12, 2/7 after lifting.", "episodes_past_year", "present"),
         ("41F, L S1 sciatica 6/52. Power, sensation and reflexes normal.", "leg_weakness", "absent"),
+        # round 21 (from R27)
+        ("Since Monday my left leg just won't do what I tell it, back aching.", "leg_weakness", "present"),
+        ("Back went at the weekend, I'd been sitting gaming all wknd.", "prolonged_sitting", "present"),
     ],
 )
 def test_wordings_read_as_written(text: str, fid: str, status: str) -> None:
@@ -206,3 +209,33 @@ def test_a_window_in_a_note_is_not_how_long_it_has_lasted() -> None:
 def test_long_standing_leakage_on_coughing_is_not_a_bladder_change() -> None:
     text = "I've had a bit of leakage when I cough or laugh ever since my third baby, 20 years ago. Low back aches."
     assert not READ.counted(KB, text, "urinary_incontinence")
+
+
+def test_a_fall_the_model_also_reads_as_a_collapse_is_asked_back() -> None:
+    from backcare.adapters.learned.merge import ModelReading
+    from backcare.adapters.learned.reading import _ask_doubtful
+
+    sentence = "She slipped on the kitchen floor and landed on her bottom."
+    readings = {
+        "collapse": ModelReading("collapse", "own", "present", 0.91, sentence),
+        "fainting": ModelReading("fainting", "own", "present", 0.71, sentence),
+        "minor_trauma": ModelReading("minor_trauma", "own", "present", 0.99, sentence),
+    }
+    _ask_doubtful(readings)
+    assert readings["collapse"].kind == readings["fainting"].kind == "unsure"
+    assert readings["minor_trauma"].kind == "own"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Grandad's back has been stiff since a long car trip at the weekend, he hasn't fallen.", "minor_trauma"),
+    ],
+)
+def test_a_car_trip_is_no_stumble(text: str, fid: str) -> None:
+    assert not READ.counted(KB, text, fid)
+
+
+def test_a_coughing_fit_is_set_aside_so_a_model_collapse_there_is_asked_back() -> None:
+    understood = understand("Sudden sharp low back pain in the middle of a coughing fit last night.", KB, TODAY)
+    assert {"collapse", "fainting"} <= set(understood.not_own)

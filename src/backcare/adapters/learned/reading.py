@@ -171,11 +171,14 @@ _BILATERAL = re.compile(
 
 #: Graver and milder readings of one event: when the model reads both in one sentence and the
 #: milder more surely ("tripped over the cat, landed on my bottom", "lifted the mower into the
-#: car", "pain down the back of my leg to the calf"), the graver is asked back.
+#: car", "pain down the back of my leg to the calf", "slipped on the kitchen floor" read as a
+#: collapse), the graver is asked back.
 _GRAVER_THAN = (
     ("major_trauma", "minor_trauma"),
     ("major_trauma", "trigger_lifting"),
     ("leg_weakness", "leg_pain_below_knee"),
+    ("collapse", "minor_trauma"),
+    ("fainting", "minor_trauma"),
 )
 
 
