@@ -182,6 +182,14 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
         # round 21 (from R27)
         ("Since Monday my left leg just won't do what I tell it, back aching.", "leg_weakness", "present"),
         ("Back went at the weekend, I'd been sitting gaming all wknd.", "prolonged_sitting", "present"),
+        # round 22 (from R29)
+        ("lower back went on monday n every cough is like a knife in it", "pain_worse_cough_sneeze", "present"),
+        (
+            "Back sore since lifting. I looked it up and now I can't sleep for worrying.",
+            "worried_or_not_coping",
+            "present",
+        ),
+        ("There is something wrong with my waterworks since my back went.", "urinary_retention", "possible"),
     ],
 )
 def test_wordings_read_as_written(text: str, fid: str, status: str) -> None:
@@ -239,3 +247,15 @@ def test_a_car_trip_is_no_stumble(text: str, fid: str) -> None:
 def test_a_coughing_fit_is_set_aside_so_a_model_collapse_there_is_asked_back() -> None:
     understood = understand("Sudden sharp low back pain in the middle of a coughing fit last night.", KB, TODAY)
     assert {"collapse", "fainting"} <= set(understood.not_own)
+
+
+def test_what_was_read_online_about_back_pain_is_not_the_persons() -> None:
+    """ "read online that back pain can be cancer": "that back" is no back, so the "read online" reaches it."""
+    text = "I've never had cancer but I read online that back pain can be cancer and now I'm scared."
+    assert not READ.counted(KB, text, "history_of_cancer")
+
+
+def test_a_hedged_denial_of_anything_wrong_down_there_is_asked() -> None:
+    understood = understand("Back sore. I don't think there's anything wrong with my waterworks.", KB, TODAY)
+    assert "urinary_retention" in understood.doubted
+    assert "urinary_retention" not in {f.id for f in understood.findings}
