@@ -190,6 +190,13 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
             "present",
         ),
         ("There is something wrong with my waterworks since my back went.", "urinary_retention", "possible"),
+        # round 23 (from R30): not sure whether is still a hedge, not a what-if
+        ("I can't tell whether my legs are numb or just tingly.", "leg_numbness_both_sides", "possible"),
+        (
+            "Back sore for a week, and a new lump on it, just to the right of my spine.",
+            "back_lump_or_deformity",
+            "present",
+        ),
     ],
 )
 def test_wordings_read_as_written(text: str, fid: str, status: str) -> None:
@@ -259,3 +266,14 @@ def test_a_hedged_denial_of_anything_wrong_down_there_is_asked() -> None:
     understood = understand("Back sore. I don't think there's anything wrong with my waterworks.", KB, TODAY)
     assert "urinary_retention" in understood.doubted
     assert "urinary_retention" not in {f.id for f in understood.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("LBP after lifting. Should I wait and see whether I run a temperature?", "fever"),
+        ("41M, LBP 1/52 after squash, improving. PMH: MVC 2011, no residual issues.", "major_trauma"),
+    ],
+)
+def test_a_fever_waited_for_and_a_notes_past_history_are_not_now(text: str, fid: str) -> None:
+    assert not READ.counted(KB, text, fid)
