@@ -197,6 +197,13 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
             "back_lump_or_deformity",
             "present",
         ),
+        # round 24 (from R31)
+        (
+            "30 weeks, back aching, and the baby hasn't been moving like normal since last night.",
+            "reduced_fetal_movements",
+            "present",
+        ),
+        ("My left leg went weak on Tuesday but it's no worse than it was.", "leg_weakness_worsening", "absent"),
     ],
 )
 def test_wordings_read_as_written(text: str, fid: str, status: str) -> None:
