@@ -204,6 +204,9 @@ def test_a_notes_compact_age_and_sex_is_spelled_out_for_the_model_only_where_the
             "present",
         ),
         ("My left leg went weak on Tuesday but it's no worse than it was.", "leg_weakness_worsening", "absent"),
+        # round 25 (from R33)
+        ("I'm 71 and I passed out on the bathroom floor this morning, my back is agony.", "fainting", "present"),
+        ("44F, L5 radicular pain to the big toe 1/52. Power 5/5 throughout.", "foot_drop", "absent"),
     ],
 )
 def test_wordings_read_as_written(text: str, fid: str, status: str) -> None:
@@ -284,3 +287,10 @@ def test_a_hedged_denial_of_anything_wrong_down_there_is_asked() -> None:
 )
 def test_a_fever_waited_for_and_a_notes_past_history_are_not_now(text: str, fid: str) -> None:
     assert not READ.counted(KB, text, fid)
+
+
+def test_a_question_reported_and_a_leak_told_as_like_that_for_years_are_not_bladder_changes() -> None:
+    asked = "Fell off a chair yesterday. The nurse on the phone asked about accidents with my water. Not sure."
+    assert not READ.counted(KB, asked, "urinary_incontinence")
+    leak = "I leak a little when I sneeze or jump, been like that since I had them ten years ago. Back sore."
+    assert not READ.counted(KB, leak, "urinary_incontinence")

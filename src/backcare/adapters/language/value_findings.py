@@ -4,6 +4,8 @@ A value about someone else counts only when the report is theirs (a carer writin
 
 from __future__ import annotations
 
+import re
+
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.onset import read_onset
 from backcare.adapters.language.readings import Read, record
@@ -109,6 +111,11 @@ RETENTION_FROM_ML = 200
 NO_RETENTION_BELOW_ML = 100
 
 
+#: Full power in every muscle group tested: "5/5 throughout", "5/5 in all groups", "5/5 bilaterally".
+_EVERY_GROUP = re.compile(
+    r"\s*(?:throughout|globally|bilat\w*|in all (?:groups|myotomes|muscle groups)|all (?:groups|myotomes))\b", re.I
+)
+
 #: A fall from higher than this, in metres, is major trauma (NICE: over 1 metre or 5 stairs).
 MAJOR_FALL_OVER_M = 1.0
 
@@ -122,6 +129,8 @@ def read_measurements(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) ->
     for mention, value in value_mentions(analysis, "power", proxy):
         weak = float(value.value) < 5
         record(out, "leg_weakness", "present" if weak else "absent", mention.text, mention.start, weak)
+        if not weak and _EVERY_GROUP.match(analysis.text, mention.end):  # "5/5 throughout": no foot drop either
+            record(out, "foot_drop", "absent", mention.text, mention.start, False)
     for mention, value in value_mentions(analysis, "residual_urine", proxy):
         if int(value.value) >= RETENTION_FROM_ML:
             record(out, "urinary_retention", "present", mention.text, mention.start, True)
