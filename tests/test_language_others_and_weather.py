@@ -294,3 +294,11 @@ def test_a_question_reported_and_a_leak_told_as_like_that_for_years_are_not_blad
     assert not READ.counted(KB, asked, "urinary_incontinence")
     leak = "I leak a little when I sneeze or jump, been like that since I had them ten years ago. Back sore."
     assert not READ.counted(KB, leak, "urinary_incontinence")
+
+
+def test_a_mammy_or_a_mom_with_cancer_is_not_the_writers_history() -> None:
+    for text in (
+        "Mammy had cancer in her spine. My own lower back is stiff.",
+        "My mom had breast cancer. My back hurts.",
+    ):
+        assert not READ.counted(KB, text, "history_of_cancer"), text

@@ -10,14 +10,14 @@ MALE_RELATIVES = (
 )  # fmt: skip
 #: Female relatives ("my mum", "his wife").
 FEMALE_RELATIVES = (
-    "mum", "mom", "mam", "mother", "wife", "daughter", "sister", "nan", "nana", "nanna", "gran", "granny", "grandma",
+    "mum", "mom", "mam", "mammy", "mummy", "mommy", "mother", "wife", "daughter", "sister", "nan", "nana", "nanna", "gran", "granny", "grandma",
     "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum", "stepmother", "stepdaughter",
     "fiancee",
 )  # fmt: skip
 #: Kinship words used as names ("Mum is 79", "Dad takes..."), or with "my" left out in a hurry
 #: ("Daughter is 9", "Husband has..."), capitalised at a sentence start.
 KIN_NAME = (
-    r"(?-i:Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa"
+    r"(?-i:Mum|Mom|Mam|Mammy|Mummy|Mommy|Dad|Daddy|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa"
     r"|Daughter|Son|Husband|Hubby|Wife|Partner|Boyfriend|Girlfriend|Grandson|Granddaughter|Mother|Father)"
 )
 
