@@ -10,9 +10,9 @@ MALE_RELATIVES = (
 )  # fmt: skip
 #: Female relatives ("my mum", "his wife").
 FEMALE_RELATIVES = (
-    "mum", "mom", "mam", "mammy", "mummy", "mommy", "mother", "wife", "daughter", "sister", "nan", "nana", "nanna", "gran", "granny", "grandma",
-    "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum", "stepmother", "stepdaughter",
-    "fiancee",
+    "mum", "mom", "mam", "mammy", "mummy", "mommy", "mother", "wife", "daughter", "sister", "nan", "nana", "nanna",
+    "gran", "granny", "grandma", "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum",
+    "stepmother", "stepdaughter", "fiancee",
 )  # fmt: skip
 #: Kinship words used as names ("Mum is 79", "Dad takes..."), or with "my" left out in a hurry
 #: ("Daughter is 9", "Husband has..."), capitalised at a sentence start.
