@@ -73,8 +73,6 @@ class KnowledgeBase:
     """Findings asked for everyone or for some people (``screening``, ``screening_when``), in order."""
     plan_questions: tuple[str, ...] = field(init=False, repr=False, compare=False)
     """Askable findings that shape the plan (``plan_relevant``), in catalogue order."""
-    askable: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
-    """For each rule, the findings in it a person can be asked (not computed by the engine)."""
     asked_when: dict[str, Rule | None] = field(init=False, repr=False, compare=False)
     """Each finding a person can be asked, with the rule that says when it applies (None: always)."""
     flag_triggers: tuple[tuple[RedFlagDef, tuple[FlagTrigger, ...]], ...] = field(init=False, repr=False, compare=False)
@@ -83,6 +81,7 @@ class KnowledgeBase:
     def __post_init__(self) -> None:
         # A frozen dataclass sets its derived fields through object.__setattr__.
         findings = self.findings
+        # for each rule, the findings in it a person can be asked (not computed by the engine)
         askable = {
             text: tuple(sorted(fid for fid in rule.findings if not findings[fid].computed))
             for text, rule in self.rules.items()
@@ -93,7 +92,6 @@ class KnowledgeBase:
                 fid for fid, f in findings.items() if not f.computed and (f.screening or f.screening_when)
             ),
             "plan_questions": tuple(fid for fid, f in findings.items() if f.plan_relevant and not f.computed),
-            "askable": askable,
             "asked_when": {
                 fid: None if f.applies_when is None else self.rules[f.applies_when]
                 for fid, f in findings.items()
