@@ -1,4 +1,4 @@
-"""Rounds 15 to 26 of the reading: whose back a sentence with no person in it is, a carer passing on
+"""Rounds 15 to 27 of the reading: whose back a sentence with no person in it is, a carer passing on
 a hedge, strangers, what someone clear-headed does, a symptom that recovered, the weather's degrees
 (which the sentence model takes for a fever), relatives just diagnosed, sentences about someone
 else, pain that spreads rather than goes, and wordings of notes and of people."""
@@ -291,3 +291,44 @@ def test_a_hedged_denial_of_anything_wrong_down_there_is_asked() -> None:
 )
 def test_what_is_not_the_persons_now_is_not_counted(text: str, fid: str) -> None:
     assert not READ.counted(KB, text, fid)
+
+
+# --- Round 27 (from R35 and R36): the rule reader alone --------------------------------------------
+
+
+def _rules(text: str) -> dict[str, tuple[str, object]]:
+    return {f.id: (f.status, f.value) for f in understand(text, KB, TODAY).findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "status"),
+    [
+        # "there is this" tells what is there: no question ("is this serious?")
+        ("Back sore. But there's this squeezing pressure in the middle of my chest.", "chest_pain", "present"),
+        (
+            "I've been on a diet since January and lost 10 kilos. Back went yesterday.",
+            "unexplained_weight_loss",
+            "absent",
+        ),
+        ("Sciatica in the left leg a good while, now it's gone into both legs.", "leg_pain_both_sides", "present"),
+        ("48M, LBP + L sciatica 6/52. Power, sensation, reflexes normal.", "leg_weakness", "absent"),
+        ("Lower back crook after gardening. Been 3 days, nothing down the legs.", "leg_pain_below_knee", "absent"),
+    ],
+)
+def test_round_27_wordings_read_by_the_rules(text: str, fid: str, status: str) -> None:
+    assert _rules(text)[fid][0] == status
+
+
+def test_a_notes_thoracic_levels_are_the_middle_of_the_back() -> None:
+    assert _rules("27M. T6-T8 paraspinal pain 2/52, worse with rotation.")["pain_region"] == ("present", "middle")
+
+
+def test_the_fourth_time_this_yr_is_four_episodes() -> None:
+    found = _rules("this is the 4th time this yr my back has gone, always when i lift at work")
+    assert found["episodes_past_year"] == ("present", 4)
+
+
+def test_a_hedged_denial_that_the_bladder_is_any_different_is_asked() -> None:
+    understood = understand("Sciatica 7 weeks. I don't think my bladder is any different, not sure.", KB, TODAY)
+    assert "urinary_retention" in understood.doubted
+    assert "urinary_retention" not in {f.id for f in understood.findings}
