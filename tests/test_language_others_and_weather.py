@@ -332,3 +332,26 @@ def test_a_hedged_denial_that_the_bladder_is_any_different_is_asked() -> None:
     understood = understand("Sciatica 7 weeks. I don't think my bladder is any different, not sure.", KB, TODAY)
     assert "urinary_retention" in understood.doubted
     assert "urinary_retention" not in {f.id for f in understood.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        # no one speaks in the first person: "he" is the patient, and a reporter's words are theirs
+        ("LBP 2/52. Wife reports he has been confused and drowsy today.", "confusion_or_drowsiness"),
+        ("LBP 2/52. He reports numbness in both legs since yesterday.", "leg_numbness_both_sides"),
+        ("The whites of his eyes look yellow.", "yellow_skin_or_eyes"),
+    ],
+)
+def test_a_note_told_of_him_or_her_is_the_patients(text: str, fid: str) -> None:
+    assert _rules(text)[fid][0] == "present"
+
+
+def test_her_bladder_in_my_own_account_is_someone_elses() -> None:
+    text = (
+        "The lady in the next bed when I had my knee done lost control of her bladder. "
+        "Mine's just stiff low down and I'm peeing normally."
+    )
+    understood = understand(text, KB, TODAY)
+    assert "urinary_incontinence" in understood.not_own
+    assert "urinary_incontinence" not in {f.id for f in understood.findings}

@@ -34,24 +34,8 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     if explicit:
         relation = (explicit.group("rel") or explicit.group("rel2") or "").lower()
     else:
-        first = third = False
-        # Whose back it is; with no back mentioned (an emergency sign only), whose signs they are.
-        pool = [m for m in analysis.mentions if m.label == "scope"] or [
-            m for m in analysis.mentions if m.label == "target"
-        ]
-        for mention in pool:
-            span = analysis.sentence_spans[mention.sentence]
-            who, word = _whose(analysis.text, span, mention)
-            if who is None and mention.sentence > 0:
-                # "Dad's 74, fell yesterday. Lower back's sore.": whoever the text was just about
-                earlier = (analysis.sentence_spans[mention.sentence - 1][0], span[1])
-                who, word = _whose(analysis.text, earlier, mention)
-            if who == "third":
-                third = True
-                relation = relation or word
-            elif who == "first" or not third:
-                first = True  # people describe their own back unless they say otherwise
-        if first or not third:
+        relation = _third_persons_back(analysis)
+        if relation is None:
             return Proxy()
     relation = relation or "partner"  # someone else, sex unknown
     also: set[str] = set()
@@ -78,6 +62,42 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     if relation in CHILD_WORDS:
         also.add("child")  # "8yo daughter": the age read for a child is hers
     return Proxy(active=True, words=frozenset({relation, *also, *pronouns}), sex=sex)
+
+
+#: No one speaks in the first person ("LBP 2/52. Wife reports he has been confused."): a note about
+#: him or her, whose pronoun then names the patient.
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|our|us)\b", re.I)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
+
+
+def _third_persons_back(analysis: Analysis) -> str | None:
+    """Who the back trouble is told of, when it is someone else's (the word naming them), else None.
+
+    Whose back it is decides; with no back mentioned (an emergency sign only), whose signs they
+    are. People describe their own back unless they say otherwise, except in a text with no first
+    person at all whose backs belong to no one: then "he" or "she" is the patient."""
+    first = third = told = False
+    relation: str | None = None
+    pool = [m for m in analysis.mentions if m.label == "scope"] or [m for m in analysis.mentions if m.label == "target"]
+    for mention in pool:
+        span = analysis.sentence_spans[mention.sentence]
+        who, word = _whose(analysis.text, span, mention)
+        if who is None and mention.sentence > 0:
+            # "Dad's 74, fell yesterday. Lower back's sore.": whoever the text was just about
+            earlier = (analysis.sentence_spans[mention.sentence - 1][0], span[1])
+            who, word = _whose(analysis.text, earlier, mention)
+        if who == "third":
+            third = True
+            relation = relation or word
+        elif who == "first" or not third:
+            first = True
+            told = told or who == "first"
+    if third and not first:
+        return relation or ""
+    if not third and not told and not _FIRST_PERSON.search(analysis.text):
+        pronoun = _SUBJECT_PRONOUN.search(analysis.text)
+        return pronoun.group(0).lower() if pronoun else None
+    return None
 
 
 _CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)\b"
@@ -164,9 +184,17 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str 
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
 
 
+#: A third person's own body inside the words of a finding: "lost control of her bladder".
+_THEIR_BODY = frozenset({"her", "his", "their", "herself", "himself", "themselves"})
+
+
 def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     """Whether a family cue makes the mention someone else's; in a carer's report, cues that name
-    the person described do not."""
+    the person described do not. In the writer's own account, a finding told of "her bladder" or
+    "his legs" is someone else's even when the cue naming them is out of reach ("the lady in the
+    next bed when I had my op ... lost control of her bladder")."""
+    if not proxy.active and mention.label == "target" and _THEIR_BODY.intersection(mention.norms):
+        return True
     for cue in mention.family:
         words = set(re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " ")))
         named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
