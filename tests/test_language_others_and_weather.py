@@ -313,6 +313,16 @@ def _rules(text: str) -> dict[str, tuple[str, object]]:
         ("Sciatica in the left leg a good while, now it's gone into both legs.", "leg_pain_both_sides", "present"),
         ("48M, LBP + L sciatica 6/52. Power, sensation, reflexes normal.", "leg_weakness", "absent"),
         ("Lower back crook after gardening. Been 3 days, nothing down the legs.", "leg_pain_below_knee", "absent"),
+        (
+            "My back is very bad, 9 from 10, nothing is helping, lying, sitting, standing.",
+            "pain_unrelenting",
+            "present",
+        ),
+        (
+            "My lower back has been sore for 3 weeks and sneezing sets that off too.",
+            "pain_worse_cough_sneeze",
+            "present",
+        ),
     ],
 )
 def test_round_27_wordings_read_by_the_rules(text: str, fid: str, status: str) -> None:
@@ -352,3 +362,16 @@ def test_her_bladder_in_my_own_account_is_someone_elses() -> None:
     understood = understand(text, KB, TODAY)
     assert "urinary_incontinence" in understood.not_own
     assert "urinary_incontinence" not in {f.id for f in understood.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "value"),
+    [
+        ("My back is agony. It's a 9 or 10, nothing touches it.", "pain_score", 10),
+        ("Back pain's a 9, a solid 9.", "pain_score", 9),
+        ("My back is very pain since yesterday, 9 from 10.", "pain_score", 9),
+        ("Just an ache in my lower back, going on 8 weeks, not really changing.", "days_since_onset", 56),
+    ],
+)
+def test_round_27_values_read_by_the_rules(text: str, fid: str, value: int) -> None:
+    assert _rules(text)[fid] == ("present", value)
