@@ -371,7 +371,12 @@ def test_her_bladder_in_my_own_account_is_someone_elses() -> None:
         ("Back pain's a 9, a solid 9.", "pain_score", 9),
         ("My back is very pain since yesterday, 9 from 10.", "pain_score", 9),
         ("Just an ache in my lower back, going on 8 weeks, not really changing.", "days_since_onset", 56),
+        ("72F, chronic LBP > 1 yr, lumbar canal stenosis on MRI.", "pain_over_3_months", True),
     ],
 )
-def test_round_27_values_read_by_the_rules(text: str, fid: str, value: int) -> None:
+def test_round_27_values_read_by_the_rules(text: str, fid: str, value: object) -> None:
     assert _rules(text)[fid] == ("present", value)
+
+
+def test_a_chest_of_drawers_is_no_chest_pain() -> None:
+    assert not READ.counted(KB, "Moved a heavy chest of drawers yesterday and my lower back is tight.", "chest_pain")
