@@ -10,6 +10,7 @@ from backcare.adapters.language.numbers import (
     ages,
     durations,
     episodes,
+    mineral_levels,
     pain_scores,
     pregnancy_weeks,
     sexes,
@@ -124,3 +125,18 @@ def test_the_weather_is_not_a_temperature() -> None:
 )
 def test_episodes(text: str, count: int) -> None:
     assert values(episodes(text)) == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("K+ 3.3, Na 138", ["low"]),
+        ("potassium 4.2 mmol/L", ["normal"]),
+        ("Mg 0.55 and adjusted Ca 2.05", ["low", "low"]),
+        ("Hx Ca 2.1 years ago", []),  # a note's cancer, and a time
+        ("ibuprofen 400 mg 3 times a day", []),  # a dose
+        ("Ca 2 years ago", []),
+    ],
+)
+def test_mineral_levels(text: str, levels: list[str]) -> None:
+    assert [m.value for m in mineral_levels(text)] == levels

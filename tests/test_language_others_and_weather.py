@@ -323,6 +323,7 @@ def _rules(text: str) -> dict[str, tuple[str, object]]:
             "pain_worse_cough_sneeze",
             "present",
         ),
+        ("Back spasms. Bloods: Mg 0.85, adj Ca 2.35, K 4.1.", "low_calcium_magnesium_potassium", "absent"),
     ],
 )
 def test_round_27_wordings_read_by_the_rules(text: str, fid: str, status: str) -> None:
@@ -372,6 +373,13 @@ def test_her_bladder_in_my_own_account_is_someone_elses() -> None:
         ("My back is very pain since yesterday, 9 from 10.", "pain_score", 9),
         ("Just an ache in my lower back, going on 8 weeks, not really changing.", "days_since_onset", 56),
         ("72F, chronic LBP > 1 yr, lumbar canal stenosis on MRI.", "pain_over_3_months", True),
+        (
+            "71F, HF on furosemide. Recurrent lumbar muscle cramps x 4/52. K+ 3.3.",
+            "low_calcium_magnesium_potassium",
+            True,
+        ),
+        ("71F, HF on furosemide. Recurrent lumbar muscle cramps x 4/52.", "recurrent_spasms", True),
+        ("71F, HF on furosemide. Recurrent lumbar muscle cramps x 4/52.", "heart_failure", True),
     ],
 )
 def test_round_27_values_read_by_the_rules(text: str, fid: str, value: object) -> None:

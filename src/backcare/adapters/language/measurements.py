@@ -1,5 +1,6 @@
 """What clinicians measure and write in shorthand: GCS, MRC power ("4/5 L EHL"), the urine left
-after voiding ("PVR 650 ml"); and how far someone fell ("fell 2 m", "a 10ft fall")."""
+after voiding ("PVR 650 ml"), blood potassium, magnesium and calcium ("K+ 3.3"); and how far
+someone fell ("fell 2 m", "a 10ft fall")."""
 
 from __future__ import annotations
 
@@ -131,3 +132,27 @@ def fall_heights(text: str) -> Iterator[ValueMention]:
             metres = qty * scale
             if 0 < metres <= 100:
                 yield ValueMention("fall_height", round(metres, 2), m.start(), m.end())
+
+
+#: Blood levels in mmol/L, always with a decimal point ("K+ 3.3", "Mg 0.62", "adj Ca 2.05"): a bare
+#: "Ca" is also a note's cancer and "mg" a dose, so only a decimal value is a level.
+_MINERAL = re.compile(
+    r"\b(?P<name>k\+?|potassium|serum\s+k|mg2?\+?|magnesium|(?:adj(?:usted)?\.?\s+|corr(?:ected)?\.?\s+)?ca2?\+?|calcium)"
+    r"\s*(?:of\s+|is\s+|was\s+|level\s+|[:=]\s*)?(?P<v>\d\.\d{1,2})(?!\d|\s*(?:y|yrs?|years?|m|mths?|months?|w|wks?|weeks?|d|days?|cm|kg|mg|g)\b)",
+    re.I,
+)
+#: Below these the level is low: potassium 3.5, magnesium 0.7, (adjusted) calcium 2.2 mmol/L.
+_LOW_BELOW = {"k": 3.5, "m": 0.7, "c": 2.2}
+_PLAUSIBLE = {"k": (1.5, 9.0), "m": (0.1, 3.0), "c": (1.0, 4.0)}
+
+
+def mineral_levels(text: str) -> Iterator[ValueMention]:
+    """Blood potassium, magnesium and calcium levels, as "low" or "normal" (high is not low)."""
+    for m in _MINERAL.finditer(text):
+        name = m.group("name").lower().replace("serum", "").replace("adjusted", "").replace("adj", "")
+        name = name.replace("corrected", "").replace("corr", "").strip(" .")
+        key = "k" if name.startswith(("k", "pot")) else "m" if name.startswith(("mg", "mag")) else "c"
+        value = float(m.group("v"))
+        low, high = _PLAUSIBLE[key]
+        if low <= value <= high:
+            yield ValueMention("mineral_level", "low" if value < _LOW_BELOW[key] else "normal", m.start(), m.end())

@@ -1,7 +1,7 @@
 """Numbers people write about themselves: age, sex, weeks of pregnancy, time since onset, pain
 scores, temperatures, episode counts, doses; and what clinicians measure and write in shorthand:
 "3/52" durations, "34+2/40" gestations, "NRS 8", "T 38.4", GCS, MRC power ("4/5 L EHL"), the urine
-left after voiding ("PVR 650 ml"), how far someone fell, "2 tabs QDS".
+left after voiding ("PVR 650 ml"), "K+ 3.3", how far someone fell, "2 tabs QDS".
 
 Each reader is a regular expression over the cleaned text that yields ``ValueMention``s with
 character offsets; the pipeline turns them into spans so that the context rules can still drop
@@ -20,7 +20,13 @@ from backcare.adapters.language.age_sex import SEX_WORD, ages, onset_ages, sexes
 from backcare.adapters.language.doses import doses_per_day
 from backcare.adapters.language.durations import durations
 from backcare.adapters.language.episodes import episodes
-from backcare.adapters.language.measurements import fall_heights, gcs_scores, power_grades, residual_urine
+from backcare.adapters.language.measurements import (
+    fall_heights,
+    gcs_scores,
+    mineral_levels,
+    power_grades,
+    residual_urine,
+)
 from backcare.adapters.language.pregnancy import pregnancy_weeks
 from backcare.adapters.language.scores import pain_scores, pain_words
 from backcare.adapters.language.temperatures import temperatures
@@ -28,8 +34,8 @@ from backcare.adapters.language.values import NUMWORD, Kind, Subject, ValueMenti
 
 __all__ = [
     "Kind", "Subject", "ValueMention", "ages", "doses_per_day", "durations", "episodes", "fall_heights", "find_values",
-    "gcs_scores", "onset_ages", "pain_scores", "pain_words", "power_grades", "pregnancy_weeks", "residual_urine",
-    "sexes", "temperatures",
+    "gcs_scores", "mineral_levels", "onset_ages", "pain_scores", "pain_words", "power_grades", "pregnancy_weeks",
+    "residual_urine", "sexes", "temperatures",
 ]  # fmt: skip
 
 
@@ -71,6 +77,7 @@ def find_values(text: str, today: dt.date) -> list[ValueMention]:
         found += gcs_scores(text) if "gcs" in lowered or re.search(r"\be\d\s*v\d", lowered) else []
         found += power_grades(text) if "/5" in text.replace(" ", "") else []
         found += residual_urine(text)
+        found += mineral_levels(text)
     if digits or _HEIGHT_WORD.search(text):
         found += fall_heights(text)
     measured = [(v.start, v.end) for v in found if v.kind in {"temperature", "fall_height"}]
