@@ -352,6 +352,9 @@ def test_a_hedged_denial_that_the_bladder_is_any_different_is_asked() -> None:
         ("LBP 2/52. Wife reports he has been confused and drowsy today.", "confusion_or_drowsiness"),
         ("LBP 2/52. He reports numbness in both legs since yesterday.", "leg_numbness_both_sides"),
         ("The whites of his eyes look yellow.", "yellow_skin_or_eyes"),
+        # "my mum's 66" is "is", not a possessive; "nothing'll" is "nothing will"
+        ("My mum's 66 and has had lower back pain for days. Today she's got a temperature of 39.2.", "fever"),
+        ("Ringing about my husband. He's been trying to go to the toilet and nothing'll come.", "urinary_retention"),
     ],
 )
 def test_a_note_told_of_him_or_her_is_the_patients(text: str, fid: str) -> None:

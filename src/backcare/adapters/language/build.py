@@ -56,13 +56,15 @@ def _silence_logging() -> None:
 
 
 def _tokenizer_rules(nlp: Language) -> None:
-    """Split "36f"/"44M"/"67yo" into number + letters and "pins&needles" around "&"."""
+    """Split "36f"/"44M"/"67yo" into number + letters, "pins&needles" around "&", and "'ll" off
+    any word ("nothing'll come" as "nothing will come", as spaCy already does for "it'll")."""
     from spacy.attrs import ORTH
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     infixes = [*(nlp.Defaults.infixes or []), r"(?<=[0-9])(?=[A-Za-z])", r"&", r"(?<=[A-Za-z])/(?=[A-Za-z])"]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or []), r"(?<=[A-Za-z])['’]ll"]).search
     # clinical shorthand for a test's result ("SLR +ve", "FMs -ve"): one word each, not "and have"
     for shorthand in ("+ve", "-ve", "+VE", "-VE", "+Ve", "-Ve"):
         tokenizer.add_special_case(shorthand, [{"ORTH": shorthand}])

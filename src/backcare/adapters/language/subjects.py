@@ -125,8 +125,9 @@ _CASE = (
 )
 
 
-#: Not a possessive: "'s" for "has" or "is" ("my husband's had back pain", "Dad's always been fit").
-_NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:had|been|got|gotten|gone|just|always|never|started|now|not|also|still)\b))"
+#: Not a possessive: "'s" for "has" or "is" ("my husband's had back pain", "Dad's always been fit",
+#: "my mum's 66").
+_NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|never|started|now|not|also|still)\b|\d)))"
 
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
