@@ -12,6 +12,7 @@ from backcare.adapters.language.numbers import (
     episodes,
     mineral_levels,
     pain_scores,
+    power_drops,
     pregnancy_weeks,
     sexes,
     temperatures,
@@ -140,3 +141,16 @@ def test_episodes(text: str, count: int) -> None:
 )
 def test_mineral_levels(text: str, levels: list[str]) -> None:
     assert [m.value for m in mineral_levels(text)] == levels
+
+
+@pytest.mark.parametrize(
+    ("text", "drops"),
+    [
+        ("R ankle dorsiflexion has dropped from 4/5 to 2/5", [2.0]),
+        ("EHL power 4/5 -> 3/5 since Monday", [1.0]),
+        ("EHL power improved from 3/5 to 4/5", []),
+        ("Grip strength from 4/5 to 3/5", []),  # an arm
+    ],
+)
+def test_power_drops(text: str, drops: list[float]) -> None:
+    assert [m.value for m in power_drops(text)] == drops

@@ -352,6 +352,8 @@ def test_a_hedged_denial_that_the_bladder_is_any_different_is_asked() -> None:
         ("LBP 2/52. Wife reports he has been confused and drowsy today.", "confusion_or_drowsiness"),
         ("LBP 2/52. He reports numbness in both legs since yesterday.", "leg_numbness_both_sides"),
         ("The whites of his eyes look yellow.", "yellow_skin_or_eyes"),
+        ("Mr K (51), R L5 radiculopathy. Ankle dorsiflexion has dropped from 4/5 to 2/5.", "leg_weakness_worsening"),
+        ("Back bad for weeks, legs gone weak, grabbing the kitchen counter to stay upright.", "unsteady_walking"),
         # "my mum's 66" is "is", not a possessive; "nothing'll" is "nothing will"
         ("My mum's 66 and has had lower back pain for days. Today she's got a temperature of 39.2.", "fever"),
         ("Ringing about my husband. He's been trying to go to the toilet and nothing'll come.", "urinary_retention"),

@@ -69,6 +69,27 @@ def power_grades(text: str) -> Iterator[ValueMention]:
         yield ValueMention("power", grade, m.start(), m.end())
 
 
+#: Power that has fallen between two examinations: "dropped from 4/5 to 2/5", "4/5 -> 2/5".
+_GRADE = r"(?P<{0}>[0-5])\s*(?P<{0}s>[+-])?\s*/\s*5"
+_POWER_DROP = re.compile(
+    rf"\bfrom\s+{_GRADE.format('a')}\s+(?:\w+\s+){{0,3}}?to\s+{_GRADE.format('b')}"
+    rf"|{_GRADE.format('c')}\s*(?:->|→|=>|>)\s*{_GRADE.format('d')}",
+    re.I,
+)
+
+
+def power_drops(text: str) -> Iterator[ValueMention]:
+    """Leg muscle power that has fallen from one grade to a lower one (the fall, in grades)."""
+    for m in _POWER_DROP.finditer(text):
+        first, second = ("a", "b") if m.group("a") else ("c", "d")
+        before = text[max(0, m.start() - 45) : m.start()]
+        if not _POWER_CONTEXT.search(before) or _ARM_CONTEXT.search(before):
+            continue
+        grades = [float(m.group(g)) + {"+": 0.3, "-": -0.3}.get(m.group(f"{g}s") or "", 0.0) for g in (first, second)]
+        if grades[1] < grades[0]:
+            yield ValueMention("power_drop", round(grades[0] - grades[1], 1), m.start(), m.end())
+
+
 #: Urine left in the bladder after passing urine: "PVR 650 ml", "post-void residual of 400 mL",
 #: "bladder scan 800ml", "residual 350 cc".
 _RESIDUAL = re.compile(

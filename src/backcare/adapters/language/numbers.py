@@ -24,6 +24,7 @@ from backcare.adapters.language.measurements import (
     fall_heights,
     gcs_scores,
     mineral_levels,
+    power_drops,
     power_grades,
     residual_urine,
 )
@@ -34,8 +35,8 @@ from backcare.adapters.language.values import NUMWORD, Kind, Subject, ValueMenti
 
 __all__ = [
     "Kind", "Subject", "ValueMention", "ages", "doses_per_day", "durations", "episodes", "fall_heights", "find_values",
-    "gcs_scores", "mineral_levels", "onset_ages", "pain_scores", "pain_words", "power_grades", "pregnancy_weeks",
-    "residual_urine", "sexes", "temperatures",
+    "gcs_scores", "mineral_levels", "onset_ages", "pain_scores", "pain_words", "power_drops", "power_grades",
+    "pregnancy_weeks", "residual_urine", "sexes", "temperatures",
 ]  # fmt: skip
 
 
@@ -75,7 +76,7 @@ def find_values(text: str, today: dt.date) -> list[ValueMention]:
         found += doses_per_day(text)
     if digits:
         found += gcs_scores(text) if "gcs" in lowered or re.search(r"\be\d\s*v\d", lowered) else []
-        found += power_grades(text) if "/5" in text.replace(" ", "") else []
+        found += [*power_grades(text), *power_drops(text)] if "/5" in text.replace(" ", "") else []
         found += residual_urine(text)
         found += mineral_levels(text)
     if digits or _HEIGHT_WORD.search(text):

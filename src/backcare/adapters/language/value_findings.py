@@ -122,7 +122,8 @@ MAJOR_FALL_OVER_M = 1.0
 
 def read_measurements(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
     """What clinicians measure: GCS (under 15 is confusion or drowsiness), leg muscle power (under
-    5/5 is weakness), the urine left after voiding, blood minerals, and how far someone fell."""
+    5/5 is weakness; falling between two grades, worsening), the urine left after voiding, blood
+    minerals, and how far someone fell."""
     for mention, value in value_mentions(analysis, "gcs", proxy):
         low = int(value.value) < 15
         record(out, "confusion_or_drowsiness", "present" if low else "absent", mention.text, mention.start, low)
@@ -136,6 +137,8 @@ def read_measurements(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) ->
             record(out, "urinary_retention", "present", mention.text, mention.start, True)
         elif int(value.value) < NO_RETENTION_BELOW_ML:
             record(out, "urinary_retention", "absent", mention.text, mention.start, False)
+    for mention, _ in value_mentions(analysis, "power_drop", proxy):
+        record(out, "leg_weakness_worsening", "present", mention.text, mention.start, True)
     for mention, value in value_mentions(analysis, "mineral_level", proxy):
         low = value.value == "low"
         record(out, "low_calcium_magnesium_potassium", "present" if low else "absent", mention.text, mention.start, low)
