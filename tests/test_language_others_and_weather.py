@@ -339,6 +339,19 @@ def test_the_fourth_time_this_yr_is_four_episodes() -> None:
     assert found["episodes_past_year"] == ("present", 4)
 
 
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("i inject dont judge. backs been bad a week. no temp that i know of.", "fever"),
+        ("No numbness down below as far as I can tell, back sore.", "saddle_numbness"),
+    ],
+)
+def test_a_denial_with_a_hedge_after_it_is_asked(text: str, fid: str) -> None:
+    understood = understand(text, KB, TODAY)
+    assert fid in understood.doubted
+    assert fid not in {f.id for f in understood.findings}
+
+
 def test_a_hedged_denial_that_the_bladder_is_any_different_is_asked() -> None:
     understood = understand("Sciatica 7 weeks. I don't think my bladder is any different, not sure.", KB, TODAY)
     assert "urinary_retention" in understood.doubted
