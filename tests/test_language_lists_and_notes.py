@@ -106,6 +106,20 @@ def test_both_legs_in_a_sentence_about_one_leg_is_asked_back() -> None:
     assert readings["leg_pain_both_sides"].kind == "own"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Pain is in down part of back.", "unsure"),  # no word of feeling
+        ("I can't feel anything down there when I wipe.", "own"),
+        ("Numb between my legs since this morning.", "own"),
+    ],
+)
+def test_saddle_numbness_in_a_sentence_with_no_word_of_feeling_is_asked_back(sentence: str, kind: str) -> None:
+    readings = {"saddle_numbness": _own("saddle_numbness", 0.8, sentence)}
+    _ask_doubtful(readings)
+    assert readings["saddle_numbness"].kind == kind
+
+
 def test_a_grave_reading_held_less_surely_than_the_milder_one_is_asked_back() -> None:
     fall = "I'm 75 and tripped over the cat, landed on my bottom."
     readings = {"major_trauma": _own("major_trauma", 0.88, fall), "minor_trauma": _own("minor_trauma", 0.99, fall)}

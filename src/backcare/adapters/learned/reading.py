@@ -160,13 +160,24 @@ def _spelled(text: str, ages: set[str]) -> str:
     return _COMPACT_AGE.sub(spell, text) if ages else text
 
 
-#: Findings about both legs, and the words without which a sentence cannot be about both legs.
-_BOTH_SIDES = ("leg_pain_both_sides", "leg_numbness_both_sides")
+#: Findings the model may only count from a sentence that has words without which the finding
+#: cannot be stated: both legs need two legs, numbness in the saddle a
+#: feeling ("pain is in down part of back" was read as saddle numbness). Otherwise it is asked.
 _BILATERAL = re.compile(
     r"\b(?:both|legs|bilateral(?:ly)?|bilat|b/l|either|each|thighs|calves|feet|shins|ankles|knees|sides)\b"
     r"|\b(?:left|l)\b.*\b(?:right|r)\b|\b(?:right|r)\b.*\b(?:left|l)\b",
     re.I,
 )
+_FEELING = re.compile(
+    r"\b(?:numb\w*|feel\w*|felt|sensation\w*|sensory|tingl\w*|pins|needles|dead|an(?:a)?esth\w*|par(?:a)?esth\w*"
+    r"|wip\w*|sx|symptoms?|fuzzy|buzz\w*|cold|prickl\w*|nothing)\b",
+    re.I,
+)
+_NEEDS_WORDS = {
+    "leg_pain_both_sides": _BILATERAL,
+    "leg_numbness_both_sides": _BILATERAL,
+    "saddle_numbness": _FEELING,
+}
 
 
 #: Graver and milder readings of one event: when the model reads both in one sentence and the
@@ -184,11 +195,12 @@ _GRAVER_THAN = (
 
 def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = ()) -> None:
     """Model readings that the sentence itself puts in doubt are asked back, not taken: "both legs"
-    in a sentence that names no second leg ("pain down the back of my left leg"), and a grave
-    reading the model holds less surely than the milder one of the same event."""
-    for fid in _BOTH_SIDES:
+    in a sentence that names no second leg ("pain down the back of my left leg"), numbness in the
+    saddle with no word of feeling, and a grave reading the model holds less surely than the milder
+    one of the same event."""
+    for fid, needed in _NEEDS_WORDS.items():
         reading = readings.get(fid)
-        if reading is not None and reading.kind == "own" and not _BILATERAL.search(reading.sentence):
+        if reading is not None and reading.kind == "own" and not needed.search(reading.sentence):
             readings[fid] = replace(reading, kind="unsure", status="unsure")
     for graver, milder in _GRAVER_THAN:
         grave, mild = readings.get(graver), readings.get(milder)
