@@ -324,6 +324,9 @@ def _rules(text: str) -> dict[str, tuple[str, object]]:
             "present",
         ),
         ("Back spasms. Bloods: Mg 0.85, adj Ca 2.35, K 4.1.", "low_calcium_magnesium_potassium", "absent"),
+        # "weaker" compares with before or the other leg; weaker than yesterday is worse
+        ("My left leg's been weaker for a week. It hasn't got any worse.", "leg_weakness_worsening", "absent"),
+        ("My legs are weaker today than yesterday and my back is agony.", "leg_weakness_worsening", "present"),
     ],
 )
 def test_round_27_wordings_read_by_the_rules(text: str, fid: str, status: str) -> None:
