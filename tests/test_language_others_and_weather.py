@@ -407,5 +407,18 @@ def test_round_27_values_read_by_the_rules(text: str, fid: str, value: object) -
     assert _rules(text)[fid] == ("present", value)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back in 2014 I had a prolapsed disc, sorted with physio and completely gone for years. This week my low back is sore.",
+        "Bad car crash in 2009, but my back has been fine for years since. This week I've strained my lower back.",
+    ],
+)
+def test_years_of_being_well_are_not_years_of_pain(text: str) -> None:
+    found = _rules(text)
+    assert "pain_over_3_months" not in found
+    assert found["days_since_onset"][1] <= 7  # "this week", not years
+
+
 def test_a_chest_of_drawers_is_no_chest_pain() -> None:
     assert not READ.counted(KB, "Moved a heavy chest of drawers yesterday and my lower back is tight.", "chest_pain")

@@ -141,6 +141,15 @@ _WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)", re.I)
 
 
+#: How long someone has been well, not how long it has hurt: "completely gone for years", "my back
+#: has been fine for years since".
+_WELL_BEFORE = re.compile(
+    r"\b(?:fine|gone|better|okay|ok|clear|good|well|healed|settled|sorted|pain[-\s]free|symptom[-\s]free"
+    r"|no\s+(?:trouble|problems?|issues?|bother))\s*$",
+    re.I,
+)
+
+
 def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
     """How many days ago something started, for every time expression found."""
     lowered = text.lower()
@@ -161,7 +170,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
     ):
         for m in pattern.finditer(text) if units else ():
             qty = parse_number(m.group("q")) if m.group("q") else 1.0
-            if qty is None:
+            if qty is None or _WELL_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             days = round(qty * _unit_days(m.group("u")))
             if 0 <= days <= 36500:
