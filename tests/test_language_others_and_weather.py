@@ -324,6 +324,12 @@ def _rules(text: str) -> dict[str, tuple[str, object]]:
             "present",
         ),
         ("Back spasms. Bloods: Mg 0.85, adj Ca 2.35, K 4.1.", "low_calcium_magnesium_potassium", "absent"),
+        (
+            "Bursting for a wee but getting to the loo is a mission. Once there, no trouble going.",
+            "urinary_retention",
+            "absent",
+        ),
+        ("Both legs tingle when I walk, been exactly the same for years.", "longstanding_leg_symptoms", "present"),
         # "weaker" compares with before or the other leg; weaker than yesterday is worse
         ("My left leg's been weaker for a week. It hasn't got any worse.", "leg_weakness_worsening", "absent"),
         ("My legs are weaker today than yesterday and my back is agony.", "leg_weakness_worsening", "present"),
@@ -422,3 +428,9 @@ def test_years_of_being_well_are_not_years_of_pain(text: str) -> None:
 
 def test_a_chest_of_drawers_is_no_chest_pain() -> None:
     assert not READ.counted(KB, "Moved a heavy chest of drawers yesterday and my lower back is tight.", "chest_pain")
+
+
+def test_feeling_when_the_bladder_is_full_is_no_retention() -> None:
+    assert "urinary_retention" not in _rules(
+        "Lower back since Thursday. No leaks, and I can feel when my bladder's full."
+    )
