@@ -324,11 +324,6 @@ def _rules(text: str) -> dict[str, tuple[str, object]]:
             "present",
         ),
         ("Back spasms. Bloods: Mg 0.85, adj Ca 2.35, K 4.1.", "low_calcium_magnesium_potassium", "absent"),
-        (
-            "Bursting for a wee but getting to the loo is a mission. Once there, no trouble going.",
-            "urinary_retention",
-            "absent",
-        ),
         ("Both legs tingle when I walk, been exactly the same for years.", "longstanding_leg_symptoms", "present"),
         # "weaker" compares with before or the other leg; weaker than yesterday is worse
         ("My left leg's been weaker for a week. It hasn't got any worse.", "leg_weakness_worsening", "absent"),
