@@ -133,11 +133,12 @@ class KnowledgeBase:
         }
 
 
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's loader where PyYAML was built with it (about 7x faster on the knowledge base), else Python's."""
+SafeYamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader where PyYAML was built with it (about 7x faster on the knowledge base), else
+Python's; every packaged YAML file (knowledge, vocabulary, context rules) loads with it."""
 
 
-class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
+class _LineLoader(SafeYamlLoader):  # type: ignore[valid-type,misc]
     """A YAML loader that remembers the line each mapping starts on, for error messages."""
 
 

@@ -24,6 +24,7 @@ from backcare.adapters.language.patterns import (
     compile_regex,
     regex_from_token_pattern,
 )
+from backcare.knowledge import SafeYamlLoader
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -126,7 +127,7 @@ CALLBACKS: dict[str, Callable[[Any, Any, Any], bool]] = {
 
 def parse_rules(text: str, where: str = "context_rules.yaml") -> RulesFile:
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=SafeYamlLoader)
         return RulesFile.model_validate(raw)
     except yaml.YAMLError as exc:
         raise ContextRulesError(f"{where}: not valid YAML: {exc}") from None

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictStr, ValidationError, model_validator
 
 from backcare.adapters.language.patterns import PatternError, compile_regex, pattern_words
+from backcare.knowledge import SafeYamlLoader
 
 VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
 
@@ -238,7 +239,7 @@ def check_patterns(vocabulary: Vocabulary, tokenise: Callable[[str], list[str]])
 
 def _entry_lines(text: str) -> dict[tuple[str, int], int]:
     """The line each ``targets`` and ``scope`` entry starts on, so that errors can point at it."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=SafeYamlLoader)
     lines: dict[tuple[str, int], int] = {}
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
@@ -266,7 +267,7 @@ def _reason(err: Mapping[str, object], raw: object, lines: Mapping[tuple[str, in
 def parse_vocabulary(text: str, where: str = "vocabulary.yaml", complete: bool = False) -> Vocabulary:
     """Parse and check a vocabulary; ``complete``: every rule must have an id and examples."""
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=SafeYamlLoader)
         lines = _entry_lines(text)
     except yaml.YAMLError as exc:
         raise VocabularyError(f"{where}: not valid YAML: {exc}") from None
