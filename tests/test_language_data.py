@@ -79,6 +79,8 @@ def test_a_misshapen_file_names_the_problem() -> None:
         ("pee ~x", "gap"),
         ("(a|)", "empty"),
         ("(pee)?", "could match nothing"),
+        ("pee (, (wee|pee))*", "group must be followed"),
+        ("(pee|wee)s", "group must be followed"),
     ],
 )
 def test_bad_patterns_are_rejected(pattern: str, message: str) -> None:

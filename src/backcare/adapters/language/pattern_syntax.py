@@ -113,6 +113,10 @@ def _parse_group(
     where parsing goes on."""
     end = _closing(text, i, pattern)
     optional = text[end + 1 : end + 2] == "?"
+    after = text[end + (2 if optional else 1) : end + (3 if optional else 2)]
+    if after and not after.isspace() and after not in "()":
+        # "(a|b)*" or "(a|b)s" would silently match nothing: groups repeat by being written out
+        raise PatternError(f"a group must be followed by a space, '?' or the end, not {after!r}, in {pattern!r}")
     alternatives: list[Sequence_] = []
     for part in _split_top(text[i + 1 : end], "|"):
         if not part.strip():
