@@ -51,6 +51,11 @@ _ARM_CONTEXT = re.compile(
 )
 
 
+def _grade(digit: str, sign: str | None) -> float:
+    """An MRC grade with its sign: "4+" is 4.3, "5-" is 4.7."""
+    return float(digit) + {"+": 0.3, "-": -0.3}.get(sign or "", 0.0)
+
+
 def power_grades(text: str) -> Iterator[ValueMention]:
     """MRC grades of leg muscle power (0-5; "4+" is 4.3, "5-" is 4.7), where the clause names
     power, a leg muscle or a leg movement and no arm."""
@@ -65,8 +70,7 @@ def power_grades(text: str) -> Iterator[ValueMention]:
         near_before = re.split(r"[,]", before)[-1]
         if _ARM_CONTEXT.search(near_before + " " + after):
             continue
-        grade = float(m.group("g")) + {"+": 0.3, "-": -0.3}.get(m.group("s") or "", 0.0)
-        yield ValueMention("power", grade, m.start(), m.end())
+        yield ValueMention("power", _grade(m.group("g"), m.group("s")), m.start(), m.end())
 
 
 #: Power that has fallen between two examinations: "dropped from 4/5 to 2/5", "4/5 -> 2/5".
@@ -85,9 +89,9 @@ def power_drops(text: str) -> Iterator[ValueMention]:
         before = text[max(0, m.start() - 45) : m.start()]
         if not _POWER_CONTEXT.search(before) or _ARM_CONTEXT.search(before):
             continue
-        grades = [float(m.group(g)) + {"+": 0.3, "-": -0.3}.get(m.group(f"{g}s") or "", 0.0) for g in (first, second)]
-        if grades[1] < grades[0]:
-            yield ValueMention("power_drop", round(grades[0] - grades[1], 1), m.start(), m.end())
+        was, now = (_grade(m.group(g), m.group(f"{g}s")) for g in (first, second))
+        if now < was:
+            yield ValueMention("power_drop", round(was - now, 1), m.start(), m.end())
 
 
 #: Urine left in the bladder after passing urine: "PVR 650 ml", "post-void residual of 400 mL",
@@ -158,7 +162,8 @@ def fall_heights(text: str) -> Iterator[ValueMention]:
 #: Blood levels in mmol/L, always with a decimal point ("K+ 3.3", "Mg 0.62", "adj Ca 2.05"): a bare
 #: "Ca" is also a note's cancer and "mg" a dose, so only a decimal value is a level.
 _MINERAL = re.compile(
-    r"\b(?P<name>k\+?|potassium|serum\s+k|mg2?\+?|magnesium|(?:adj(?:usted)?\.?\s+|corr(?:ected)?\.?\s+)?ca2?\+?|calcium)"
+    r"\b(?:(?P<k>k\+?|potassium|serum\s+k)|(?P<m>mg2?\+?|magnesium)"
+    r"|(?P<c>(?:adj(?:usted)?\.?\s+|corr(?:ected)?\.?\s+)?ca2?\+?|calcium))"
     r"\s*(?:of\s+|is\s+|was\s+|level\s+|[:=]\s*)?(?P<v>\d\.\d{1,2})(?!\d|\s*(?:y|yrs?|years?|m|mths?|months?|w|wks?|weeks?|d|days?|cm|kg|mg|g)\b)",
     re.I,
 )
@@ -170,9 +175,7 @@ _PLAUSIBLE = {"k": (1.5, 9.0), "m": (0.1, 3.0), "c": (1.0, 4.0)}
 def mineral_levels(text: str) -> Iterator[ValueMention]:
     """Blood potassium, magnesium and calcium levels, as "low" or "normal" (high is not low)."""
     for m in _MINERAL.finditer(text):
-        name = m.group("name").lower().replace("serum", "").replace("adjusted", "").replace("adj", "")
-        name = name.replace("corrected", "").replace("corr", "").strip(" .")
-        key = "k" if name.startswith(("k", "pot")) else "m" if name.startswith(("mg", "mag")) else "c"
+        key = next(k for k in ("k", "m", "c") if m.group(k))
         value = float(m.group("v"))
         low, high = _PLAUSIBLE[key]
         if low <= value <= high:

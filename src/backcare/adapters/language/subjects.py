@@ -66,8 +66,10 @@ def detect_proxy(analysis: Analysis) -> Proxy:
 
 #: No one speaks in the first person ("LBP 2/52. Wife reports he has been confused."): a note about
 #: him or her, whose pronoun then names the patient.
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|our|us)\b", re.I)
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
+_FIRST_WORDS = r"i|i'm|im|i've|ive|me|my|mine|myself"
+_THIRD_WORDS = r"he|she|his|her"
+_FIRST_PERSON = re.compile(rf"\b(?:{_FIRST_WORDS}|i'd|i'll|we|our|us)\b", re.I)
+_SUBJECT_PRONOUN = re.compile(rf"\b(?:{_THIRD_WORDS})\b", re.I)
 
 
 def _third_persons_back(analysis: Analysis) -> str | None:
@@ -134,7 +136,7 @@ _PERSON = re.compile(
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
     rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b{_NOT_POSSESSIVE}|"
     rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}|"
-    rf"\b(?P<first>i|i'm|im|i've|ive|me|my|mine|myself)\b|\b(?P<third>he|she|his|her)\b|{_CASE}",
+    rf"\b(?P<first>{_FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,
 )
 
