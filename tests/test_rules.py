@@ -1,8 +1,12 @@
 """The rule language: parsing is strict, evaluation is three-valued (unknown is not false)."""
 
+import ast
+import itertools
+import random
+
 import pytest
 
-from backcare.core.rules import FindingKind, RuleError, parse_rule
+from backcare.core.rules import FindingKind, RuleError, compile_rules, parse_rule
 
 CAT = {
     "fever": FindingKind("bool"),
@@ -120,3 +124,67 @@ def test_supporting_findings_are_listed_once_in_reading_order_and_double_negatio
     assert rule("a or (fever and a) or b").supporting({"fever": True, "a": True, "b": True}) == ["a", "fever", "b"]
     assert rule("not (not fever) and unless(a)").supporting({"fever": True, "a": False}) == ["fever"]
     assert rule("at_least(2, a, b, c)").supporting({"a": True, "b": False, "c": True}) == ["a", "c"]
+
+
+# --- The compiled functions against a tree-walking oracle, on many generated expressions ----------
+
+
+def _oracle(node: ast.expr, facts: dict) -> bool | None:
+    """Kleene logic walked over the tree, independently of the compiled code."""
+    if isinstance(node, ast.BoolOp):
+        values = [_oracle(v, facts) for v in node.values]
+        return _and(*values) if isinstance(node.op, ast.And) else _or(*values)
+    if isinstance(node, ast.UnaryOp):
+        return _not(_oracle(node.operand, facts))
+    if isinstance(node, ast.Name):
+        return facts.get(node.id)
+    if isinstance(node, ast.Compare):
+        value, literal = facts.get(node.left.id), ast.literal_eval(node.comparators[0])
+        if value is None:
+            return None
+        compare = {ast.GtE: lambda: value >= literal, ast.Lt: lambda: value < literal,
+                   ast.In: lambda: value in literal, ast.NotIn: lambda: value not in literal}  # fmt: skip
+        return compare[type(node.ops[0])]()
+    name, args = node.func.id, node.args
+    if name == "unless":
+        return _oracle(args[0], facts) is not True
+    if name == "possibly":
+        return _oracle(args[0], facts) is not False
+    results = [_oracle(a, facts) for a in args[1:]]
+    need, yes, maybe = args[0].value, results.count(True), results.count(None)
+    return True if yes >= need else (None if yes + maybe >= need else False)
+
+
+def _expression(rnd: random.Random, depth: int) -> str:
+    atoms = ["a", "b", "c", "age >= 70", "age < 18", "region in ['upper', 'middle']", "region not in ['lower']"]
+    if depth == 0 or rnd.random() < 0.3:
+        return rnd.choice(atoms)
+    kind = rnd.choice(["and", "or", "not", "unless", "possibly", "at_least"])
+    parts = [_expression(rnd, depth - 1) for _ in range(rnd.randint(2, 3))]
+    if kind in ("and", "or"):
+        return "(" + f" {kind} ".join(parts) + ")"
+    if kind == "not":
+        return f"not ({parts[0]})"
+    if kind == "at_least":
+        return f"at_least({rnd.randint(1, len(parts))}, {', '.join(parts)})"
+    return f"{kind}({parts[0]})"
+
+
+def test_compiled_rules_agree_with_the_oracle_on_generated_expressions():
+    rnd = random.Random(20261203)
+    texts = [_expression(rnd, 4) for _ in range(150)]
+    parsed = [rule(text) for text in texts]
+    together = compile_rules(parsed)
+    choices = {"a": [True, False, None], "b": [True, False, None], "c": [True, False, None],
+               "age": [None, 10, 40, 80], "region": [None, "lower", "upper"]}  # fmt: skip
+    for combo in itertools.product(*choices.values()):
+        facts = {name: v for name, v in zip(choices, combo, strict=True) if v is not None}
+        expected = [_oracle(r.tree, facts) for r in parsed]
+        assert [r.evaluate(facts) for r in parsed] == expected, facts
+        assert list(together(facts)) == expected, facts
+
+
+def test_a_rule_nested_beyond_reason_is_refused_at_load():
+    with pytest.raises(RuleError, match="nested too deeply"):
+        rule("not " * 40 + "a")
+    assert rule("not " * 28 + "a").evaluate({"a": True}) is True

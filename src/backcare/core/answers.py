@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from backcare.core.instruments import STARTBACK_ITEMS, startback_high_risk
@@ -47,6 +48,9 @@ def parse_answers(raw: Mapping[str, Any], kb: KnowledgeBase) -> list[Finding]:
             askable = [fid for fid, f in kb.findings.items() if not f.computed]
             close = difflib.get_close_matches(str(key), askable, n=3, cutoff=0.6)
             raise AnswerError(str(key), "unknown finding id", close)
+        if (value is True or value is False) and definition.type == "bool":  # most answers: no words to read
+            findings.append(yes_no_finding(definition.id, "present" if value else "absent"))
+            continue
         finding = parse_answer(definition, value)
         if finding is not None:
             findings.append(finding)
@@ -100,14 +104,21 @@ def parse_answer(definition: FindingDef, value: Any) -> Finding | None:
         assert definition.min is not None and definition.max is not None
         if not definition.min <= number <= definition.max:
             raise AnswerError(fid, f"{number} is out of range ({definition.min} to {definition.max})")
-        return Finding(id=fid, status="present", value=number)
+        return _valued_finding(fid, number)
     if definition.type == "enum":
         text = str(value).strip().lower().replace(" ", "_") if isinstance(value, str) else None
         if text not in definition.values:
             raise AnswerError(fid, f"{value!r} is not one of {', '.join(definition.values)}")
-        return Finding(id=fid, status="present", value=text)
+        return _valued_finding(fid, text)
     names = _as_list(fid, value)
     return Finding(id=fid, status="present" if names else "absent", value=names)
+
+
+@cache
+def _valued_finding(fid: str, value: int | str) -> Finding:
+    """A number or a choice answered, made once and shared, as ``yes_no_finding`` does for yes and
+    no: the catalogue bounds both (a number's range, a choice's values), so this stays small."""
+    return Finding(id=fid, status="present", value=value)
 
 
 def _bool_status(fid: str, value: Any) -> Status:
@@ -148,14 +159,9 @@ def _as_list(fid: str, value: Any) -> list[str]:
 
 
 def facts_from(findings: Iterable[Finding], kb: KnowledgeBase) -> dict[str, Value]:
-    """The values the rules read: possible counts as present; computed facts are added."""
-    facts: dict[str, Value] = {}
-    for finding in findings:
-        if kb.findings[finding.id].type == "bool":
-            facts[finding.id] = finding.status != "absent"
-        else:
-            facts[finding.id] = finding.value
-    return facts
+    """The values the rules read: a yes/no finding is true unless absent (possible counts as present)."""
+    yes_no = kb.yes_no
+    return {f.id: f.status != "absent" if f.id in yes_no else f.value for f in findings}
 
 
 def derived_findings(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[Finding]:

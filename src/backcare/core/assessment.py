@@ -110,8 +110,9 @@ def assess(
     gathered = _gather(answers or {}, text, today, kb, reader)
     merged, to_confirm, messages = gathered.findings, gathered.to_confirm, gathered.messages
     facts = facts_from(merged.values(), kb)
-    merged.update({f.id: f for f in derived_findings(facts, kb)})
-    facts = facts_from(merged.values(), kb)
+    derived = derived_findings(facts, kb)
+    merged.update({f.id: f for f in derived})
+    facts.update(facts_from(derived, kb))
     in_scope = facts.get("back_pain") is not False
 
     result = triage(facts, kb)

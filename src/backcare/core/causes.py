@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from backcare.core.models import ContributorHit, RedFlagHit
 from backcare.core.rules import Value
 from backcare.knowledge import KnowledgeBase
-from backcare.knowledge.schema import Disposition
+from backcare.knowledge.schema import ContributorDef, Disposition
 
 
 def contributors_shown(disposition: Disposition, red_flags: list[RedFlagHit], kb: KnowledgeBase) -> bool:
@@ -41,28 +41,36 @@ def _named_medicines(facts: Mapping[str, Value], kb: KnowledgeBase) -> str:
 
 
 def rank_contributors(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[ContributorHit]:
-    hits: list[tuple[float, int, ContributorHit]] = []
-    for order, contributor in enumerate(kb.contributors.values()):
-        remaining = 1.0
-        because: list[str] = []
-        for support in contributor.supports:
-            rule = kb.rule(support.when)
-            if rule.evaluate(facts) is True:
-                remaining *= 1 - support.weight
-                because += [f for f in rule.supporting(facts) if f not in because]
-        if because:
-            score = round(1 - remaining, 3)
-            explanation = contributor.explanation
-            if "cramp_medicine" in because:
-                explanation += _named_medicines(facts, kb)
-            hit = ContributorHit(
-                id=contributor.id,
-                name=contributor.name,
-                score=score,
-                because=because,
-                explanation=explanation,
-                sources=kb.citations(contributor.sources),
-            )
-            hits.append((score, order, hit))
-    hits.sort(key=lambda item: (-item[0], item[1]))
-    return [hit for _, _, hit in hits]
+    """The contributors with a true support that names a finding, highest score first (catalogue order
+    among equals): nothing is listed on priors alone."""
+    found: dict[str, tuple[ContributorDef, list[float], list[str]]] = {}  # id -> contributor, weights, because
+    for (contributor, support), truth in zip(kb.supports, kb.support_truths(facts), strict=True):
+        if truth is True:
+            _, weights, because = found.setdefault(contributor.id, (contributor, [], []))
+            weights.append(support.weight)
+            because += [f for f in kb.rule(support.when).supporting(facts) if f not in because]
+    hits = [
+        _hit(contributor, weights, because, facts, kb) for contributor, weights, because in found.values() if because
+    ]
+    hits.sort(key=lambda hit: -hit.score)  # stable: catalogue order among equal scores
+    return hits
+
+
+def _hit(
+    contributor: ContributorDef, weights: list[float], because: list[str], facts: Mapping[str, Value], kb: KnowledgeBase
+) -> ContributorHit:
+    """Independent supports combine as 1 - product(1 - weight)."""
+    remaining = 1.0
+    for weight in weights:
+        remaining *= 1 - weight
+    explanation = contributor.explanation
+    if "cramp_medicine" in because:
+        explanation += _named_medicines(facts, kb)
+    return ContributorHit(
+        id=contributor.id,
+        name=contributor.name,
+        score=round(1 - remaining, 3),
+        because=because,
+        explanation=explanation,
+        sources=kb.citations(contributor.sources),
+    )

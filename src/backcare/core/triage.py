@@ -33,22 +33,14 @@ def most_urgent(dispositions: list[Disposition]) -> Disposition:
 
 
 def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
-    fired: list[tuple[RedFlagDef, Trigger, list[str]]] = []
-    at_stake: dict[str, int] = {}  # unknown finding -> the highest urgency an unknown rule with it could give
-    known = facts.get
-    for flag, triggers in kb.flag_triggers:
-        best: FlagTrigger | None = None
-        for candidate in triggers:
-            result = candidate.rule.evaluate(facts)
-            if result is None:
-                for fid in candidate.askable:
-                    if known(fid) is None and at_stake.get(fid, -1) < candidate.urgency:
-                        at_stake[fid] = candidate.urgency
-            elif result and (best is None or candidate.urgency > best.urgency):
-                best = candidate
-        if best is not None:
-            fired.append((flag, best.trigger, best.rule.supporting(facts)))
-
+    best: dict[str, tuple[RedFlagDef, FlagTrigger]] = {}  # flag id -> its most urgent trigger that fires
+    undecided: dict[int, list[frozenset[str]]] = {}  # urgency -> askable findings of triggers still unknown
+    for (flag, candidate), result in zip(kb.triggers, kb.trigger_truths(facts), strict=True):
+        if result is None:
+            undecided.setdefault(candidate.urgency, []).append(candidate.askable)
+        elif result and (flag.id not in best or candidate.urgency > best[flag.id][1].urgency):
+            best[flag.id] = (flag, candidate)
+    fired = [(flag, c.trigger, c.rule.supporting(facts)) for flag, c in best.values()]
     top = most_urgent([t.disposition for _, t, _ in fired])
     hits = [
         RedFlagHit(
@@ -64,8 +56,23 @@ def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
         if not _suppressed(flag, fired)
     ]
     hits.sort(key=lambda h: -URGENCY[h.disposition])
-    stake = {fid: _BY_URGENCY[u] for fid, u in at_stake.items() if u > URGENCY[top]}
-    return Triage(disposition=top, red_flags=hits, open_findings=stake)
+    return Triage(disposition=top, red_flags=hits, open_findings=_at_stake(undecided, facts, URGENCY[top]))
+
+
+def _at_stake(
+    undecided: dict[int, list[frozenset[str]]], facts: Mapping[str, Value], floor: int
+) -> dict[str, Disposition]:
+    """Each unknown finding that could still raise urgency above ``floor``, with the most urgent
+    disposition an undecided trigger naming it could give (set operations: this runs for every
+    assessment, over dozens of undecided triggers)."""
+    known = {fid for fid, value in facts.items() if value is not None}
+    at_stake: dict[str, Disposition] = {}
+    for urgency in sorted(undecided, reverse=True):  # most urgent first: a finding keeps the highest
+        if urgency <= floor:
+            break
+        unknown = set().union(*undecided[urgency]) - known - at_stake.keys()
+        at_stake.update(dict.fromkeys(unknown, _BY_URGENCY[urgency]))
+    return at_stake
 
 
 def headline(disposition: Disposition, red_flags: list[RedFlagHit]) -> str:

@@ -9,16 +9,16 @@ expression against the findings catalogue and checks every cross-reference. Any 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from backcare.core.rules import FindingKind, Rule, RuleError, parse_rule
+from backcare.core.rules import FindingKind, Rule, RuleError, Truth, Value, compile_rules, parse_rule
 from backcare.knowledge.schema import (
     URGENCY,
     AdviceDef,
@@ -31,6 +31,7 @@ from backcare.knowledge.schema import (
     RedFlagDef,
     SeedClaimDef,
     SourceDef,
+    Support,
     Trigger,
 )
 
@@ -48,7 +49,7 @@ class FlagTrigger(NamedTuple):
     trigger: Trigger
     rule: Rule
     urgency: int
-    askable: tuple[str, ...]
+    askable: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -75,15 +76,15 @@ class KnowledgeBase:
     """Askable findings that shape the plan (``plan_relevant``), in catalogue order."""
     asked_when: dict[str, Rule | None] = field(init=False, repr=False, compare=False)
     """Each finding a person can be asked, with the rule that says when it applies (None: always)."""
-    flag_triggers: tuple[tuple[RedFlagDef, tuple[FlagTrigger, ...]], ...] = field(init=False, repr=False, compare=False)
-    """Each red flag with its triggers, parsed: what triage walks through for every assessment."""
+    triggers: tuple[tuple[RedFlagDef, FlagTrigger], ...] = field(init=False, repr=False, compare=False)
+    """Every red flag's triggers, parsed, flag after flag in catalogue order: what triage walks through."""
 
     def __post_init__(self) -> None:
         # A frozen dataclass sets its derived fields through object.__setattr__.
         findings = self.findings
         # for each rule, the findings in it a person can be asked (not computed by the engine)
         askable = {
-            text: tuple(sorted(fid for fid in rule.findings if not findings[fid].computed))
+            text: frozenset(fid for fid in rule.findings if not findings[fid].computed)
             for text, rule in self.rules.items()
         }
         indexes = {
@@ -97,19 +98,43 @@ class KnowledgeBase:
                 for fid, f in findings.items()
                 if not f.computed
             },
-            "flag_triggers": tuple(
-                (
-                    flag,
-                    tuple(
-                        FlagTrigger(t, self.rules[t.when], URGENCY[t.disposition], askable[t.when])
-                        for t in flag.triggers
-                    ),
-                )
+            "triggers": tuple(
+                (flag, FlagTrigger(t, self.rules[t.when], URGENCY[t.disposition], askable[t.when]))
                 for flag in self.red_flags.values()
+                for t in flag.triggers
             ),
         }
         for name, value in indexes.items():
             object.__setattr__(self, name, value)
+
+    @cached_property
+    def trigger_truths(self) -> Callable[[Mapping[str, Value]], tuple[Truth, ...]]:
+        """Every trigger's truth for these facts, in ``triggers`` order, from one compiled function
+        (compiled on first use: loading stays quick for commands that never assess)."""
+        return compile_rules([candidate.rule for _, candidate in self.triggers])
+
+    @cached_property
+    def yes_no(self) -> frozenset[str]:
+        """The ids of the yes/no findings: their fact is a truth, the others' a value."""
+        return frozenset(fid for fid, f in self.findings.items() if f.type == "bool")
+
+    @cached_property
+    def asked_groups(self) -> tuple[tuple[Rule | None, frozenset[str]], ...]:
+        """The findings a person can be asked, grouped by the rule that says when (None: always)."""
+        groups: dict[Rule | None, set[str]] = {}
+        for fid, rule in self.asked_when.items():
+            groups.setdefault(rule, set()).add(fid)
+        return tuple((rule, frozenset(fids)) for rule, fids in groups.items())
+
+    @cached_property
+    def supports(self) -> tuple[tuple[ContributorDef, Support], ...]:
+        """Every contributor's supports, one after the other, in catalogue order."""
+        return tuple((c, support) for c in self.contributors.values() for support in c.supports)
+
+    @cached_property
+    def support_truths(self) -> Callable[[Mapping[str, Value]], tuple[Truth, ...]]:
+        """Every support's truth for these facts, in ``supports`` order, from one compiled function."""
+        return compile_rules([self.rules[support.when] for _, support in self.supports])
 
     def rule(self, text: str) -> Rule:
         """The parsed form of a rule that appears in the data (all are parsed at load)."""

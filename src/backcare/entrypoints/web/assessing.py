@@ -16,6 +16,7 @@ from anyio import CapacityLimiter
 from fastapi import Query, Request
 from pydantic import BaseModel, Field
 
+from backcare.bootstrap import assess
 from backcare.core.models import Assessment, ContributorHit, Finding, RedFlagHit, Scores, ToConfirm
 from backcare.entrypoints.web.response_cache import RESPONSES
 from backcare.knowledge.schema import Disposition
@@ -80,7 +81,6 @@ def assessment_json(
     answers are memoised per process in a cache bounded in bytes (``BACKCARE_RESPONSE_CACHE_BYTES``,
     0 turns it off): a repeated question is answered without recomputing.
     """
-    from backcare.bootstrap import assess
 
     def answer() -> bytes:
         result = assess(answers=dict(answers or {}), text=text, today=today, with_plan=include_plan)

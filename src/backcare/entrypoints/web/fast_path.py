@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from backcare.entrypoints.web.api import answer_assess
 from backcare.entrypoints.web.requests import AssessRequest
 
 PATH = "/api/v1/assess"
@@ -43,8 +44,6 @@ class AssessFastPath:
         if body is None:
             await self.app(scope, _replay(raw, receive), send)
             return
-        from backcare.entrypoints.web.api import answer_assess
-
         try:
             response = await answer_assess(request, body, _INCLUDE[query])
         except Exception as exc:  # answered as FastAPI's route would: by the app's handler for it

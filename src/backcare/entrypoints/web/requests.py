@@ -25,6 +25,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from backcare.core.answers import AnswerError
 from backcare.core.diary import (
     EXERCISE_ID_MAX,
     EXERCISE_ID_PATTERN,
@@ -37,6 +38,7 @@ from backcare.core.diary import (
     DiaryEntry,
     ExerciseDone,
 )
+from backcare.entrypoints.web.openapi import conforms, expected
 from backcare.knowledge import KnowledgeBase
 
 MAX_TEXT = 20_000
@@ -144,12 +146,11 @@ def check_types(answers: Mapping[str, Any], kb: KnowledgeBase, allow_list: bool 
     (The command line also accepts e.g. "7" for a number; the API documents and enforces one form.)
     Unknown ids and out-of-range values are left to the core, which names them the same way.
     """
-    from backcare.core.answers import AnswerError
-    from backcare.entrypoints.web.openapi import conforms, expected
-
     for key, value in answers.items():
         definition = kb.findings.get(key)
-        if definition is not None and not definition.computed and not conforms(value, definition, allow_list):
+        if definition is None or definition.computed or (definition.type == "bool" and isinstance(value, bool)):
+            continue  # the most common answer, true or false to a yes/no finding, needs no more
+        if not conforms(value, definition, allow_list):
             raise AnswerError(key, f"{expected(definition, allow_list)}, got {value!r}")
 
 
