@@ -10,6 +10,7 @@ import pytest
 from backcare.adapters.learned.merge import ModelReading
 from backcare.adapters.learned.reading import _ask_doubtful
 from backcare.bootstrap import knowledge, read_text
+from backcare.core.models import Finding
 from text_reading import ReadOn
 
 READ = ReadOn(dt.date(2026, 10, 15))
@@ -164,3 +165,53 @@ def test_the_real_thing_still_counts(text: str, fid: str) -> None:
 
 def test_thoracolumbar_pain_is_back_pain() -> None:
     assert READ.status(KB, "New thoracolumbar pain 3/52, mechanical.", "back_pain") == "present"
+
+
+# --- Round 28 (from R39) -------------------------------------------------------------------------
+
+
+def test_too_much_paracetamol_read_from_a_sentence_with_no_word_of_quantity_gives_way_to_a_plain_denial() -> None:
+    sentence = "I take Panadol for my back and some cold tablets that contain paracetamol too."
+    denial = Finding(id="paracetamol_overuse", status="absent", value=False, evidence="well under the daily maximum")
+    readings = {"paracetamol_overuse": ModelReading("paracetamol_overuse", "own", "present", 0.8, sentence)}
+    _ask_doubtful(readings, [denial])
+    assert "paracetamol_overuse" not in readings  # the rules' denial stands
+    readings = {"paracetamol_overuse": ModelReading("paracetamol_overuse", "own", "present", 0.8, sentence)}
+    _ask_doubtful(readings)
+    assert readings["paracetamol_overuse"].kind == "unsure"  # no denial: asked back, not taken
+    counted = "I've been taking two every three hours, more than the packet says."
+    readings = {"paracetamol_overuse": ModelReading("paracetamol_overuse", "own", "present", 0.8, counted)}
+    _ask_doubtful(readings, [denial])
+    assert readings["paracetamol_overuse"].kind == "own"
+
+
+def test_weakness_the_model_alone_reads_into_a_sentence_the_rules_read_as_leg_pain_is_asked_back() -> None:
+    sentence = "Pain down the back of my left leg to below the knee for six weeks now."
+    pain = Finding(id="leg_pain_below_knee", status="present", value=True, evidence="Pain down the back of my left leg")
+    readings = {"leg_weakness": ModelReading("leg_weakness", "own", "present", 0.92, sentence)}
+    _ask_doubtful(readings, [pain])
+    assert readings["leg_weakness"].kind == "unsure"
+    weak = Finding(id="leg_weakness", status="present", value=True, evidence="gone weak")
+    readings = {"leg_weakness": ModelReading("leg_weakness", "own", "present", 0.92, sentence + " It's gone weak.")}
+    _ask_doubtful(readings, [pain, weak])
+    assert readings["leg_weakness"].kind == "own"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "counted"),
+    [
+        # leaking on a cough since childbirth, told with the number of children
+        (
+            "A bit of leaking when I cough or laugh ever since my three kids were born. Back aches.",
+            "urinary_incontinence",
+            False,
+        ),
+        ("I leak when I cough ever since my 2 children were born, and my back hurts.", "onset_before_45", False),
+        ("My back has been bad since I was 19.", "onset_before_45", True),
+        # a choice to make is no confusion; being confused is
+        ("Hello, I am confused which is better for my back, ice or heat?", "confusion_or_drowsiness", False),
+        ("He's confused and doesn't know which day it is, back pain.", "confusion_or_drowsiness", True),
+    ],
+)
+def test_round_28_readings(text: str, fid: str, counted: bool) -> None:
+    assert READ.counted(KB, text, fid) is counted

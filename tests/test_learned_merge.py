@@ -55,7 +55,7 @@ def test_warning_sign_policy(rules, model, kept, asked):
 
 
 def test_a_hedged_denial_the_rules_heard_is_asked_back_not_counted():
-    """"I don't think I'm numb down there": the rules leave it unknown, the model reads it hedged."""
+    """ "I don't think I'm numb down there": the rules leave it unknown, the model reads it hedged."""
     hedged = reading("saddle_numbness", "own", 0.8, "possible")
     findings, confirm = merge([], {"saddle_numbness": hedged}, SIGNS, LIMITS, doubted=frozenset({"saddle_numbness"}))
     assert "saddle_numbness" not in {f.id for f in findings}
@@ -105,6 +105,20 @@ def test_sentences_split_on_punctuation_lines_and_semicolons_with_their_spans():
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert split("") == [] and split(" \n ; ") == []
+
+
+def test_a_line_broken_only_to_fit_a_width_is_one_sentence_but_a_notes_lines_are_not():
+    text = (
+        "Honestly I've lost track of how many since yesterday morning, probably more than you're\n"
+        "meant to. I feel fine.\nLBP 3/52\ndenies saddle anaesthesia"
+    )
+    assert [s.text for s in split(text)] == [
+        "Honestly I've lost track of how many since yesterday morning, probably more than you're meant to.",
+        "I feel fine.",
+        "LBP 3/52",
+        "denies saddle anaesthesia",
+    ]
+    assert all(text[s.start : s.end].replace("\n", " ") == s.text for s in split(text))
 
 
 def test_a_sign_the_rules_saw_as_not_the_persons_is_asked_back_when_the_model_reads_it_as_own():

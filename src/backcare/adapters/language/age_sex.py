@@ -114,7 +114,9 @@ _ONSET_AGE_PATTERNS = [
         re.I,
     ),
     re.compile(
-        r"\bsince\s+(?:i\s+was|my)\s+(?:about\s+|around\s+)?(?P<n>\d{1,2})\b(?!\s*(?:weeks?|days?|months?))", re.I
+        # a count of things is no age: "since my 2 children were born"
+        r"\bsince\s+(?:i\s+was|my)\s+(?:about\s+|around\s+)?(?P<n>\d{1,2})\b(?!\s*(?:weeks?|days?|months?|children|[a-z]+s\b))",
+        re.I,
     ),
     re.compile(
         r"\bsince\s+(?:i\s+was\s+)?(?:a\s+)?(?P<w>teenager|teen|kid|child|student|my\s+teens|my\s+twenties|my\s+thirties|school|college|uni|university)\b",

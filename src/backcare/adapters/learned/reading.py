@@ -173,10 +173,19 @@ _FEELING = re.compile(
     r"|wip\w*|sx|symptoms?|fuzzy|buzz\w*|cold|prickl\w*|nothing)\b",
     re.I,
 )
+#: Words of quantity: more paracetamol than the packet allows cannot be told without one ("two
+#: every three hours", "the whole packet", "more than it says", "popping them like sweets").
+_AMOUNT = re.compile(
+    r"\d|\b(?:too many|too much|more|over\w*|exceed\w*|max\w*|limit\w*|extra|double\w*|lots|loads|handfuls?"
+    r"|a lot|heaps|whole|packets?|box(?:es)?|every|constantly|non-?stop|sweets|smarties|necking|popping|od|all day"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|several|many|much)\b",
+    re.I,
+)
 _NEEDS_WORDS = {
     "leg_pain_both_sides": _BILATERAL,
     "leg_numbness_both_sides": _BILATERAL,
     "saddle_numbness": _FEELING,
+    "paracetamol_overuse": _AMOUNT,
 }
 
 
@@ -191,21 +200,35 @@ _GRAVER_THAN = (
     ("collapse", "minor_trauma"),
     ("fainting", "minor_trauma"),
 )
+#: Graver readings below an emergency that the rules' milder reading of their sentence is enough
+#: to ask back, even where the model does not read the milder one itself: "pain down the back of
+#: my left leg to below the knee" is leg pain, and the model alone reads weakness into it.
+_RULES_SUFFICE = frozenset({"leg_weakness"})
 
 
 def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = ()) -> None:
     """Model readings that the sentence itself puts in doubt are asked back, not taken: "both legs"
     in a sentence that names no second leg ("pain down the back of my left leg"), numbness in the
-    saddle with no word of feeling, and a grave reading the model holds less surely than the milder
-    one of the same event."""
+    saddle with no word of feeling, too much paracetamol with no word of quantity (dropped where
+    the rules read a plain denial in another sentence), and a grave reading of an event the model
+    also reads as a milder one, when it holds the grave less surely or the rules read only the
+    milder."""
+    denied = {f.id for f in ruled if f.status == "absent"}
     for fid, needed in _NEEDS_WORDS.items():
         reading = readings.get(fid)
-        if reading is not None and reading.kind == "own" and not needed.search(reading.sentence):
+        if reading is None or reading.kind not in ("own", "unsure") or needed.search(reading.sentence):
+            continue
+        if fid in denied:  # the rules read a plain denial elsewhere, and this sentence cannot say otherwise
+            del readings[fid]
+        else:
             readings[fid] = replace(reading, kind="unsure", status="unsure")
     for graver, milder in _GRAVER_THAN:
         grave, mild = readings.get(graver), readings.get(milder)
-        same_event = grave and mild and grave.kind == mild.kind == "own" and grave.sentence == mild.sentence
-        if grave and mild and same_event and (mild.score > grave.score or _told_mildly(grave, milder, ruled)):
+        if grave is None or grave.kind != "own":
+            continue
+        same_event = mild is not None and mild.kind == "own" and grave.sentence == mild.sentence
+        surer_of_milder = same_event and mild is not None and mild.score > grave.score
+        if surer_of_milder or ((same_event or graver in _RULES_SUFFICE) and _told_mildly(grave, milder, ruled)):
             readings[graver] = replace(grave, kind="unsure", status="unsure")
 
 

@@ -1,7 +1,9 @@
 """Splitting a text into sentences with their positions (pySBD, plus line breaks and semicolons).
 
 Clinicians' notes put one finding per line or per semicolon ("Denies saddle anaesthesia; PVR 650
-ml"), so those split too; pySBD handles abbreviations and numbers ("O/E", "T 38.4").
+ml"), so those split too; pySBD handles abbreviations and numbers ("O/E", "T 38.4"). A line broken
+only to fit a width (a long line that stops mid-sentence, the next going on in lower case) is one
+sentence: "probably more than you're / meant to." is read whole.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from functools import cache
 from typing import Any
 
 _EXTRA_BREAKS = re.compile(r"[;\n]+")
+_WRAPPED = re.compile(r"(?m)^(?P<line>[^\n]{40,}[^\s.!?:;,\n])\n(?=[ \t]*[a-z])")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ def _segmenter() -> Any:
 
 def split(text: str) -> list[Sentence]:
     """The non-empty sentences of ``text`` in order, each with its character span."""
+    text = _WRAPPED.sub(lambda m: m.group("line") + " ", text)  # the same length: spans still fit
     out: list[Sentence] = []
     for span in _segmenter().segment(text):
         offset = span.start
