@@ -62,6 +62,26 @@ def test_a_hedged_denial_the_rules_heard_is_asked_back_not_counted():
     assert [c.id for c in confirm] == ["saddle_numbness"]
 
 
+def test_a_denial_stated_as_a_measure_stands_against_the_model():
+    """ "Well under the daily maximum": the model reads the doses and limits as too much."""
+    denied = [rule("paracetamol_overuse", "absent")]
+    overuse = {"paracetamol_overuse": reading("paracetamol_overuse", "own", 0.9, "present")}
+    signs = SIGNS | {"paracetamol_overuse"}
+    findings, confirm = merge(denied, overuse, signs, LIMITS, settled=frozenset({"paracetamol_overuse"}))
+    assert {f.id: f.status for f in findings} == {"paracetamol_overuse": "absent"} and confirm == []
+    findings, confirm = merge(denied, overuse, signs, LIMITS)  # any other denial: asked back
+    assert findings == [] and [c.id for c in confirm] == ["paracetamol_overuse"]
+
+
+def test_only_a_denial_can_settle_a_finding():
+    from pydantic import ValidationError
+
+    from backcare.adapters.language.vocabulary import Target
+
+    with pytest.raises(ValidationError, match="only a denial"):
+        Target(id="x.y", finding="fever", settles=True, patterns=["hot"])
+
+
 def test_other_findings_rules_win_and_the_model_fills_gaps():
     rules = [rule("trigger_lifting", "absent")]
     readings = {

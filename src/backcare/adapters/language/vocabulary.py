@@ -65,6 +65,9 @@ class Target(_Model):
     absent_also: list[str] = Field(default_factory=list)
     timed: bool = False
     keeps_cues: list[Literal["HYPOTHETICAL", "FAMILY", "HISTORICAL"]] = Field(default_factory=list)
+    #: A denial stated as a measure ("well under the daily maximum"): the sentence model reading the
+    #: same finding as the person's own does not reopen it (``backcare.adapters.learned.merge``).
+    settles: bool = False
     words: dict[str, list[str]] = Field(default_factory=dict)
     patterns: list[str] = Field(min_length=1)
     examples: Examples | None = None
@@ -73,6 +76,8 @@ class Target(_Model):
     def _one_way_to_name(self) -> Target:
         if bool(self.finding) == bool(self.findings):
             raise ValueError("give exactly one of `finding` or `findings`")
+        if self.settles and self.status != "absent":
+            raise ValueError("only a denial (`status: absent`) can settle a finding")
         return self
 
     @property

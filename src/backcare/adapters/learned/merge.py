@@ -14,6 +14,8 @@ chosen on development data only):
     >= ``veto``, as denied or not the person's; then it is asked back (``to_confirm``);
   - denied by the rules: stays denied, unless the model reads it as the person's own (or a hedged
     denial, which the model reads as hedged): then it is asked back, never recorded as absent;
+    a denial stated as a measure ("well under the daily maximum", a vocabulary entry that
+    ``settles``) stands whatever the model reads;
   - missed by the rules: the model's confident reading as the person's own counts (the sentence
     as evidence), a hedged one as "possible" (clinical spec section 1: an uncertain warning sign
     counts as present), unless the rules read a hedged denial of it ("I don't think I'm numb"),
@@ -110,13 +112,15 @@ def merge(
     rules_not_own: frozenset[str] = frozenset(),
     explained: Sequence[str] = (),
     doubted: frozenset[str] = frozenset(),
+    settled: frozenset[str] = frozenset(),
 ) -> tuple[list[Finding], list[ToConfirm]]:
     """The merged findings and the readings to ask back, per the module's policy.
 
     ``rules_not_own``: findings the rules saw named but not as the person's own (hypothetical,
     someone else's); ``explained``: words the rules read as a look-alike and set aside. A warning
     sign the model reads as own against either is a disagreement, asked back. ``doubted``: findings
-    the rules read as denied with a hedge (left unknown by them).
+    the rules read as denied with a hedge (left unknown by them); ``settled``: findings the rules
+    read as denied by a measure, which stand.
     """
     by_id = {f.id: f for f in rules}
     confirm: list[ToConfirm] = []
@@ -127,7 +131,11 @@ def merge(
         if fid in warning_signs and disputed and ruled is None:
             decision = "ask" if reading.kind in ("own", "unsure") else "keep"
         elif fid in warning_signs:
-            decision = _warning_sign(ruled, reading, limits, fid in doubted)
+            decision = (
+                "keep"
+                if fid in settled and ruled is not None
+                else _warning_sign(ruled, reading, limits, fid in doubted)
+            )
         else:
             decision = "keep" if ruled is not None else _other(reading)
         if decision == "ask":

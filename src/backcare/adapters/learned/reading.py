@@ -116,8 +116,11 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     # words the rules set aside as a look-alike, or read as someone else's or a what-if: the
     # model's readings of warning signs in those sentences are disputed (asked back, not taken)
     set_aside = [*rules.explained, *rules.not_own.values()]
+    settled = frozenset(
+        f.id for f in rules.findings if f.status == "absent" and rules.rules.get(f.id) in _settling_rules()
+    )
     findings, confirm = merge(
-        rules.findings, readings, signs, limits, frozenset(rules.not_own), set_aside, frozenset(rules.doubted)
+        rules.findings, readings, signs, limits, frozenset(rules.not_own), set_aside, frozenset(rules.doubted), settled
     )
     stable_ids = {f.stable_instead for f in kb.findings.values() if f.stable_instead}
     told_stable = {fid: _told_as_own(seen, fid, limits) for fid in stable_ids}
@@ -204,6 +207,14 @@ _GRAVER_THAN = (
 #: to ask back, even where the model does not read the milder one itself: "pain down the back of
 #: my left leg to below the knee" is leg pain, and the model alone reads weakness into it.
 _RULES_SUFFICE = frozenset({"leg_weakness"})
+
+
+@cache
+def _settling_rules() -> frozenset[str]:
+    """The vocabulary rules whose denial stands against the model (``settles``)."""
+    from backcare.adapters.language.vocabulary import load_vocabulary
+
+    return frozenset(t.id for t in load_vocabulary().targets if t.settles and t.id)
 
 
 def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = ()) -> None:
