@@ -215,3 +215,10 @@ def test_weakness_the_model_alone_reads_into_a_sentence_the_rules_read_as_leg_pa
 )
 def test_round_28_readings(text: str, fid: str, counted: bool) -> None:
     assert READ.counted(KB, text, fid) is counted
+
+
+def test_passing_urine_often_is_set_aside_so_a_model_retention_there_is_asked_back() -> None:
+    from backcare.adapters.language import understand
+
+    understood = understand("Burning when I wee and I'm going every half hour, pain in my right side.", KB, READ.today)
+    assert understood.not_own == {"urinary_retention": "going every half hour"}
