@@ -222,3 +222,15 @@ def test_passing_urine_often_is_set_aside_so_a_model_retention_there_is_asked_ba
 
     understood = understand("Burning when I wee and I'm going every half hour, pain in my right side.", KB, READ.today)
     assert understood.not_own == {"urinary_retention": "going every half hour"}
+
+
+@pytest.mark.parametrize(
+    ("text", "episodes"),
+    [
+        ("Physio note: 35F, 4 episodes of acute LBP in the past 12 months including this one.", 4),
+        ("This year my lower back has gone four times, this latest one after lifting.", 4),
+        ("This year I have had two children and my back hurts five times a day.", None),
+    ],
+)
+def test_episodes_told_with_their_kind_or_with_the_window_first(text: str, episodes: int | None) -> None:
+    assert READ.value(KB, text, "episodes_past_year") == episodes

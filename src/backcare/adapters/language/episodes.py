@@ -1,5 +1,5 @@
 """How many episodes of back pain in the past year: "the third time this year", "4 times in the last
-12 months", "first time ever"."""
+12 months", "this year it has gone four times", "first time ever"."""
 
 from __future__ import annotations
 
@@ -30,8 +30,14 @@ _EPISODE_PATTERNS = [
         rf"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:time|episode|bout|attack|flare|flare-up)\b[^.!?]{{0,40}}?\b{_WITHIN_YEAR}",
         re.I,
     ),
-    re.compile(
-        rf"\b(?P<n>\d+|{NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)\s+{_WITHIN_YEAR}",
+    re.compile(  # "4 times this year", "4 episodes of acute LBP in the past 12 months"
+        rf"\b(?P<n>\d+|{NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)"
+        rf"(?:\s+of\s+[^.!?,;]{{1,30}}?)?\s+{_WITHIN_YEAR}",
+        re.I,
+    ),
+    re.compile(  # the window first: "This year my lower back has gone four times"
+        rf"{_WITHIN_YEAR}[^.!?;]{{0,50}}?\b(?P<n>\d+|{NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)\b"
+        r"(?!\s+(?:a|an|per|each|every)\s+(?:day|night|week|hour|morning|evening))",
         re.I,
     ),
     re.compile(r"\b(?:first|1st)\s+(?:time|episode)\s+(?:ever|in\s+(?:my\s+life|years))", re.I),
@@ -45,10 +51,10 @@ def episodes(text: str) -> Iterator[ValueMention]:
     ("4 times in the last 12 months") or "first time ever"."""
     counted = _EPISODE_COUNT.search(text) is not None
     for index, pattern in enumerate(_EPISODE_PATTERNS):
-        if index == 1 and not counted:
+        if index in (1, 2) and not counted:
             continue  # "N times this year": not without "times", "episodes"...
         for m in pattern.finditer(text):
-            if index == 2:
+            if index == 3:
                 n: float | None = 1
             elif m.groupdict().get("o"):
                 n = _ORDINALS[m.group("o").lower()]
