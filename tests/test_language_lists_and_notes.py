@@ -211,6 +211,11 @@ def test_weakness_the_model_alone_reads_into_a_sentence_the_rules_read_as_leg_pa
         # a choice to make is no confusion; being confused is
         ("Hello, I am confused which is better for my back, ice or heat?", "confusion_or_drowsiness", False),
         ("He's confused and doesn't know which day it is, back pain.", "confusion_or_drowsiness", True),
+        # an uncertain report of the past counts; a what-if does not
+        ("My back hurts. I think I might have wet myself in the night.", "urinary_incontinence", True),
+        ("My back hurts so much I might wet myself.", "urinary_incontinence", False),
+        # Australian: a "crook back" is a bad back
+        ("Crook back since yesterday arvo, 66 years old.", "back_pain", True),
     ],
 )
 def test_round_28_readings(text: str, fid: str, counted: bool) -> None:
