@@ -50,9 +50,9 @@ class FindingKind:
 class Rule:
     """A parsed, validated expression. ``source`` keeps the text for messages and review.
 
-    The tree is compiled into a Python function once, when the rule is made (see ``_function``):
-    the engine evaluates about a hundred rules per assessment, and walking the syntax tree each
-    time was most of the cost of an assessment.
+    The tree is compiled into a Python function on first use (see ``_function``): the engine
+    evaluates about a hundred rules per assessment, and walking the syntax tree each time was most
+    of the cost of an assessment.
     """
 
     source: str

@@ -28,7 +28,9 @@ def checks_for(kb: KnowledgeBase) -> Checks:
     return Checks(askable, score_peg, score_rmdq)
 
 
-def export_fhir(store: Store | None, kb: KnowledgeBase, profile_id: str | None = None, name: str | None = None) -> str:
+def export_fhir(
+    store: Store | None, kb: KnowledgeBase, profile_id: str | None = None, name: str | None = None
+) -> str:
     """The person's records as a FHIR Bundle (JSON text); an empty collection when nothing is stored."""
     from backcare.adapters.interop.fhir_export import bundle_json, export_bundle
     from backcare.adapters.storage import utc_now
