@@ -216,6 +216,11 @@ def test_weakness_the_model_alone_reads_into_a_sentence_the_rules_read_as_leg_pa
         ("My back hurts so much I might wet myself.", "urinary_incontinence", False),
         # Australian: a "crook back" is a bad back
         ("Crook back since yesterday arvo, 66 years old.", "back_pain", True),
+        # round 29 (from R41): a note's interscapular ache is upper back pain; a movement that makes it
+        # worse is no injury
+        ("55M, interscapular ache 2/52, worse on twisting. No CP, no SOB.", "back_pain", True),
+        ("55M, interscapular ache 2/52, worse on twisting. No CP, no SOB.", "minor_trauma", False),
+        ("I twisted my back lifting a box.", "minor_trauma", True),
     ],
 )
 def test_round_28_readings(text: str, fid: str, counted: bool) -> None:
