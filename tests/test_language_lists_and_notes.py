@@ -221,6 +221,31 @@ def test_weakness_the_model_alone_reads_into_a_sentence_the_rules_read_as_leg_pa
         ("55M, interscapular ache 2/52, worse on twisting. No CP, no SOB.", "back_pain", True),
         ("55M, interscapular ache 2/52, worse on twisting. No CP, no SOB.", "minor_trauma", False),
         ("I twisted my back lifting a box.", "minor_trauma", True),
+        # round 30 (from R42): a friend's back pain that "turned out to be cancer" is the friend's
+        (
+            "My friend's back pain turned out to be cancer. I've had a sore lower back for a week.",
+            "history_of_cancer",
+            False,
+        ),
+        ("My back hurts and I have had cancer.", "history_of_cancer", True),
+        # leaking "but that's been the case since my second baby" is long-standing; "now worse" is new
+        (
+            "Lower back sore. I leak a bit when I laugh, but that's been the case since my second baby ten years ago.",
+            "urinary_incontinence",
+            False,
+        ),
+        (
+            "My back hurts. I leak when I cough but now it's worse, it's been like that since my baby.",
+            "urinary_incontinence",
+            True,
+        ),
+        # weight lost "but that's on purpose"
+        (
+            "Lower back ache. I've lost 3 kg this month but that's on purpose, I'm on a diet.",
+            "unexplained_weight_loss",
+            False,
+        ),
+        ("Lower back ache. I've lost 3 kg and it was not on purpose.", "unexplained_weight_loss", True),
     ],
 )
 def test_round_28_readings(text: str, fid: str, counted: bool) -> None:
@@ -244,3 +269,8 @@ def test_passing_urine_often_is_set_aside_so_a_model_retention_there_is_asked_ba
 )
 def test_episodes_told_with_their_kind_or_with_the_window_first(text: str, episodes: int | None) -> None:
     assert READ.value(KB, text, "episodes_past_year") == episodes
+
+
+def test_weakness_not_getting_any_worse_denies_worsening() -> None:
+    text = "My right leg feels weak since my back went. It's been exactly the same all week, not getting any worse."
+    assert READ.status(KB, text, "leg_weakness_worsening") == "absent"

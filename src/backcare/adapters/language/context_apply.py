@@ -74,7 +74,9 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
         # condition that is itself a finding ("numb feet from my diabetes") and still tie a
         # symptom to it (a cue never modifies a target it overlaps).
         # Likewise a finding that is itself a cue ("really worried I might lose control") keeps
-        # the cue categories its entry names (``keeps_cues``) for the other findings.
+        # the cue categories its entry names (``keeps_cues``) for the other findings, and a
+        # mention of the back keeps a relative's cue it shares a word with ("my friend's back
+        # pain turned out to be cancer": the "'s" of "friend's" is also the back's).
         graph.modifiers = [
             m
             for m in graph.modifiers
@@ -82,6 +84,7 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
             or not any(
                 overlaps((targets[t].start, targets[t].end), m.modifier_span)
                 and m.category not in _kept_cues(targets[t], built)
+                and not (m.category == "FAMILY" and targets[t].label_.startswith("scope"))
                 for t in members
             )
         ]
