@@ -69,25 +69,7 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
         graph.targets = [targets[t] for t in members]
         graph.modifiers = modifiers[n]
         graph.update_scopes()
-        # medspaCy's pruning, with one exception: a cue inside a finding is part of that finding
-        # ("can't" in "can't pee") and modifies nothing, but a LONGSTANDING cue may name a
-        # condition that is itself a finding ("numb feet from my diabetes") and still tie a
-        # symptom to it (a cue never modifies a target it overlaps).
-        # Likewise a finding that is itself a cue ("really worried I might lose control") keeps
-        # the cue categories its entry names (``keeps_cues``) for the other findings, and a
-        # mention of the back keeps a relative's cue it shares a word with ("my friend's back
-        # pain turned out to be cancer": the "'s" of "friend's" is also the back's).
-        graph.modifiers = [
-            m
-            for m in graph.modifiers
-            if m.category == "LONGSTANDING"
-            or not any(
-                overlaps((targets[t].start, targets[t].end), m.modifier_span)
-                and m.category not in _kept_cues(targets[t], built)
-                and not (m.category == "FAMILY" and targets[t].label_.startswith("scope"))
-                for t in members
-            )
-        ]
+        graph.modifiers = [m for m in graph.modifiers if not _inside_a_finding(m, [targets[t] for t in members], built)]
         graph.apply_modifiers()
         position = {id(targets[t]): t for t in members}
         for target, modifier in graph.edges:
@@ -100,6 +82,24 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
             if worse[0] not in found[t]:
                 found[t].append(worse[0])
     return found
+
+
+def _inside_a_finding(cue: Any, targets: list[Span], built: Engine) -> bool:
+    """medspaCy's pruning, with exceptions: a cue inside a finding is part of that finding ("can't"
+    in "can't pee") and modifies nothing, but a LONGSTANDING cue may name a condition that is itself
+    a finding ("numb feet from my diabetes") and still tie a symptom to it (a cue never modifies a
+    target it overlaps). Likewise a finding that is itself a cue ("really worried I might lose
+    control") keeps the cue categories its entry names (``keeps_cues``) for the other findings, and
+    a mention of the back keeps a relative's cue it shares a word with ("my friend's back pain
+    turned out to be cancer": the "'s" of "friend's" is also the back's)."""
+    if cue.category == "LONGSTANDING":
+        return False
+    return any(
+        overlaps((target.start, target.end), cue.modifier_span)
+        and cue.category not in _kept_cues(target, built)
+        and not (cue.category == "FAMILY" and target.label_.startswith("scope"))
+        for target in targets
+    )
 
 
 def _negate_across_lists(members: list[tuple[int, int]], cues: list[Any], found: list[list[Any]], doc: Doc) -> None:
