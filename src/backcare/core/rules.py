@@ -58,19 +58,14 @@ class Rule:
     source: str
     tree: ast.expr = field(repr=False, compare=False)
     findings: frozenset[str] = frozenset()
-    evaluate: Evaluator = field(init=False, repr=False, compare=False)
-    """The rule's truth for these facts: True, False or None (unknown)."""
 
-    def __post_init__(self) -> None:
-        # A frozen dataclass sets its derived fields through object.__setattr__. Each function is
-        # compiled on its first call (most rules are evaluated only as part of a group, see
-        # ``compile_rules``), which keeps a third of the compiling out of loading the knowledge base.
-        def evaluate(facts: Mapping[str, Value]) -> Truth:
-            compiled: Evaluator = _function([self.tree], single=True)
-            object.__setattr__(self, "evaluate", compiled)
-            return compiled(facts)
-
-        object.__setattr__(self, "evaluate", evaluate)
+    @cached_property
+    def evaluate(self) -> Evaluator:
+        """The rule's truth for these facts: True, False or None (unknown). Compiled on first use:
+        most rules are evaluated only as part of a group (``compile_rules``), which keeps a third of
+        the compiling out of loading the knowledge base."""
+        compiled: Evaluator = _function([self.tree], single=True)
+        return compiled
 
     @cached_property
     def _support(self) -> tuple[tuple[str, ...], Callable[[Mapping[str, Value]], tuple[Truth, ...]]]:

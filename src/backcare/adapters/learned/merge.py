@@ -131,11 +131,7 @@ def merge(
         if fid in warning_signs and disputed and ruled is None:
             decision = "ask" if reading.kind in ("own", "unsure") else "keep"
         elif fid in warning_signs:
-            decision = (
-                "keep"
-                if fid in settled and ruled is not None
-                else _warning_sign(ruled, reading, limits, fid in doubted)
-            )
+            decision = _warning_sign(ruled, reading, limits, fid in doubted, fid in settled)
         else:
             decision = "keep" if ruled is not None else _other(reading)
         if decision == "ask":
@@ -146,12 +142,14 @@ def merge(
     return list(by_id.values()), confirm
 
 
-def _warning_sign(ruled: Finding | None, reading: ModelReading, limits: Thresholds, doubted: bool) -> str:
+def _warning_sign(
+    ruled: Finding | None, reading: ModelReading, limits: Thresholds, doubted: bool, settled: bool
+) -> str:
     if ruled is not None and ruled.status in ("present", "possible"):
         vetoed = reading.kind in ("absent", "not_own") and reading.score >= limits.veto
         return "ask" if vetoed else "keep"
-    if ruled is not None:  # denied by the rules
-        return "ask" if reading.kind in ("own", "unsure") else "keep"
+    if ruled is not None:  # denied by the rules; a denial stated as a measure stands
+        return "ask" if reading.kind in ("own", "unsure") and not settled else "keep"
     if reading.kind == "own" and not doubted:
         return "model"  # present, or hedged ("I might have gone over"): an uncertain sign counts
     if reading.kind in ("own", "unsure"):
