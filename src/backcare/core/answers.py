@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from backcare.core.instruments import STARTBACK_ITEMS, startback_high_risk
+from backcare.core.medicines import derived_medicine_facts, normalise_medicines
 from backcare.core.models import Finding, Status, yes_no_finding
 from backcare.core.rules import Value
 from backcare.knowledge import KnowledgeBase
@@ -166,8 +167,6 @@ def facts_from(findings: Iterable[Finding], kb: KnowledgeBase) -> dict[str, Valu
 
 def derived_findings(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[Finding]:
     """Findings the engine works out itself: medicine classes, STarT Back risk, assumed back pain."""
-    from backcare.core.medicines import derived_medicine_facts, normalise_medicines
-
     out: list[Finding] = []
     medications = facts.get("medications")
     if isinstance(medications, list):

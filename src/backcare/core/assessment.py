@@ -17,7 +17,7 @@ from backcare.core.answers import derived_findings, facts_from, is_unknown, pars
 from backcare.core.causes import contributors_shown, rank_contributors
 from backcare.core.instruments import peg_if_complete, startback_if_complete
 from backcare.core.models import Assessment, Finding, Scores, ToConfirm, yes_no_finding
-from backcare.core.questions import next_questions, unanswered_screening
+from backcare.core.questions import open_questions
 from backcare.core.triage import headline, triage
 from backcare.core.wording import DISPOSITION_TEXT
 from backcare.knowledge import KnowledgeBase
@@ -82,7 +82,7 @@ def _gather(
         text_in_scope = reading.understanding.in_scope
         to_confirm = list(reading.to_confirm)
     answer_findings = parse_answers(answers, kb)
-    for cleared in [k for k, v in answers.items() if is_unknown(v)]:
+    for cleared in [k for k, v in answers.items() if (v is None or isinstance(v, str)) and is_unknown(v)]:
         merged.pop(cleared, None)
     merged.update({f.id: f for f in answer_findings})
     to_confirm = [c for c in to_confirm if c.id not in merged]
@@ -116,7 +116,7 @@ def assess(
     in_scope = facts.get("back_pain") is not False
 
     result = triage(facts, kb)
-    unanswered = unanswered_screening(facts, kb)
+    unanswered, questions = open_questions(facts, result.open_findings, kb)
     messages += _notes(in_scope, bool(unanswered) and result.disposition != Disposition.emergency)
     plan = None
     if in_scope and with_plan:
@@ -145,7 +145,7 @@ def assess(
         ),
         plan=plan,
         to_confirm=to_confirm,
-        next_questions=_asked_back_first(to_confirm, next_questions(facts, result.open_findings, kb, unanswered)),
+        next_questions=_asked_back_first(to_confirm, questions),
         messages=messages,
         knowledge_version=kb.version,
     )

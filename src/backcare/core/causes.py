@@ -11,6 +11,7 @@ flag is one the catalogue marks ``keeps_contributors`` (a trapped nerve, pain no
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import compress
 
 from backcare.core.models import ContributorHit, RedFlagHit
 from backcare.core.rules import Value
@@ -44,11 +45,10 @@ def rank_contributors(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[Con
     """The contributors with a true support that names a finding, highest score first (catalogue order
     among equals): nothing is listed on priors alone."""
     found: dict[str, tuple[ContributorDef, list[float], list[str]]] = {}  # id -> contributor, weights, because
-    for (contributor, support), truth in zip(kb.supports, kb.support_truths(facts), strict=True):
-        if truth is True:
-            _, weights, because = found.setdefault(contributor.id, (contributor, [], []))
-            weights.append(support.weight)
-            because += [f for f in kb.rule(support.when).supporting(facts) if f not in because]
+    for contributor, support in compress(kb.supports, kb.support_truths(facts)):  # only True is truthy
+        _, weights, because = found.setdefault(contributor.id, (contributor, [], []))
+        weights.append(support.weight)
+        because += [f for f in kb.rule(support.when).supporting(facts) if f not in because]
     hits = [
         _hit(contributor, weights, because, facts, kb) for contributor, weights, because in found.values() if because
     ]

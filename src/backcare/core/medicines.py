@@ -364,12 +364,12 @@ def derived_medicine_facts(meds: Sequence[MedicineDef]) -> dict[str, bool]:
     unknown) in place. An empty list gives all False: leave the facts unknown instead when the
     question was not asked.
     """
-    tags = [set(m.tags) for m in meds]
+    tags: set[str] = set().union(*(m.tags for m in meds))  # a fact holds when any medicine carries its tag
     facts = {
         "cramp_medicine": any(m.lists_cramps for m in meds),
-        "takes_painkillers": any({"painkiller", "nsaid", "paracetamol"} & t for t in tags),
-        "anticoagulant": any("anticoagulant" in t for t in tags),
+        "takes_painkillers": not tags.isdisjoint(("painkiller", "nsaid", "paracetamol")),
+        "anticoagulant": "anticoagulant" in tags,
     }
-    facts.update({tag: any(tag in t for t in tags) for tag in _TAG_FACTS})
+    facts.update({tag: tag in tags for tag in _TAG_FACTS})
     facts["paracetamol_several_products"] = len({m.id for m in meds if "paracetamol" in m.tags}) >= 2
     return facts

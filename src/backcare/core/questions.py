@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from backcare.core.rules import Value
 from backcare.knowledge import KnowledgeBase
-from backcare.knowledge.schema import URGENCY, Disposition
+from backcare.knowledge.schema import Disposition
 
 
 def _asked(facts: Mapping[str, Value], kb: KnowledgeBase) -> set[str]:
@@ -23,17 +23,6 @@ def _asked(facts: Mapping[str, Value], kb: KnowledgeBase) -> set[str]:
     return asked
 
 
-def unanswered_screening(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[str]:
-    """Screening questions for this person nobody has answered yet, in catalogue order: screening for
-    everyone (``screening``) or for this person (``screening_when`` is true), and asked of them."""
-    asked = _asked(facts, kb)
-    return [
-        fid
-        for fid in kb.screening_candidates
-        if facts.get(fid) is None and fid in asked and _is_screening(fid, facts, kb)
-    ]
-
-
 def _is_screening(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase) -> bool:
     definition = kb.findings[finding_id]
     if definition.screening:
@@ -41,23 +30,24 @@ def _is_screening(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase
     return definition.screening_when is not None and kb.rule(definition.screening_when).evaluate(facts) is True
 
 
-def next_questions(
-    facts: Mapping[str, Value],
-    open_findings: Mapping[str, Disposition],
-    kb: KnowledgeBase,
-    screening: list[str] | None = None,
-) -> list[str]:
-    """Finding ids worth asking, most important first.
+def open_questions(
+    facts: Mapping[str, Value], open_findings: Mapping[str, Disposition], kb: KnowledgeBase
+) -> tuple[list[str], list[str]]:
+    """The screening questions nobody has answered yet, and every finding id worth asking, most
+    important first: that screening, then what could still raise urgency, then what shapes the plan.
 
-    ``screening`` is ``unanswered_screening(facts, kb)`` when the caller has it already.
+    Screening is for everyone (``screening``) or for this person (``screening_when`` is true), and
+    only what may be asked of them. ``open_findings`` comes as triage gives it: most urgent first,
+    catalogue order within an urgency.
     """
-    if screening is None:
-        screening = unanswered_screening(facts, kb)
     asked = _asked(facts, kb)
+    screening = [
+        fid
+        for fid in kb.screening_candidates
+        if facts.get(fid) is None and fid in asked and _is_screening(fid, facts, kb)
+    ]
     first = set(screening)
-    raising = sorted((fid for fid in open_findings if fid not in first and fid in asked), key=kb.order.__getitem__)
-    most_urgent_first = {fid: -URGENCY[disposition] for fid, disposition in open_findings.items()}
-    raising.sort(key=most_urgent_first.__getitem__)  # a stable sort: catalogue order within an urgency
+    raising = [fid for fid in open_findings if fid not in first and fid in asked]
     first.update(raising)
     plan = [fid for fid in kb.plan_questions if facts.get(fid) is None and fid not in first and fid in asked]
-    return [*screening, *raising, *plan]
+    return screening, [*screening, *raising, *plan]

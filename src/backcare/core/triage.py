@@ -7,11 +7,12 @@ answered, which is what the next-question selection uses.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from backcare.core.models import RedFlagHit
-from backcare.core.rules import Value
+from backcare.core.rules import Truth, Value
 from backcare.core.wording import DISPOSITION_TEXT
 from backcare.knowledge import FlagTrigger, KnowledgeBase
 from backcare.knowledge.schema import URGENCY, Disposition, RedFlagDef, Trigger
@@ -22,7 +23,8 @@ class Triage:
     disposition: Disposition
     red_flags: list[RedFlagHit]
     open_findings: dict[str, Disposition]
-    """Unknown findings that could still raise urgency, with the most urgent disposition at stake."""
+    """Unknown findings that could still raise urgency, with the most urgent disposition at stake:
+    the most urgent first, in catalogue order within an urgency."""
 
 
 _BY_URGENCY = {urgency: disposition for disposition, urgency in URGENCY.items()}
@@ -33,12 +35,10 @@ def most_urgent(dispositions: list[Disposition]) -> Disposition:
 
 
 def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
+    truths = kb.trigger_truths(facts)
     best: dict[str, tuple[RedFlagDef, FlagTrigger]] = {}  # flag id -> its most urgent trigger that fires
-    undecided: dict[int, list[frozenset[str]]] = {}  # urgency -> askable findings of triggers still unknown
-    for (flag, candidate), result in zip(kb.triggers, kb.trigger_truths(facts), strict=True):
-        if result is None:
-            undecided.setdefault(candidate.urgency, []).append(candidate.askable)
-        elif result and (flag.id not in best or candidate.urgency > best[flag.id][1].urgency):
+    for flag, candidate in compress(kb.triggers, truths):  # only True is truthy: the triggers that fire
+        if flag.id not in best or candidate.urgency > best[flag.id][1].urgency:
             best[flag.id] = (flag, candidate)
     fired = [(flag, c.trigger, c.rule.supporting(facts)) for flag, c in best.values()]
     top = most_urgent([t.disposition for _, t, _ in fired])
@@ -56,21 +56,22 @@ def triage(facts: Mapping[str, Value], kb: KnowledgeBase) -> Triage:
         if not _suppressed(flag, fired)
     ]
     hits.sort(key=lambda h: -URGENCY[h.disposition])
-    return Triage(disposition=top, red_flags=hits, open_findings=_at_stake(undecided, facts, URGENCY[top]))
+    return Triage(disposition=top, red_flags=hits, open_findings=_at_stake(truths, facts, URGENCY[top], kb))
 
 
 def _at_stake(
-    undecided: dict[int, list[frozenset[str]]], facts: Mapping[str, Value], floor: int
+    truths: Sequence[Truth], facts: Mapping[str, Value], floor: int, kb: KnowledgeBase
 ) -> dict[str, Disposition]:
-    """Each unknown finding that could still raise urgency above ``floor``, with the most urgent
-    disposition an undecided trigger naming it could give (set operations: this runs for every
-    assessment, over dozens of undecided triggers)."""
-    known = {fid for fid, value in facts.items() if value is not None}
+    """Each unknown finding that could still raise urgency above ``floor``: those an undecided trigger
+    (truth None) asks about, with the most urgent disposition such a trigger could give. The most
+    urgent come first, in catalogue order within an urgency (the order questions are asked in)."""
     at_stake: dict[str, Disposition] = {}
-    for urgency in sorted(undecided, reverse=True):  # most urgent first: a finding keeps the highest
+    for urgency, group in kb.triggers_by_urgency:  # most urgent first: a finding keeps the highest
         if urgency <= floor:
             break
-        unknown = set().union(*undecided[urgency]) - known - at_stake.keys()
+        named = set().union(*[askable for index, askable in group if truths[index] is None])
+        unknown = [fid for fid in named if facts.get(fid) is None and fid not in at_stake]
+        unknown.sort(key=kb.order.__getitem__)
         at_stake.update(dict.fromkeys(unknown, _BY_URGENCY[urgency]))
     return at_stake
 

@@ -114,6 +114,15 @@ class KnowledgeBase:
         return compile_rules([candidate.rule for _, candidate in self.triggers])
 
     @cached_property
+    def triggers_by_urgency(self) -> tuple[tuple[int, tuple[tuple[int, frozenset[str]], ...]], ...]:
+        """The triggers grouped by urgency, most urgent first: each trigger's index in ``triggers``
+        with its askable findings, for working out what an unanswered question could still raise."""
+        groups: dict[int, list[tuple[int, frozenset[str]]]] = {}
+        for index, (_, candidate) in enumerate(self.triggers):
+            groups.setdefault(candidate.urgency, []).append((index, candidate.askable))
+        return tuple((urgency, tuple(groups[urgency])) for urgency in sorted(groups, reverse=True))
+
+    @cached_property
     def yes_no(self) -> frozenset[str]:
         """The ids of the yes/no findings: their fact is a truth, the others' a value."""
         return frozenset(fid for fid, f in self.findings.items() if f.type == "bool")
