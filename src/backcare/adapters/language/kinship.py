@@ -27,8 +27,11 @@ _SHE = frozenset({"she", "her", "hers", "herself"})
 MALE = frozenset({*MALE_RELATIVES, "hubby", "bf", "boy", "grandson", *_HE})
 #: Words for a female person other than the writer, pronouns included.
 FEMALE = frozenset({*FEMALE_RELATIVES, "wifey", "gf", "missus", "girl", "granddaughter", *_SHE})
-#: Relatives of either sex.
-NEUTRAL = frozenset({"partner", "child", "kid", "toddler", "baby", "friend", "parent", "spouse", "sibling", "relative"})
+#: Relatives of either sex, and the others someone may write for (a flatmate, a neighbour).
+NEUTRAL = frozenset(
+    {"partner", "child", "kid", "toddler", "baby", "friend", "parent", "spouse", "sibling", "relative", "cousin",
+     "flatmate", "housemate", "roommate", "colleague", "coworker", "neighbour", "neighbor", "mate", "pal"}
+)  # fmt: skip
 #: Every relative (no pronouns), longest first as a regular expression's alternatives.
 RELATIONS = (MALE | FEMALE | NEUTRAL) - _HE - _SHE
 RELATION_RE = "|".join(sorted(RELATIONS, key=len, reverse=True))
