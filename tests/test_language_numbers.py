@@ -98,7 +98,7 @@ def test_durations(text: str, days: int) -> None:
 @pytest.mark.parametrize(
     ("text", "score"),
     [("8/10", 8), ("eight out of ten", 8), ("7 out of 10", 7), ("5 outside of 10", 5), ("6-7/10", 7),
-     ("pain is 6", 6)],
+     ("pain is 6", 6), ("9 oot o 10", 9), ("4 out o' 10", 4)],
 )  # fmt: skip
 def test_pain_scores(text: str, score: int) -> None:
     assert values(pain_scores(text)) == [score]

@@ -15,7 +15,7 @@ _SCORE_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"\b(?P<n>\d{{1,2}}|{NUMWORD})(?:\s*(?:-|to|or)\s*(?P<n2>\d{{1,2}}|{NUMWORD}))?\s*(?:/|out\s+of|outta|outside\s+of|over|from)\s*(?:10|ten)\b",
+        rf"\b(?P<n>\d{{1,2}}|{NUMWORD})(?:\s*(?:-|to|or)\s*(?P<n2>\d{{1,2}}|{NUMWORD}))?\s*(?:/|out\s+of|outta|outside\s+of|over|from|oot\s+o[f']?|out\s+o')\s*(?:10|ten)\b",
         re.I,
     ),
     re.compile(
