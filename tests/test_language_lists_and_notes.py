@@ -121,6 +121,24 @@ def test_saddle_numbness_in_a_sentence_with_no_word_of_feeling_is_asked_back(sen
     assert readings["saddle_numbness"].kind == kind
 
 
+@pytest.mark.parametrize(
+    ("fid", "sentence", "kind"),
+    [
+        ("leg_weakness", "- nothing going down my legs", "unsure"),  # no word of strength
+        ("leg_weakness", "Started 3 days ago when I lifted a bag of cement.", "unsure"),
+        ("leg_weakness", "My right leg keeps giving way.", "own"),
+        ("leg_weakness", "I can't get up the stairs, my left leg won't push.", "own"),
+        ("leg_weakness", "Power 4/5 L EHL.", "own"),
+        ("foot_drop", "Sprained my ankle stepping off a kerb, it's swollen but I can walk on it.", "unsure"),
+        ("foot_drop", "My foot slaps down when I walk.", "own"),
+    ],
+)
+def test_weakness_in_a_sentence_with_no_word_of_strength_is_asked_back(fid: str, sentence: str, kind: str) -> None:
+    readings = {fid: _own(fid, 0.85, sentence)}
+    _ask_doubtful(readings)
+    assert readings[fid].kind == kind
+
+
 def test_a_grave_reading_held_less_surely_than_the_milder_one_is_asked_back() -> None:
     fall = "I'm 75 and tripped over the cat, landed on my bottom."
     readings = {"major_trauma": _own("major_trauma", 0.88, fall), "minor_trauma": _own("minor_trauma", 0.99, fall)}

@@ -184,11 +184,29 @@ _AMOUNT = re.compile(
     r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|several|many|much)\b",
     re.I,
 )
+#: Words of strength or of what a leg will not do: weakness cannot be told without one ("gives
+#: way", "dragging my foot", "can't get up the stairs", "power 4/5"). The model alone reads it into
+#: "nothing going down my legs" or "started when I lifted a bag of cement".
+_STRENGTH = re.compile(
+    r"\b(?:weak\w*|strength|strong|power|[0-5]/5|mrc|give[sn]?|gave|giving|buckl\w*|heavy|heaviness|lead|drag\w*"
+    r"|drop\w*|foot|feet|toes?|tip-?toes?|heels?|stumbl\w*|trip\w*|jelly|wobbl\w*|hold\w*|useless|floppy|dead"
+    r"|collaps\w*|fall\w*|fell|stairs?|steps?|kerb|curb|climb\w*|(?:not|stopped) working|let\w* me down"
+    r"|can'?t|cannot|can not|couldn'?t|could not|unable|won'?t|will not|doesn'?t|does not|didn'?t|did not"
+    r"|isn'?t|is not)\b",
+    re.I,
+)
+#: A foot that drops or drags is told with the foot, the toes or what they do.
+_FOOT = re.compile(
+    r"\b(?:foot|feet|toes?|drag\w*|slap\w*|drop\w*|scuff\w*|catch\w*|trip\w*|heels?|dorsiflex\w*|high-?step\w*)\b",
+    re.I,
+)
 _NEEDS_WORDS = {
     "leg_pain_both_sides": _BILATERAL,
     "leg_numbness_both_sides": _BILATERAL,
     "saddle_numbness": _FEELING,
     "paracetamol_overuse": _AMOUNT,
+    "leg_weakness": _STRENGTH,
+    "foot_drop": _FOOT,
 }
 
 
