@@ -105,6 +105,10 @@ def test_both_legs_in_a_sentence_about_one_leg_is_asked_back() -> None:
     readings = {"leg_pain_both_sides": _own("leg_pain_both_sides", 0.9, both)}
     _ask_doubtful(readings)
     assert readings["leg_pain_both_sides"].kind == "own"
+    saddle = "I don't think there's any numbness between my legs"  # the saddle, not both legs
+    readings = {"leg_numbness_both_sides": _own("leg_numbness_both_sides", 0.9, saddle)}
+    _ask_doubtful(readings)
+    assert readings["leg_numbness_both_sides"].kind == "unsure"
 
 
 @pytest.mark.parametrize(

@@ -167,7 +167,8 @@ def _spelled(text: str, ages: set[str]) -> str:
 #: cannot be stated: both legs need two legs, numbness in the saddle a feeling ("pain is in down
 #: part of back" was read as saddle numbness). Otherwise the reading is asked back.
 _BILATERAL = re.compile(
-    r"\b(?:both|legs|bilateral(?:ly)?|bilat|b/l|either|each|thighs|calves|feet|shins|ankles|knees|sides)\b"
+    r"\b(?:both|(?<!between my )(?<!between the )(?<!between his )(?<!between her )legs|bilateral(?:ly)?|bilat|b/l"
+    r"|either|each|thighs|calves|feet|shins|ankles|knees|sides)\b"
     r"|\b(?:left|l)\b.*\b(?:right|r)\b|\b(?:right|r)\b.*\b(?:left|l)\b",
     re.I,
 )
