@@ -135,6 +135,9 @@ def test_saddle_numbness_in_a_sentence_with_no_word_of_feeling_is_asked_back(sen
         ("leg_weakness", "Power 4/5 L EHL.", "own"),
         ("foot_drop", "Sprained my ankle stepping off a kerb, it's swollen but I can walk on it.", "unsure"),
         ("foot_drop", "My foot slaps down when I walk.", "own"),
+        ("leg_weakness_worsening", "Power 5/5 both legs, R leg asymptomatic.", "unsure"),  # no word of change
+        ("leg_weakness_worsening", "My left leg is getting weaker every day.", "own"),
+        ("leg_weakness_worsening", "Now I can't lift my foot at all.", "own"),
     ],
 )
 def test_weakness_in_a_sentence_with_no_word_of_strength_is_asked_back(fid: str, sentence: str, kind: str) -> None:

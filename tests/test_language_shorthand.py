@@ -462,6 +462,8 @@ def test_a_fainting_fall_is_also_a_minor_fall(kb) -> None:
         "Back pain. Co-dydramol 10/500 two tablets four times a day.",
         "Back pain, co-codamol 8/500 2 tabs QDS and ibuprofen 400mg TDS.",  # ibuprofen is not paracetamol
         "Back pain, the leaflet says max 2 tabs QDS and I take co-codamol 1 tab BD.",
+        # the person's own total holds the doses listed before it
+        "Back pain. Yesterday it was 2 paracetamol tablets and 2 Lemsip sachets, 3 g altogether.",
     ],
 )
 def test_doses_at_or_under_the_maximum_are_not_overuse(kb, text: str) -> None:
@@ -476,6 +478,9 @@ def test_doses_at_or_under_the_maximum_are_not_overuse(kb, text: str) -> None:
         "Back pain, paracetamol 1g QDS and co-dydramol 10/500 2 QDS.",
         "Back pain, paracetamol 1g 4-hourly.",
         "Back pain, two co-codamol every three hours.",
+        "Back pain, paracetamol, I've had 5 g altogether today.",
+        # a total under the listed doses does not hide them
+        "Back pain, paracetamol 1g QDS and co-dydramol 10/500 2 QDS, 3 g altogether.",
     ],
 )
 def test_doses_over_the_maximum_are_overuse(kb, text: str) -> None:

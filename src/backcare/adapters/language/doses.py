@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from backcare.adapters.language.values import ValueMention, parse_number
+from backcare.adapters.language.values import Kind, ValueMention, parse_number
 
 _DOSE_QTY = r"(?P<n>\d{1,2}|one|two|three|four|five|six|a\s+couple(?:\s+of)?|couple\s+of)"
 _DOSE_UNIT = r"(?:(?P<sachet>sachets?|satchets?|powders?|drinks?)|tablets?|tabs|pills?|caplets?|capsules?)"
@@ -97,6 +97,10 @@ _LIMIT_AFTER = re.compile(
 )
 
 
+#: After an amount: the person's own sum of the day, not one more dose ("3 g altogether").
+_TOTAL_AFTER = re.compile(r"^\s*(?:altogether|all\s+together|in\s+total|total|in\s+all|all\s+told)\b", re.I)
+
+
 def _is_limit(text: str, start: int, end: int) -> bool:
     """Whether the amount at ``start:end`` is a limit someone quotes rather than a dose they took."""
     return bool(_LIMIT_BEFORE.search(text[max(0, start - 40) : start]) or _LIMIT_AFTER.match(text[end : end + 30]))
@@ -105,7 +109,8 @@ def _is_limit(text: str, start: int, end: int) -> bool:
 def doses_per_day(text: str) -> Iterator[ValueMention]:
     """Tablets (of 500 mg) a day from "N every H hours", "N, M times a day", a sachet (two
     tablets' worth) or prescription shorthand ("2 tabs QDS", "1 g PRN"; one dose when no
-    frequency is given)."""
+    frequency is given). An amount the person says is their total ("3 g altogether") is a
+    ``dose_total``: the doses they listed are already in it."""
     taken: list[tuple[int, int]] = []
     for pattern in (_DOSES_EVERY, _DOSES_TIMES):
         for m in pattern.finditer(text):
@@ -123,4 +128,5 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
         dose = _shorthand_dose(m)
         if dose and not _is_limit(text, m.start(), m.end()):
             end = m.start() + len(m.group(0).rstrip(" ,"))
-            yield ValueMention("doses_per_day", round(dose, 1), m.start(), end)
+            kind: Kind = "dose_total" if _TOTAL_AFTER.match(text[end : end + 20]) else "doses_per_day"
+            yield ValueMention(kind, round(dose, 1), m.start(), end)

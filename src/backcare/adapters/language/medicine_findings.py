@@ -68,7 +68,14 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
             continue
         key = (" ".join(product.norms).replace("-", " "), float(value.value))
         doses.setdefault(key, mention)
-    total = sum(tablets for _, tablets in doses)
+    # the person's own total ("3 g altogether") already holds the doses they listed: the larger counts
+    stated = [
+        (m, float(v.value))
+        for m, v in value_mentions(analysis, "dose_total", proxy)
+        if _dose_product(analysis, m) is not None
+    ]
+    total = max([sum(tablets for _, tablets in doses), *(tablets for _, tablets in stated)])
+    doses.update({("total", tablets): m for m, tablets in stated if tablets == total})
     if total > MAX_TABLETS_A_DAY:
         counted = sorted(doses.values(), key=lambda m: m.start)
         status: Status = "possible" if any(m.uncertain for m in counted) else "present"

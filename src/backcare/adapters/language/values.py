@@ -13,7 +13,7 @@ from typing import Literal
 
 Kind = Literal[
     "age", "sex", "pregnancy_weeks", "duration", "pain_score", "pain_word", "temperature", "episodes", "onset_age",
-    "doses_per_day", "gcs", "power", "residual_urine", "fall_height", "mineral_level", "power_drop",
+    "doses_per_day", "dose_total", "gcs", "power", "residual_urine", "fall_height", "mineral_level", "power_drop",
 ]  # fmt: skip
 Subject = Literal["self", "other", "unknown"]
 

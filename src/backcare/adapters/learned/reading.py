@@ -201,12 +201,21 @@ _FOOT = re.compile(
     r"\b(?:foot|feet|toes?|drag\w*|slap\w*|drop\w*|scuff\w*|catch\w*|trip\w*|heels?|dorsiflex\w*|high-?step\w*)\b",
     re.I,
 )
+#: Words of change: weakness getting worse cannot be told without one ("weaker every day", "now
+#: I can't lift it at all"). The model read it into "Power 5/5 both legs, R leg asymptomatic".
+_WORSENING = re.compile(
+    r"\b(?:wors\w*|weaker|weakening|progress\w*|deteriorat\w*|more|increas\w*|spread\w*|every|each|getting"
+    r"|got|gone|declin\w*|further|less|steadily|now|any ?more|no longer|stopped|started|since|today"
+    r"|yesterday|this (?:morning|week)|overnight|day by day|by the (?:day|hour)|hours?)\b",
+    re.I,
+)
 _NEEDS_WORDS = {
     "leg_pain_both_sides": _BILATERAL,
     "leg_numbness_both_sides": _BILATERAL,
     "saddle_numbness": _FEELING,
     "paracetamol_overuse": _AMOUNT,
     "leg_weakness": _STRENGTH,
+    "leg_weakness_worsening": _WORSENING,
     "foot_drop": _FOOT,
 }
 
