@@ -138,6 +138,13 @@ def test_saddle_numbness_in_a_sentence_with_no_word_of_feeling_is_asked_back(sen
         ("leg_weakness_worsening", "Power 5/5 both legs, R leg asymptomatic.", "unsure"),  # no word of change
         ("leg_weakness_worsening", "My left leg is getting weaker every day.", "own"),
         ("leg_weakness_worsening", "Now I can't lift my foot at all.", "own"),
+        ("collapse", "Sudden severe LBP 8/10 while reaching into a cupboard, no trauma.", "unsure"),
+        ("fainting", "Sudden severe LBP 8/10 while reaching into a cupboard, no trauma.", "unsure"),
+        ("tearing_pain", "Sudden severe LBP 8/10 while reaching into a cupboard, no trauma.", "unsure"),
+        ("collapse", "She went down in the hallway and was out for a minute.", "own"),
+        ("fainting", "I blacked out on the stairs.", "own"),
+        ("fainting", "My wife says I was out for maybe half a minute.", "own"),
+        ("tearing_pain", "It feels like something is ripping through to my back.", "own"),
     ],
 )
 def test_weakness_in_a_sentence_with_no_word_of_strength_is_asked_back(fid: str, sentence: str, kind: str) -> None:

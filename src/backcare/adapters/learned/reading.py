@@ -209,6 +209,17 @@ _WORSENING = re.compile(
     r"|yesterday|this (?:morning|week)|overnight|day by day|by the (?:day|hour)|hours?)\b",
     re.I,
 )
+#: Words of going down or of consciousness: a collapse or a faint cannot be told without one. The
+#: model read both, and a tearing pain, into "Sudden severe LBP 8/10 while reaching into a cupboard".
+_WENT_DOWN = re.compile(
+    r"\b(?:collaps\w*|fell|fall\w*|floor|ground|pass(?:ed|ing)? out|black\w*|faint\w*|keel\w*|dropp?\w*|down"
+    r"|unconscious\w*|unresponsive|conscious\w*|out cold|came to|come (?:round|to)|came round|slump\w*|syncop\w*"
+    r"|funny turn|dizz\w*|light-?headed|woozy|swoon\w*|legs (?:went|gave)|found (?:him|her|them|myself)|loc|tloc|gcs"
+    r"|(?:was|were|is|went|knocked|conked|spark) out|out (?:for|cold)|next thing|woke up on|zonked)\b",
+    re.I,
+)
+#: A tearing or ripping pain is told with those words (or a knife through to the back).
+_TEARING = re.compile(r"\b(?:tear\w*|tore|torn|rip\w*|split\w*|knife|rent|shredd?\w*|dissect\w*)\b", re.I)
 _NEEDS_WORDS = {
     "leg_pain_both_sides": _BILATERAL,
     "leg_numbness_both_sides": _BILATERAL,
@@ -216,6 +227,9 @@ _NEEDS_WORDS = {
     "paracetamol_overuse": _AMOUNT,
     "leg_weakness": _STRENGTH,
     "leg_weakness_worsening": _WORSENING,
+    "collapse": _WENT_DOWN,
+    "fainting": _WENT_DOWN,
+    "tearing_pain": _TEARING,
     "foot_drop": _FOOT,
 }
 
