@@ -89,6 +89,8 @@ def test_pregnancy_weeks(text: str, weeks: int) -> None:
         ("since 3am", 0),
         ("about 20 minutes ago", 0),
         ("for the last three weeks", 21),
+        ("Day 5 of a lower back strain", 4),
+        ("Day 2, about 4/10", 1),
     ],
 )
 def test_durations(text: str, days: int) -> None:

@@ -121,6 +121,12 @@ _WEEKDAY = re.compile(
     r"\b(?:(?P<prep>since|on|last|from|this\s+past|over)\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?P<part>\s+(?:morning|afternoon|evening|night|nite))?\b",
     re.I,
 )
+#: "Day 5 of a lower back strain", "Day 2, about 4/10": day 1 is the day it started.
+_DAY_N = re.compile(
+    r"\bday\s+(?P<q>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?=\s*(?:of|since|with|after|now|today|,|\.|;|-|$))",
+    re.I,
+)
 _WEEKEND = re.compile(r"\b(?:since|at|over|on)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)
 _SINCE_MONTH = re.compile(
     r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of)\s+)*(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
@@ -191,6 +197,10 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
             continue
         back = (today.weekday() - _WEEKDAYS[word]) % 7 or 7
         yield ValueMention("duration", back, m.start(), m.end())
+    for m in _DAY_N.finditer(text) if "day" in lowered else ():
+        qty = parse_number(m.group("q"))
+        if qty is not None and qty >= 1:
+            yield ValueMention("duration", int(qty) - 1, m.start(), m.end())
     for m in _WEEKEND.finditer(text) if "weekend" in lowered else ():
         back = (today.weekday() - 5) % 7 or 7
         yield ValueMention("duration", back, m.start(), m.end())

@@ -220,18 +220,19 @@ _WENT_DOWN = re.compile(
 )
 #: A tearing or ripping pain is told with those words (or a knife through to the back).
 _TEARING = re.compile(r"\b(?:tear\w*|tore|torn|rip\w*|split\w*|knife|rent|shredd?\w*|dissect\w*)\b", re.I)
-_NEEDS_WORDS = {
-    "leg_pain_both_sides": _BILATERAL,
-    "leg_numbness_both_sides": _BILATERAL,
-    "saddle_numbness": _FEELING,
-    "paracetamol_overuse": _AMOUNT,
-    "leg_weakness": _STRENGTH,
-    "leg_weakness_worsening": _WORSENING,
-    "collapse": _WENT_DOWN,
-    "fainting": _WENT_DOWN,
-    "tearing_pain": _TEARING,
-    "foot_drop": _FOOT,
+_NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "leg_pain_both_sides": (_BILATERAL,),
+    "leg_numbness_both_sides": (_BILATERAL,),
+    "saddle_numbness": (_FEELING,),
+    "paracetamol_overuse": (_AMOUNT,),
+    "leg_weakness": (_STRENGTH,),
+    "leg_weakness_worsening": (_WORSENING, _STRENGTH),
+    "foot_drop": (_FOOT,),
+    "collapse": (_WENT_DOWN,),
+    "fainting": (_WENT_DOWN,),
+    "tearing_pain": (_TEARING,),
 }
+"""Findings the model may count only from a sentence with words of each kind listed."""
 
 
 #: Graver and milder readings of one event: when the model reads both in one sentence and the
@@ -269,7 +270,7 @@ def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = 
     denied = {f.id for f in ruled if f.status == "absent"}
     for fid, needed in _NEEDS_WORDS.items():
         reading = readings.get(fid)
-        if reading is None or reading.kind not in ("own", "unsure") or needed.search(reading.sentence):
+        if reading is None or reading.kind not in ("own", "unsure") or all(w.search(reading.sentence) for w in needed):
             continue
         if fid in denied:  # the rules read a plain denial elsewhere, and this sentence cannot say otherwise
             del readings[fid]
