@@ -44,7 +44,7 @@ def parse_answers(raw: Mapping[str, Any], kb: KnowledgeBase) -> list[Finding]:
         raise AnswerError("answers", "must be an object mapping finding ids to values")
     findings: list[Finding] = []
     for key, value in raw.items():
-        definition = kb.findings.get(str(key))
+        definition = kb.findings.get(key)
         if definition is None or definition.computed:
             askable = [fid for fid, f in kb.findings.items() if not f.computed]
             close = difflib.get_close_matches(str(key), askable, n=3, cutoff=0.6)
