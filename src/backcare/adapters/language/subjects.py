@@ -189,6 +189,9 @@ _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"
 
 #: A third person's own body inside the words of a finding: "lost control of her bladder".
 _THEIR_BODY = frozenset({"her", "his", "their", "herself", "himself", "themselves"})
+#: ... except a baby felt moving: "I've hardly felt her kick today" is the writer's pregnancy.
+_FELT = frozenset({"felt", "feel", "feeling", "feels"})
+_STIRS = ("kick", "mov", "wriggl")
 
 
 def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
@@ -197,7 +200,8 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     "his legs" is someone else's even when the cue naming them is out of reach ("the lady in the
     next bed when I had my op ... lost control of her bladder")."""
     if not proxy.active and mention.label == "target" and _THEIR_BODY.intersection(mention.norms):
-        return True
+        if not (_FELT.intersection(mention.norms) and any(w.startswith(_STIRS) for w in mention.norms)):
+            return True  # (not the baby of a pregnancy: "I've hardly felt her kick today")
     for cue in mention.family:
         words = set(re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " ")))
         named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
