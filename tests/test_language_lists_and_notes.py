@@ -112,22 +112,11 @@ def test_both_legs_in_a_sentence_about_one_leg_is_asked_back() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("Pain is in down part of back.", "unsure"),  # no word of feeling
-        ("I can't feel anything down there when I wipe.", "own"),
-        ("Numb between my legs since this morning.", "own"),
-    ],
-)
-def test_saddle_numbness_in_a_sentence_with_no_word_of_feeling_is_asked_back(sentence: str, kind: str) -> None:
-    readings = {"saddle_numbness": _own("saddle_numbness", 0.8, sentence)}
-    _ask_doubtful(readings)
-    assert readings["saddle_numbness"].kind == kind
-
-
-@pytest.mark.parametrize(
     ("fid", "sentence", "kind"),
     [
+        ("saddle_numbness", "Pain is in down part of back.", "unsure"),  # no word of feeling
+        ("saddle_numbness", "I can't feel anything down there when I wipe.", "own"),
+        ("saddle_numbness", "Numb between my legs since this morning.", "own"),
         ("leg_weakness", "- nothing going down my legs", "unsure"),  # no word of strength
         ("leg_weakness", "Started 3 days ago when I lifted a bag of cement.", "unsure"),
         ("leg_weakness", "My right leg keeps giving way.", "own"),
@@ -147,7 +136,9 @@ def test_saddle_numbness_in_a_sentence_with_no_word_of_feeling_is_asked_back(sen
         ("tearing_pain", "It feels like something is ripping through to my back.", "own"),
     ],
 )
-def test_weakness_in_a_sentence_with_no_word_of_strength_is_asked_back(fid: str, sentence: str, kind: str) -> None:
+def test_a_warning_sign_in_a_sentence_without_its_words_is_asked_back(fid: str, sentence: str, kind: str) -> None:
+    """Saddle numbness needs a word of feeling, weakness one of strength, a collapse one of going
+    down: the model's reading from a sentence without them is asked back, not counted."""
     readings = {fid: _own(fid, 0.85, sentence)}
     _ask_doubtful(readings)
     assert readings[fid].kind == kind
