@@ -199,9 +199,13 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     the person described do not. In the writer's own account, a finding told of "her bladder" or
     "his legs" is someone else's even when the cue naming them is out of reach ("the lady in the
     next bed when I had my op ... lost control of her bladder")."""
-    if not proxy.active and mention.label == "target" and _THEIR_BODY.intersection(mention.norms):
-        if not (_FELT.intersection(mention.norms) and any(w.startswith(_STIRS) for w in mention.norms)):
-            return True  # (not the baby of a pregnancy: "I've hardly felt her kick today")
+    if (
+        not proxy.active
+        and mention.label == "target"
+        and _THEIR_BODY.intersection(mention.norms)
+        and not _a_baby_felt(mention)
+    ):
+        return True
     for cue in mention.family:
         words = set(re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " ")))
         named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
@@ -211,6 +215,11 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
             continue  # "a couple of my wife's co-codamol": taken by the writer
         return True
     return False
+
+
+def _a_baby_felt(mention: Mention) -> bool:
+    """ "I've hardly felt her kick today": the "her" is the writer's baby, not another person."""
+    return bool(_FELT.intersection(mention.norms)) and any(w.startswith(_STIRS) for w in mention.norms)
 
 
 def counts_for_person(mention: Mention, proxy: Proxy) -> bool:
