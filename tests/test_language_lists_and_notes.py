@@ -134,6 +134,8 @@ def test_both_legs_in_a_sentence_about_one_leg_is_asked_back() -> None:
         ("fainting", "I blacked out on the stairs.", "own"),
         ("fainting", "My wife says I was out for maybe half a minute.", "own"),
         ("tearing_pain", "It feels like something is ripping through to my back.", "own"),
+        ("back_lump_or_deformity", "Lower back has been stiff for a couple of weeks, about a 4/10.", "unsure"),
+        ("back_lump_or_deformity", "There's a new lump on my lower back that's getting bigger.", "own"),
     ],
 )
 def test_a_warning_sign_in_a_sentence_without_its_words_is_asked_back(fid: str, sentence: str, kind: str) -> None:

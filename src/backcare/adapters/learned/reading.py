@@ -218,6 +218,14 @@ _WENT_DOWN = re.compile(
     r"|(?:was|were|is|went|knocked|conked|spark) out|out (?:for|cold)|next thing|woke up on|zonked)\b",
     re.I,
 )
+#: A lump or a change of shape is told with a word for it: the model read one into "Lower back has
+#: been stiff for a couple of weeks".
+_LUMP = re.compile(
+    r"\b(?:lump\w*|bump\w*|swell\w*|swollen|mass|growth|curv\w*|hump\w*|deform\w*|step|bulg\w*|bony|knot\w*"
+    r"|kyphos\w*|scolios\w*|crooked|lipoma|cyst|shape|sticks? out|sticking out|protrud\w*|bone|hunch\w*|stoop\w*"
+    r"|bent over|dowager)\b",
+    re.I,
+)
 #: A tearing or ripping pain is told with those words (or a knife through to the back).
 _TEARING = re.compile(r"\b(?:tear\w*|tore|torn|rip\w*|split\w*|knife|rent|shredd?\w*|dissect\w*)\b", re.I)
 _NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -231,6 +239,7 @@ _NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "collapse": (_WENT_DOWN,),
     "fainting": (_WENT_DOWN,),
     "tearing_pain": (_TEARING,),
+    "back_lump_or_deformity": (_LUMP,),
 }
 """Findings the model may count only from a sentence with words of each kind listed."""
 
