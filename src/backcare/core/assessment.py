@@ -82,7 +82,7 @@ def _gather(
         text_in_scope = reading.understanding.in_scope
         to_confirm = list(reading.to_confirm)
     answer_findings = parse_answers(answers, kb)
-    for cleared in [k for k, v in answers.items() if (v is None or isinstance(v, str)) and is_unknown(v)]:
+    for cleared in [k for k, v in answers.items() if is_unknown(v)]:
         merged.pop(cleared, None)
     merged.update({f.id: f for f in answer_findings})
     to_confirm = [c for c in to_confirm if c.id not in merged]

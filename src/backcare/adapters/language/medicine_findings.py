@@ -58,7 +58,9 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
     """Paracetamol taken at a rate over the daily maximum is paracetamol overuse: one product
     ("co-codamol, two every four hours") or several added up ("co-codamol 30/500 2 tabs QDS" is
     the maximum; "and paracetamol 1 g" on top is over it). Each dose counts for the paracetamol
-    product named nearest to it in its sentence, and the same dose of the same product once."""
+    product named nearest to it in its sentence, and the same dose of the same product once. A
+    total the person states ("3 g altogether") already holds the doses they listed: the larger of
+    the two counts."""
     doses: dict[tuple[str, float], Mention] = {}
     for mention, value in value_mentions(analysis, "doses_per_day", proxy):
         if _LIMIT_BEFORE.search(analysis.text[max(0, mention.start - 40) : mention.start]):
@@ -68,16 +70,15 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
             continue
         key = (" ".join(product.norms).replace("-", " "), float(value.value))
         doses.setdefault(key, mention)
-    # the person's own total ("3 g altogether") already holds the doses they listed: the larger counts
     stated = [
         (m, float(v.value))
         for m, v in value_mentions(analysis, "dose_total", proxy)
         if _dose_product(analysis, m) is not None
     ]
     total = max([sum(tablets for _, tablets in doses), *(tablets for _, tablets in stated)])
-    doses.update({("total", tablets): m for m, tablets in stated if tablets == total})
     if total > MAX_TABLETS_A_DAY:
-        counted = sorted(doses.values(), key=lambda m: m.start)
+        deciding = [m for m, tablets in stated if tablets == total]  # a stated total that decides is evidence too
+        counted = sorted([*doses.values(), *deciding], key=lambda m: m.start)
         status: Status = "possible" if any(m.uncertain for m in counted) else "present"
         evidence = "; ".join(m.text for m in counted)
         record(out, "paracetamol_overuse", status, evidence, counted[0].start, True)
