@@ -136,6 +136,10 @@ def test_both_legs_in_a_sentence_about_one_leg_is_asked_back() -> None:
         ("tearing_pain", "It feels like something is ripping through to my back.", "own"),
         ("back_lump_or_deformity", "Lower back has been stiff for a couple of weeks, about a 4/10.", "unsure"),
         ("back_lump_or_deformity", "There's a new lump on my lower back that's getting bigger.", "own"),
+        ("history_of_cancer", "On water tablets for my heart, cramps in my back for weeks.", "unsure"),
+        ("history_of_cancer", "Had a lumpectomy and radiotherapy six years ago.", "own"),
+        ("longstanding_leg_symptoms", "New bilateral leg numbness.", "unsure"),
+        ("longstanding_leg_symptoms", "My feet have tingled for years with my sugar.", "own"),
     ],
 )
 def test_a_warning_sign_in_a_sentence_without_its_words_is_asked_back(fid: str, sentence: str, kind: str) -> None:

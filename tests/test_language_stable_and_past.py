@@ -52,6 +52,13 @@ def test_a_change_or_no_word_of_stability_keeps_the_red_flag(sentence: str) -> N
     assert "leg_pain_both_sides" in kept and confirm == []
 
 
+def test_stability_is_judged_in_the_part_of_a_run_on_sentence_that_tells_it() -> None:
+    """A full stop the sentence splitter ran through ("... same as always. back went last week")
+    ends the part that tells the legs as stable: the next part's "went" and "last week" are the back's."""
+    run_on = "Both legs ache and tingle when I walk far, same as they have for years. back went last week lifting"
+    assert _stable(run_on) == (["longstanding_leg_symptoms"], ["leg_pain_both_sides"])
+
+
 def test_the_catalogue_names_the_stable_finding_of_each_both_legs_finding() -> None:
     both = [fid for fid, f in KB.findings.items() if f.stable_instead]
     assert sorted(both) == ["leg_numbness_both_sides", "leg_pain_both_sides"]

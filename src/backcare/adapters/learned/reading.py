@@ -228,6 +228,24 @@ _LUMP = re.compile(
 )
 #: A tearing or ripping pain is told with those words (or a knife through to the back).
 _TEARING = re.compile(r"\b(?:tear\w*|tore|torn|rip\w*|split\w*|knife|rent|shredd?\w*|dissect\w*)\b", re.I)
+#: A cancer, its treatment or its follow-up is told with a word for it: the model read a history of
+#: cancer into "on water tablets for my heart".
+_CANCER = re.compile(
+    r"\b(?:canc\w*|cancer\w*|ca|tumou?r\w*|carcinoma\w*|malignan\w*|oncolog\w*|chemo\w*|radio\w*|radiation"
+    r"|lymphoma\w*|leuk(?:a)?emi\w*|myeloma\w*|melanoma\w*|sarcoma\w*|hodgkin\w*|neoplas\w*|mets|metasta\w*"
+    r"|mastectomy|lumpectomy|prostatectomy|mesothelioma|glioma|seminoma|nsclc|sclc|dcis|cll|cml|aml|nhl|rcc|hcc"
+    r"|remission|all clear|biops\w*|growth|lump\w*|big c|hormone therapy"
+    r"|tamoxifen|letrozole|anastrozole|immunotherapy|palliative|hospice|macmillan|scan\w*|psa)\b",
+    re.I,
+)
+#: Symptoms stable for months or years are told with a duration or a chronic cause: the model read
+#: them into "New bilateral leg numbness".
+_LONG_TOLD = re.compile(
+    r"\b(?:years?|yrs?|decades?|months|mths|ages|yonks|forever|long time|life|always|chronic|long-?standing"
+    r"|stable|unchanged|usual|same|no change|nothing new|neuropath\w*|stenosis|diabet\w*|claudication|walk\w*"
+    r"|chemo\w*|ms|sclerosis|b12|alcohol|restless|charcot|baby|babies|birth|kids|children|known)\b",
+    re.I,
+)
 _NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "leg_pain_both_sides": (_BILATERAL,),
     "leg_numbness_both_sides": (_BILATERAL,),
@@ -240,6 +258,8 @@ _NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "fainting": (_WENT_DOWN,),
     "tearing_pain": (_TEARING,),
     "back_lump_or_deformity": (_LUMP,),
+    "history_of_cancer": (_CANCER,),
+    "longstanding_leg_symptoms": (_LONG_TOLD,),
 }
 """Findings the model may count only from a sentence with words of each kind listed."""
 
@@ -338,7 +358,9 @@ def _stable_asked(
         where = [
             sentence
             for sentence in (told_stable.get(instead, ()) if instead in present else ())
-            if (finding.evidence or "") in sentence and _TOLD_STABLE.search(sentence) and not _CHANGED.search(sentence)
+            if (part := _part_with(sentence, finding.evidence or "")) is not None
+            and _TOLD_STABLE.search(part)
+            and not _CHANGED.search(part)
         ]
         if where and finding.status in ("present", "possible"):
             own = readings.get(finding.id)
@@ -347,6 +369,15 @@ def _stable_asked(
         else:
             kept.append(finding)
     return kept, confirm
+
+
+_STOPS = re.compile(r"(?<=[.!?;])\s+")
+
+
+def _part_with(sentence: str, evidence: str) -> str | None:
+    """The part of ``sentence`` (split at full stops the sentence splitter ran through, as in
+    "same as it always is. back went last week") that holds ``evidence``; None if none does."""
+    return next((part for part in _STOPS.split(sentence) if evidence in part), None)
 
 
 def _told_as_own(seen: Observation, fid: str, limits: Thresholds) -> list[str]:
