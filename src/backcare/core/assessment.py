@@ -82,8 +82,9 @@ def _gather(
         text_in_scope = reading.understanding.in_scope
         to_confirm = list(reading.to_confirm)
     answer_findings = parse_answers(answers, kb)
-    for cleared in [k for k, v in answers.items() if is_unknown(v)]:
-        merged.pop(cleared, None)
+    if merged:  # an answer of "unknown" clears what the text said
+        for cleared in [k for k, v in answers.items() if is_unknown(v)]:
+            merged.pop(cleared, None)
     merged.update({f.id: f for f in answer_findings})
     to_confirm = [c for c in to_confirm if c.id not in merged]
     if not text_in_scope and "back_pain" not in merged and not answer_findings:
@@ -137,7 +138,7 @@ def assess(
             if in_scope and contributors_shown(result.disposition, result.red_flags, kb)
             else []
         ),
-        findings=sorted(merged.values(), key=lambda f: kb.order[f.id]),
+        findings=[merged[fid] for fid in sorted(merged, key=kb.order.__getitem__)],
         scores=Scores(
             nrs=pain if isinstance(pain, int) and not isinstance(pain, bool) else None,
             startback=startback_if_complete(facts),
@@ -164,5 +165,7 @@ def _notes(in_scope: bool, unfinished: bool) -> list[str]:
 
 def _asked_back_first(to_confirm: list[ToConfirm], questions: list[str]) -> list[str]:
     """Readings to confirm are asked before anything else: they quote what the person wrote."""
+    if not to_confirm:
+        return questions
     first = [c.id for c in to_confirm]
     return [*first, *(q for q in questions if q not in first)]

@@ -66,13 +66,14 @@ def _at_stake(
     (truth None) asks about, with the most urgent disposition such a trigger could give. The most
     urgent come first, in catalogue order within an urgency (the order questions are asked in)."""
     at_stake: dict[str, Disposition] = {}
-    known = {fid for fid, value in facts.items() if value is not None}
-    for urgency, group in kb.triggers_by_urgency:  # most urgent first: a finding keeps the highest
+    undecided = {index for index, truth in enumerate(truths) if truth is None}
+    for urgency, askers in kb.askers_by_urgency:  # most urgent first: a finding keeps the highest
         if urgency <= floor:
             break
-        named = set().union(*[askable for index, askable in group if truths[index] is None])
-        unknown = sorted(named - known - at_stake.keys(), key=kb.order.__getitem__)
-        at_stake.update(dict.fromkeys(unknown, _BY_URGENCY[urgency]))
+        disposition = _BY_URGENCY[urgency]
+        for fid, triggers in askers:
+            if fid not in at_stake and facts.get(fid) is None and not undecided.isdisjoint(triggers):
+                at_stake[fid] = disposition
     return at_stake
 
 

@@ -114,13 +114,24 @@ class KnowledgeBase:
         return compile_rules([candidate.rule for _, candidate in self.triggers])
 
     @cached_property
-    def triggers_by_urgency(self) -> tuple[tuple[int, tuple[tuple[int, frozenset[str]], ...]], ...]:
-        """The triggers grouped by urgency, most urgent first: each trigger's index in ``triggers``
-        with its askable findings, for working out what an unanswered question could still raise."""
-        groups: dict[int, list[tuple[int, frozenset[str]]]] = {}
+    def askers_by_urgency(self) -> tuple[tuple[int, tuple[tuple[str, frozenset[int]], ...]], ...]:
+        """For working out what an unanswered question could still raise: by urgency, most urgent
+        first, each finding a trigger of that urgency asks about, in catalogue order, with the
+        indices (in ``triggers``) of the triggers that ask about it."""
+        groups: dict[int, dict[str, set[int]]] = {}
         for index, (_, candidate) in enumerate(self.triggers):
-            groups.setdefault(candidate.urgency, []).append((index, candidate.askable))
-        return tuple((urgency, tuple(groups[urgency])) for urgency in sorted(groups, reverse=True))
+            for fid in candidate.askable:
+                groups.setdefault(candidate.urgency, {}).setdefault(fid, set()).add(index)
+        return tuple(
+            (
+                urgency,
+                tuple(
+                    (fid, frozenset(groups[urgency][fid]))
+                    for fid in sorted(groups[urgency], key=self.order.__getitem__)
+                ),
+            )
+            for urgency in sorted(groups, reverse=True)
+        )
 
     @cached_property
     def yes_no(self) -> frozenset[str]:
