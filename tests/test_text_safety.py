@@ -113,3 +113,20 @@ def test_a_hedged_denial_leaves_the_screening_question_open(fid: str, symptom: s
 def test_both_legs_are_an_emergency_only_when_new_or_worse(text: str, emergency: bool) -> None:
     result = assess(text=text, today=TODAY, reader=_rules_only)
     assert ("cauda_equina" in {f.id for f in result.red_flags}) is emergency, text
+
+
+def test_a_broken_rules_file_is_an_error_not_an_empty_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside the tests a reading bug gives an empty reading (the questions still get asked), but a
+    vocabulary or rules file that does not compile must not pass as a text that says nothing."""
+    from backcare.adapters.language import pipeline
+    from backcare.adapters.language.context_rules import ContextRulesError
+    from backcare.adapters.language.reader import read
+    from backcare.bootstrap import knowledge
+
+    def broken() -> None:
+        raise ContextRulesError("context_rules.yaml: rules[35]: a gap is written ~N")
+
+    monkeypatch.delenv("BACKCARE_STRICT_READING")
+    monkeypatch.setattr(pipeline, "engine", broken)
+    with pytest.raises(ContextRulesError):
+        read("I can't feel the toilet paper when I wipe", knowledge(), TODAY)

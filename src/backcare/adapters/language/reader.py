@@ -100,9 +100,10 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
         messages.append(UNREADABLE)
     if not any(ch.isalnum() for ch in cleaned.text):
         return Understanding(findings=[], in_scope=False, messages=[*messages, EMPTY])
+    vocabulary = engine().vocabulary  # a broken vocabulary or rules file is an error, never an empty reading
     try:
         analysis = analyse(cleaned.text, today, _medicines(cleaned.text, kb))
-        result = interpret(analysis, engine().vocabulary, generic)
+        result = interpret(analysis, vocabulary, generic)
     except Exception:  # a reading bug must not stop the triage: the questions still get asked
         if os.environ.get("BACKCARE_STRICT_READING") == "1":
             raise  # in tests a crash must fail, not pass as an empty reading

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from backcare.adapters.language.kinship import CHILD_WORDS, FEMALE, KIN_NAME, MALE, NEUTRAL, RELATION_RE
+from backcare.adapters.language.kinship import CHILD_WORDS, FEMALE, KIN_NAME, MALE, NEUTRAL, RELATION_RE, RELATIONS
 from backcare.adapters.language.mentions import Analysis, Mention
 
 _EXPLICIT_PROXY = re.compile(
@@ -211,10 +211,17 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
         named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
         if proxy.active and (named or words) & proxy.words:
             continue
-        if mention.label in {"medicine", "product"} and ("'s" in cue or cue.endswith("s'")):
+        if mention.label in {"medicine", "product"} and _possessive(cue):
             continue  # "a couple of my wife's co-codamol": taken by the writer
         return True
     return False
+
+
+def _possessive(cue: str) -> bool:
+    """A relative's cue that is a possessive: "my wife's", "my sons'", or typed without its
+    apostrophe ("from my mums cupboard")."""
+    last = cue.split()[-1] if cue.split() else ""
+    return "'s" in cue or cue.endswith("s'") or (last.endswith("s") and last[:-1] in RELATIONS)
 
 
 def _a_baby_felt(mention: Mention) -> bool:

@@ -21,6 +21,7 @@ from backcare.adapters.language import Understanding
 from backcare.adapters.learned.merge import ModelReading, Thresholds, merge, model_readings, own_scores
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
+from backcare.adapters.learned.telling_words import CHANGED, NEEDS_WORDS, NEW_ONLY, TOLD_STABLE
 from backcare.core.models import Finding, ToConfirm
 
 if TYPE_CHECKING:
@@ -163,105 +164,6 @@ def _spelled(text: str, ages: set[str]) -> str:
     return _COMPACT_AGE.sub(spell, text) if ages else text
 
 
-#: Findings the model may only count from a sentence that has words without which the finding
-#: cannot be stated: both legs need two legs, numbness in the saddle a feeling ("pain is in down
-#: part of back" was read as saddle numbness). Otherwise the reading is asked back.
-_BILATERAL = re.compile(
-    r"\b(?:both|(?<!between my )(?<!between the )(?<!between his )(?<!between her )legs|bilateral(?:ly)?|bilat|b/l"
-    r"|either|each|thighs|calves|feet|shins|ankles|knees|sides)\b"
-    r"|\b(?:left|l)\b.*\b(?:right|r)\b|\b(?:right|r)\b.*\b(?:left|l)\b",
-    re.I,
-)
-_FEELING = re.compile(
-    r"\b(?:numb\w*|feel\w*|felt|sensation\w*|sensory|tingl\w*|pins|needles|dead|an(?:a)?esth\w*|par(?:a)?esth\w*"
-    r"|wip\w*|sx|symptoms?|fuzzy|buzz\w*|cold|prickl\w*|nothing)\b",
-    re.I,
-)
-#: Words of quantity: more paracetamol than the packet allows cannot be told without one ("two
-#: every three hours", "the whole packet", "more than it says", "popping them like sweets").
-_AMOUNT = re.compile(
-    r"\d|\b(?:too many|too much|more|over\w*|exceed\w*|max\w*|limit\w*|extra|double\w*|lots|loads|handfuls?"
-    r"|a lot|heaps|whole|packets?|box(?:es)?|every|constantly|non-?stop|sweets|smarties|necking|popping|od|all day"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|several|many|much)\b",
-    re.I,
-)
-#: Words of strength or of what a leg will not do: weakness cannot be told without one ("gives
-#: way", "dragging my foot", "can't get up the stairs", "power 4/5"). The model alone reads it into
-#: "nothing going down my legs" or "started when I lifted a bag of cement".
-_STRENGTH = re.compile(
-    r"\b(?:weak\w*|strength|strong|power|[0-5]/5|mrc|give[sn]?|gave|giving|buckl\w*|heavy|heaviness|lead|drag\w*"
-    r"|drop\w*|foot|feet|toes?|tip-?toes?|heels?|stumbl\w*|trip\w*|jelly|wobbl\w*|hold\w*|useless|floppy|dead"
-    r"|collaps\w*|fall\w*|fell|stairs?|steps?|kerb|curb|climb\w*|(?:not|stopped) working|let\w* me down"
-    r"|can'?t|cannot|can not|couldn'?t|could not|unable|won'?t|will not|doesn'?t|does not|didn'?t|did not"
-    r"|isn'?t|is not)\b",
-    re.I,
-)
-#: A foot that drops or drags is told with the foot, the toes or what they do.
-_FOOT = re.compile(
-    r"\b(?:foot|feet|toes?|drag\w*|slap\w*|drop\w*|scuff\w*|catch\w*|trip\w*|heels?|dorsiflex\w*|high-?step\w*)\b",
-    re.I,
-)
-#: Words of change: weakness getting worse cannot be told without one ("weaker every day", "now
-#: I can't lift it at all"). The model read it into "Power 5/5 both legs, R leg asymptomatic".
-_WORSENING = re.compile(
-    r"\b(?:wors\w*|weaker|weakening|progress\w*|deteriorat\w*|more|increas\w*|spread\w*|every|each|getting"
-    r"|got|gone|declin\w*|further|less|steadily|now|any ?more|no longer|stopped|started|since|today"
-    r"|yesterday|this (?:morning|week)|overnight|day by day|by the (?:day|hour)|hours?)\b",
-    re.I,
-)
-#: Words of going down or of consciousness: a collapse or a faint cannot be told without one. The
-#: model read both, and a tearing pain, into "Sudden severe LBP 8/10 while reaching into a cupboard".
-_WENT_DOWN = re.compile(
-    r"\b(?:collaps\w*|fell|fall\w*|floor|ground|pass(?:ed|ing)? out|black\w*|faint\w*|keel\w*|dropp?\w*|down"
-    r"|unconscious\w*|unresponsive|conscious\w*|out cold|came to|come (?:round|to)|came round|slump\w*|syncop\w*"
-    r"|funny turn|dizz\w*|light-?headed|woozy|swoon\w*|legs (?:went|gave)|found (?:him|her|them|myself)|loc|tloc|gcs"
-    r"|(?:was|were|is|went|knocked|conked|spark) out|out (?:for|cold)|next thing|woke up on|zonked)\b",
-    re.I,
-)
-#: A lump or a change of shape is told with a word for it: the model read one into "Lower back has
-#: been stiff for a couple of weeks".
-_LUMP = re.compile(
-    r"\b(?:lump\w*|bump\w*|swell\w*|swollen|mass|growth|curv\w*|hump\w*|deform\w*|step|bulg\w*|bony|knot\w*"
-    r"|kyphos\w*|scolios\w*|crooked|lipoma|cyst|shape|sticks? out|sticking out|protrud\w*|bone|hunch\w*|stoop\w*"
-    r"|bent over|dowager)\b",
-    re.I,
-)
-#: A tearing or ripping pain is told with those words (or a knife through to the back).
-_TEARING = re.compile(r"\b(?:tear\w*|tore|torn|rip\w*|split\w*|knife|rent|shredd?\w*|dissect\w*)\b", re.I)
-#: A cancer, its treatment or its follow-up is told with a word for it: the model read a history of
-#: cancer into "on water tablets for my heart".
-_CANCER = re.compile(
-    r"\b(?:canc\w*|cancer\w*|ca|tumou?r\w*|carcinoma\w*|malignan\w*|oncolog\w*|chemo\w*|radio\w*|radiation"
-    r"|lymphoma\w*|leuk(?:a)?emi\w*|myeloma\w*|melanoma\w*|sarcoma\w*|hodgkin\w*|neoplas\w*|mets|metasta\w*"
-    r"|mastectomy|lumpectomy|prostatectomy|mesothelioma|glioma|seminoma|nsclc|sclc|dcis|cll|cml|aml|nhl|rcc|hcc"
-    r"|remission|all clear|biops\w*|growth|lump\w*|big c|hormone therapy"
-    r"|tamoxifen|letrozole|anastrozole|immunotherapy|palliative|hospice|macmillan|scan\w*|psa)\b",
-    re.I,
-)
-#: Symptoms stable for months or years are told with a duration or a chronic cause: the model read
-#: them into "New bilateral leg numbness".
-_LONG_TOLD = re.compile(
-    r"\b(?:years?|yrs?|decades?|months|mths|ages|yonks|forever|long time|life|always|chronic|long-?standing"
-    r"|stable|unchanged|usual|same|no change|nothing new|neuropath\w*|stenosis|diabet\w*|claudication|walk\w*"
-    r"|chemo\w*|ms|sclerosis|b12|alcohol|restless|charcot|baby|babies|birth|kids|children|known)\b",
-    re.I,
-)
-_NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "leg_pain_both_sides": (_BILATERAL,),
-    "leg_numbness_both_sides": (_BILATERAL,),
-    "saddle_numbness": (_FEELING,),
-    "paracetamol_overuse": (_AMOUNT,),
-    "leg_weakness": (_STRENGTH,),
-    "leg_weakness_worsening": (_WORSENING, _STRENGTH),
-    "foot_drop": (_FOOT,),
-    "collapse": (_WENT_DOWN,),
-    "fainting": (_WENT_DOWN,),
-    "tearing_pain": (_TEARING,),
-    "back_lump_or_deformity": (_LUMP,),
-    "history_of_cancer": (_CANCER,),
-    "longstanding_leg_symptoms": (_LONG_TOLD,),
-}
-"""Findings the model may count only from a sentence with words of each kind listed."""
 
 
 #: Graver and milder readings of one event: when the model reads both in one sentence and the
@@ -297,13 +199,17 @@ def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = 
     also reads as a milder one, when it holds the grave less surely or the rules read only the
     milder."""
     denied = {f.id for f in ruled if f.status == "absent"}
-    for fid, needed in _NEEDS_WORDS.items():
+    for fid, needed in NEEDS_WORDS.items():
         reading = readings.get(fid)
         if reading is None or reading.kind not in ("own", "unsure") or all(w.search(reading.sentence) for w in needed):
             continue
         if fid in denied:  # the rules read a plain denial elsewhere, and this sentence cannot say otherwise
             del readings[fid]
         else:
+            readings[fid] = replace(reading, kind="unsure", status="unsure")
+    for fid in NEW_ONLY:  # "a lump, unchanged for ten years": not a new one
+        reading = readings.get(fid)
+        if reading is not None and reading.kind == "own" and _told_stable(reading.sentence):
             readings[fid] = replace(reading, kind="unsure", status="unsure")
     for graver, milder in _GRAVER_THAN:
         grave, mild = readings.get(graver), readings.get(milder)
@@ -320,21 +226,6 @@ def _told_mildly(grave: ModelReading, milder: str, ruled: Sequence[Finding]) -> 
     and nothing graver: the model's grave reading of it is asked back, not taken."""
     words = {f.id: (f.evidence or "") for f in ruled if f.status != "absent"}
     return grave.finding not in words and bool(words.get(milder)) and words[milder] in grave.sentence
-
-
-#: Words that tell a complaint as stable for months or years, or name a chronic cause of it.
-_TOLD_STABLE = re.compile(
-    r"\b(?:years?|yrs?|decades?|months|ages|long time|always|chronic|long-?standing|stable|unchanged|same as"
-    r"|no different|neuropath\w*|stenosis|diabet\w*|claudication)\b",
-    re.I,
-)
-#: Words that make it new again: "worse since Monday", "over the last few days", "spreading".
-_CHANGED = re.compile(
-    r"\b(?:new|newly|worse|worsening|sudden(?:ly)?|spread(?:s|ing)?|creeping|higher|further|recent(?:ly)?"
-    r"|started|starting|began|begun|today|tonight|yesterday|this (?:morning|week)|last (?:night|week)|days?|weeks?"
-    r"|hours?|gone|went|since\s+(?:yesterday|last|this|the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b",
-    re.I,
-)
 
 
 def _stable_asked(
@@ -359,8 +250,7 @@ def _stable_asked(
             sentence
             for sentence in (told_stable.get(instead, ()) if instead in present else ())
             if (part := _part_with(sentence, finding.evidence or "")) is not None
-            and _TOLD_STABLE.search(part)
-            and not _CHANGED.search(part)
+            and _told_stable(part)
         ]
         if where and finding.status in ("present", "possible"):
             own = readings.get(finding.id)
@@ -369,6 +259,11 @@ def _stable_asked(
         else:
             kept.append(finding)
     return kept, confirm
+
+
+def _told_stable(words: str) -> bool:
+    """Whether ``words`` tell a complaint as stable for months or years, and of no change."""
+    return bool(TOLD_STABLE.search(words)) and not CHANGED.search(words)
 
 
 _STOPS = re.compile(r"(?<=[.!?;])\s+")
