@@ -285,3 +285,24 @@ def test_an_age_in_brackets_is_an_age_not_a_duration() -> None:
     found = READ.read(KB, "Mr T (81 years) has had back pain since Tuesday.")
     assert found["age"].value == 81
     assert found["days_since_onset"].value < 10
+
+
+def test_a_cue_inside_a_finding_negates_no_list_after_it() -> None:
+    """The "can't" of "can't catch my breath" is part of that finding: it does not deny the next
+    item of the comma list ("really struggling to breathe")."""
+    text = "My lower back went this morning and now I can't catch my breath, really struggling to breathe."
+    assert READ.status(KB, text, "difficulty_breathing") == "present"
+    denied = "No fever, weight loss, cancer, injury, chest pain, breathing problems or confusion."
+    assert READ.status(KB, denied, "chest_pain") == "absent"  # a plain "no" still reaches the list
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Dad had bowel cancer, so cancer's always on my mind, but my back just aches from the gym.", "history_of_cancer"),
+        ("My husbands got covid with a high temp, I'm fine, my back aches from the gym.", "fever"),
+    ],
+)
+def test_a_fear_or_a_relatives_illness_is_not_the_persons(text: str, fid: str) -> None:
+    found = READ.read(KB, text).get(fid)
+    assert found is None or found.status == "absent"

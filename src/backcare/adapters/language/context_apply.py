@@ -75,7 +75,7 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
         for target, modifier in graph.edges:
             found[position[id(target)]].append(modifier)
         findings = [(t, targets[t].start) for t in members if targets[t].label_.startswith("target")]
-        _negate_across_lists(findings, modifiers[n], found, doc)
+        _negate_across_lists(findings, graph.modifiers, found, doc)  # a cue inside a finding negates no list
         # "worse" anywhere in the sentence makes all its findings current (never long-standing)
         worse = [m for m in modifiers[n] if m.category == "CURRENT" and (m.rule.metadata or {}).get("kind") == "worse"]
         for t in members if worse else ():
