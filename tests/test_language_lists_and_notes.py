@@ -140,6 +140,12 @@ def test_both_legs_in_a_sentence_about_one_leg_is_asked_back() -> None:
         ("history_of_cancer", "Had a lumpectomy and radiotherapy six years ago.", "own"),
         ("longstanding_leg_symptoms", "New bilateral leg numbness.", "unsure"),
         ("longstanding_leg_symptoms", "My feet have tingled for years with my sugar.", "own"),
+        ("fever", "28M, LBP 6/12, insidious onset.", "unsure"),
+        ("fever", "I've been shivering and sweating all night.", "own"),
+        ("pregnant", "LBP >3/12, fluctuating, mechanical pattern.", "unsure"),
+        ("pregnant", "35+2, backache coming and going.", "own"),
+        ("unexplained_weight_loss", "LBP >3/12, fluctuating, mechanical pattern.", "unsure"),
+        ("unexplained_weight_loss", "My jeans are falling off me and I'm not dieting.", "own"),
     ],
 )
 def test_a_warning_sign_in_a_sentence_without_its_words_is_asked_back(fid: str, sentence: str, kind: str) -> None:

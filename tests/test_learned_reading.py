@@ -122,8 +122,12 @@ def test_the_model_cannot_make_a_man_pregnant():
     merged = {f.id: f for f in decide(seen, kb).understanding.findings}
     assert merged["sex"].value == "male"
     assert "pregnant" not in merged
-    woman = Observation(understand("38F, LBP 3/52.", kb, dt.date(2026, 12, 2)), sentences, probs, ["pregnant"])
-    assert "pregnant" in {f.id for f in decide(woman, kb).understanding.findings}
+    for note, counted in (("38F, LBP 3/52.", False), ("38F, 34/40, LBP 3/52.", True)):
+        # a woman's note: counted where it says pregnant or gives a gestation, else asked back
+        woman = Observation(understand(note, kb, dt.date(2026, 12, 2)), split(note), probs, ["pregnant"])
+        reading = decide(woman, kb)
+        assert ("pregnant" in {f.id for f in reading.understanding.findings}) is counted
+        assert ("pregnant" in {c.id for c in reading.to_confirm}) is not counted
 
 
 def test_a_sentence_reads_the_same_whatever_else_the_note_says() -> None:

@@ -101,6 +101,22 @@ _FEVERISH = re.compile(
     r"|seps\w*|septic|infect\w*|unwell|poorly|sick|ill|covid|virus|bug)\b",
     re.I,
 )
+#: A pregnancy is told with a word for it, its weeks or its care: the model read one into a note's
+#: "LBP >3/12, fluctuating".
+_PREGNANCY = re.compile(
+    r"\b(?:preg\w*|expecting|baby|babies|bump|weeks?|wks?|w|gestation\w*|trimester|midwi\w*|antenatal|obstetric\w*"
+    r"|maternity|labou?r|contraction\w*|tightening\w*|kick\w*|mov\w*|edd|lmp|ivf|g\dp\d|\d+\+?\d*/40|due|twins?"
+    r"|foetus|fetus|fetal|foetal|womb|scan|bleed\w*|waters?|leak\w*|discharge|fluid|pads?|trickl\w*|gush\w*|waves?"
+    r"|tumm\w*|belly|hard|\d{1,2} ?\+ ?[0-6])\b",
+    re.I,
+)
+#: Losing weight is told with a word for weight, its measure or what shows it: the model read it
+#: into the same note.
+_WEIGHT = re.compile(
+    r"\b(?:weigh\w*|wt|kgs?|lbs?|pounds?|stones?|st|lost|los\w*|thin\w*|skinny|slim\w*|clothes|belt|trousers|jeans"
+    r"|baggy|loose|dropp?\w*|appetite|eat\w*|ate|food|hungry|cachex\w*|wasting|gaunt|bmi|bony|skin and bone)\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "leg_pain_both_sides": (_BILATERAL,),
     "leg_numbness_both_sides": (_BILATERAL,),
@@ -115,6 +131,8 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "back_lump_or_deformity": (_LUMP,),
     "history_of_cancer": (_CANCER,),
     "fever": (_FEVERISH,),
+    "pregnant": (_PREGNANCY,),
+    "unexplained_weight_loss": (_WEIGHT,),
     "longstanding_leg_symptoms": (_LONG_TOLD,),
 }
 """Findings the model may count only from a sentence with words of each kind listed."""
