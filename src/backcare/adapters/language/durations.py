@@ -134,6 +134,13 @@ _SINCE_MONTH = re.compile(
 )
 
 
+#: In pregnancy, "since about 20 weeks" is a week of the pregnancy, not a duration.
+_PREGNANCY = re.compile(
+    r"(?<!not )(?<!n't )(?<!nt )\b(?:pregnan\w*|preg|expecting|gestation\w*|midwife|antenatal|trimester)\b", re.I
+)
+_GESTATION_POINT = re.compile(r"(?:since|from)\b[^\d]*\d+\s*(?:weeks?|wks?)$", re.I)
+
+
 def _unit_days(unit: str) -> int:
     """Days in one unit of time ("weeks" is 7; hours and minutes are 0: today)."""
     unit = unit.lower().rstrip("s")
@@ -177,6 +184,8 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         for m in pattern.finditer(text) if units else ():
             qty = parse_number(m.group("q")) if m.group("q") else 1.0
             if qty is None or _WELL_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            if _GESTATION_POINT.match(m.group(0)) and _PREGNANCY.search(text):
                 continue
             days = round(qty * _unit_days(m.group("u")))
             if 0 <= days <= 36500:
