@@ -43,15 +43,18 @@ def parse_answers(raw: Mapping[str, Any], kb: KnowledgeBase) -> list[Finding]:
     if not isinstance(raw, Mapping):
         raise AnswerError("answers", "must be an object mapping finding ids to values")
     findings: list[Finding] = []
+    yes_no = kb.yes_no_answers
     for key, value in raw.items():
+        if value is True or value is False:  # most answers: a yes or a no, made once per catalogue
+            answered = yes_no[value].get(key)
+            if answered is not None:
+                findings.append(answered)
+                continue
         definition = kb.findings.get(key)
         if definition is None or definition.computed:
             askable = [fid for fid, f in kb.findings.items() if not f.computed]
             close = difflib.get_close_matches(str(key), askable, n=3, cutoff=0.6)
             raise AnswerError(str(key), "unknown finding id", close)
-        if (value is True or value is False) and definition.type == "bool":  # most answers: no words to read
-            findings.append(yes_no_finding(definition.id, "present" if value else "absent"))
-            continue
         finding = parse_answer(definition, value)
         if finding is not None:
             findings.append(finding)

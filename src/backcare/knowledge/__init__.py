@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -34,6 +34,9 @@ from backcare.knowledge.schema import (
     Support,
     Trigger,
 )
+
+if TYPE_CHECKING:
+    from backcare.core.models import Finding  # the core's models import this package's schema
 
 DATA_DIR = Path(__file__).parent / "data"
 E = TypeVar("E", bound=Entry)
@@ -132,6 +135,17 @@ class KnowledgeBase:
             )
             for urgency in sorted(groups, reverse=True)
         )
+
+    @cached_property
+    def yes_no_answers(self) -> dict[bool, dict[str, Finding]]:
+        """Each askable yes/no finding answered yes (``True``) and no (``False``), made once: most
+        structured answers are one of these."""
+        from backcare.core.models import yes_no_finding
+
+        askable = [fid for fid, f in self.findings.items() if f.type == "bool" and not f.computed]
+        return {
+            yes: {fid: yes_no_finding(fid, "present" if yes else "absent") for fid in askable} for yes in (True, False)
+        }
 
     @cached_property
     def yes_no(self) -> frozenset[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from pydantic import ValidationError
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -37,8 +37,8 @@ class AssessFastPath:
         if scope["type"] != "http" or scope["path"] != PATH or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
+        raw = await _body(receive)
         request = Request(scope, receive)
-        raw = await request.body()
         query = scope.get("query_string", b"")
         body = _valid(raw) if query in _INCLUDE and _is_json(request) else None
         if body is None:
@@ -49,6 +49,19 @@ class AssessFastPath:
         except Exception as exc:  # answered as FastAPI's route would: by the app's handler for it
             response = await _handler(request, exc)(request, exc)
         await response(scope, receive, send)
+
+
+async def _body(receive: Receive) -> bytes:
+    """The whole body, read straight from the connection as ``Request.body`` would, without its
+    generator per chunk (``ClientDisconnect`` if the client goes away first)."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise ClientDisconnect
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
 
 
 def _is_json(request: Request) -> bool:
