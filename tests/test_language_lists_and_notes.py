@@ -146,6 +146,8 @@ def test_both_legs_in_a_sentence_about_one_leg_is_asked_back() -> None:
         ("pregnant", "35+2, backache coming and going.", "own"),
         ("unexplained_weight_loss", "LBP >3/12, fluctuating, mechanical pattern.", "unsure"),
         ("unexplained_weight_loss", "My jeans are falling off me and I'm not dieting.", "own"),
+        ("major_trauma", "Pulled my back getting out of the car yesterday.", "unsure"),
+        ("major_trauma", "Came off my motorbike at 40 mph this morning.", "own"),
     ],
 )
 def test_a_warning_sign_in_a_sentence_without_its_words_is_asked_back(fid: str, sentence: str, kind: str) -> None:

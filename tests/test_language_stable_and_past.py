@@ -205,3 +205,10 @@ def test_up_and_about_is_not_very_unwell() -> None:
 )
 def test_round_14_wordings(text: str, fid: str, status: str) -> None:
     assert READ.status(KB, text, fid) == status
+
+
+def test_sweating_from_exercise_in_the_heat_is_no_fever() -> None:
+    """The rules read heavy sweating and exercise in the heat; the model's fever there is asked back."""
+    text = "19 m, played football in the heat all afternoon, sweated loads, now my lower back keeps spasming."
+    reading = read_text(text, KB, TODAY)
+    assert "fever" not in {f.id for f in reading.understanding.findings if f.status != "absent"}

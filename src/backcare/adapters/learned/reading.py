@@ -176,11 +176,13 @@ _GRAVER_THAN = (
     ("leg_weakness", "leg_pain_below_knee"),
     ("collapse", "minor_trauma"),
     ("fainting", "minor_trauma"),
+    ("fever", "heavy_sweating"),
+    ("fever", "exercise_in_heat"),
 )
 #: Graver readings below an emergency that the rules' milder reading of their sentence is enough
 #: to ask back, even where the model does not read the milder one itself: "pain down the back of
 #: my left leg to below the knee" is leg pain, and the model alone reads weakness into it.
-_RULES_SUFFICE = frozenset({"leg_weakness"})
+_RULES_SUFFICE = frozenset({"leg_weakness", "fever"})  # fever: "sweated loads playing in the heat"
 
 
 @cache

@@ -117,6 +117,17 @@ _WEIGHT = re.compile(
     r"|baggy|loose|dropp?\w*|appetite|eat\w*|ate|food|hungry|cachex\w*|wasting|gaunt|bmi|bony|skin and bone)\b",
     re.I,
 )
+#: Major trauma is told with an impact, a fall, a height or what followed: the model read it into
+#: "pulled my back getting out the car".
+_IMPACT = re.compile(
+    r"\b(?:crash\w*|collid\w*|collision\w*|rtc|rta|mva|mvc|hit|knock\w*|thrown|threw|fell|fall\w*|height\w*"
+    r"|ladder|roof|scaffold\w*|stairs?|steps?|horse|motorbike|bike|cycl\w*|off|accident\w*|impact\w*|run over|struck"
+    r"|mph|km|speed\w*|tackl\w*|spear\w*|trauma\w*|injur\w*|smash\w*|roll\w*|flip\w*|write-?off|airbags?|whiplash"
+    r"|land\w*|t-?boned|rear-?ended|shunt\w*|into|windscreen|pile-?up|skid\w*|slipp?\w*|trampoline|div\w*|jump\w*"
+    r"|blows?|kick\w*|punch\w*|assault\w*|attack\w*|beat\w*|ambulance|a&e|resus|collar|board|metres|meters|feet|ft"
+    r"|storey|floor|ground|went down|came down|over the handlebars|bonnet|lorry|van|bus|truck|tractor|quad)\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "leg_pain_both_sides": (_BILATERAL,),
     "leg_numbness_both_sides": (_BILATERAL,),
@@ -131,6 +142,7 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "back_lump_or_deformity": (_LUMP,),
     "history_of_cancer": (_CANCER,),
     "fever": (_FEVERISH,),
+    "major_trauma": (_IMPACT,),
     "pregnant": (_PREGNANCY,),
     "unexplained_weight_loss": (_WEIGHT,),
     "longstanding_leg_symptoms": (_LONG_TOLD,),
