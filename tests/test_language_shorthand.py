@@ -517,3 +517,4 @@ def test_gcs_power_and_heights() -> None:
     assert [v.value for v in power_grades("biceps 4/5")] == []
     assert [v.value for v in fall_heights("fell 10 ft")] == [3.05]
     assert [v.value for v in fall_heights("fell 45 M")] == []
+    assert [v.value for v in fall_heights("roofer, fall from ~4m onto back")] == [4.0]  # a note's "about"

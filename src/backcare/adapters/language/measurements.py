@@ -130,7 +130,7 @@ _HEIGHT_LEAD = (
 _FALL_HEIGHT = [
     re.compile(
         rf"\b(?:fell|fall|falls|falling|fallen|dropped|jumped|came\s+off|come\s+off|slipped|tumbled|height\s+of)\b"
-        rf"(?:\s+(?:{_HEIGHT_LEAD})\b){{0,6}}\s*(?<![\d.])\b{_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}(?![\w'])",
+        rf"(?:\s+(?:{_HEIGHT_LEAD})\b){{0,6}}\s*(?:[~≈>]\s*)?(?<![\d.])\b{_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}(?![\w'])",
         re.I,
     ),
     re.compile(rf"(?<![\w.]){_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}\s+(?:fall|drop|tumble)\b", re.I),
