@@ -112,8 +112,10 @@ def test_every_cited_source_of_every_entry_resolves():
             assert kb.citations(entry.sources), entry.id
 
 
-def test_seed_sources_are_cited_by_file_name():
+def test_seed_sources_are_cited_by_title_and_old_file_names_still_read():
     kb = load_knowledge()
     seeds = [s for s in kb.sources.values() if s.kind == "seed"]
     assert len(seeds) == 5
-    assert all(s.label == f"seed {s.file}" and s.file.endswith(".txt") for s in seeds)
+    assert all(s.label == s.citation and s.file.endswith(".txt") for s in seeds)
+    assert all(kb.readable(f"seed {s.file}") == s.citation for s in seeds)  # results saved before
+    assert kb.readable("NICE NG59") == "NICE NG59"

@@ -48,8 +48,7 @@ def no_contributor_line(assessment: Assessment) -> str | None:
 
 def cited(labels: Sequence[str], kb: KnowledgeBase) -> str:
     """Sources by their readable names (a seed article's title, never its file name)."""
-    readable = {source.label: source.citation for source in kb.sources.values()}
-    return "; ".join(dict.fromkeys(readable.get(label, label) for label in labels))
+    return "; ".join(dict.fromkeys(kb.readable(label) for label in labels))
 
 
 def _bullets(lines: Iterable[str]) -> str:

@@ -177,6 +177,14 @@ class KnowledgeBase:
     def citations(self, source_ids: Iterable[str]) -> list[str]:
         return [self.sources[s].label for s in source_ids]
 
+    def readable(self, label: str) -> str:
+        """A citation as people read it, also for results saved when seeds were cited by file name."""
+        return self._former_labels.get(label, label)
+
+    @cached_property
+    def _former_labels(self) -> dict[str, str]:
+        return {s.former_label: s.citation for s in self.sources.values() if s.former_label != s.citation}
+
     def counts(self) -> dict[str, int]:
         return {
             "sources": len(self.sources),

@@ -56,7 +56,12 @@ class SourceDef(Entry):
 
     @property
     def label(self) -> str:
-        """The short form shown next to advice: the seed's file name or the citation."""
+        """How results cite this source: its readable citation (a seed article's title too)."""
+        return self.citation
+
+    @property
+    def former_label(self) -> str:
+        """How results saved before seeds were cited by title named this one ("seed <file name>")."""
         return f"seed {self.file}" if self.kind == "seed" else self.citation
 
 

@@ -118,11 +118,10 @@ class References:
 
 def references(plan: Plan, kb: KnowledgeBase, pregnant: bool) -> References:
     """Numbered in order of first use; pregnancy sources only for someone pregnant (they apply to no one else)."""
-    readable = {source.label: source.citation for source in kb.sources.values()}
     names: list[str] = []
     numbers: dict[str, int] = {}
     for label in plan.sources:
-        name = readable.get(label, label)
+        name = kb.readable(label)
         if not pregnant and "pregnan" in name.lower():
             continue
         if name not in names:
