@@ -306,3 +306,22 @@ def test_a_cue_inside_a_finding_negates_no_list_after_it() -> None:
 def test_a_fear_or_a_relatives_illness_is_not_the_persons(text: str, fid: str) -> None:
     found = READ.read(KB, text).get(fid)
     assert found is None or found.status == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("63. back pain for 3 weeks and it wakes me at night", 63),  # a bare age opening the text
+        ("4F brought by mum. C/o back pain 3/7, keeps pointing to lower back.", 4),  # a note on a child
+    ],
+)
+def test_an_age_that_opens_a_text_is_read(text: str, age: int) -> None:
+    assert READ.value(KB, text, "age") == age
+
+
+def test_a_small_fall_and_bleeding_long_over_are_told_as_such() -> None:
+    fall = "80 yrs old, slid off the edge of the bed onto the floor, wasnt a big fall, lower back sore"
+    assert READ.status(KB, fall, "minor_trauma") == "present"
+    assert READ.status(KB, fall, "major_trauma") != "present"
+    past = "30 wks pregnant. Had a bit of bleeding at 8 weeks but it was all fine and nothing since. Back ache."
+    assert READ.status(KB, past, "vaginal_bleeding") not in ("present", "possible")

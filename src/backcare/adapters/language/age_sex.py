@@ -94,7 +94,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     # an age in brackets after a name: "Alfie (3 yrs)", "Mrs K (84 years)"
     (re.compile(r"\(\s*(?P<n>\d{1,3})\s*(?:yrs?|years?|yo|y/o|y\.o\.?)(?:\s*old)?\s*\)", re.I), "unknown"),
     # an age alone as the first sentence: "56. Pain in the middle of my back..."
-    (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Z])"), "unknown"),
+    (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Za-z])"), "unknown"),
 ]
 
 _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
@@ -125,6 +125,12 @@ _ONSET_AGE_PATTERNS = [
 ]
 
 
+def _opens(text: str, start: int) -> bool:
+    """Whether ``start`` opens the text or a sentence of it."""
+    before = text[:start].rstrip()
+    return not before or before.endswith((".", "!", "?", ":"))
+
+
 def ages(text: str) -> Iterator[ValueMention]:
     """Ages, each marked as the writer's ("self"), someone else's ("other", with the relative) or
     unknown: the interpreter needs to know whose age it is."""
@@ -140,8 +146,8 @@ def ages(text: str) -> Iterator[ValueMention]:
             bare = pattern.pattern.startswith("(?:^|") or pattern.pattern.startswith("^")
             if not (1 <= n <= 110) or (bare and not 16 <= n <= 100):
                 continue
-            if groups.get("sex") and len(groups["sex"]) == 1 and not 10 <= n <= 110:
-                continue
+            if groups.get("sex") and len(groups["sex"]) == 1 and not (10 <= n <= 110 or _opens(text, m.start())):
+                continue  # "4m" is a height, but a note opening "4F brought by mum" names a child
             rel = groups.get("rel")
             core = core_span(m, "n", "dec")
             if (
