@@ -212,3 +212,10 @@ def test_sweating_from_exercise_in_the_heat_is_no_fever() -> None:
     text = "19 m, played football in the heat all afternoon, sweated loads, now my lower back keeps spasming."
     reading = read_text(text, KB, TODAY)
     assert "fever" not in {f.id for f in reading.understanding.findings if f.status != "absent"}
+
+
+def test_same_as_its_always_been_keeps_both_legs_long_standing() -> None:
+    """ "its" typed without its apostrophe still ties the legs to the stenosis told before."""
+    text = "I've had spinal stenosis for years, both legs tingle when I walk far, same as its always been."
+    assert READ.status(KB, text, "leg_numbness_both_sides") != "present"
+    assert READ.status(KB, text, "longstanding_leg_symptoms") == "present"
