@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from backcare.adapters.language.pregnancy import speaks_of_pregnancy
 from backcare.adapters.language.values import NUMWORD, ValueMention, parse_number
 
 _WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
@@ -135,9 +136,6 @@ _SINCE_MONTH = re.compile(
 
 
 #: In pregnancy, "since about 20 weeks" is a week of the pregnancy, not a duration.
-_PREGNANCY = re.compile(
-    r"(?<!not )(?<!n't )(?<!nt )\b(?:pregnan\w*|preg|expecting|gestation\w*|midwife|antenatal|trimester)\b", re.I
-)
 _GESTATION_POINT = re.compile(r"(?:since|from)\b[^\d]*\d+\s*(?:weeks?|wks?)$", re.I)
 
 
@@ -185,7 +183,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
             qty = parse_number(m.group("q")) if m.group("q") else 1.0
             if qty is None or _WELL_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
-            if _GESTATION_POINT.match(m.group(0)) and _PREGNANCY.search(text):
+            if _GESTATION_POINT.match(m.group(0)) and speaks_of_pregnancy(text):
                 continue
             days = round(qty * _unit_days(m.group("u")))
             if 0 <= days <= 36500:

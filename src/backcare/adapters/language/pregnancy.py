@@ -45,6 +45,14 @@ _PREGNANCY_WORD = re.compile(
 )
 
 
+def speaks_of_pregnancy(text: str) -> bool:
+    """Whether the text names a pregnancy, its care or its signs, other than to deny it ("not pregnant")."""
+    return any(
+        not re.search(r"\b(?:not|n't|nt)\s*$", text[max(0, m.start() - 5) : m.start()], re.I)
+        for m in _PREGNANCY_WORD.finditer(text)
+    )
+
+
 def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
     """Weeks of pregnancy, one reading per number (the most specific pattern wins); the looser
     patterns count only when the text speaks of pregnancy."""

@@ -85,12 +85,16 @@ _CANCER = re.compile(
     r"|tamoxifen|letrozole|anastrozole|immunotherapy|palliative|hospice|macmillan|scan\w*|psa)\b",
     re.I,
 )
+#: A long time, or a chronic cause: the words both stability checks below share.
+_LONG_WORDS = (
+    r"\d+ ?y|years?|yrs?|decades?|months|ages|long time|always|chronic|long-?standing|stable|unchanged"
+    r"|neuropath\w*|stenosis|diabet\w*|claudication"
+)
 #: Symptoms stable for months or years are told with a duration or a chronic cause: the model read
 #: them into "New bilateral leg numbness".
 _LONG_TOLD = re.compile(
-    r"\b(?:\d+ ?y|years?|yrs?|decades?|months|mths|ages|yonks|forever|long time|life|always|chronic|long-?standing"
-    r"|stable|unchanged|usual|same|no change|nothing new|neuropath\w*|stenosis|diabet\w*|claudication|walk\w*"
-    r"|chemo\w*|ms|sclerosis|b12|alcohol|restless|charcot|baby|babies|birth|kids|children|known)\b",
+    rf"\b(?:{_LONG_WORDS}|mths|yonks|forever|life|usual|same|no change|nothing new|walk\w*|chemo\w*|ms|sclerosis"
+    r"|b12|alcohol|restless|charcot|baby|babies|birth|kids|children|known)\b",
     re.I,
 )
 #: A fever is told with a word of heat, cold, shivers, sweats, a temperature or an infection: the
@@ -151,11 +155,7 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
 
 
 #: Words that tell a complaint as stable for months or years, or name a chronic cause of it.
-TOLD_STABLE = re.compile(
-    r"\b(?:\d+ ?y|years?|yrs?|decades?|months|ages|long time|always|chronic|long-?standing|stable|unchanged|same as"
-    r"|no different|neuropath\w*|stenosis|diabet\w*|claudication)\b",
-    re.I,
-)
+TOLD_STABLE = re.compile(rf"\b(?:{_LONG_WORDS}|same as|no different)\b", re.I)
 #: Words that make it new again: "worse since Monday", "over the last few days", "spreading".
 CHANGED = re.compile(
     r"\b(?:new|newly|worse|worsening|sudden(?:ly)?|spread(?:s|ing)?|creeping|higher|further|recent(?:ly)?"
