@@ -91,6 +91,15 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     (re.compile(r"(?:^|[.!?]\s+)(?P<n>\d{2})\s*[.!?]?\s*$", re.I), "unknown"),
     (re.compile(r"^\s*(?P<n>\d{2})\s*(?:,|\s+and\b|\s*-)", re.I), "unknown"),
+    # years then a sex, opening a sentence or after a comma: "35 yrs female", "LBP, 62 yrs, male"
+    (
+        re.compile(
+            r"(?:^\s*|(?<=[.!?,;:(\n])|(?<=[.!?,;:(\n]\s))(?P<n>\d{1,3})\s*(?:years?|yrs?|yr|y)\s*,?\s*"
+            r"(?P<sex>male|female|man|woman|lady|gentleman|guy|bloke|m|f)\b",
+            re.I,
+        ),
+        "unknown",
+    ),
     # an age in brackets after a name: "Alfie (3 yrs)", "Mrs K (84 years)"
     (re.compile(r"\(\s*(?P<n>\d{1,3})\s*(?:yrs?|years?|yo|y/o|y\.o\.?)(?:\s*old)?\s*\)", re.I), "unknown"),
     # an age alone as the first sentence: "56. Pain in the middle of my back..."

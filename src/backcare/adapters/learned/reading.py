@@ -11,14 +11,23 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, reduce
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from backcare.adapters.language import Understanding
-from backcare.adapters.learned.merge import ModelReading, Thresholds, merge, model_readings, own_scores
+from backcare.adapters.learned.merge import (
+    ABSENT,
+    POSSIBLE,
+    PRESENT,
+    ModelReading,
+    Thresholds,
+    merge,
+    model_readings,
+    own_scores,
+)
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
 from backcare.adapters.learned.telling_words import CHANGED, NEEDS_WORDS, NEW_ONLY, TOLD_STABLE
@@ -101,7 +110,8 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         fallback = rules.model_copy(update={"messages": [*rules.messages, MODEL_UNAVAILABLE]})
         return Reading(fallback, [], rules, {}, seen.sentences)
     limits = limits or Thresholds.packaged()
-    readings = model_readings(seen.sentences, _without_demographics(seen), seen.findings, limits)
+    probs = _answered(seen.sentences, _without_demographics(seen), limits)
+    readings = model_readings(seen.sentences, probs, seen.findings, limits)
     if not rules.in_scope:
         readings = {fid: r for fid, r in readings.items() if fid in _warning_signs(kb)}
     if rules.for_someone_else:
@@ -148,8 +158,33 @@ def _without_demographics(seen: Observation) -> npt.NDArray[np.float32]:
     return probs
 
 
+#: A reply that denies: "No, only the left.", "Nope.", "Nil."
+_DENYING_REPLY = re.compile(r"\s*(?:no|nope|nah|none|not|never|negative|nil|neither|nothing)\b", re.I)
+
+
+def _answered(
+    sentences: Sequence[Sentence], probs: npt.NDArray[np.float32], limits: Thresholds
+) -> npt.NDArray[np.float32]:
+    """The model's probabilities with a question's own readings set to zero where the next sentence
+    answers it with a denial the model reads as one ("Both legs? No, only the left."): the question
+    names the finding, the answer tells it."""
+    pairs = [
+        n
+        for n in range(len(sentences) - 1)
+        if sentences[n].text.rstrip().endswith("?") and _DENYING_REPLY.match(sentences[n + 1].text)
+    ]
+    if not pairs:
+        return probs
+    probs = probs.copy()
+    for n in pairs:
+        denied = probs[n + 1, :, ABSENT] >= limits.deny
+        probs[n, denied, PRESENT] = 0.0
+        probs[n, denied, POSSIBLE] = 0.0
+    return probs
+
+
 #: A note's compact age and sex ("27f", "45M", "63 yo M").
-_COMPACT_AGE = re.compile(r"\b(\d{1,3})\s*(?:yo|y/o)?\s*([mf])\b", re.I)
+_COMPACT_AGE = re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|yrs?|years?)?\s*,?\s*(m|f|male|female)\b", re.I)
 
 
 def _spelled(text: str, ages: set[str]) -> str:
@@ -159,11 +194,9 @@ def _spelled(text: str, ages: set[str]) -> str:
     def spell(m: re.Match[str]) -> str:
         if m.group(0) not in ages:
             return m.group(0)
-        return f"{m.group(1)}-year-old {'man' if m.group(2).lower() == 'm' else 'woman'}"
+        return f"{m.group(1)}-year-old {'man' if m.group(2)[0].lower() == 'm' else 'woman'}"
 
     return _COMPACT_AGE.sub(spell, text) if ages else text
-
-
 
 
 #: Graver and milder readings of one event: when the model reads both in one sentence and the
@@ -201,9 +234,13 @@ def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = 
     also reads as a milder one, when it holds the grave less surely or the rules read only the
     milder."""
     denied = {f.id for f in ruled if f.status == "absent"}
+    ages = [f.evidence for f in ruled if f.id == "age" and f.evidence]
     for fid, needed in NEEDS_WORDS.items():
         reading = readings.get(fid)
-        if reading is None or reading.kind not in ("own", "unsure") or all(w.search(reading.sentence) for w in needed):
+        if reading is None or reading.kind not in ("own", "unsure"):
+            continue
+        words = reduce(lambda sentence, age: sentence.replace(age, " "), ages, reading.sentence)  # "62 yrs" is no time
+        if all(w.search(words) for w in needed):
             continue
         if fid in denied:  # the rules read a plain denial elsewhere, and this sentence cannot say otherwise
             del readings[fid]
@@ -251,8 +288,7 @@ def _stable_asked(
         where = [
             sentence
             for sentence in (told_stable.get(instead, ()) if instead in present else ())
-            if (part := _part_with(sentence, finding.evidence or "")) is not None
-            and _told_stable(part)
+            if (part := _part_with(sentence, finding.evidence or "")) is not None and _told_stable(part)
         ]
         if where and finding.status in ("present", "possible"):
             own = readings.get(finding.id)

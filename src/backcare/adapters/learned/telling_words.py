@@ -132,6 +132,14 @@ _IMPACT = re.compile(
     r"|storey|floor|ground|went down|came down|over the handlebars|bonnet|lorry|van|bus|truck|tractor|quad)\b",
     re.I,
 )
+#: Pain for over three months is told with a length of time or a word for lasting: the model read
+#: it into "back pain, 62 yrs, male" (the age is taken out of the sentence before this check).
+_LASTING = re.compile(
+    r"\b(?:months?|mths?|mnths?|mos|years?|yrs?|yr|decades?|chronic\w*|long\w*|ages|always|forever|since|persist\w*"
+    r"|ongoing|on and off|on-off|never|constant\w*|recurr\w*|weeks|wks|winter|summer|spring|autumn|christmas"
+    r"|\d+ ?(?:m|y|/12|/52))\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "leg_pain_both_sides": (_BILATERAL,),
     "leg_numbness_both_sides": (_BILATERAL,),
@@ -150,6 +158,7 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "pregnant": (_PREGNANCY,),
     "unexplained_weight_loss": (_WEIGHT,),
     "longstanding_leg_symptoms": (_LONG_TOLD,),
+    "pain_over_3_months": (_LASTING,),
 }
 """Findings the model may count only from a sentence with words of each kind listed."""
 

@@ -1,0 +1,124 @@
+"""Round 49 of the reading: a question answered by the next sentence, a carer's "Ma", idioms of a
+near miss, "me back", a note's paracetamol total in grams, an age told as years then a sex, "waist"
+for the low back, pain that stops above the knee, a fever over after a few days, and a fear of
+cancer typed without its apostrophe."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from backcare.adapters.learned.merge import ABSENT, PRESENT, Thresholds
+from backcare.adapters.learned.model import STATUSES
+from backcare.adapters.learned.reading import _answered
+from backcare.adapters.learned.sentences import split
+from backcare.bootstrap import assess, knowledge, read_text
+from text_reading import ReadOn
+
+TODAY = dt.date(2026, 12, 3)
+READ = ReadOn(TODAY)
+KB = knowledge()
+
+
+def _merged(text: str) -> dict[str, str]:
+    return {f.id: f.status for f in read_text(text, KB, TODAY).understanding.findings}
+
+
+def test_a_question_answered_no_by_the_next_sentence_is_not_read_as_told() -> None:
+    sentences = split("Pain down my left leg. Both legs? No, only the left.")
+    probs = np.zeros((len(sentences), 1, len(STATUSES)), dtype=np.float32)
+    probs[1, 0, PRESENT] = 0.95  # "Both legs?"
+    probs[2, 0, ABSENT] = 0.9  # "No, only the left."
+    answered = _answered(sentences, probs, Thresholds())
+    assert answered[1, 0, PRESENT] == 0.0
+    assert probs[1, 0, PRESENT] == pytest.approx(0.95)  # the model's own reading is left as it was
+    yes = split("Pain down my left leg. Both legs? Yes, both now.")
+    assert _answered(yes, probs, Thresholds())[1, 0, PRESENT] == pytest.approx(0.95)
+
+
+def test_one_sided_sciatica_with_both_legs_denied_in_a_reply_is_not_cauda_equina() -> None:
+    text = (
+        "Pain shooting down the back of my left leg to the calf for 5 weeks, and my lower back aches. "
+        "Both legs? No, only the left. Bladder fine."
+    )
+    result = assess(text=text, today=TODAY)
+    assert "cauda_equina" not in {h.id for h in result.red_flags}
+    assert _merged(text).get("leg_pain_both_sides") is None
+
+
+def test_a_carer_calling_her_mother_ma_reports_on_her() -> None:
+    text = (
+        "Ma's after getting very wobbly on her feet this week, she's 74. The back's been at her for a fortnight "
+        "and now her legs keep giving way under her."
+    )
+    merged = _merged(text)
+    assert merged["unsteady_walking"] == "present" and merged["leg_weakness"] == "present"
+    assert assess(text=text, today=TODAY).disposition.value == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pulled me back lifting a slab of beer. Nearly shat meself when it went, the pain was that sharp.",
+     "My back went and I almost pooed myself with the shock of it."],
+)  # fmt: skip
+def test_a_near_miss_is_no_accident(text: str) -> None:
+    assert READ.status(KB, text, "bowel_incontinence") is None
+    assert READ.status(KB, "My back went and I pooed myself without knowing.", "bowel_incontinence") == "present"
+
+
+def test_me_back_is_my_back() -> None:
+    assert READ.status(KB, "Did me back in at work on Friday.", "back_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("Co-codamol plus OTC paracetamol for LBP. Total paracetamol confirmed within 4 g/24 h.", "absent"),
+     ("Co-codamol and Lemsip for my back, under 4g a day.", "absent"),
+     ("I know the max is 4g a day but I've had way more than that with the co-codamol for my back.", "present")],
+)  # fmt: skip
+def test_a_paracetamol_total_in_grams(text: str, status: str) -> None:
+    assert READ.status(KB, text, "paracetamol_overuse") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("35 yrs female, back pain since Monday.", 35), ("Back pain, 62 yrs, male.", 62),
+     ("Back pain. 70 years woman.", 70)],
+)  # fmt: skip
+def test_years_then_a_sex_is_an_age_not_a_duration(text: str, age: int) -> None:
+    assert READ.value(KB, text, "age") == age
+    assert "pain_over_3_months" not in _merged(text)
+
+
+def test_back_pain_for_years_is_still_a_duration() -> None:
+    assert READ.value(KB, "Back pain for 20 years, male.", "age") is None
+    assert _merged("Back pain for 20 years, male.")["pain_over_3_months"] == "present"
+
+
+def test_waist_pain_is_low_back_pain() -> None:
+    text = "My waist has been paining me since 2 days."
+    assert READ.status(KB, text, "back_pain") == "present"
+    assert READ.value(KB, text, "pain_region") == "lower"
+    assert READ.status(KB, "Back pain. My trousers are loose around the waist.", "pain_region") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [("LBP 4/7. Pain R buttock to posterior thigh, not below knee.", False),
+     ("Back pain going down into the back of my thigh but it stops above the knee.", False),
+     ("Back pain going down the back of my thigh and below the knee into my calf.", True)],
+)  # fmt: skip
+def test_pain_that_stops_above_the_knee_is_not_sciatica(text: str, counted: bool) -> None:
+    assert READ.counted(KB, text, "leg_pain_below_knee") is counted
+
+
+def test_a_fever_that_went_after_a_few_days_is_over() -> None:
+    text = "Had covid 3 weeks ago with a fever but that went after a few days. Now my lower back is sore."
+    assert READ.status(KB, text, "fever") is None
+    assert READ.counted(KB, "Back pain and a fever since Tuesday, it went after a day but came back today.", "fever")
+
+
+def test_a_fear_of_cancer_typed_without_its_apostrophe_is_no_history() -> None:
+    assert READ.status(KB, "My back hurts and im worried its cancer.", "history_of_cancer") is None
