@@ -1,7 +1,8 @@
-"""Round 49 of the reading: a question answered by the next sentence, a carer's "Ma", idioms of a
-near miss, "me back", a note's paracetamol total in grams, an age told as years then a sex, "waist"
-for the low back, pain that stops above the knee, a fever over after a few days, and a fear of
-cancer typed without its apostrophe."""
+"""Rounds 49 and 50 of the reading: a question answered by the next sentence, a carer's "Ma", idioms
+of a near miss, "me back", a note's paracetamol total in grams, an age told as years then a sex,
+"waist" for the low back, pain that stops above the knee, a fever over after a few days, a fear of
+cancer typed without its apostrophe (49); Caribbean English, a belly that beats, the other leg
+joining, power grades that fall, and the words the model's confusion and worry need (50)."""
 
 from __future__ import annotations
 
@@ -122,3 +123,63 @@ def test_a_fever_that_went_after_a_few_days_is_over() -> None:
 
 def test_a_fear_of_cancer_typed_without_its_apostrophe_is_no_history() -> None:
     assert READ.status(KB, "My back hurts and im worried its cancer.", "history_of_cancer") is None
+
+
+# --- Round 50 (from R71) ---------------------------------------------------------------------------
+
+
+def test_caribbean_denials_and_a_husband_told_as_him() -> None:
+    text = "Mi back a hurt mi from di lifting at di market Saturday. Nuh fever, nuh problem wid mi water."
+    assert READ.status(KB, text, "fever") == "absent"
+    carer = (
+        "Mi husband is 69. Him have a back pain since yesterday evening, and when him lie down him can feel "
+        "him belly a beat, like a heart pumping in there."
+    )
+    merged = _merged(carer)
+    assert merged["back_pain"] == "present" and merged["pulsating_abdomen"] == "present"
+    assert READ.value(KB, carer, "age") == 69
+    assert assess(text=carer, today=TODAY).disposition.value == "emergency"
+
+
+def test_the_other_leg_joining_is_both_legs() -> None:
+    text = "Sciatica was only ever in the right leg. Since last night the left one's gone all pins and needles as well."
+    assert READ.status(KB, text, "leg_pain_both_sides") == "present"
+    assert READ.status(KB, "Sciatica in my right leg. The left leg is fine.", "leg_pain_both_sides") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "worse"),
+    [("R L5 radiculopathy. EHL power 4/5 on Mon, now 2/5.", True),
+     ("R L5 radiculopathy. Ankle DF 3/5 (was 5/5).", True),
+     ("R L5 radiculopathy. EHL power 2/5 on Mon, now 4/5.", False),
+     ("R L5 radiculopathy. Ankle DF 4/5 (was 3/5).", False)],
+)  # fmt: skip
+def test_power_that_falls_between_examinations_is_worsening(text: str, worse: bool) -> None:
+    assert (READ.status(KB, text, "leg_weakness_worsening") == "present") is worse
+
+
+def test_straining_on_the_toilet_told_in_creole() -> None:
+    text = "Since I hurt mih back liftin' di gas tank, every time I strain on di toilet it shoot right across mih lower back."
+    assert READ.status(KB, text, "pain_worse_cough_sneeze") == "present"
+
+
+def test_confused_about_which_exercise_is_no_confusion() -> None:
+    text = "Hello, I am confused which exercise is good for me. I have pain in low back 2 days."
+    assert READ.status(KB, text, "confusion_or_drowsiness") is None
+
+
+def test_the_models_confusion_and_worry_need_words_for_them() -> None:
+    from backcare.adapters.learned.merge import ModelReading
+    from backcare.adapters.learned.reading import _ask_doubtful
+
+    awake = ModelReading("confusion_or_drowsiness", "own", "present", 0.86, "I'm lying awake worrying.")
+    helping = ModelReading("worried_or_not_coping", "own", "present", 0.7, "Anything I can do so I can still help her?")
+    readings = {r.finding: r for r in (awake, helping)}
+    _ask_doubtful(readings)
+    assert {r.kind for r in readings.values()} == {"unsure"}
+    told = {
+        "confusion_or_drowsiness": ModelReading("confusion_or_drowsiness", "own", "present", 0.9, "He's hard to wake."),
+        "worried_or_not_coping": ModelReading("worried_or_not_coping", "own", "present", 0.9, "I can't cope any more."),
+    }
+    _ask_doubtful(told)
+    assert {r.kind for r in told.values()} == {"own"}

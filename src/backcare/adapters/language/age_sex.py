@@ -70,7 +70,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     (
         re.compile(
-            rf"\b(?:my|our|me)\s+(?:\w+\s+)?(?P<rel>{_REL})\s*(?:\(\s*|,\s*|\s+is\s+|'s\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            rf"\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{_REL})\s*(?:\(\s*|,\s*|\s+is\s+|'s\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
             re.I,
         ),
         "other",

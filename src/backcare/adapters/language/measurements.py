@@ -73,19 +73,25 @@ def power_grades(text: str) -> Iterator[ValueMention]:
         yield ValueMention("power", _grade(m.group("g"), m.group("s")), m.start(), m.end())
 
 
-#: Power that has fallen between two examinations: "dropped from 4/5 to 2/5", "4/5 -> 2/5".
+#: Power that has fallen between two examinations: "dropped from 4/5 to 2/5", "4/5 -> 2/5",
+#: "4/5 on Mon, now 2/5", "3/5 (was 5/5)".
 _GRADE = r"(?P<{0}>[0-5])\s*(?P<{0}s>[+-])?\s*/\s*5"
 _POWER_DROP = re.compile(
     rf"\bfrom\s+{_GRADE.format('a')}\s+(?:\w+\s+){{0,3}}?to\s+{_GRADE.format('b')}"
-    rf"|{_GRADE.format('c')}\s*(?:->|→|=>|>)\s*{_GRADE.format('d')}",
+    rf"|{_GRADE.format('c')}\s*(?:->|→|=>|>)\s*{_GRADE.format('d')}"
+    rf"|{_GRADE.format('e')}\s+(?:[\w,]+\s+){{0,3}}?(?:now|today|down\s+to|dropped\s+to|reduced\s+to|fallen\s+to)\s+"
+    rf"{_GRADE.format('f')}"
+    rf"|{_GRADE.format('h')}\s*\(?\s*(?:was|previously|prev\.?|down\s+from|dropped\s+from|from)\s+{_GRADE.format('g')}",
     re.I,
 )
+#: Which groups hold the earlier and the later grade, by the form the drop was written in.
+_DROP_FORMS = (("a", "b"), ("c", "d"), ("e", "f"), ("g", "h"))
 
 
 def power_drops(text: str) -> Iterator[ValueMention]:
     """Leg muscle power that has fallen from one grade to a lower one (the fall, in grades)."""
     for m in _POWER_DROP.finditer(text):
-        first, second = ("a", "b") if m.group("a") else ("c", "d")
+        first, second = next(form for form in _DROP_FORMS if m.group(form[0]))
         before = text[max(0, m.start() - 45) : m.start()]
         if not _POWER_CONTEXT.search(before) or _ARM_CONTEXT.search(before):
             continue

@@ -39,9 +39,9 @@ def detect_proxy(analysis: Analysis) -> Proxy:
             return Proxy()
     relation = relation or "partner"  # someone else, sex unknown
     also: set[str] = set()
-    if relation in {"he", "his", "she", "her"}:
+    if relation in {"he", "his", "him", "she", "her"}:
         # "He's had back pain...": the patient is the first relative of that sex the text names
-        wanted = MALE if relation in {"he", "his"} else FEMALE
+        wanted = MALE if relation in {"he", "his", "him"} else FEMALE
         for named in _NAMED.finditer(analysis.text):
             word = (named.group("aged") or named.group("rel") or named.group("kin") or "child").lower()
             if word in wanted:
@@ -67,7 +67,7 @@ def detect_proxy(analysis: Analysis) -> Proxy:
 #: No one speaks in the first person ("LBP 2/52. Wife reports he has been confused."): a note about
 #: him or her, whose pronoun then names the patient.
 _FIRST_WORDS = r"i|i'm|im|i've|ive|me|my|mine|myself"
-_THIRD_WORDS = r"he|she|his|her"
+_THIRD_WORDS = r"he|she|his|her|him"  # "him" as a subject too: Caribbean "Him have a back pain"
 _FIRST_PERSON = re.compile(rf"\b(?:{_FIRST_WORDS}|i'd|i'll|we|our|us)\b", re.I)
 _SUBJECT_PRONOUN = re.compile(rf"\b(?:{_THIRD_WORDS})\b", re.I)
 
@@ -112,7 +112,7 @@ _AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|
 #: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter"
 #: ("my 10 year old son" is a son, not only a child).
 _NAMED = re.compile(
-    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b"
+    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b"
     rf"|\b(?P<kin>{KIN_NAME})\b|{_CHILD}",
     re.I,
 )
@@ -134,7 +134,7 @@ _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|neve
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
-    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b{_NOT_POSSESSIVE}|"
+    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b{_NOT_POSSESSIVE}|"
     rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}|"
     rf"\b(?P<first>{_FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,

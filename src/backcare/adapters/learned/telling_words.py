@@ -140,6 +140,31 @@ _LASTING = re.compile(
     r"|\d+ ?(?:m|y|/12|/52))\b",
     re.I,
 )
+#: Confusion or drowsiness is told with a word for the mind, sleep or what the person cannot do or
+#: say: the model read it into "I can't stop googling, I'm lying awake worrying" ("awake" is no
+#: such word; "hard to wake" is).
+_MIND = re.compile(
+    r"\b(?:confus\w*|drows\w*|sleep\w*|asleep|muddl\w*|disorient\w*|delir\w*|sense|nonsense|gibberish|fairies"
+    r"|out of it|with it|woozy|fog\w*|befuddl\w*|daz\w*|grogg\w*|letharg\w*|wak(?:e|es|ing|en|ened)|rous\w*"
+    r"|responsive|unresponsive|eyes|know\w*|knew|recogni[sz]\w*|strange\w*|odd|weird"
+    r"|himself|herself|myself|vacant|star(?:e|es|ed|ing)|blank|spaced|zonk\w*|incoheren\w*|slurr\w*|gcs|amts?|4at"
+    r"|agitat\w*|doz\w*|nodd\w*|drift\w*|conscious\w*|alert|orient\w*|obtund\w*|stupor|sedat\w*|dopey|talk\w*"
+    r"|speech|speak\w*|words|memory|forget\w*|forgot\w*|remember\w*|hallucin\w*|seeing|mixed|wander\w*"
+    r"|bewilder\w*|faint\w*|collaps\w*|doolally|gaga|loopy)\b",
+    re.I,
+)
+#: Worry or not coping is told with a word for a feeling, a fear or what it does to the person: the
+#: model read it into a father-to-be's "Anything I can do so I can still help her?".
+_FEELING_LOW = re.compile(
+    r"\b(?:worr\w*|anx\w*|scar\w*|fright\w*|terrif\w*|panic\w*|stress\w*|cop\w*|struggl\w*|overwhelm\w*"
+    r"|despair\w*|desperat\w*|hopeless\w*|helpless\w*|low|down|depress\w*|cry\w*|cried|tears?|tearful|mood\w*"
+    r"|nerves?|nervous|afraid|fear\w*|dread\w*|tether|losing it|lost it|falling apart|breaking|broke|sleep\w*"
+    r"|awake|googl\w*|obsess\w*|convinced|paranoid|upset\w*|distress\w*|sick|beside|freak\w*|mental\w*|wits"
+    r"|anymore|any more|take it|enough|give up|giving up|go on|no point|suicid\w*|life|living|miserable|fed up|tired of"
+    r"|exhaust\w*|worn|drained|alone|lonely|isolat\w*|hate|hating|unbearable|bear|manag\w*|deal\w*|handle"
+    r"|head|mind|mad|crazy|crack\w*|snap\w*|angry|anger|frustrat\w*|cancer|serious|wrong|end it|end of)\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "leg_pain_both_sides": (_BILATERAL,),
     "leg_numbness_both_sides": (_BILATERAL,),
@@ -159,6 +184,8 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "unexplained_weight_loss": (_WEIGHT,),
     "longstanding_leg_symptoms": (_LONG_TOLD,),
     "pain_over_3_months": (_LASTING,),
+    "confusion_or_drowsiness": (_MIND,),
+    "worried_or_not_coping": (_FEELING_LOW,),
 }
 """Findings the model may count only from a sentence with words of each kind listed."""
 
