@@ -2,7 +2,8 @@
 of a near miss, "me back", a note's paracetamol total in grams, an age told as years then a sex,
 "waist" for the low back, pain that stops above the knee, a fever over after a few days, a fear of
 cancer typed without its apostrophe (49); Caribbean English, a belly that beats, the other leg
-joining, power grades that fall, and the words the model's confusion and worry need (50)."""
+joining, power grades that fall, and the words the model's confusion and worry need (50); "me"
+for "my" before a part of the body, and heavy legs of a known stenosis "same as always" (51)."""
 
 from __future__ import annotations
 
@@ -183,3 +184,27 @@ def test_the_models_confusion_and_worry_need_words_for_them() -> None:
     }
     _ask_doubtful(told)
     assert {r.kind for r in told.values()} == {"own"}
+
+
+# --- Round 51 (from R72) ---------------------------------------------------------------------------
+
+
+def test_me_before_a_part_of_the_body_is_my() -> None:
+    text = (
+        "49yo bloke. Pain right between me shoulder blades at footy training, now it's going down me left arm "
+        "and up into me jaw."
+    )
+    assert READ.status(KB, text, "pain_to_arm_or_jaw") == "present"
+    assert assess(text=text, today=TODAY).disposition.value == "emergency"
+    assert READ.status(KB, "The GP called me back and my lower back is sore.", "pain_region") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [("I have spinal stenosis. Both legs go heavy if I walk far, same as always.", "longstanding_leg_symptoms"),
+     ("My back hurts and since yesterday both my legs have gone heavy.", "leg_weakness")],
+)  # fmt: skip
+def test_heavy_legs_are_weakness_unless_told_as_they_always_are(text: str, fid: str) -> None:
+    found = READ.read(KB, text)
+    assert found[fid].status == "present"
+    assert ("leg_weakness" in found) is (fid == "leg_weakness")

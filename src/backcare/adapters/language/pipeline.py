@@ -42,6 +42,14 @@ CA = "cancerabbrev"
 
 #: The second half of a split "can't", "cant", "can not".
 _NOT_TOKENS = frozenset({"n't", "nt", "not", "n’t"})
+#: Parts of the body after which "me" is "my", as in Irish, Australian and Northern English ("down me
+#: left arm", "me legs went numb"): "back" is read by its own patterns ("called me back" is no back).
+_BODY_AFTER_ME = frozenset(
+    {"left", "right", "leg", "legs", "arm", "arms", "jaw", "neck", "shoulder", "shoulders", "foot", "feet", "knee",
+     "knees", "hip", "hips", "bum", "bladder", "bowels", "chest", "belly", "tummy", "stomach", "head", "hand", "hands",
+     "spine", "side", "ribs", "eyes", "skin", "toes", "thigh", "thighs", "calf", "calves", "buttock", "buttocks",
+     "lower", "upper", "groin", "privates", "waterworks", "water", "wee", "face", "speech", "balance", "temperature"}
+)  # fmt: skip
 
 
 def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
@@ -52,6 +60,8 @@ def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
         norm = normaliser.norm(token.text, previous)
         if token.text in {"Ca", "CA"} and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _NOT_TOKENS):
             norm = CA  # "Ca breast", "CA prostate" ("Can't" is "Ca" + "n't")
+        elif norm == "me" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _BODY_AFTER_ME:
+            norm = "my"
         if norm != token.norm_:
             token.norm_ = norm
         if norm == "not" and previous in NEGATABLE_AUX and token.i > 0:
