@@ -3,7 +3,9 @@ of a near miss, "me back", a note's paracetamol total in grams, an age told as y
 "waist" for the low back, pain that stops above the knee, a fever over after a few days, a fear of
 cancer typed without its apostrophe (49); Caribbean English, a belly that beats, the other leg
 joining, power grades that fall, and the words the model's confusion and worry need (50); "me"
-for "my" before a part of the body, and heavy legs of a known stenosis "same as always" (51)."""
+for "my" before a part of the body, and heavy legs of a known stenosis "same as always" (51); A&E as
+one word, what a sign "means", a back that went "low down", a relative's story told at length, and
+the writer's own "me - 27M" (52)."""
 
 from __future__ import annotations
 
@@ -208,3 +210,34 @@ def test_heavy_legs_are_weakness_unless_told_as_they_always_are(text: str, fid: 
     found = READ.read(KB, text)
     assert found[fid].status == "present"
     assert ("leg_weakness" in found) is (fid == "leg_weakness")
+
+
+# --- Round 52 (from misses the development data still held) ---------------------------------------
+
+
+def test_a_and_e_is_one_word() -> None:
+    from backcare.adapters.language.pipeline import engine
+
+    doc = engine().nlp.make_doc("Went to A&E and they said go to a&e.")
+    assert [t.text for t in doc if "&" in t.text] == ["A&E", "a&e"]
+
+
+def test_what_a_sign_means_is_said_of_anyone() -> None:
+    text = "Mate said numbness in both legs means go to a&e. I dont have that, just a stiff lower back."
+    assert not READ.counted(KB, text, "leg_numbness_both_sides")
+    assert READ.counted(KB, "Both legs went numb this morning and my back is agony.", "leg_numbness_both_sides")
+
+
+def test_a_back_that_went_low_down_is_no_fall() -> None:
+    text = "Was hoovering the stairs Saturday and me back went, low down. Grand otherwise, no temperature."
+    merged = _merged(text)
+    assert "collapse" not in merged and "fainting" not in merged
+
+
+def test_a_relatives_illness_told_at_length_and_the_writers_own_age() -> None:
+    text = (
+        "my friends dad had back pain that turned out to be cancer so im a bit paranoid lol. me - 27M, never had "
+        "cancer, back sore for 3 days after moving a wardrobe"
+    )
+    assert _merged(text)["history_of_cancer"] == "absent"
+    assert assess(text=text, today=TODAY).disposition.value == "self_care"

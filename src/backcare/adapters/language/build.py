@@ -65,8 +65,9 @@ def _tokenizer_rules(nlp: Language) -> None:
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or []), r"(?<=[A-Za-z])['’]ll"]).search
-    # clinical shorthand for a test's result ("SLR +ve", "FMs -ve"): one word each, not "and have"
-    for shorthand in ("+ve", "-ve", "+VE", "-VE", "+Ve", "-Ve"):
+    # clinical shorthand for a test's result ("SLR +ve", "FMs -ve"): one word each, not "and have",
+    # and the emergency department ("go to A&E"), which the "&" split would break into "a and e"
+    for shorthand in ("+ve", "-ve", "+VE", "-VE", "+Ve", "-Ve", "a&e", "A&E", "A&e"):
         tokenizer.add_special_case(shorthand, [{"ORTH": shorthand}])
     # contractions in capitals ("I CAN'T PEE") split like their lower-case forms ("ca" + "n't")
     exceptions = nlp.Defaults.tokenizer_exceptions or {}

@@ -57,9 +57,11 @@ _WORSENING = re.compile(
     re.I,
 )
 #: Words of going down or of consciousness: a collapse or a faint cannot be told without one. The
-#: model read both, and a tearing pain, into "Sudden severe LBP 8/10 while reaching into a cupboard".
+#: model read both, and a tearing pain, into "Sudden severe LBP 8/10 while reaching into a cupboard",
+#: and into "me back went, low down" (a place, not a fall: a bare "down" is no such word).
 _WENT_DOWN = re.compile(
-    r"\b(?:collaps\w*|fell|fall\w*|floor|ground|pass(?:ed|ing)? out|black\w*|faint\w*|keel\w*|dropp?\w*|down"
+    r"\b(?:collaps\w*|fell|fall\w*|floor|ground|pass(?:ed|ing)? out|black\w*|faint\w*|keel\w*|dropp?\w*|deck"
+    r"|(?:went|gone|go|goes|going|came|come|crumpled|hit the) down|down (?:she|he|i|they) went"
     r"|unconscious\w*|unresponsive|conscious\w*|out cold|came to|come (?:round|to)|came round|slump\w*|syncop\w*"
     r"|funny turn|dizz\w*|light-?headed|woozy|swoon\w*|legs (?:went|gave)|found (?:him|her|them|myself)|loc|tloc|gcs"
     r"|(?:was|were|is|went|knocked|conked|spark) out|out (?:for|cold)|next thing|woke up on|zonked)\b",
