@@ -5,7 +5,8 @@ cancer typed without its apostrophe (49); Caribbean English, a belly that beats,
 joining, power grades that fall, and the words the model's confusion and worry need (50); "me"
 for "my" before a part of the body, and heavy legs of a known stenosis "same as always" (51); A&E as
 one word, what a sign "means", a back that went "low down", a relative's story told at length, and
-the writer's own "me - 27M" (52)."""
+the writer's own "me - 27M" (52); a note's urine dipstick, a man's text read for no pregnancy,
+Nigerian English for weak legs, and a fever "long gone" (53)."""
 
 from __future__ import annotations
 
@@ -241,3 +242,28 @@ def test_a_relatives_illness_told_at_length_and_the_writers_own_age() -> None:
     )
     assert _merged(text)["history_of_cancer"] == "absent"
     assert assess(text=text, today=TODAY).disposition.value == "self_care"
+
+
+# --- Round 53 (from R73) ---------------------------------------------------------------------------
+
+
+def test_a_notes_dipstick_blood_with_colicky_loin_pain_is_the_kidney() -> None:
+    text = "UCC note: 44M, L loin pain, colicky, comes in waves. Dipstick blood +++. Apyrexial."
+    result = assess(text=text, today=TODAY)
+    assert "kidney" in {h.id for h in result.red_flags}
+    assert "vaginal_bleeding" not in {c.id for c in result.to_confirm}  # a man's text: no pregnancy reading
+    assert READ.status(KB, "L loin pain. Dipstick blood negative.", "blood_in_urine") is None
+
+
+def test_legs_that_no_get_power_are_weak() -> None:
+    text = (
+        "I am 48 years. My waist pain started two weeks ago. Now my legs no get power like before, the left one "
+        "especially is weak, and since yesterday I am walking like a drunk man, staggering."
+    )
+    assert READ.status(KB, text, "leg_weakness") == "present"
+    assert assess(text=text, today=TODAY).disposition.value == "emergency"
+
+
+def test_a_fever_long_gone_is_over() -> None:
+    text = "Had covid three weeks ago with a temperature for a couple of days, that's long gone. Lower back sore."
+    assert READ.status(KB, text, "fever") is None

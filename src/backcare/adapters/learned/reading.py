@@ -119,7 +119,9 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         # sentence, takes "my gran has osteoporosis" as someone else's: that is no veto.
         readings = {fid: r for fid, r in readings.items() if r.kind != "not_own"}
     if any(f.id == "sex" and f.value == "male" for f in rules.findings):
-        readings.pop("pregnant", None)  # "45M, LBP 3/52": shorthand that looks like a gestation
+        # "45M, LBP 3/52" looks like a gestation, "Dipstick blood +++" like bleeding: a man's text
+        # reads nothing of the catalogue's pregnancy group
+        readings = {fid: r for fid, r in readings.items() if fid not in _pregnancy_findings(kb)}
     if any(f.id == "days_since_onset" and isinstance(f.value, int) and 0 < f.value < 90 for f in rules.findings):
         readings.pop("pain_over_3_months", None)  # "3 week history of back pain": the length is read
     _ask_doubtful(readings, rules.findings)
@@ -216,6 +218,11 @@ _GRAVER_THAN = (
 #: to ask back, even where the model does not read the milder one itself: "pain down the back of
 #: my left leg to below the knee" is leg pain, and the model alone reads weakness into it.
 _RULES_SUFFICE = frozenset({"leg_weakness", "fever"})  # fever: "sweated loads playing in the heat"
+
+
+def _pregnancy_findings(kb: KnowledgeBase) -> frozenset[str]:
+    """Being pregnant, and the findings the catalogue groups under a pregnancy."""
+    return frozenset({"pregnant", *(fid for fid, f in kb.findings.items() if f.group == "pregnancy")})
 
 
 @cache
