@@ -6,7 +6,8 @@ joining, power grades that fall, and the words the model's confusion and worry n
 for "my" before a part of the body, and heavy legs of a known stenosis "same as always" (51); A&E as
 one word, what a sign "means", a back that went "low down", a relative's story told at length, and
 the writer's own "me - 27M" (52); a note's urine dipstick, a man's text read for no pregnancy,
-Nigerian English for weak legs, and a fever "long gone" (53)."""
+Nigerian English for weak legs, and a fever "long gone" (53); weight lost on purpose told with its
+amount between, a relative's story dating no back pain, and a line wrapped after a comma (54)."""
 
 from __future__ import annotations
 
@@ -267,3 +268,25 @@ def test_legs_that_no_get_power_are_weak() -> None:
 def test_a_fever_long_gone_is_over() -> None:
     text = "Had covid three weeks ago with a temperature for a couple of days, that's long gone. Lower back sore."
     assert READ.status(KB, text, "fever") is None
+
+
+# --- Round 54 (from R74) ---------------------------------------------------------------------------
+
+
+def test_weight_lost_on_purpose_with_the_amount_between() -> None:
+    text = "Lower back sore for eight weeks. I have lost weight, about 8 kilos, but that's on purpose with a diet club."
+    assert READ.status(KB, text, "unexplained_weight_loss") == "absent"
+
+
+def test_a_relatives_story_dates_no_back_pain() -> None:
+    text = (
+        "My sister had cauda equina surgery a couple of years ago so I know what to look out for. "
+        "Just a sore lower back from hoovering the stairs."
+    )
+    assert READ.value(KB, text, "days_since_onset") is None
+    assert READ.value(KB, "My mum says I've had this back pain for 3 weeks.", "days_since_onset") == 21
+
+
+def test_a_line_wrapped_after_a_comma_is_one_sentence() -> None:
+    text = "Lumbar paraspinal spasm after 10 h shift in 34 C heat, poor fluid intake,\nheavy sweating. Onset 1/7."
+    assert split(text)[0].text.endswith("heavy sweating.")

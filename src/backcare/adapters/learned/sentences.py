@@ -2,7 +2,7 @@
 
 Clinicians' notes put one finding per line or per semicolon ("Denies saddle anaesthesia; PVR 650
 ml"), so those split too; pySBD handles abbreviations and numbers ("O/E", "T 38.4"). A line broken
-only to fit a width (a long line that stops mid-sentence, the next going on in lower case) is one
+only to fit a width (a long line that stops mid-sentence or at a comma, the next going on in lower case) is one
 sentence: "probably more than you're / meant to." is read whole.
 """
 
@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 _EXTRA_BREAKS = re.compile(r"[;\n]+")
-_WRAPPED = re.compile(r"(?m)^(?P<line>[^\n]{40,}[^\s.!?:;,\n])\n(?=[ \t]*[a-z])")
+_WRAPPED = re.compile(r"(?m)^(?P<line>[^\n]{40,}[^\s.!?:;\n])\n(?=[ \t]*[a-z])")
 
 
 @dataclass(frozen=True)
