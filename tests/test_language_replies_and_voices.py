@@ -7,7 +7,8 @@ for "my" before a part of the body, and heavy legs of a known stenosis "same as 
 one word, what a sign "means", a back that went "low down", a relative's story told at length, and
 the writer's own "me - 27M" (52); a note's urine dipstick, a man's text read for no pregnancy,
 Nigerian English for weak legs, and a fever "long gone" (53); weight lost on purpose told with its
-amount between, a relative's story dating no back pain, and a line wrapped after a comma (54)."""
+amount between, a relative's story dating no back pain, and a line wrapped after a comma (54); a
+referral's courteous "if", Scots "ma back" and "passed oot", and "me old man" (55)."""
 
 from __future__ import annotations
 
@@ -290,3 +291,30 @@ def test_a_relatives_story_dates_no_back_pain() -> None:
 def test_a_line_wrapped_after_a_comma_is_one_sentence() -> None:
     text = "Lumbar paraspinal spasm after 10 h shift in 34 C heat, poor fluid intake,\nheavy sweating. Onset 1/7."
     assert split(text)[0].text.endswith("heavy sweating.")
+
+
+# --- Round 55 (from R75) ---------------------------------------------------------------------------
+
+
+def test_a_referrals_courteous_if_is_no_condition() -> None:
+    text = (
+        "Dear colleague, I would be grateful if you could see this 41-year-old teacher with mechanical low back "
+        "pain for 8 weeks, not improving despite a home exercise programme."
+    )
+    assert READ.value(KB, text, "days_since_onset") == 56
+    assert READ.value(KB, "If the pain lasts for 8 weeks I'll come back. Back sore since Monday.", "days_since_onset") != 56
+
+
+def test_scots_ma_back_and_passed_oot() -> None:
+    text = (
+        "Ma back went aw of a sudden at the sink, worst pain I've ever had in ma life, and then I went doon like "
+        "a sack o' tatties, passed oot for a wee minute. I'm 66."
+    )
+    merged = _merged(text)
+    assert merged["onset_sudden"] == "present" and merged["fainting"] == "present"
+    assert "aortic" in {h.id for h in assess(text=text, today=TODAY).red_flags}
+
+
+def test_me_old_man_is_my_father() -> None:
+    text = "Me back's been crook for three weeks, I'm 38. Me old man had an aneurysm in his belly, so the missus is fretting."
+    assert READ.status(KB, text, "known_aaa") is None

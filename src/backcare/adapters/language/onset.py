@@ -87,7 +87,9 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         if any(start <= mention.start and mention.end <= end for start, end in windows):
             continue
         lead = analysis.text[analysis.sentence_spans[mention.sentence][0] : mention.start].lower()
-        if re.search(r"\b(?:if|in case|unless|what if|once|after another|another)\b[^,]*$", lead):
+        if re.search(
+            r"\b(?:if|in case|unless|what if|once|after another|another)\b[^,]*$", lead
+        ) and not _POLITE_IF.search(lead):
             continue
         if _about_a_condition(analysis, mention, vocabulary) or _about_the_past(analysis, mention):
             continue
@@ -119,3 +121,9 @@ def _relatives_clause(lead: str, proxy: Proxy) -> bool:
         return False
     after_relative = re.sub(r"^\s*\w+\s+", "", lead)  # the opening "my" is not the writer's own
     return not _FIRST_PERSON.search(after_relative)
+
+
+#: A referral's courtesy, not a condition: "I would be grateful if you could see this 41-year-old ...".
+_POLITE_IF = re.compile(
+    r"\b(?:grateful|appreciate\w*|thankful|obliged|pleased|kind|wonder(?:ing)?)\s+(?:it\s+)?if\b", re.I
+)

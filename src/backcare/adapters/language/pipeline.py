@@ -42,14 +42,19 @@ CA = "cancerabbrev"
 
 #: The second half of a split "can't", "cant", "can not".
 _NOT_TOKENS = frozenset({"n't", "nt", "not", "n’t"})
-#: Parts of the body after which "me" is "my", as in Irish, Australian and Northern English ("down me
-#: left arm", "me legs went numb"): "back" is read by its own patterns ("called me back" is no back).
+#: Parts of the body after which "me" (or Scots "ma") is "my", as in Irish, Scots, Australian and
+#: Northern English ("down me left arm", "me legs went numb"). After "me", "back" is read by its own
+#: patterns ("called me back" is no back); "ma back" is always the writer's.
 _BODY_AFTER_ME = frozenset(
     {"left", "right", "leg", "legs", "arm", "arms", "jaw", "neck", "shoulder", "shoulders", "foot", "feet", "knee",
      "knees", "hip", "hips", "bum", "bladder", "bowels", "chest", "belly", "tummy", "stomach", "head", "hand", "hands",
      "spine", "side", "ribs", "eyes", "skin", "toes", "thigh", "thighs", "calf", "calves", "buttock", "buttocks",
      "lower", "upper", "groin", "privates", "waterworks", "water", "wee", "face", "speech", "balance", "temperature"}
 )  # fmt: skip
+
+
+def _body_after(word: str, following: str) -> bool:
+    return following in _BODY_AFTER_ME or (word == "ma" and following in ("back", "backs"))
 
 
 def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
@@ -60,8 +65,12 @@ def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
         norm = normaliser.norm(token.text, previous)
         if token.text in {"Ca", "CA"} and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _NOT_TOKENS):
             norm = CA  # "Ca breast", "CA prostate" ("Can't" is "Ca" + "n't")
-        elif norm == "me" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _BODY_AFTER_ME:
-            norm = "my"
+        elif (
+            token.lower_ in ("me", "ma")
+            and token.i + 1 < len(doc)
+            and _body_after(token.lower_, doc[token.i + 1].lower_)
+        ):
+            norm = "my"  # Scots "ma back", Irish "me legs"
         if norm != token.norm_:
             token.norm_ = norm
         if norm == "not" and previous in NEGATABLE_AUX and token.i > 0:
