@@ -8,7 +8,8 @@ one word, what a sign "means", a back that went "low down", a relative's story t
 the writer's own "me - 27M" (52); a note's urine dipstick, a man's text read for no pregnancy,
 Nigerian English for weak legs, and a fever "long gone" (53); weight lost on purpose told with its
 amount between, a relative's story dating no back pain, and a line wrapped after a comma (54); a
-referral's courteous "if", Scots "ma back" and "passed oot", and "me old man" (55)."""
+referral's courteous "if", Scots "ma back" and "passed oot", and "me old man" (55); tablets counted
+over a day across products, and the medicines named deciding how many hold paracetamol (56)."""
 
 from __future__ import annotations
 
@@ -318,3 +319,24 @@ def test_scots_ma_back_and_passed_oot() -> None:
 def test_me_old_man_is_my_father() -> None:
     text = "Me back's been crook for three weeks, I'm 38. Me old man had an aneurysm in his belly, so the missus is fretting."
     assert READ.status(KB, text, "known_aaa") is None
+
+
+# --- Round 56 (from R76) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "over"),
+    [("Back's agony. Since yesterday morning I've had 8 co-codamol and 6 paracetamol.", True),
+     ("Back agony, taken 6 co-codamol and 4 paracetamol today.", True),
+     ("Took two paracetamol this morning and one ibuprofen at lunch for my back.", False),
+     ("Back sore, had 4 co-codamol and 3 paracetamol over the last week.", False)],
+)  # fmt: skip
+def test_tablets_counted_over_a_day_across_products(text: str, over: bool) -> None:
+    assert (READ.status(KB, text, "paracetamol_overuse") == "present") is over
+
+
+def test_the_medicines_named_decide_how_many_hold_paracetamol() -> None:
+    text = "Took two paracetamol this morning and one ibuprofen at lunch for my back. Pain about 3 out of 10."
+    merged = _merged(text)
+    assert "paracetamol_several_products" not in merged and "paracetamol_overuse" not in merged
+

@@ -106,6 +106,43 @@ def _is_limit(text: str, start: int, end: int) -> bool:
     return bool(_LIMIT_BEFORE.search(text[max(0, start - 40) : start]) or _LIMIT_AFTER.match(text[end : end + 30]))
 
 
+#: Tablets counted as taken within a day: "since yesterday morning I've had 8 co-codamol and 6
+#: paracetamol", "took 5 paracetamol and 4 co-codamol today". Each is a count of its own product.
+_QTY = _DOSE_QTY.replace("(?P<n>", "(?:")
+_TAKEN = re.compile(
+    rf"\b(?:had|taken|took|swallowed|necked|downed|popped)\s+(?P<list>{_QTY}\s+[a-z][\w/-]*"
+    rf"(?:\s*(?:,|and|&|plus|\+)\s*{_QTY}\s+[a-z][\w/-]*){{0,3}})",
+    re.I,
+)
+_TAKEN_ITEM = re.compile(rf"{_DOSE_QTY}\s+[a-z][\w/-]*", re.I)
+#: The window a count is in: a day ("today", "since yesterday", "in 24 hours"), not a week.
+_A_DAY = re.compile(
+    r"\b(?:today|tonight|last night|this morning|since (?:yesterday|this morning|last night)|yesterday|"
+    r"(?:in|over|within) (?:the )?(?:last |past )?(?:24|twenty[- ]four) ?(?:hours|hrs|h)|so far|overnight)\b",
+    re.I,
+)
+_LONGER = re.compile(
+    r"\b(?:week|weeks|month|months|fortnight|since (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I
+)
+
+
+def _counted_in_a_day(text: str, taken: list[tuple[int, int]]) -> Iterator[ValueMention]:
+    """Tablets counted as taken in a day, each product's count on its own (the doses told as a rate
+    are read above and are not counted twice)."""
+    for m in _TAKEN.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        end = min((i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(text))
+        sentence = text[start:end]
+        if not _A_DAY.search(sentence) or _LONGER.search(sentence):
+            continue
+        for item in _TAKEN_ITEM.finditer(m.group("list")):
+            at = m.start("list") + item.start()
+            span = (at, at + len(item.group(0)))
+            n = parse_number(re.sub(r"\s+of$", "", item.group("n").lower()))
+            if n and not any(s < span[1] and span[0] < e for s, e in taken):
+                yield ValueMention("doses_per_day", float(n), *span)
+
+
 def doses_per_day(text: str) -> Iterator[ValueMention]:
     """Tablets (of 500 mg) a day from "N every H hours", "N, M times a day", a sachet (two
     tablets' worth) or prescription shorthand ("2 tabs QDS", "1 g PRN"; one dose when no
@@ -122,6 +159,7 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
             tablets = n * times * (SACHET_TABLETS if m.group("sachet") else 1)
             taken.append((m.start(), m.end()))
             yield ValueMention("doses_per_day", round(tablets, 1), m.start(), m.end())
+    yield from _counted_in_a_day(text, taken)
     for m in _DOSES_SHORTHAND.finditer(text):
         if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
             continue

@@ -122,6 +122,9 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         # "45M, LBP 3/52" looks like a gestation, "Dipstick blood +++" like bleeding: a man's text
         # reads nothing of the catalogue's pregnancy group
         readings = {fid: r for fid, r in readings.items() if fid not in _pregnancy_findings(kb)}
+    if any(f.id == "medications" for f in rules.findings):
+        # the medicines named decide how many hold paracetamol ("two paracetamol and one ibuprofen")
+        readings.pop("paracetamol_several_products", None)
     if any(f.id == "days_since_onset" and isinstance(f.value, int) and 0 < f.value < 90 for f in rules.findings):
         readings.pop("pain_over_3_months", None)  # "3 week history of back pain": the length is read
     _ask_doubtful(readings, rules.findings)

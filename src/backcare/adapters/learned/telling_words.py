@@ -167,11 +167,20 @@ _FEELING_LOW = re.compile(
     r"|head|mind|mad|crazy|crack\w*|snap\w*|angry|anger|frustrat\w*|cancer|serious|wrong|end it|end of)\b",
     re.I,
 )
+#: ... and with a word for what was taken: the model read too much paracetamol into "Pain about 3
+#: out of 10." after a sentence that named two paracetamol.
+_TAKEN_WHAT = re.compile(
+    r"\b(?:paracetamol\w*|acetaminophen|co-?codamol|codamol|co-?dydramol|panadol|tylenol|calpol|solpadeine|lemsip"
+    r"|beechams|nurofen|night nurse|day nurse|sudafed|excedrin|tabs?|tablets?|pills?|caplets?|capsules?|painkillers?"
+    r"|pain killers?|doses?|meds|medication|medicines?|packets?|box(?:es)?|sachets?|them|popping|necking|swallow\w*"
+    r"|taken|took|taking|od|overdose\w*|max\w*|limit\w*|g|gm|grams?|mg)\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "leg_pain_both_sides": (_BILATERAL,),
     "leg_numbness_both_sides": (_BILATERAL,),
     "saddle_numbness": (_FEELING,),
-    "paracetamol_overuse": (_AMOUNT,),
+    "paracetamol_overuse": (_AMOUNT, _TAKEN_WHAT),
     "leg_weakness": (_STRENGTH,),
     "leg_weakness_worsening": (_WORSENING, _STRENGTH),
     "foot_drop": (_FOOT,),
