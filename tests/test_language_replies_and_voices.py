@@ -9,7 +9,8 @@ the writer's own "me - 27M" (52); a note's urine dipstick, a man's text read for
 Nigerian English for weak legs, and a fever "long gone" (53); weight lost on purpose told with its
 amount between, a relative's story dating no back pain, and a line wrapped after a comma (54); a
 referral's courteous "if", Scots "ma back" and "passed oot", and "me old man" (55); tablets counted
-over a day across products, and the medicines named deciding how many hold paracetamol (56)."""
+over a day across products, and the medicines named deciding how many hold paracetamol (56); a
+"Mate" a carer writes for, and a dose taken once a day at bedtime (57)."""
 
 from __future__ import annotations
 
@@ -340,3 +341,24 @@ def test_the_medicines_named_decide_how_many_hold_paracetamol() -> None:
     merged = _merged(text)
     assert "paracetamol_several_products" not in merged and "paracetamol_overuse" not in merged
 
+
+
+# --- Round 57 (from R77) ---------------------------------------------------------------------------
+
+
+def test_a_mate_the_writer_types_for_is_the_patient() -> None:
+    text = (
+        "Mate fell off the roof cleaning the gutters this arvo, about 3 metres onto the pavers. He's 52, says his "
+        "back's sore but reckons he's right. I'm typing this for him."
+    )
+    assert assess(text=text, today=TODAY).disposition.value == "emergency"
+    assert READ.status(KB, "Mate, my back is killing me after the gym.", "back_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "over"),
+    [("Bad back. Taking 2 co-codamol four times a day, plus a couple of Panadol at bedtime.", True),
+     ("Back sore, taking 2 paracetamol at bedtime to sleep.", False)],
+)  # fmt: skip
+def test_a_dose_taken_once_a_day_counts_toward_the_day(text: str, over: bool) -> None:
+    assert (READ.status(KB, text, "paracetamol_overuse") == "present") is over

@@ -22,6 +22,12 @@ _DOSES_TIMES = re.compile(
     r"(?P<m>\d{1,2}|two|three|four|five|six|seven|eight|ten|twelve)\s+times\s+(?:a|per|each|every)\s+day\b",
     re.I,
 )
+#: A dose taken once a day: "a couple of Panadol at bedtime", "2 paracetamol every night".
+_DOSES_ONCE = re.compile(
+    rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?"
+    r"(?:at\s+(?:bedtime|night)|before\s+bed|every\s+(?:night|morning|evening)|once\s+a\s+day|once\s+daily)\b",
+    re.I,
+)
 #: A sachet of a cold and flu remedy holds two tablets' worth of paracetamol (1 g).
 SACHET_TABLETS = 2
 #: A standard tablet: 500 mg of paracetamol.
@@ -159,6 +165,13 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
             tablets = n * times * (SACHET_TABLETS if m.group("sachet") else 1)
             taken.append((m.start(), m.end()))
             yield ValueMention("doses_per_day", round(tablets, 1), m.start(), m.end())
+    for m in _DOSES_ONCE.finditer(text):
+        n = parse_number(re.sub(r"\s+of$", "", m.group("n").lower()))
+        if n and not any(s < m.end() and m.start() < e for s, e in taken):
+            taken.append((m.start(), m.end()))
+            yield ValueMention(
+                "doses_per_day", float(n) * (SACHET_TABLETS if m.group("sachet") else 1), m.start(), m.end()
+            )
     yield from _counted_in_a_day(text, taken)
     for m in _DOSES_SHORTHAND.finditer(text):
         if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):

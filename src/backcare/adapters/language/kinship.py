@@ -18,7 +18,8 @@ FEMALE_RELATIVES = (
 #: ("Daughter is 9", "Husband has..."), capitalised at a sentence start.
 KIN_NAME = (
     r"(?-i:Mum|Mom|Mam|Mammy|Mummy|Mommy|Ma|Mama|Momma|Dad|Daddy|Pa|Papa|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa"
-    r"|Daughter|Son|Husband|Hubby|Wife|Partner|Boyfriend|Girlfriend|Grandson|Granddaughter|Mother|Father)"
+    r"|Daughter|Son|Husband|Hubby|Wife|Partner|Boyfriend|Girlfriend|Grandson|Granddaughter|Mother|Father|Mate|Friend"
+    r"|Neighbour|Neighbor|Flatmate|Housemate)"
 )
 
 _HE = frozenset({"he", "him", "his", "himself"})
