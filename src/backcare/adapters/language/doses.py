@@ -132,6 +132,16 @@ _LONGER = re.compile(
 )
 
 
+def _quantity(m: re.Match[str]) -> float | None:
+    """The number of tablets a dose pattern's ``n`` group names ("2", "two", "a couple of")."""
+    return parse_number(re.sub(r"\s+of$", "", m.group("n").lower()))
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` overlaps a dose already read (so it is not counted twice)."""
+    return any(s < end and start < e for s, e in taken)
+
+
 def _counted_in_a_day(text: str, taken: list[tuple[int, int]]) -> Iterator[ValueMention]:
     """Tablets counted as taken in a day, each product's count on its own (the doses told as a rate
     are read above and are not counted twice)."""
@@ -144,8 +154,8 @@ def _counted_in_a_day(text: str, taken: list[tuple[int, int]]) -> Iterator[Value
         for item in _TAKEN_ITEM.finditer(m.group("list")):
             at = m.start("list") + item.start()
             span = (at, at + len(item.group(0)))
-            n = parse_number(re.sub(r"\s+of$", "", item.group("n").lower()))
-            if n and not any(s < span[1] and span[0] < e for s, e in taken):
+            n = _quantity(item)
+            if n and not _overlaps(*span, taken):
                 yield ValueMention("doses_per_day", float(n), *span)
 
 
@@ -157,7 +167,7 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
     taken: list[tuple[int, int]] = []
     for pattern in (_DOSES_EVERY, _DOSES_TIMES):
         for m in pattern.finditer(text):
-            n = parse_number(re.sub(r"\s+of$", "", m.group("n").lower()))
+            n = _quantity(m)
             per = m.groupdict().get("h")
             times = 24 / (parse_number(per) or 24) if per else parse_number(m.groupdict().get("m") or "") or 0
             if n is None or not times:
@@ -166,15 +176,15 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
             taken.append((m.start(), m.end()))
             yield ValueMention("doses_per_day", round(tablets, 1), m.start(), m.end())
     for m in _DOSES_ONCE.finditer(text):
-        n = parse_number(re.sub(r"\s+of$", "", m.group("n").lower()))
-        if n and not any(s < m.end() and m.start() < e for s, e in taken):
+        n = _quantity(m)
+        if n and not _overlaps(m.start(), m.end(), taken):
             taken.append((m.start(), m.end()))
             yield ValueMention(
                 "doses_per_day", float(n) * (SACHET_TABLETS if m.group("sachet") else 1), m.start(), m.end()
             )
     yield from _counted_in_a_day(text, taken)
     for m in _DOSES_SHORTHAND.finditer(text):
-        if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
+        if m.end() == m.start() or _overlaps(m.start(), m.end(), taken):
             continue
         dose = _shorthand_dose(m)
         if dose and not _is_limit(text, m.start(), m.end()):

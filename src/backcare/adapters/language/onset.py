@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from backcare.adapters.language.kinship import RELATION_RE
 from backcare.adapters.language.mention_context import is_longstanding
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.readings import Read, record
-from backcare.adapters.language.subjects import Proxy, about_someone_else, counts_for_person
+from backcare.adapters.language.subjects import Proxy, about_someone_else, counts_for_person, relatives_clause
 from backcare.adapters.language.values import ValueMention
 from backcare.adapters.language.vocabulary import Vocabulary
 
@@ -93,7 +92,7 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
             continue
         if _about_a_condition(analysis, mention, vocabulary) or _about_the_past(analysis, mention):
             continue
-        if mention.sentence not in current and (mention.sentence in theirs or _relatives_clause(lead, proxy)):
+        if mention.sentence not in current and (mention.sentence in theirs or relatives_clause(lead, proxy)):
             continue
         tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
         # "stiff every morning for over an hour": how long something lasts, not when it began
@@ -107,20 +106,6 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
     record(out, "days_since_onset", "present", chosen.text, chosen.start, days)
     if days >= 90:
         record(out, "pain_over_3_months", "present", chosen.text, chosen.start, True)
-
-
-#: A clause told of a relative, up to a time expression: "My sister had cauda equina surgery a couple
-#: of years ago" (with no first person in it: "my mum says I've had it for weeks" is the writer's).
-_RELATIVES_CLAUSE = re.compile(rf"^\s*(?:my|our|me|mi)\s+(?:\w+\s+)?(?:{RELATION_RE})\b(?:'s)?[^,;]*$", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine|myself)\b", re.I)
-
-
-def _relatives_clause(lead: str, proxy: Proxy) -> bool:
-    """Whether the words before a time expression tell a relative's story in the writer's own report."""
-    if proxy.active or not _RELATIVES_CLAUSE.match(lead):
-        return False
-    after_relative = re.sub(r"^\s*\w+\s+", "", lead)  # the opening "my" is not the writer's own
-    return not _FIRST_PERSON.search(after_relative)
 
 
 #: A referral's courtesy, not a condition: "I would be grateful if you could see this 41-year-old ...".

@@ -234,3 +234,18 @@ def _a_baby_felt(mention: Mention) -> bool:
 def counts_for_person(mention: Mention, proxy: Proxy) -> bool:
     """Whether a mention is the person's own, now or in fact: not hypothetical, not someone else's."""
     return not mention.hypothetical and not about_someone_else(mention, proxy)
+
+
+#: A clause told of a relative, up to a time expression: "My sister had cauda equina surgery a couple
+#: of years ago" (with no first person in it: "my mum says I've had it for weeks" is the writer's).
+_RELATIVES_CLAUSE = re.compile(rf"^\s*(?:my|our|me|mi)\s+(?:\w+\s+)?(?:{RELATION_RE})\b(?:'s)?[^,;]*$", re.I)
+_WRITER = re.compile(rf"\b(?:{_FIRST_WORDS})\b", re.I)
+
+
+def relatives_clause(lead: str, proxy: Proxy) -> bool:
+    """Whether ``lead`` (the words before a time expression) tells a relative's story in the
+    writer's own report, so the time dates that story, not the writer's back."""
+    if proxy.active or not _RELATIVES_CLAUSE.match(lead):
+        return False
+    after_relative = re.sub(r"^\s*\w+\s+", "", lead)  # the opening "my" is not the writer's own
+    return not _WRITER.search(after_relative)
