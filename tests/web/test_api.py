@@ -205,6 +205,8 @@ def test_diary_crud_and_trend(local_client):
     last = local_client.get("/api/v1/diary/trend?days=1").json()  # ends at the latest entry
     assert [row["pain"] for row in last["rows"]] == [3] and last["baseline"]["pain"] == 7
     assert local_client.get("/api/v1/diary/trend?days=0").status_code == 422
+    for odd in ("0", "1764547200", "2026-03-01T00:00"):  # seconds since 1970, or a time: not a day
+        assert local_client.get(f"/api/v1/diary/trend?until={odd}").status_code == 422
     assert local_client.delete(f"/api/v1/diary/entries/{first['id']}").status_code == 204
     assert local_client.get(f"/api/v1/diary/entries/{first['id']}").status_code == 404
     assert local_client.put(f"/api/v1/diary/entries/{first['id']}", json={"pain": 1}).status_code == 404

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -14,7 +13,7 @@ from backcare.bootstrap import knowledge
 from backcare.core.diary import DiaryEntry, Trend
 from backcare.core.local_time import today_in
 from backcare.entrypoints.web.api import ERRORS, Id, StoreDep, Who, not_found
-from backcare.entrypoints.web.requests import EntryInput, check_entry_findings
+from backcare.entrypoints.web.requests import Day, EntryInput, check_entry_findings
 from backcare.knowledge.schema import Disposition
 from backcare.services import diary as diaries
 from backcare.services.accounts import Principal
@@ -90,7 +89,7 @@ def delete_entry(entry_id: Id, who: Who, st: StoreDep) -> Response:
 
 
 Days = Annotated[int, Query(ge=1, le=36_600, description="days of the diary, ending at `until`")]
-Until = Annotated[dt.date | None, Query(description="last day (default: the latest entry); page back")]
+Until = Annotated[Day | None, Query(description="last day (default: the latest entry); page back")]
 
 
 @router.get("/diary/trend", tags=["diary"], response_model=Trend)

@@ -8,6 +8,7 @@ gives each finding, where the command line also takes e.g. "7" for a number.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Mapping
 from typing import Annotated, Any
@@ -54,6 +55,17 @@ Name = Annotated[str, StringConstraints(max_length=200)]
 AnswerValue = bool | int | float | Annotated[str, StringConstraints(max_length=200)] | list[Name] | None
 
 
+def _written_as_a_day(value: Any) -> Any:
+    """A day as the OpenAPI document states it, YYYY-MM-DD: not a number of seconds ("0" is 1970
+    to pydantic), not a date and time."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _day_in_range(value: dt.date | None) -> dt.date | None:
     if value is not None and not MIN_DAY <= value <= MAX_DAY:
         raise ValueError(f"must be between {MIN_DAY.isoformat()} and {MAX_DAY.isoformat()}")
@@ -75,7 +87,7 @@ Count = Annotated[int, Strict(), Ge(0), Le(SPASMS_MAX), BeforeValidator(_whole)]
 Sessions = Annotated[int, Strict(), Ge(0), Le(SESSIONS_MAX), BeforeValidator(_whole)]
 Repetitions = Annotated[int, Strict(), Ge(1), Le(REPETITIONS_MAX), BeforeValidator(_whole)]
 
-Day = Annotated[dt.date, AfterValidator(_day_in_range), WithJsonSchema(DAY_SCHEMA)]
+Day = Annotated[dt.date, BeforeValidator(_written_as_a_day), AfterValidator(_day_in_range), WithJsonSchema(DAY_SCHEMA)]
 
 
 class AssessRequest(BaseModel):
