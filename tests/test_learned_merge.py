@@ -106,6 +106,17 @@ def test_model_readings_take_the_most_telling_sentence():
     assert "fever" not in readings
 
 
+def test_a_model_torn_between_sentences_denies_nothing():
+    sentences = [Sentence("a cannae get ma breath", 0, 22), Sentence("it's no ma chest", 23, 39)]
+    probs = np.zeros((2, 1, 5), dtype=np.float32)
+    probs[0, 0] = [0.5, 0.45, 0.05, 0.0, 0.0]  # held as the person's own, though below "ask"
+    probs[1, 0] = [0.04, 0.01, 0.95, 0.0, 0.0]  # and denied, surely, in a sentence about the chest
+    limits = Thresholds(fire=0.7, ask=0.56, deny=0.6, deny_safety=0.9, veto=0.97, torn=0.4)
+    assert model_readings(sentences, probs, ["shortness_of_breath"], limits) == {}
+    probs[0, 0] = [0.7, 0.25, 0.05, 0.0, 0.0]  # only faintly held: the denial counts
+    assert model_readings(sentences, probs, ["shortness_of_breath"], limits)["shortness_of_breath"].kind == "absent"
+
+
 def test_hedged_reading_is_possible_and_a_weak_one_is_unsure():
     sentences = [Sentence("maybe numb", 0, 10)]
     probs = np.array([[[0.3, 0.2, 0.0, 0.5, 0.0], [0.7, 0.2, 0.0, 0.1, 0.0]]], dtype=np.float32)

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 from backcare.adapters.language.anchored import AnchoredMatcher
 from backcare.adapters.language.context_apply import fix_overlap_check
 from backcare.adapters.language.context_rules import build_context_rules, load_rules
-from backcare.adapters.language.normalise import Normaliser, base_norm, english_words, make_normaliser
+from backcare.adapters.language.normalise import (
+    SCOTS_NEGATIVES,
+    Normaliser,
+    base_norm,
+    english_words,
+    make_normaliser,
+)
 from backcare.adapters.language.patterns import PatternError, compile_regex, merge_negations
 from backcare.adapters.language.vocabulary import Vocabulary, VocabularyError, check_patterns, load_vocabulary
 
@@ -69,6 +75,10 @@ def _tokenizer_rules(nlp: Language) -> None:
     # and the emergency department ("go to A&E"), which the "&" split would break into "a and e"
     for shorthand in ("+ve", "-ve", "+VE", "-VE", "+Ve", "-Ve", "a&e", "A&E", "A&e"):
         tokenizer.add_special_case(shorthand, [{"ORTH": shorthand}])
+    # Scots negatives ("cannae", "wisnae"): the verb and its "nae", read as "<verb> not"
+    for word, (verb, _) in SCOTS_NEGATIVES.items():
+        for typed in (word, word.capitalize(), word.upper()):
+            tokenizer.add_special_case(typed, [{ORTH: typed[: len(verb)]}, {ORTH: typed[len(verb) :]}])
     # contractions in capitals ("I CAN'T PEE") split like their lower-case forms ("ca" + "n't")
     exceptions = nlp.Defaults.tokenizer_exceptions or {}
     for text, pieces in list(exceptions.items()):

@@ -115,12 +115,15 @@ def _is_limit(text: str, start: int, end: int) -> bool:
 #: Tablets counted as taken within a day: "since yesterday morning I've had 8 co-codamol and 6
 #: paracetamol", "took 5 paracetamol and 4 co-codamol today". Each is a count of its own product.
 _QTY = _DOSE_QTY.replace("(?P<n>", "(?:")
+#: "2 co-codamol 4 times" today: the dose, taken that many times.
+_REPEATED = r"(?:\s+(?P<m>\d|two|three|four|five|six)\s+times\b)?"
+_ITEM = rf"{_QTY}\s+[a-z][\w/-]*{_REPEATED.replace('?P<m>', '?:')}"
 _TAKEN = re.compile(
-    rf"\b(?:had|taken|took|swallowed|necked|downed|popped)\s+(?P<list>{_QTY}\s+[a-z][\w/-]*"
-    rf"(?:\s*(?:,|and|&|plus|\+)\s*{_QTY}\s+[a-z][\w/-]*){{0,3}})",
+    rf"\b(?:had|taken|took|swallowed|necked|downed|popped)\s+(?P<list>{_ITEM}"
+    rf"(?:(?:\s*(?:,|and|&|plus|\+))+\s*{_ITEM}){{0,3}})",
     re.I,
 )
-_TAKEN_ITEM = re.compile(rf"{_DOSE_QTY}\s+[a-z][\w/-]*", re.I)
+_TAKEN_ITEM = re.compile(rf"{_DOSE_QTY}\s+[a-z][\w/-]*{_REPEATED}", re.I)
 #: The window a count is in: a day ("today", "since yesterday", "in 24 hours"), not a week.
 _A_DAY = re.compile(
     r"\b(?:today|tonight|last night|this morning|since (?:yesterday|this morning|last night)|yesterday|"
@@ -156,7 +159,7 @@ def _counted_in_a_day(text: str, taken: list[tuple[int, int]]) -> Iterator[Value
             span = (at, at + len(item.group(0)))
             n = _quantity(item)
             if n and not _overlaps(*span, taken):
-                yield ValueMention("doses_per_day", float(n), *span)
+                yield ValueMention("doses_per_day", float(n) * (parse_number(item.group("m") or "1") or 1), *span)
 
 
 def doses_per_day(text: str) -> Iterator[ValueMention]:

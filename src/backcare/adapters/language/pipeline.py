@@ -24,7 +24,7 @@ from backcare.adapters.language.anchored import Match, prune_longest
 from backcare.adapters.language.build import Engine, compile_all, engine
 from backcare.adapters.language.context_apply import apply_context, context_of
 from backcare.adapters.language.mentions import Analysis, Mention
-from backcare.adapters.language.normalise import Normaliser
+from backcare.adapters.language.normalise import SCOTS_NEGATIVES, Normaliser
 from backcare.adapters.language.numbers import find_values
 from backcare.adapters.language.patterns import NEGATABLE_AUX
 from backcare.adapters.language.values import ValueMention
@@ -49,7 +49,8 @@ _BODY_AFTER_ME = frozenset(
     {"left", "right", "leg", "legs", "arm", "arms", "jaw", "neck", "shoulder", "shoulders", "foot", "feet", "knee",
      "knees", "hip", "hips", "bum", "bladder", "bowels", "chest", "belly", "tummy", "stomach", "head", "hand", "hands",
      "spine", "side", "ribs", "eyes", "skin", "toes", "thigh", "thighs", "calf", "calves", "buttock", "buttocks",
-     "lower", "upper", "groin", "privates", "waterworks", "water", "wee", "face", "speech", "balance", "temperature"}
+     "lower", "upper", "groin", "privates", "waterworks", "water", "wee", "face", "speech", "balance", "temperature",
+     "breath", "breathing", "heart", "pee"}
 )  # fmt: skip
 
 
@@ -57,12 +58,34 @@ def _body_after(word: str, following: str) -> bool:
     return following in _BODY_AFTER_ME or (word == "ma" and following in ("back", "backs"))
 
 
+#: Words by which the writer addresses the reader ("Mate, got this pain..."): at the start of a
+#: sentence and before a comma they are no one the text is about.
+_VOCATIVES = frozenset({"mate", "bro", "pal", "dude", "guys", "lads", "folks", "doc", "doctor", "hun", "babe", "sis"})
+
+
+def _in_place_norm(doc: Doc, i: int) -> str | None:
+    """A norm that depends on the neighbours: a Scots negative verb's halves ("can" + "nae" as
+    "can" + "not"), and a word addressing the reader ("Mate, ...") as a greeting."""
+    token = doc[i]
+    if i + 1 < len(doc) and not token.whitespace_:
+        split = SCOTS_NEGATIVES.get(token.lower_ + doc[i + 1].lower_)
+        if split is not None and split[0] == token.lower_:
+            return split[1]
+    after_verb = i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].lower_ + token.lower_ in SCOTS_NEGATIVES
+    if token.lower_ in ("nae", "na") and after_verb:
+        return "not"
+    first = i == 0 or doc[i - 1].text in {".", "!", "?"}
+    if first and token.lower_ in _VOCATIVES and i + 1 < len(doc) and doc[i + 1].text == ",":
+        return "hey"
+    return None
+
+
 def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
     """Give every token its vocabulary form; fuse "<auxiliary> not" into one token."""
     previous: str | None = None
     fuse: list[int] = []
     for token in doc:
-        norm = normaliser.norm(token.text, previous)
+        norm = _in_place_norm(doc, token.i) or normaliser.norm(token.text, previous)
         if token.text in {"Ca", "CA"} and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _NOT_TOKENS):
             norm = CA  # "Ca breast", "CA prostate" ("Can't" is "Ca" + "n't")
         elif (

@@ -5,7 +5,8 @@ chosen on development data only):
 
 - The model's reading of a finding is taken from its sentences: "own" (present or hedged) when
   some sentence gives P(present) + P(possible) >= ``fire``; "unsure" when the best is >= ``ask``;
-  otherwise "absent" when some sentence gives P(absent) >= ``deny``, "not_own" likewise.
+  otherwise "absent" when some sentence gives P(absent) >= ``deny``, "not_own" likewise, unless
+  some sentence states it as own at least ``torn`` surely (then the model says nothing of it).
 - Warning-sign findings (those any red flag reads):
   - named by the rules as not the person's (hypothetical, someone else's), or in a sentence whose
     look-alike words the rules set aside (a leak on sneezing in pregnancy), but read as the
@@ -52,6 +53,10 @@ class Thresholds:
     deny: float = 0.6
     deny_safety: float = 0.9
     veto: float = 0.95
+    torn: float = 0.5
+    """A finding some sentence states as the person's own at least this surely (below ``ask``)
+    is not denied by the model from another: "I can't get my breath right" held at 0.5 and "It's
+    not my chest" read as no breathlessness at 0.9 leave breathlessness unknown, not absent."""
 
     @classmethod
     def packaged(cls, folder: Path = MODEL_DIR) -> Thresholds:
@@ -89,6 +94,8 @@ def model_readings(
             kind = "own" if score >= limits.fire else "unsure"
             status = ("possible" if hedged else "present") if kind == "own" else kind
             out[fid] = ModelReading(fid, kind, status, score, sentences[best].text)
+            continue
+        if score >= limits.torn:
             continue
         for kind, index in (("absent", ABSENT), ("not_own", NOT_OWN)):
             row = int(np.argmax(probs[:, column, index]))

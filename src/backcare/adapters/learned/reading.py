@@ -145,10 +145,11 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     return Reading(merged, confirm, rules, readings, seen.sentences)
 
 
-#: A sentence that is only an age and a sex ("44F.", "63 yo M"): the rules read it; whatever the
-#: model makes of it ("44F" as a temperature) is noise.
+#: A sentence that is only an age, with or without a sex ("44F.", "63 yo M", "41."): the rules read
+#: it; whatever the model makes of it ("44F" as a temperature, "41." as bleeding) is noise.
 _DEMOGRAPHICS = re.compile(
-    r"\s*\d{1,3}\s*(?:yo|y/o|yrs?|years?(?:\s*old)?)?\s*,?\s*(?:m|f|male|female|man|woman)\s*[.!]?\s*", re.I
+    r"\s*(?:aged?\s*:?\s*)?\d{1,3}\s*(?:yo|y/o|yrs?|years?(?:\s*old)?)?\s*,?\s*(?:m|f|male|female|man|woman)?\s*[.!]?\s*",
+    re.I,
 )
 
 
