@@ -1,7 +1,8 @@
-"""Round 58 of the reading: Scots negatives ("cannae", "wisnae") and "ma breath", a word addressing
-the reader ("Mate, ..."), blood seen on going for a wee (or "a slash"), a bare age as its own
-sentence, a medicine for thin bones, a weak stream for years, a fever "gone since Sunday", a dose
-taken several times today, and what a search says back pain "can be"."""
+"""Rounds 58 and 59 of the reading: Scots negatives ("cannae", "wisnae") and "ma breath", a word
+addressing the reader ("Mate, ..."), blood seen on going for a wee (or "a slash"), a bare age as
+its own sentence, a medicine for thin bones, a weak stream for years, a fever "gone since Sunday",
+a dose taken several times today, and what a search says back pain "can be" (58); Jamaican
+"cyaan", a Welsh "Nain" and her age, and a learner's "side of back" that burns on urinating (59)."""
 
 from __future__ import annotations
 
@@ -93,3 +94,25 @@ def test_what_a_search_says_back_pain_can_be_is_no_history() -> None:
     text = "I googled back pain and it says it can be cancer. I've never had cancer. Sore back 10 days."
     assert READ.status(KB, text, "history_of_cancer") == "absent"
     assert READ.status(KB, "I had breast cancer in 2019 and my back hurts now.", "history_of_cancer") == "present"
+
+
+# --- Round 59 (from R80) ---------------------------------------------------------------------------
+
+
+def test_jamaican_cyaan_is_cannot() -> None:
+    text = "Mi back hurting bad from Thursday, an now mi cyaan pass water at all since morning. No fever."
+    assert READ.status(KB, text, "urinary_retention") == "present"
+    assert READ.status(KB, "Mi back sore but mi doan have no trouble pass water.", "urinary_retention") != "present"
+
+
+def test_a_welsh_nain_is_a_grandmother_with_her_age() -> None:
+    text = "Nain is 78. She slipped on the wet step yesterday and landed on her bottom. Sore in her lower back since."
+    assert READ.value(KB, text, "age") == 78
+    assert "fracture" in {h.id for h in assess(text=text, today=TODAY).red_flags}
+    assert not read_text(text, KB, TODAY).to_confirm  # "Nain is 78." is no sentence for the model
+
+
+def test_a_learners_side_of_back_and_burning_when_i_urinate() -> None:
+    text = "Please I have pain at my right side of back near the ribs since two days, and when I urinate it is burning me."
+    merged = _merged(text)
+    assert merged["back_pain"] == "present" and merged["painful_urination"] == "present"

@@ -14,7 +14,7 @@ from backcare.adapters.language.anchored import AnchoredMatcher
 from backcare.adapters.language.context_apply import fix_overlap_check
 from backcare.adapters.language.context_rules import build_context_rules, load_rules
 from backcare.adapters.language.normalise import (
-    SCOTS_NEGATIVES,
+    NEGATIVE_VERBS,
     Normaliser,
     base_norm,
     english_words,
@@ -75,8 +75,8 @@ def _tokenizer_rules(nlp: Language) -> None:
     # and the emergency department ("go to A&E"), which the "&" split would break into "a and e"
     for shorthand in ("+ve", "-ve", "+VE", "-VE", "+Ve", "-Ve", "a&e", "A&E", "A&e"):
         tokenizer.add_special_case(shorthand, [{"ORTH": shorthand}])
-    # Scots negatives ("cannae", "wisnae"): the verb and its "nae", read as "<verb> not"
-    for word, (verb, _) in SCOTS_NEGATIVES.items():
+    # Scots and Jamaican negatives ("cannae", "wisnae", "cyaan"): the verb and the rest, read as "<verb> not"
+    for word, (verb, _) in NEGATIVE_VERBS.items():
         for typed in (word, word.capitalize(), word.upper()):
             tokenizer.add_special_case(typed, [{ORTH: typed[: len(verb)]}, {ORTH: typed[len(verb) :]}])
     # contractions in capitals ("I CAN'T PEE") split like their lower-case forms ("ca" + "n't")

@@ -7,17 +7,19 @@ from __future__ import annotations
 MALE_RELATIVES = (
     "dad", "daddy", "father", "husband", "son", "brother", "grandad", "granddad", "grandpa", "grandfather",
     "boyfriend", "uncle", "nephew", "stepdad", "stepfather", "stepson", "fiance", "da", "pa", "papa",
+    "taid", "granda", "grandda", "lolo",
 )  # fmt: skip
 #: Female relatives ("my mum", "his wife").
 FEMALE_RELATIVES = (
     "mum", "mom", "mam", "mammy", "mummy", "mommy", "mother", "wife", "daughter", "sister", "nan", "nana", "nanna",
     "gran", "granny", "grandma", "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum",
-    "stepmother", "stepdaughter", "fiancee", "ma", "mama", "momma",
+    "stepmother", "stepdaughter", "fiancee", "ma", "mama", "momma", "nain", "lola",
 )  # fmt: skip
 #: Kinship words used as names ("Mum is 79", "Dad takes..."), or with "my" left out in a hurry
 #: ("Daughter is 9", "Husband has..."), capitalised at a sentence start.
 KIN_NAME = (
     r"(?-i:Mum|Mom|Mam|Mammy|Mummy|Mommy|Ma|Mama|Momma|Dad|Daddy|Pa|Papa|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa"
+    r"|Nain|Taid|Granda|Grandda|Lola|Lolo"
     r"|Daughter|Son|Husband|Hubby|Wife|Partner|Boyfriend|Girlfriend|Grandson|Granddaughter|Mother|Father|Mate|Friend"
     r"|Neighbour|Neighbor|Flatmate|Housemate)"
 )

@@ -62,15 +62,17 @@ def _sentence_break(match: re.Match[str]) -> str:
     return " . "
 
 
-#: Scots negative verbs ("a cannae breathe", "it wisnae there"): the tokenizer splits each into its
-#: verb, as typed, and "nae"/"na", read as the verb's standard form and "not".
-SCOTS_NEGATIVES: Mapping[str, tuple[str, str]] = {
+#: Negative verbs of Scots ("a cannae breathe", "it wisnae there") and Jamaican English ("mi cyaan
+#: pass water"): the tokenizer splits each into its verb, as typed, and the rest ("nae", "an"), read
+#: as the verb's standard form and "not".
+NEGATIVE_VERBS: Mapping[str, tuple[str, str]] = {
     "cannae": ("can", "can"), "canna": ("can", "can"), "dinnae": ("din", "do"), "dinna": ("din", "do"),
     "didnae": ("did", "did"), "doesnae": ("does", "does"), "isnae": ("is", "is"), "wisnae": ("wis", "was"),
     "wasnae": ("was", "was"), "werenae": ("were", "were"), "couldnae": ("could", "could"),
     "wouldnae": ("would", "would"), "widnae": ("wid", "would"), "shouldnae": ("should", "should"),
     "hasnae": ("has", "has"), "havnae": ("hav", "have"), "havenae": ("have", "have"), "arenae": ("are", "are"),
     "willnae": ("will", "will"), "wullnae": ("wull", "will"),
+    "cyaan": ("cya", "can"), "kyaan": ("kya", "can"), "doan": ("do", "do"),
 }  # fmt: skip
 
 

@@ -24,7 +24,7 @@ from backcare.adapters.language.anchored import Match, prune_longest
 from backcare.adapters.language.build import Engine, compile_all, engine
 from backcare.adapters.language.context_apply import apply_context, context_of
 from backcare.adapters.language.mentions import Analysis, Mention
-from backcare.adapters.language.normalise import SCOTS_NEGATIVES, Normaliser
+from backcare.adapters.language.normalise import NEGATIVE_VERBS, Normaliser
 from backcare.adapters.language.numbers import find_values
 from backcare.adapters.language.patterns import NEGATABLE_AUX
 from backcare.adapters.language.values import ValueMention
@@ -64,16 +64,17 @@ _VOCATIVES = frozenset({"mate", "bro", "pal", "dude", "guys", "lads", "folks", "
 
 
 def _in_place_norm(doc: Doc, i: int) -> str | None:
-    """A norm that depends on the neighbours: a Scots negative verb's halves ("can" + "nae" as
+    """A norm that depends on the neighbours: a dialect negative verb's halves ("can" + "nae" as
     "can" + "not"), and a word addressing the reader ("Mate, ...") as a greeting."""
     token = doc[i]
     if i + 1 < len(doc) and not token.whitespace_:
-        split = SCOTS_NEGATIVES.get(token.lower_ + doc[i + 1].lower_)
+        split = NEGATIVE_VERBS.get(token.lower_ + doc[i + 1].lower_)
         if split is not None and split[0] == token.lower_:
             return split[1]
-    after_verb = i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].lower_ + token.lower_ in SCOTS_NEGATIVES
-    if token.lower_ in ("nae", "na") and after_verb:
-        return "not"
+    if i > 0 and not doc[i - 1].whitespace_:
+        split = NEGATIVE_VERBS.get(doc[i - 1].lower_ + token.lower_)
+        if split is not None and split[0] == doc[i - 1].lower_:
+            return "not"
     first = i == 0 or doc[i - 1].text in {".", "!", "?"}
     if first and token.lower_ in _VOCATIVES and i + 1 < len(doc) and doc[i + 1].text == ",":
         return "hey"

@@ -145,10 +145,12 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     return Reading(merged, confirm, rules, readings, seen.sentences)
 
 
-#: A sentence that is only an age, with or without a sex ("44F.", "63 yo M", "41."): the rules read
-#: it; whatever the model makes of it ("44F" as a temperature, "41." as bleeding) is noise.
+#: A sentence that is only an age, with or without a sex or whose it is ("44F.", "63 yo M", "41.",
+#: "Nain is 78."): the rules read it; whatever the model makes of it ("44F" as a temperature, "41."
+#: as bleeding, "Nain is 78." as a fever) is noise.
 _DEMOGRAPHICS = re.compile(
-    r"\s*(?:aged?\s*:?\s*)?\d{1,3}\s*(?:yo|y/o|yrs?|years?(?:\s*old)?)?\s*,?\s*(?:m|f|male|female|man|woman)?\s*[.!]?\s*",
+    r"\s*(?:aged?\s*:?\s*|i'?m\s+|i\s+am\s+|[a-z]+(?:\s+is|'s)\s+)?\d{1,3}\s*(?:yo|y/o|yrs?|years?(?:\s*old)?)?\s*,?"
+    r"\s*(?:m|f|male|female|man|woman)?\s*[.!]?\s*",
     re.I,
 )
 
