@@ -1,8 +1,9 @@
-"""Rounds 58 and 59 of the reading: Scots negatives ("cannae", "wisnae") and "ma breath", a word
+"""Rounds 58 to 60 of the reading: Scots negatives ("cannae", "wisnae") and "ma breath", a word
 addressing the reader ("Mate, ..."), blood seen on going for a wee (or "a slash"), a bare age as
 its own sentence, a medicine for thin bones, a weak stream for years, a fever "gone since Sunday",
 a dose taken several times today, and what a search says back pain "can be" (58); Jamaican
-"cyaan", a Welsh "Nain" and her age, and a learner's "side of back" that burns on urinating (59)."""
+"cyaan", a Welsh "Nain" and her age, and a learner's "side of back" that burns on urinating (59); a leg
+"becoming weak weak", and the person's own sum of paracetamol, under the maximum as well as over (60)."""
 
 from __future__ import annotations
 
@@ -116,3 +117,26 @@ def test_a_learners_side_of_back_and_burning_when_i_urinate() -> None:
     text = "Please I have pain at my right side of back near the ribs since two days, and when I urinate it is burning me."
     merged = _merged(text)
     assert merged["back_pain"] == "present" and merged["painful_urination"] == "present"
+
+
+# --- Round 60 (from R81) ---------------------------------------------------------------------------
+
+
+def test_a_leg_becoming_weak_and_what_it_could_do_at_first() -> None:
+    text = (
+        "Sir, my lower back is paining since 10 days. From 3 days my left leg is becoming weak weak. First I could "
+        "walk fine, now I am dragging it and today I cannot climb the stairs of my flat."
+    )
+    assert assess(text=text, today=TODAY).disposition.value == "emergency"
+    assert READ.status(KB, "My left leg is weak since Monday, no worse today.", "leg_weakness_worsening") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("Back ache. I added it all up and I've had 3 g of paracetamol in the last 24 hours, the box says 4 g max.",
+      "absent"),
+     ("Back pain. I added it all up and it comes to 6 g of paracetamol today.", "present"),
+     ("Back pain. I've had 3 g of paracetamol today.", None)],
+)  # fmt: skip
+def test_the_persons_own_sum_of_paracetamol_decides_either_way(text: str, status: str | None) -> None:
+    assert READ.status(KB, text, "paracetamol_overuse") == status

@@ -467,7 +467,8 @@ def test_a_fainting_fall_is_also_a_minor_fall(kb) -> None:
     ],
 )
 def test_doses_at_or_under_the_maximum_are_not_overuse(kb, text: str) -> None:
-    assert status(kb, text, "paracetamol_overuse") is None
+    # not over: left unknown, or denied where the person states their own sum ("3 g altogether")
+    assert status(kb, text, "paracetamol_overuse") == ("absent" if "altogether" in text else None)
 
 
 @pytest.mark.parametrize(

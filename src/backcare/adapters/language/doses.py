@@ -105,6 +105,17 @@ _LIMIT_AFTER = re.compile(
 
 #: After an amount: the person's own sum of the day, not one more dose ("3 g altogether").
 _TOTAL_AFTER = re.compile(r"^\s*(?:altogether|all\s+together|in\s+total|total|in\s+all|all\s+told)\b", re.I)
+#: Before it in its sentence, the same: "I added it all up and I've had 3 g", "it comes to 5 g".
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:added\s+(?:it|them|everything)(?:\s+all)?\s+up|adds?\s+up\s+to|a\s+total\s+of|in\s+total|comes?\s+to"
+    r"|came\s+to)\b[^.!?]{0,40}$",
+    re.I,
+)
+
+
+def _is_total(text: str, start: int, end: int) -> bool:
+    """Whether the amount at ``start:end`` is the person's own sum rather than one dose."""
+    return bool(_TOTAL_AFTER.match(text[end : end + 20]) or _TOTAL_BEFORE.search(text[max(0, start - 60) : start]))
 
 
 def _is_limit(text: str, start: int, end: int) -> bool:
@@ -117,13 +128,15 @@ def _is_limit(text: str, start: int, end: int) -> bool:
 _QTY = _DOSE_QTY.replace("(?P<n>", "(?:")
 #: "2 co-codamol 4 times" today: the dose, taken that many times.
 _REPEATED = r"(?:\s+(?P<m>\d|two|three|four|five|six)\s+times\b)?"
-_ITEM = rf"{_QTY}\s+[a-z][\w/-]*{_REPEATED.replace('?P<m>', '?:')}"
+#: A count of a product ("8 co-codamol"), not of a unit ("3 g", read as an amount by the shorthand).
+_NOT_A_UNIT = r"(?!(?:g|gm|grams?|mg|mcg|ml|kg|hours?|hrs?|days?|weeks?|times)\b)"
+_ITEM = rf"{_QTY}\s+{_NOT_A_UNIT}[a-z][\w/-]*{_REPEATED.replace('?P<m>', '?:')}"
 _TAKEN = re.compile(
     rf"\b(?:had|taken|took|swallowed|necked|downed|popped)\s+(?P<list>{_ITEM}"
     rf"(?:(?:\s*(?:,|and|&|plus|\+))+\s*{_ITEM}){{0,3}})",
     re.I,
 )
-_TAKEN_ITEM = re.compile(rf"{_DOSE_QTY}\s+[a-z][\w/-]*{_REPEATED}", re.I)
+_TAKEN_ITEM = re.compile(rf"{_DOSE_QTY}\s+{_NOT_A_UNIT}[a-z][\w/-]*{_REPEATED}", re.I)
 #: The window a count is in: a day ("today", "since yesterday", "in 24 hours"), not a week.
 _A_DAY = re.compile(
     r"\b(?:today|tonight|last night|this morning|since (?:yesterday|this morning|last night)|yesterday|"
@@ -192,5 +205,5 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
         dose = _shorthand_dose(m)
         if dose and not _is_limit(text, m.start(), m.end()):
             end = m.start() + len(m.group(0).rstrip(" ,"))
-            kind: Kind = "dose_total" if _TOTAL_AFTER.match(text[end : end + 20]) else "doses_per_day"
+            kind: Kind = "dose_total" if _is_total(text, m.start(), end) else "doses_per_day"
             yield ValueMention(kind, round(dose, 1), m.start(), end)

@@ -82,6 +82,9 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
         status: Status = "possible" if any(m.uncertain for m in counted) else "present"
         evidence = "; ".join(m.text for m in counted)
         record(out, "paracetamol_overuse", status, evidence, counted[0].start, True)
+    elif stated and not any(m.uncertain for m, _ in stated):
+        # the person's own sum, under the maximum ("I added it all up and I've had 3 g"): not over
+        record(out, "paracetamol_overuse", "absent", stated[0][0].text, stated[0][0].start, False)
 
 
 def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str], out: dict[str, Read]) -> None:
