@@ -87,13 +87,30 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
         record(out, "paracetamol_overuse", "absent", stated[0][0].text, stated[0][0].start, False)
 
 
+#: Just before a medicine's name: it is no longer taken ("so I stopped the Lemsip straight away").
+_STOPPED = re.compile(
+    r"(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:stopped|stop|quit|came\s+off|come\s+off|gave\s+up|given\s+up"
+    r"|no\s+longer\s+(?:take|taking|on))"
+    r"\s+(?:taking\s+|using\s+)?(?:the\s+|my\s+|all\s+the\s+)?$",
+    re.I,
+)
+
+
 def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str], out: dict[str, Read]) -> None:
-    """The medicines the person takes, by generic name, in the order first named."""
+    """The medicines the person takes, by generic name, in the order first named (not one they
+    say they have stopped, unless they name it again)."""
     names: list[str] = []
     evidence: list[str] = []
     first = None
+    stopped = {  # each medicine stopped, and where: a mention before that is the past
+        str(m.payload): m.start
+        for m in analysis.mentions
+        if m.label == "medicine" and _STOPPED.search(analysis.text[max(0, m.start - 40) : m.start])
+    }
     for mention in analysis.mentions:
         if mention.label != "medicine" or mention.negated or not counts_for_person(mention, proxy):
+            continue
+        if mention.start <= stopped.get(str(mention.payload), -1):
             continue
         name = generic.get(str(mention.payload))
         if name and name not in names:

@@ -116,15 +116,25 @@ _ANSWERS = frozenset(
 )  # fmt: skip
 
 
+#: A sentence that only says the one before it is nothing new ("That's not new, it's been the same
+#: for years."): read with it, so that its long-standing cue reaches the symptom just told.
+_STABLE_REMARK = re.compile(
+    r"(?:(?:that|it|this) is )?(?:not new|nothing new|no different|same as always)"
+    r"(?: (?:and )?(?:it|that|this|they) (?:is|has|have) been (?:the same|like that|like this|unchanged|stable)"
+    r" (?:for|since) [a-z0-9 ]+)?"
+    r"|(?:it|that|this|they) (?:is|has|have) been (?:the same|like that|like this|unchanged|stable) (?:for|since)"
+    r" (?:years|ages|a long time|decades|[a-z0-9 ]+ (?:years|ago))"
+)
+
+
 def _join_answers(doc: Doc) -> None:
-    """Join a short answer to the question before it ("Numbness? No."), so that the context
-    rules read them together: a question and its answer are one statement."""
+    """Join a short answer to the question before it ("Numbness? No."), and a remark that the
+    symptom just told is nothing new to the sentence telling it, so that the context rules read
+    them together: a question and its answer, or a symptom and its remark, are one statement."""
     sentences = list(doc.sents)
     for previous, sentence in itertools.pairwise(sentences):
-        if previous[-1].text != "?":
-            continue
         words = " ".join(t.norm_ for t in sentence if not t.is_punct)
-        if words in _ANSWERS:
+        if (previous[-1].text == "?" and words in _ANSWERS) or _STABLE_REMARK.fullmatch(words):
             doc[sentence.start].is_sent_start = False
 
 

@@ -66,7 +66,7 @@ def detect_proxy(analysis: Analysis) -> Proxy:
 
 #: No one speaks in the first person ("LBP 2/52. Wife reports he has been confused."): a note about
 #: him or her, whose pronoun then names the patient.
-_FIRST_WORDS = r"i|i'm|im|i've|ive|me|my|mine|myself"
+_FIRST_WORDS = r"i|i'm|im|i've|ive|me|my|mine|myself|mi"  # Caribbean "mi" for I, me and my
 _THIRD_WORDS = r"he|she|his|her|him"  # "him" as a subject too: Caribbean "Him have a back pain"
 _FIRST_PERSON = re.compile(rf"\b(?:{_FIRST_WORDS}|i'd|i'll|we|our|us)\b", re.I)
 _SUBJECT_PRONOUN = re.compile(rf"\b(?:{_THIRD_WORDS})\b", re.I)
@@ -141,15 +141,41 @@ _PERSON = re.compile(
 )
 
 
-def _whose(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str | None, str | None]:
+#: Words quoted ("she keeps saying 'my back hurts mummy'"): their "my" is the speaker's.
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['\"“‘](?P<q>[^\"“”‘’\n]{2,160}?)['\"”’](?=[\s.,!?;:]|$)")
+
+
+def _quoted_speaker(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[str | None, str | None] | None:
+    """Whose words a mention inside quotation marks is: the person named before the quote in its
+    sentence ("she keeps saying 'my back hurts'" is hers); None when it is not quoted."""
+    for quote in _QUOTED.finditer(text, sentence[0], sentence[1]):
+        if quote.start("q") <= mention.start and mention.end <= quote.end("q"):
+            speaker = _whose(text, (sentence[0], quote.start()), _Spot(quote.start(), quote.start()))
+            return speaker if speaker[0] is not None else None
+    return None
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """A place in the text to ask whose it is (the start of a quote)."""
+
+    start: int
+    end: int
+    text: str = ""
+
+
+def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tuple[str | None, str | None]:
     """Whose back a mention is: "first" (mine), "third" (his, my dad's) or None (cannot tell).
 
-    The possessive right before the mention decides; otherwise the nearest person named before
-    it in the sentence, else the first one after it.
+    Words quoted are their speaker's; otherwise the possessive right before the mention decides,
+    else the nearest person named before it in the sentence, else the first one after it.
     """
-    own = re.match(r"(my|his|her)\b", mention.text.lower())
+    quoted = _quoted_speaker(text, sentence, mention) if isinstance(mention, Mention) else None
+    if quoted is not None:
+        return quoted
+    own = re.match(r"(my|mi|his|her)\b", mention.text.lower())
     if own:
-        return ("first", None) if own.group(1) == "my" else ("third", own.group(1))
+        return ("first", None) if own.group(1) in ("my", "mi") else ("third", own.group(1))
     before = text[max(sentence[0], mention.start - 14) : mention.start].lower()
     lead = text[max(sentence[0], mention.start - 30) : mention.start]
     named = re.search(rf"\b(?:my|our)\s+(?:\w+\s+)?({RELATION_RE})\s+$", lead, re.I)

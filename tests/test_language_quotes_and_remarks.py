@@ -1,0 +1,86 @@
+"""Round 61 of the reading: a child's words quoted by a parent, Caribbean "mi" and a baby told as
+"him", a remark that a symptom is nothing new read with it, what a sign "can be", stenosis legs that
+ache and go tingly on walking, pain "round the side", a medicine stopped, and "nowhere near the max"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from backcare.bootstrap import assess, knowledge, read_text
+from text_reading import ReadOn
+
+TODAY = dt.date(2026, 12, 4)
+READ = ReadOn(TODAY)
+KB = knowledge()
+
+
+def _disposition(text: str) -> str:
+    return assess(text=text, today=TODAY).disposition.value
+
+
+def test_a_childs_words_quoted_are_the_childs() -> None:
+    text = "My daughter is 4 and for two days she keeps saying 'my back hurts mummy'. No temperature."
+    assert "young_age" in {h.id for h in assess(text=text, today=TODAY).red_flags}
+    assert READ.status(KB, "I told the GP 'my back is killing me' and he laughed.", "back_pain") == "present"
+
+
+def test_caribbean_mi_and_a_baby_told_as_him() -> None:
+    text = (
+        "Mi 35 weeks pregnant, first baby. Mi back been hurtin mi bad from this mornin, an mi notice di baby nah "
+        "move like how him usually move."
+    )
+    result = assess(text=text, today=TODAY)
+    assert result.disposition.value == "emergency" and "pregnancy_warning" in {h.id for h in result.red_flags}
+    assert READ.value(KB, text, "sex") != "male"
+
+
+def test_a_remark_that_a_symptom_is_nothing_new_is_read_with_it() -> None:
+    text = (
+        "Since my second baby (he's 9 now) I leak a little bit of wee when I sneeze. That's not new, it's been the "
+        "same for years. Strained my lower back lifting 3 days ago."
+    )
+    assert READ.status(KB, text, "urinary_incontinence") is None
+    assert READ.status(KB, "I leak a little wee when I sneeze since Monday. My back is agony.", "urinary_incontinence") == "present"
+
+
+def test_what_a_sign_can_be_is_said_of_anyone() -> None:
+    text = "Strained my back lifting. I read bladder leaks with back pain can be serious."
+    assert READ.status(KB, text, "urinary_incontinence") is None
+    assert READ.status(KB, "Since yesterday I've been leaking wee and my back is agony.", "urinary_incontinence") == "present"
+
+
+def test_stenosis_legs_that_ache_and_go_tingly_on_walking_are_long_standing() -> None:
+    text = (
+        "My GP told me two years ago I have spinal stenosis. Both my legs have ached and gone a bit tingly when I "
+        "walk for more than ten minutes ever since, and it eases when I sit down. That hasn't changed at all. This "
+        "week my lower back itself has been sore after gardening. I'm 67."
+    )
+    assert _disposition(text) == "soon"
+    assert _disposition("Since Monday both my legs ache and go tingly, and my back is agony.") == "emergency"
+
+
+def test_pain_round_the_side_with_burning_wee_is_the_kidney() -> None:
+    text = "27 f. Pain in my lower back on the left and round the side for 2 days. My wee burns like mad. No fever."
+    assert "kidney" in {h.id for h in assess(text=text, today=TODAY).red_flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [("Back pain. I stopped taking ibuprofen last week.", None),
+     ("I stopped the ibuprofen on Monday but started ibuprofen again today, back agony.", ["ibuprofen"]),
+     ("Back pain, taking naproxen and co-codamol.", ["naproxen", "co-codamol"])],
+)  # fmt: skip
+def test_a_medicine_stopped_is_not_taken(text: str, taken: list[str] | None) -> None:
+    assert READ.value(KB, text, "medications") == taken
+
+
+def test_nowhere_near_the_max_is_not_overuse() -> None:
+    text = (
+        "Paracetamol for my back and Lemsip for a cold. Today 2 paracetamol and one Lemsip sachet, nowhere near the "
+        "max on the box."
+    )
+    merged = {f.id: f.status for f in read_text(text, KB, TODAY).understanding.findings}
+    assert merged["paracetamol_overuse"] == "absent"
+    assert "paracetamol_duplication" in {h.id for h in assess(text=text, today=TODAY).red_flags}
