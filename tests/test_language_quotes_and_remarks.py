@@ -1,6 +1,8 @@
-"""Round 61 of the reading: a child's words quoted by a parent, Caribbean "mi" and a baby told as
+"""Rounds 61 and 62 of the reading: a child's words quoted by a parent, Caribbean "mi" and a baby told as
 "him", a remark that a symptom is nothing new read with it, what a sign "can be", stenosis legs that
-ache and go tingly on walking, pain "round the side", a medicine stopped, and "nowhere near the max"."""
+ache and go tingly on walking, pain "round the side", a medicine stopped, and "nowhere near the max" (61);
+a resident named with a title and an age, a child of "3 and a half", a physio's buttock-to-calf pain and
+limited straight leg raise, and cancer that back pain "can be" or a cancer ward (62)."""
 
 from __future__ import annotations
 
@@ -84,3 +86,33 @@ def test_nowhere_near_the_max_is_not_overuse() -> None:
     merged = {f.id: f.status for f in read_text(text, KB, TODAY).understanding.findings}
     assert merged["paracetamol_overuse"] == "absent"
     assert "paracetamol_duplication" in {h.id for h in assess(text=text, today=TODAY).red_flags}
+
+
+# --- Round 62 (from R83) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Care home report: Mr J, 84, slid off the edge of his bed onto the floor this morning. Lower back pain.", 84),
+     ("My daughter is 3 and a half. Since yesterday she keeps holding her back and crying.", 3)],
+)  # fmt: skip
+def test_a_residents_title_and_a_childs_half_year(text: str, age: int) -> None:
+    assert READ.value(KB, text, "age") == age
+
+
+def test_a_physios_buttock_to_calf_and_a_limited_straight_leg_raise() -> None:
+    text = "Physio: 34M, 4/7 R buttock to calf pain, NRS 8/10 at worst on sitting. SLR R 40°. Power/reflexes normal."
+    merged = {f.id: f.status for f in read_text(text, KB, TODAY).understanding.findings}
+    assert merged["leg_pain_below_knee"] == "present" and merged["leg_weakness"] == "absent"
+    assert "sciatica" in {h.id for h in assess(text=text, today=TODAY).red_flags}
+    assert READ.status(KB, "Back pain. SLR 90° both sides.", "leg_pain_below_knee") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My friend said back pain that won't go away can be cancer. I've never had cancer. Low back ache 10 days.",
+     "Staff nurse on a cancer ward, 32. Lower back sore after a heavy shift of patient handling, 4/10."],
+)  # fmt: skip
+def test_cancer_that_back_pain_can_be_or_a_ward_is_no_history(text: str) -> None:
+    assert READ.status(KB, text, "history_of_cancer") != "present"
+    assert READ.status(KB, "Breast cancer, treated 2019. New back pain.", "history_of_cancer") == "present"

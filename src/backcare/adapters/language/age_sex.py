@@ -19,7 +19,8 @@ _DECADES = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties
 _NOT_AGE_AFTER = (
     r"(?!\d)(?![.,]\d)(?!\s*(?:weeks?|wks?|w\b|days?|months?|mths?|hours?|hrs?|minutes?|mins?|/|%|kg|kgs|kilos?|lbs?|pounds|"
     r"st\b|stone|out\s+of|outta|cm|mm|mph|miles?|km|am\b|pm\b|a\.m|p\.m|:|\.\d|'|\"|ft|feet|foot|inch|times|x\b|"
-    r"\+|degrees|°|o'clock|th\b|nd\b|rd\b|st\b|-\d|to\s+\d|or\s+\d|percent|hours|and\s+a\s+half))"
+    r"\+|degrees|°|o'clock|th\b|nd\b|rd\b|st\b|-\d|to\s+\d|or\s+\d|percent|hours|"
+    r"and\s+a\s+half\s+(?:weeks?|days?|months?|hours?|stone|kg|miles?)))"
 )
 
 #: A relative named with an age ("my dad is 81"): whose age it is.
@@ -98,6 +99,11 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
             r"(?P<sex>male|female|man|woman|lady|gentleman|guy|bloke|m|f)\b",
             re.I,
         ),
+        "unknown",
+    ),
+    # a note's resident named with a title and an age: "Mr J, 84, slid off the edge of his bed"
+    (
+        re.compile(rf"\b(?-i:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?-i:[A-Z])[\w'-]*\s*,\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I),
         "unknown",
     ),
     # an age in brackets after a name: "Alfie (3 yrs)", "Mrs K (84 years)"
