@@ -1,8 +1,10 @@
-"""Rounds 61 and 62 of the reading: a child's words quoted by a parent, Caribbean "mi" and a baby told as
+"""Rounds 61 to 63 of the reading: a child's words quoted by a parent, Caribbean "mi" and a baby told as
 "him", a remark that a symptom is nothing new read with it, what a sign "can be", stenosis legs that
 ache and go tingly on walking, pain "round the side", a medicine stopped, and "nowhere near the max" (61);
 a resident named with a title and an age, a child of "3 and a half", a physio's buttock-to-calf pain and
-limited straight leg raise, and cancer that back pain "can be" or a cancer ward (62)."""
+limited straight leg raise, and cancer that back pain "can be" or a cancer ward (62); pain "like wave", a
+question answered "but I'm not", very unwell and not making sense, and a leak "which I've had since my
+first baby" (63)."""
 
 from __future__ import annotations
 
@@ -116,3 +118,36 @@ def test_a_physios_buttock_to_calf_and_a_limited_straight_leg_raise() -> None:
 def test_cancer_that_back_pain_can_be_or_a_ward_is_no_history(text: str) -> None:
     assert READ.status(KB, text, "history_of_cancer") != "present"
     assert READ.status(KB, "Breast cancer, treated 2019. New back pain.", "history_of_cancer") == "present"
+
+
+# --- Round 63 (from R84) ---------------------------------------------------------------------------
+
+
+def test_pain_that_comes_and_goes_like_a_wave_with_blood_in_the_urine() -> None:
+    text = (
+        "Doctor ah, since last night my right side back very pain, come and go one, like wave, until I sweat. Just "
+        "now I go toilet the urine got blood, pinkish colour. No fever."
+    )
+    assert "kidney" in {h.id for h in assess(text=text, today=TODAY).red_flags}
+
+
+def test_a_question_answered_im_not() -> None:
+    text = "Lower back tight after practice, 4/10. Coach asked if I felt dizzy or confused but I'm not, just sore."
+    assert READ.status(KB, text, "confusion_or_drowsiness") != "present"
+    assert READ.status(KB, "My legs are numb since Monday but I'm not in pain. Back hurts.", "leg_numbness_both_sides") is not None
+
+
+def test_so_unwell_she_can_barely_get_out_of_bed_and_not_making_sense() -> None:
+    text = (
+        "My wife's 62, she's got bad back pain, shaking chills, temperature 39.4 and she's so unwell she can barely "
+        "get out of bed, she's not making much sense either"
+    )
+    merged = {f.id: f.status for f in read_text(text, KB, TODAY).understanding.findings}
+    assert merged["feeling_very_unwell"] == "present" and merged["confusion_or_drowsiness"] == "present"
+    assert _disposition(text) == "emergency"
+
+
+def test_a_leak_which_ive_had_since_my_first_baby_is_long_standing() -> None:
+    text = "Lower back achy 3 days. The odd leak when I sneeze, which I've had since my first baby 4 years ago."
+    assert READ.status(KB, text, "urinary_incontinence") != "present"
+    assert READ.status(KB, "Lower back achy 3 days. I leak when I sneeze since Tuesday.", "urinary_incontinence") == "present"
