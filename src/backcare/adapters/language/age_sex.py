@@ -36,7 +36,7 @@ _SEX_WORDS = {
 }  # fmt: skip
 SEX_WORD = r"(?P<sex>woman|female|lady|girl|gal|mum|mom|mother|wife|grandmother|grandma|granny|man|male|guy|bloke|gentleman|boy|lad|dad|father|husband|grandfather|grandad|grandpa|fella|chap)"  # noqa: E501
 
-I_AM = r"(?:i'?m|i\s+am|im|iam)"
+I_AM = r"(?:i'?m|i\s+am|im|iam|ah'?m)"  # Scots "Ah'm 79"
 _YEARS_OLD = r"(?:-|\s)?\s*(?:years?|yrs?|yr|y)\s*(?:-|\s)?\s*(?:old|o\b|of\s+age)"
 
 #: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").

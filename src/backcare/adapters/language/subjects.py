@@ -183,6 +183,8 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
         return "third", named.group(1).lower()  # "my son collapsed"
     if re.search(r"\b(?:my|i|me)\s+(?!(?:his|her|their)\s)(?:\w+\s+)?$", before):
         return "first", None
+    if re.search(r"\b(?:ma|mi)\s+(?:(?:lower|upper|middle|mid|low)\s+)?$", before, re.I):
+        return "first", None  # Scots "Ma lower back's been sair", Caribbean "mi back" (not "Ma's back")
     near = text[max(sentence[0], mention.start - 20) : mention.start]
     possessor = re.search(rf"\b({RELATION_RE})(?:'s|s')?\s*$", near, re.I)
     if (possessor and re.search(r"(?:'s|s')\s*$", near)) or mention.text.lower().startswith(("'s", "s'")):

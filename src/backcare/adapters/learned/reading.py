@@ -30,7 +30,7 @@ from backcare.adapters.learned.merge import (
 )
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
-from backcare.adapters.learned.telling_words import CHANGED, NEEDS_WORDS, NEW_ONLY, TOLD_STABLE
+from backcare.adapters.learned.telling_words import CHANGED, NEEDS_WORDS, NEW_ONLY, TELLS_A_PREGNANCY, TOLD_STABLE
 from backcare.core.models import Finding, ToConfirm
 
 if TYPE_CHECKING:
@@ -118,10 +118,18 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         # In a carer's report the person described is the patient, while the model, reading one
         # sentence, takes "my gran has osteoporosis" as someone else's: that is no veto.
         readings = {fid: r for fid, r in readings.items() if r.kind != "not_own"}
+    pregnancy = _pregnancy_findings(kb)
     if any(f.id == "sex" and f.value == "male" for f in rules.findings):
         # "45M, LBP 3/52" looks like a gestation, "Dipstick blood +++" like bleeding: a man's text
         # reads nothing of the catalogue's pregnancy group
-        readings = {fid: r for fid, r in readings.items() if fid not in _pregnancy_findings(kb)}
+        readings = {fid: r for fid, r in readings.items() if fid not in pregnancy}
+    elif not any(TELLS_A_PREGNANCY.search(s.text) for s in seen.sentences):
+        # a lump that "doesn't move much" read as a baby: in a text that names no pregnancy, the
+        # model's pregnancy readings are asked back, not taken
+        readings = {
+            fid: replace(r, kind="unsure", status="unsure") if fid in pregnancy and r.kind == "own" else r
+            for fid, r in readings.items()
+        }
     if any(f.id == "medications" for f in rules.findings):
         # the medicines named decide how many hold paracetamol ("two paracetamol and one ibuprofen")
         readings.pop("paracetamol_several_products", None)

@@ -107,6 +107,18 @@ _FEVERISH = re.compile(
     r"|seps\w*|septic|infect\w*|unwell|poorly|sick|ill|covid|virus|bug)\b",
     re.I,
 )
+#: A text that tells of a pregnancy at all: a word for it, the baby, its weeks or its care. Without
+#: one the model's readings of the pregnancy group are not taken ("It's firm and doesn't move much",
+#: of a lump on the back, was read as a baby moving less).
+TELLS_A_PREGNANCY = re.compile(
+    r"\b(?:preg\w*|expecting|baby|babies|bump|gestation\w*|trimester|midwi\w*|antenatal|obstetric\w*|maternity"
+    r"|labou?r|contraction\w*|edd|lmp|ivf|g\dp\d|\d+\+?\d*/40|\d+ ?(?:weeks?|wks?|w) ?(?:\+ ?\d|pregnant|gone|along)"
+    r"|due (?:date|in|on)|twins?|foetus|fetus|fetal|foetal|womb|waters|at \d{1,2} ?(?:weeks?|wks?)"
+    r"|[1-4]\d ?\+ ?[0-6])\b"
+    # a gestation told first, as a note or a hurried message does: "34 weeks. Lower back aching"
+    r"|^\s*\d{1,2} ?(?:weeks?|wks?|w)\b(?!\s+ago)",
+    re.I,
+)
 #: A pregnancy is told with a word for it, its weeks or its care: the model read one into a note's
 #: "LBP >3/12, fluctuating".
 _PREGNANCY = re.compile(
@@ -176,7 +188,17 @@ _TAKEN_WHAT = re.compile(
     r"|taken|took|taking|od|overdose\w*|max\w*|limit\w*|g|gm|grams?|mg)\b",
     re.I,
 )
+#: Words of urine that will not come: retention cannot be told without one ("can't", "nothing comes",
+#: "straining", "full"). The model read it into "I am also going to toilet many times".
+_NOT_PASSING = re.compile(
+    r"\b(?:can'?t|cannot|can not|couldn'?t|could not|won'?t|wouldn'?t|unable|not|no|nothing|never|hardly|barely"
+    r"|struggl\w*|hard|difficult\w*|trouble|strain\w*|wait\w*|hesitan\w*|dribbl\w*|weak|slow|stream|flow|trickle"
+    r"|retention|retain\w*|catheter\w*|full|empty\w*|stuck|block\w*|burst\w*|since|hours?|pvr|residual|ml|bladder"
+    r"|haven'?t|hasn'?t|didn'?t|doesn'?t|don'?t|cyaan|cannae|only|little|drops?|stopped|start\w*)\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "urinary_retention": (_NOT_PASSING,),
     "leg_pain_both_sides": (_BILATERAL,),
     "leg_numbness_both_sides": (_BILATERAL,),
     "saddle_numbness": (_FEELING,),

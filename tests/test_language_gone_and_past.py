@@ -1,0 +1,55 @@
+"""Round 64 of the reading: Scots "Ah'm 79" and "Ma lower back", numbness that went within minutes
+of getting off a bike (and "for the last 20 miles" is no "now"), "not worsening", a lump that
+"doesn't move much" in a text that names no pregnancy, and going to the toilet often, which is not
+retention."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from backcare.bootstrap import assess, knowledge, read_text
+from text_reading import ReadOn
+
+TODAY = dt.date(2026, 12, 4)
+READ = ReadOn(TODAY)
+KB = knowledge()
+
+
+def _flags(text: str) -> set[str]:
+    return {h.id for h in assess(text=text, today=TODAY).red_flags}
+
+
+def test_scots_ahm_and_ma_lower_back_are_the_writers() -> None:
+    text = (
+        "Ah'm 79 an ah slipped on the wet kitchen flair on Tuesday an sat doon hard. Ma lower back's been gey sair "
+        "ever since. Nae numbness, ma legs are fine."
+    )
+    assert READ.value(KB, text, "age") == 79 and "fracture" in _flags(text)
+    assert READ.value(KB, "Ma's lower back is bad, she's 80 and fell yesterday.", "age") == 80
+
+
+def test_numbness_that_went_within_minutes_of_getting_off_the_bike() -> None:
+    text = (
+        "Had a bit of numbness in my undercarriage for the last 20 miles which went completely within about 15 "
+        "minutes of getting off the bike. Stiff lower back, 3/10."
+    )
+    assert "cauda_equina" not in _flags(text)
+    assert "cauda_equina" in _flags("Numb down below for the last few days, back pain.")
+
+
+
+def test_not_worsening_denies_worsening() -> None:
+    assert READ.status(KB, "R EHL 3/5, pt reports unchanged since onset, not worsening.", "leg_weakness_worsening") == "absent"
+
+
+def test_a_lump_that_doesnt_move_is_no_baby() -> None:
+    text = "New lump on my lower back, size of a golf ball, there 3 weeks. It's firm and doesn't move much. 52F."
+    merged = {f.id for f in read_text(text, KB, TODAY).understanding.findings}
+    assert "pregnant" not in merged and "reduced_fetal_movements" not in merged
+    assert "pregnancy_warning" in _flags("34 weeks pregnant, back ache, and the baby doesn't move much today.")
+
+
+def test_going_to_the_toilet_often_is_not_retention() -> None:
+    text = "Pain at the side of my back under the ribs, it burns when I pee. I am also going to toilet many times."
+    merged = {f.id: f.status for f in read_text(text, KB, TODAY).understanding.findings}
+    assert merged.get("urinary_retention") != "present"
