@@ -1,7 +1,7 @@
-"""Round 64 of the reading: Scots "Ah'm 79" and "Ma lower back", numbness that went within minutes
+"""Rounds 64 and 65 of the reading: Scots "Ah'm 79" and "Ma lower back", numbness that went within minutes
 of getting off a bike (and "for the last 20 miles" is no "now"), "not worsening", a lump that
 "doesn't move much" in a text that names no pregnancy, and going to the toilet often, which is not
-retention."""
+retention (64); a lump on my back that my husband saw, and a fever "totally gone since Friday" (65)."""
 
 from __future__ import annotations
 
@@ -53,3 +53,17 @@ def test_going_to_the_toilet_often_is_not_retention() -> None:
     text = "Pain at the side of my back under the ribs, it burns when I pee. I am also going to toilet many times."
     merged = {f.id: f.status for f in read_text(text, KB, TODAY).understanding.findings}
     assert merged.get("urinary_retention") != "present"
+
+
+# --- Round 65 (from R86) ---------------------------------------------------------------------------
+
+
+def test_a_lump_the_husband_saw_on_my_back_is_mine() -> None:
+    text = "My lower back is sore for 2 weeks. My husband saw a lump on my back near the spine, not there before."
+    assert "back_lump" in _flags(text)
+    assert READ.status(KB, "My back hurts. My husband has a lump on his back.", "back_lump_or_deformity") is None
+
+
+def test_a_fever_totally_gone_since_a_day_named() -> None:
+    text = "I had COVID last week with a fever but that's been totally gone since Friday. Tweaked my lower back two days ago."
+    assert "spinal_infection" not in _flags(text)
