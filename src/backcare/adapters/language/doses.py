@@ -10,22 +10,22 @@ from backcare.adapters.language.values import Kind, ValueMention, parse_number
 
 _DOSE_QTY = r"(?P<n>\d{1,2}|one|two|three|four|five|six|a\s+couple(?:\s+of)?|couple\s+of)"
 _DOSE_UNIT = r"(?:(?P<sachet>sachets?|satchets?|powders?|drinks?)|tablets?|tabs|pills?|caplets?|capsules?)"
+#: A dose: how many, of what, in what form ("2 co-codamol", "two tablets", "a couple of Panadol").
+_DOSE = rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?"
 #: "two every four hours", "2 co-codamol every 4-6 hours", "2 tablets 6 times a day": how many
 #: tablets (or sachets) a day someone takes, however written.
 _DOSES_EVERY = re.compile(
-    rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?(?:of\s+them\s+)?"
+    rf"{_DOSE}(?:of\s+them\s+)?"
     r"every\s+(?:(?P<h1>\d{1,2}|two|three|four|five|six|eight)\s*(?:-|to|or)\s*)?(?P<h>\d{1,2}|two|three|four|five|six|eight|twelve)\s*(?:hours?|hrs?|h)\b",
     re.I,
 )
 _DOSES_TIMES = re.compile(
-    rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?"
-    r"(?P<m>\d{1,2}|two|three|four|five|six|seven|eight|ten|twelve)\s+times\s+(?:a|per|each|every)\s+day\b",
+    _DOSE + r"(?P<m>\d{1,2}|two|three|four|five|six|seven|eight|ten|twelve)\s+times\s+(?:a|per|each|every)\s+day\b",
     re.I,
 )
 #: A dose taken once a day: "a couple of Panadol at bedtime", "2 paracetamol every night".
 _DOSES_ONCE = re.compile(
-    rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?"
-    r"(?:at\s+(?:bedtime|night)|before\s+bed|every\s+(?:night|morning|evening)|once\s+a\s+day|once\s+daily)\b",
+    _DOSE + r"(?:at\s+(?:bedtime|night)|before\s+bed|every\s+(?:night|morning|evening)|once\s+a\s+day|once\s+daily)\b",
     re.I,
 )
 #: A sachet of a cold and flu remedy holds two tablets' worth of paracetamol (1 g).
@@ -123,20 +123,21 @@ def _is_limit(text: str, start: int, end: int) -> bool:
     return bool(_LIMIT_BEFORE.search(text[max(0, start - 40) : start]) or _LIMIT_AFTER.match(text[end : end + 30]))
 
 
+#: One product's count ("8 co-codamol"), taken that many times ("2 co-codamol 4 times" today); a
+#: count of a unit ("3 g") is no product's (the shorthand reads it as an amount).
+_TAKEN_ITEM = re.compile(
+    rf"{_DOSE_QTY}\s+(?!(?:g|gm|grams?|mg|mcg|ml|kg|hours?|hrs?|days?|weeks?|times)\b)[a-z][\w/-]*"
+    r"(?:\s+(?P<m>\d|two|three|four|five|six)\s+times\b)?",
+    re.I,
+)
+_ITEM = re.sub(r"\?P<\w+>", "?:", _TAKEN_ITEM.pattern)  # the same without its groups, to repeat in a list
 #: Tablets counted as taken within a day: "since yesterday morning I've had 8 co-codamol and 6
 #: paracetamol", "took 5 paracetamol and 4 co-codamol today". Each is a count of its own product.
-_QTY = _DOSE_QTY.replace("(?P<n>", "(?:")
-#: "2 co-codamol 4 times" today: the dose, taken that many times.
-_REPEATED = r"(?:\s+(?P<m>\d|two|three|four|five|six)\s+times\b)?"
-#: A count of a product ("8 co-codamol"), not of a unit ("3 g", read as an amount by the shorthand).
-_NOT_A_UNIT = r"(?!(?:g|gm|grams?|mg|mcg|ml|kg|hours?|hrs?|days?|weeks?|times)\b)"
-_ITEM = rf"{_QTY}\s+{_NOT_A_UNIT}[a-z][\w/-]*{_REPEATED.replace('?P<m>', '?:')}"
 _TAKEN = re.compile(
     rf"\b(?:had|taken|took|swallowed|necked|downed|popped)\s+(?P<list>{_ITEM}"
     rf"(?:(?:\s*(?:,|and|&|plus|\+))+\s*{_ITEM}){{0,3}})",
     re.I,
 )
-_TAKEN_ITEM = re.compile(rf"{_DOSE_QTY}\s+{_NOT_A_UNIT}[a-z][\w/-]*{_REPEATED}", re.I)
 #: The window a count is in: a day ("today", "since yesterday", "in 24 hours"), not a week.
 _A_DAY = re.compile(
     r"\b(?:today|tonight|last night|this morning|since (?:yesterday|this morning|last night)|yesterday|"

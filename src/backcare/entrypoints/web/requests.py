@@ -55,15 +55,15 @@ Name = Annotated[str, StringConstraints(max_length=200)]
 AnswerValue = bool | int | float | Annotated[str, StringConstraints(max_length=200)] | list[Name] | None
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _written_as_a_day(value: Any) -> Any:
     """A day as the OpenAPI document states it, YYYY-MM-DD: not a number of seconds ("0" is 1970
     to pydantic), not a date and time."""
     if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
         return value
     raise ValueError("must be a date written YYYY-MM-DD")
-
-
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _day_in_range(value: dt.date | None) -> dt.date | None:
