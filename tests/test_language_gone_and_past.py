@@ -1,7 +1,9 @@
 """Rounds 64 and 65 of the reading: Scots "Ah'm 79" and "Ma lower back", numbness that went within minutes
 of getting off a bike (and "for the last 20 miles" is no "now"), "not worsening", a lump that
 "doesn't move much" in a text that names no pregnancy, and going to the toilet often, which is not
-retention (64); a lump on my back that my husband saw, and a fever "totally gone since Friday" (65)."""
+retention (64); a lump on my back that my husband saw, and a fever "totally gone since Friday" (65);
+a childhood told as "when I was a baby", a fever "but that was months ago", numbness that "wore off",
+a leak "been the same for years", and a note's "L4/5 decompression" (66)."""
 
 from __future__ import annotations
 
@@ -67,3 +69,34 @@ def test_a_lump_the_husband_saw_on_my_back_is_mine() -> None:
 def test_a_fever_totally_gone_since_a_day_named() -> None:
     text = "I had COVID last week with a fever but that's been totally gone since Friday. Tweaked my lower back two days ago."
     assert "spinal_infection" not in _flags(text)
+
+
+# --- Round 66 (from R84 to R87) ----------------------------------------------------------------------
+
+
+def test_what_happened_when_i_was_a_baby_is_past() -> None:
+    text = "I had yellow skin when I was a toddler. Lower back sore since I moved the sofa on Sunday."
+    assert "jaundice" not in _flags(text)
+    assert "jaundice" in _flags("My eyes have gone yellow this week and my back aches.")
+
+
+def test_a_fever_but_that_was_months_ago() -> None:
+    text = "Had a high temperature in the spring with a chest bug, but that was months ago. My back went yesterday."
+    assert "spinal_infection" not in _flags(text)
+    assert "spinal_infection" in _flags("Had a high temperature since Monday with my back pain.")
+
+
+def test_numbness_that_wore_off_is_over() -> None:
+    text = "After the spinal block for my knee op both legs were numb for a day, but it wore off. Back ache now."
+    assert "cauda_equina" not in _flags(text)
+
+
+def test_a_leak_the_same_for_years_is_not_new() -> None:
+    text = "I leak a bit when I cough but that has been the same for 20 years, nothing new. Back sore since Friday."
+    assert "cauda_equina" not in _flags(text)
+    assert "cauda_equina" in _flags("Since Friday I leak when I cough and my back is agony.")
+
+
+def test_a_notes_level_and_operation_is_a_spinal_procedure() -> None:
+    text = "64M, L3/4 laminectomy 2/52 ago, now constant back pain unrelieved by rest, worse at night."
+    assert "spinal_infection" in _flags(text)
