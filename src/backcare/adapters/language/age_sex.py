@@ -37,6 +37,14 @@ _SEX_WORDS = {
 SEX_WORD = r"(?P<sex>woman|female|lady|girl|gal|mum|mom|mother|wife|grandmother|grandma|granny|man|male|guy|bloke|gentleman|boy|lad|dad|father|husband|grandfather|grandad|grandpa|fella|chap)"  # noqa: E501
 
 I_AM = r"(?:i'?m|i\s+am|im|iam|ah'?m)"  # Scots "Ah'm 79"
+
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: An age of ten or more in words ("ninety one", "forty-five", "seventeen")
+_AGE_WORDS = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)})\b"
+#: An age in digits, or in words ("a ninety one year old gentleman"; "I'm seventy-five")
+_N = rf"(?:(?P<n>\d{{1,3}})|(?P<w>{_AGE_WORDS}))"
 _YEARS_OLD = r"(?:-|\s)?\s*(?:years?|yrs?|yr|y)\s*(?:-|\s)?\s*(?:old|o\b|of\s+age)"
 
 #: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").
@@ -50,16 +58,16 @@ _CHILD_AFTER = re.compile(
 )
 
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
-    (re.compile(rf"\b(?P<n>\d{{1,3}})\s*{_YEARS_OLD}(?:\s+{SEX_WORD}\b)?", re.I), "unknown"),
+    (re.compile(rf"\b{_N}\s*{_YEARS_OLD}(?:\s+{SEX_WORD}\b)?", re.I), "unknown"),
     (re.compile(rf"\b(?P<n>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?|yob)(?:\s*{SEX_WORD}\b)?", re.I), "unknown"),
     (
         re.compile(
-            rf"\b{I_AM}\s+(?:a\s+|an\s+|just\s+|only\s+|now\s+|turning\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            rf"\b{I_AM}\s+(?:a\s+|an\s+|just\s+|only\s+|now\s+|turning\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",
             re.I,
         ),
         "self",
     ),
-    (re.compile(rf"\b(?:age|aged|ages|age:)\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I), "unknown"),
+    (re.compile(rf"\b(?:age|aged|ages|age:)\s*{_N}{_NOT_AGE_AFTER}", re.I), "unknown"),
     (re.compile(r"(?<![\d.,])\b(?P<n>\d{1,3})\s*(?P<sex>m|f)\b(?!\s*(?:/|out|of|\d))", re.I), "unknown"),
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?:,|\s)\s*(?P<sex>male|female|man|woman|guy|lady|bloke)\b", re.I), "unknown"),
     (
@@ -146,6 +154,13 @@ def _opens(text: str, start: int) -> bool:
     return not before or before.endswith((".", "!", "?", ":"))
 
 
+def _in_words(words: str) -> int:
+    """An age written in words: "ninety one" is 91, "seventeen" 17."""
+    parts = re.split(r"[\s-]+", words.lower().strip())
+    numbers = {w: n for n, w in enumerate(_TEENS, 10)} | {w: 10 * n for n, w in enumerate(_TENS, 2)}
+    return numbers[parts[0]] + (_ONES.index(parts[1]) + 1 if len(parts) > 1 else 0)
+
+
 def ages(text: str) -> Iterator[ValueMention]:
     """Ages, each marked as the writer's ("self"), someone else's ("other", with the relative) or
     unknown: the interpreter needs to know whose age it is."""
@@ -156,6 +171,8 @@ def ages(text: str) -> Iterator[ValueMention]:
                 base = _DECADES[groups["dec"].lower()]
                 mod = (groups.get("mod") or "").strip().lower().rstrip("-")
                 n = base + {"early": 0, "mid": 5, "late": 8}.get(mod, 0)
+            elif groups.get("w"):
+                n = _in_words(groups["w"])
             else:
                 n = int(groups["n"])
             bare = pattern.pattern.startswith("(?:^|") or pattern.pattern.startswith("^")
@@ -164,7 +181,7 @@ def ages(text: str) -> Iterator[ValueMention]:
             if groups.get("sex") and len(groups["sex"]) == 1 and not (10 <= n <= 110 or _opens(text, m.start())):
                 continue  # "4m" is a height, but a note opening "4F brought by mum" names a child
             rel = groups.get("rel")
-            core = core_span(m, "n", "dec")
+            core = core_span(m, "n", "w", "dec")
             if (
                 subject == "unknown"
                 and index < 2

@@ -41,7 +41,8 @@ __all__ = [
 
 
 #: Words without which a reader cannot find anything (checked once, to skip its patterns).
-_DECADE_WORD = re.compile(r"teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties", re.I)
+#: an age or a decade in words ("seventy-five", "in my forties")
+_AGE_WORD = re.compile(r"teen|twent|thirt|fort|fift|sixt|sevent|eight|ninet|\bten\b|eleven|twelve", re.I)
 _SEX_ANY = re.compile(rf"\b{SEX_WORD}\b|\b(?:female|male)\b", re.I)
 _SCORE_WORD = re.compile(rf"\b(?:{NUMWORD})\b", re.I)
 _EPISODE_WORD = re.compile(r"time|episode|bout|attack|flare", re.I)
@@ -57,7 +58,7 @@ def find_values(text: str, today: dt.date) -> list[ValueMention]:
     digits = any(ch.isdigit() for ch in text)
     lowered = text.lower()
     found = [*durations(text, today)]
-    if digits or _DECADE_WORD.search(text):
+    if digits or _AGE_WORD.search(text):
         found += ages(text)
     if digits or _SEX_ANY.search(text):
         found += sexes(text)
