@@ -36,7 +36,7 @@ _SEX_WORDS = {
 }  # fmt: skip
 SEX_WORD = r"(?P<sex>woman|female|lady|girl|gal|mum|mom|mother|wife|grandmother|grandma|granny|man|male|guy|bloke|gentleman|boy|lad|dad|father|husband|grandfather|grandad|grandpa|fella|chap)"  # noqa: E501
 
-I_AM = r"(?:i'?m|i\s+am|im|iam|ah'?m)"  # Scots "Ah'm 79"
+I_AM = r"(?:i'?m|i\s+am|im|iam|ah'?m|mi\s+is)"  # Scots "Ah'm 79", Caribbean "Mi is 61"
 
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")

@@ -16,11 +16,11 @@ FEMALE_RELATIVES = (
     "stepmother", "stepdaughter", "fiancee", "ma", "mama", "momma", "nain", "lola",
 )  # fmt: skip
 #: Kinship words used as names ("Mum is 79", "Dad takes..."), or with "my" left out in a hurry
-#: ("Daughter is 9", "Husband has..."), capitalised at a sentence start.
+#: ("Daughter is 9", "Husband has..."), capitalised at a sentence start; "Mate," addresses the reader.
 KIN_NAME = (
     r"(?-i:Mum|Mom|Mam|Mammy|Mummy|Mommy|Ma|Mama|Momma|Dad|Daddy|Pa|Papa|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa"
     r"|Nain|Taid|Granda|Grandda|Lola|Lolo"
-    r"|Daughter|Son|Husband|Hubby|Wife|Partner|Boyfriend|Girlfriend|Grandson|Granddaughter|Mother|Father|Mate|Friend"
+    r"|Daughter|Son|Husband|Hubby|Wife|Partner|Boyfriend|Girlfriend|Grandson|Granddaughter|Mother|Father|Mate(?!,)|Friend"
     r"|Neighbour|Neighbor|Flatmate|Housemate)"
 )
 

@@ -71,7 +71,9 @@ NEGATIVE_VERBS: Mapping[str, tuple[str, str]] = {
     "wasnae": ("was", "was"), "werenae": ("were", "were"), "couldnae": ("could", "could"),
     "wouldnae": ("would", "would"), "widnae": ("wid", "would"), "shouldnae": ("should", "should"),
     "hasnae": ("has", "has"), "havnae": ("hav", "have"), "havenae": ("have", "have"), "arenae": ("are", "are"),
-    "willnae": ("will", "will"), "wullnae": ("wull", "will"),
+    "willnae": ("will", "will"), "wullnae": ("wull", "will"), "urnae": ("ur", "are"), "wurnae": ("wur", "were"),
+    "huvnae": ("huv", "have"), "hivnae": ("hiv", "have"), "hudnae": ("hud", "had"), "disnae": ("dis", "does"),
+    "cudnae": ("cud", "could"), "shudnae": ("shud", "should"),
     "cyaan": ("cya", "can"), "kyaan": ("kya", "can"), "doan": ("do", "do"),
 }  # fmt: skip
 
