@@ -29,7 +29,18 @@ def is_negated(mention: Mention, text: str) -> bool:
         return False
     if _DENIAL.search(text[: mention.negation_cue_end]):
         return True  # a clinician's denial covers a list without an "or": "Denies fever, wt loss, PMH of ca"
+    if here >= 2 and _NAMED_SYMPTOM.match(mention.text) and all(len(item.split()) <= 3 for item in items[1:here]):
+        return True  # a list of symptoms named without its "or": "No numbness, tingling, pain, weakness in legs"
     return any(re.search(r"\b(?:or|nor|and)\b", item, re.I) for item in items[here:])
+
+
+#: A list item that names a symptom first ("weakness in legs"), not a body part and what it does
+#: ("legs numb", which after "no fever, chills," is a new clause: it stands).
+_NAMED_SYMPTOM = re.compile(
+    r"(?:weakness|numbness|tingling|pins and needles|pain|pains|loss|difficulty|trouble|problems?|incontinence|"
+    r"leakage|leaking|fever|temperature|chills|sweats|swelling|lump)\b",
+    re.I,
+)
 
 
 #: A clinician's denial, which runs over a whole list of findings even when no "or" closes it.

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from backcare.adapters.language.anchored import Match, prune_longest
 from backcare.adapters.language.build import Engine, compile_all, engine
 from backcare.adapters.language.context_apply import apply_context, context_of
+from backcare.adapters.language.kinship import RELATIONS
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.normalise import NEGATIVE_VERBS, Normaliser
 from backcare.adapters.language.numbers import find_values
@@ -55,7 +56,8 @@ _BODY_AFTER_ME = frozenset(
 
 
 def _body_after(word: str, following: str) -> bool:
-    return following in _BODY_AFTER_ME or (word == "ma" and following in ("back", "backs"))
+    # "ma back", "ma da's got...", "me mam says": the writer's own back or relative
+    return following in _BODY_AFTER_ME or following in RELATIONS or (word == "ma" and following in ("back", "backs"))
 
 
 #: Words by which the writer addresses the reader ("Mate, got this pain..."): at the start of a
