@@ -1,6 +1,7 @@
-"""Round 69 of the reading (from R90): a list of symptoms denied without its "or", "ma da" and
+"""Rounds 69 and 70 of the reading. From R90: a list of symptoms denied without its "or", "ma da" and
 "me mam" as the writer's relatives, a fear of a sign named bare, and paracetamol totals told as
-"less than the daily maximum" or not known ("I don't know how many that all adds up to")."""
+"less than the daily maximum" or not known ("I don't know how many that all adds up to"). From R91: "I
+haven't had a proper wee since", "nothin'", "footy fever", and "I feel very very sick"."""
 
 from __future__ import annotations
 
@@ -48,3 +49,26 @@ def test_paracetamol_less_than_the_maximum() -> None:
 def test_a_total_not_known_counts_as_over() -> None:
     text = "Co-codamol every four hours and Lemsip Max for my back and a cold, no idea how much that all adds up to."
     assert READ.counted(KB, text, "paracetamol_overuse")
+
+
+# --- Round 70 (from R91) ---------------------------------------------------------------------------
+
+
+def test_no_proper_wee_since_is_retention() -> None:
+    text = "Back went on Sunday. Thinking about it, I haven't had a proper wee since lunch."
+    assert READ.counted(KB, text, "urinary_retention")
+    assert "cauda_equina" in _flags(text)
+
+
+def test_nothin_dropped_g_is_nothing() -> None:
+    assert READ.status(KB, "Back's stiff. Nothin' numb down there, waterworks fine.", "saddle_numbness") == "absent"
+
+
+def test_a_team_fever_is_no_fever() -> None:
+    assert READ.status(KB, "Bit of footy fever with the grand final on. Back went in training.", "fever") is None
+
+
+def test_very_very_sick_and_a_weak_body_are_feeling_very_unwell() -> None:
+    text = "Pain in my lower back 5 days, since yesterday fever, my whole body is very weak and I feel very sick."
+    assert READ.status(KB, text, "feeling_very_unwell") == "present"
+    assert "possible_sepsis" in _flags(text)
