@@ -90,6 +90,13 @@ _DURATION_BRACKETED = re.compile(
     rf"(?<=\()\s*(?:so\s+|that'?s\s+|which\s+is\s+|i\.?e\.?\s+|like\s+|about\s+|around\s+|roughly\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*(?=\))",
     re.I,
 )
+#: "The back ache is new, 2 days, lower back": a length of time alone between commas, as in a list
+#: (not years: "I am from Poland, 42 years." is an age).
+_DURATION_LISTED = re.compile(
+    rf"(?<=,\s){_QTY}\s*(?:-\s*)?(?P<u>minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|mths?)"
+    r"(?=\s*(?:,|\.|;|$))",
+    re.I,
+)
 #: "since I had my baby, and she's 5 months old now": the child's age is how long it has gone on.
 _DURATION_SINCE_BIRTH = re.compile(
     r"\bsince\s+(?:i\s+had\s+(?:my|the|our)\s+|(?:my|the|our)\s+|the\s+birth\s+of\s+(?:my|our)\s+|giving\s+birth|i\s+gave\s+birth|(?:the\s+)?birth\b)"
@@ -176,6 +183,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         _DURATION_AFTER_PAIN,
         _DURATION_BARE,
         _DURATION_BRACKETED,
+        _DURATION_LISTED,
         _DURATION_SINCE_BIRTH,
         _DURATION_TIMES,
     ):
