@@ -42,10 +42,10 @@ __all__ = [
 
 #: Words without which a reader cannot find anything (checked once, to skip its patterns).
 #: an age or a decade in words ("seventy-five", "in my forties")
-_AGE_WORD = re.compile(r"teen|twent|thirt|fort|fift|sixt|sevent|eight|ninet|\bten\b|eleven|twelve", re.I)
+_AGE_WORD = re.compile(r"\b(?:ten|eleven|twelve|\w*teens?|twent|thirt|fort[yi]|fift|sixt|sevent|eight[yi]|ninet)", re.I)
 _SEX_ANY = re.compile(rf"\b{SEX_WORD}\b|\b(?:female|male)\b", re.I)
 _SCORE_WORD = re.compile(rf"\b(?:{NUMWORD})\b", re.I)
-_EPISODE_WORD = re.compile(r"time|episode|bout|attack|flare|bad back|spasm|\bone\b", re.I)
+_EPISODE_WORD = re.compile(r"time|episode|bout|attack|flare|first|second|third|\b\w+th\b|\d(?:st|nd|rd)\b", re.I)
 _HEIGHT_WORD = re.compile(r"metre|meter|feet|foot|storey|stories|floors?\b", re.I)
 _TEMPERATURE_WORD = re.compile(
     r"temp|fever|thermometer|pyrex|febrile|spik|tmax|(?<![\w'])t\b|\d\s*(?:°|º|deg|c\b|f\b|celsius|fahrenheit)", re.I
