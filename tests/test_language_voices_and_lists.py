@@ -1,7 +1,9 @@
-"""Round 71 of the reading (from R92): Caribbean "foot dem" and "neva"; a fever "completely gone"
-after a comma; "doesn't make my back any worse" is no worsening; a length of time alone in a list
-("new, 2 days, lower back"); "pick up the baby" names no one the text is about; "I'm really
-struggling"."""
+"""Rounds 71 and 72 of the reading. From R92: Caribbean "foot dem" and "neva"; a fever "completely
+gone" after a comma; "doesn't make my back any worse" is no worsening; a length of time alone in a
+list ("new, 2 days, lower back"); "pick up the baby" names no one the text is about; "I'm really
+struggling". From R93: a question about "the back" is no one's back; a note's bilateral parts and
+perineal sensation; "unchanged over past week"; "wait until contractions start"; "Son 12";
+"approx 12 weeks"; "no1"."""
 
 from __future__ import annotations
 
@@ -49,3 +51,53 @@ def test_the_baby_picked_up_is_not_the_subject() -> None:
 
 def test_really_struggling() -> None:
     assert READ.status(KB, "My back has been bad for two weeks and honestly I'm really struggling.", "worried_or_not_coping") == "present"
+
+
+# --- Round 72 (from R93) ---------------------------------------------------------------------------
+
+
+def test_a_question_about_the_back_is_no_one_elses() -> None:
+    text = (
+        "My wife (66) has had a sore lower back since Sunday. Now her speech is slurred and her face has dropped "
+        "on one side. What should I do for the back?"
+    )
+    assert "general_emergency" in _flags(text)
+
+
+def test_a_notes_bilateral_parts_and_perineal_sensation() -> None:
+    text = "LBP 1/52. Bilateral thigh and calf paraesthesia 4/7. O/E reduced pinprick sensation in the perineal area."
+    assert READ.status(KB, text, "leg_numbness_both_sides") == "present"
+    assert READ.status(KB, text, "saddle_numbness") == "present"
+
+
+def test_unchanged_over_the_past_week_is_no_worsening() -> None:
+    text = "R ankle dorsiflexion 4/5, unchanged over past week."
+    assert READ.status(KB, text, "leg_weakness_worsening") == "absent"
+
+
+def test_waiting_until_contractions_start_is_not_having_them() -> None:
+    assert READ.status(KB, "36 weeks, backache. Should I wait until the contractions start?", "regular_tightening") is None
+
+
+def test_kin_named_with_a_bare_age() -> None:
+    assert READ.value(KB, "Son 12, lower back sore after PE. No fever.", "age") == 12
+
+
+def test_an_approximate_length_of_time() -> None:
+    assert READ.value(KB, "LBP approx 12 weeks, gradual, not improving.", "days_since_onset") == 84
+
+
+def test_no1_is_nobody() -> None:
+    assert READ.status(KB, "Back sore after footy, no1 tackled me.", "major_trauma") != "present"
+
+
+def test_the_models_retention_and_unsteadiness_need_their_words() -> None:
+    from backcare.adapters.learned.telling_words import NEEDS_WORDS
+
+    def told(fid: str, sentence: str) -> bool:
+        return all(words.search(sentence) for words in NEEDS_WORDS[fid])
+
+    push_off = "Reports unable to stand on tiptoe on R, weak push-off when walking, unchanged over past week."
+    assert not told("urinary_retention", push_off) and not told("unsteady_walking", push_off)
+    assert told("urinary_retention", "I can't pee even though I'm bursting.")
+    assert told("unsteady_walking", "He's staggering about like he's drunk.")

@@ -86,7 +86,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     (
         re.compile(
-            rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<rel>{KIN_NAME})(?:\s+is|'s|,|\s+\(|\s+aged|\s+age|\s+-)\s*(?:only\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<rel>{KIN_NAME})(?:\s+is|'s|,|\s+\(|\s+aged|\s+age|\s+-|\s)\s*(?:only\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
             re.I,
         ),
         "other",

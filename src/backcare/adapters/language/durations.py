@@ -92,6 +92,8 @@ _DURATION_BRACKETED = re.compile(
 )
 #: "The back ache is new, 2 days, lower back": a length of time alone between commas, as in a list
 #: (not years: "I am from Poland, 42 years." is an age).
+#: A note's "LBP approx 10 weeks": an approximate length of time is how long, wherever it stands.
+_DURATION_APPROX = re.compile(rf"\b(?:approx\.?|approximately|~)\s*{_QTY}\s*(?:-\s*)?{_UNIT}\b(?!\s+ago)", re.I)
 _DURATION_LISTED = re.compile(
     rf"(?<=,\s){_QTY}\s*(?:-\s*)?(?P<u>minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|mths?)"
     r"(?=\s*(?:,|\.|;|$))",
@@ -184,6 +186,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         _DURATION_BARE,
         _DURATION_BRACKETED,
         _DURATION_LISTED,
+        _DURATION_APPROX,
         _DURATION_SINCE_BIRTH,
         _DURATION_TIMES,
     ):

@@ -83,6 +83,8 @@ def _third_persons_back(analysis: Analysis) -> str | None:
     pool = [m for m in analysis.mentions if m.label == "scope"] or [m for m in analysis.mentions if m.label == "target"]
     for mention in pool:
         span = analysis.sentence_spans[mention.sentence]
+        if _asks_about_the_back(analysis.text, span, mention):
+            continue
         who, word = _whose(analysis.text, span, mention)
         if who is None and mention.sentence > 0:
             # "Dad's 74, fell yesterday. Lower back's sore.": whoever the text was just about
@@ -100,6 +102,15 @@ def _third_persons_back(analysis: Analysis) -> str | None:
         pronoun = _SUBJECT_PRONOUN.search(analysis.text)
         return pronoun.group(0).lower() if pronoun else None
     return None
+
+
+def _asks_about_the_back(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
+    """A question about "the back" ("What do I do for the back?") says nothing of whose it is: the
+    writer asking is not the one in pain."""
+    told = text[sentence[0] : sentence[1]].rstrip()
+    before = text[max(sentence[0], mention.start - 5) : mention.start]
+    named_the = mention.text.lower().startswith("the ") or re.search(r"\bthe\s+$", before) is not None
+    return told.endswith("?") and named_the
 
 
 _CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)\b"

@@ -197,8 +197,23 @@ _NOT_PASSING = re.compile(
     r"|haven'?t|hasn'?t|didn'?t|doesn'?t|don'?t|cyaan|cannae|only|little|drops?|stopped|start\w*)\b",
     re.I,
 )
+#: ... and a word for urine or where it goes: the model read retention into "unable to stand on
+#: tiptoe on R, weak push-off when walking".
+_URINE = re.compile(
+    r"\b(?:wee(?:s|d|ing)?|pee(?:s|d|ing)?|urin\w*|water|void\w*|bladder|toilet|loo|piss\w*|pvr|residual|catheter\w*|retention"
+    r"|stream|flow|waterworks|micturi\w*|bathroom|lavatory|dunny|jacks|slash|ml|go|going|nothing comes?)\b",
+    re.I,
+)
+#: Words of balance lost: the model read unsteadiness into "weak push-off when walking".
+_BALANCE = re.compile(
+    r"\b(?:unsteady|steady|wobbl\w*|balance|stagger\w*|sway\w*|veer\w*|fall\w*|fell|trip\w*|drunk|gait|ataxi\w*"
+    r"|clumsy|shuffl\w*|giv\w* way|gave way|hold\w* on|holding|stick|frame|walker|furniture|walls?|bump\w*|zig\w*"
+    r"|legs? like|all over the place|keel\w*|topple\w*|unstable|dizzy)\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "urinary_retention": (_NOT_PASSING,),
+    "urinary_retention": (_NOT_PASSING, _URINE),
+    "unsteady_walking": (_BALANCE,),
     "leg_pain_both_sides": (_BILATERAL,),
     "leg_numbness_both_sides": (_BILATERAL,),
     "saddle_numbness": (_FEELING,),
