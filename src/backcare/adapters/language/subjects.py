@@ -215,8 +215,11 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
         return "third", "child"
     if chosen.group("aged"):
         return "third", chosen.group("aged").lower()
-    if chosen.group("letter") and any(r.group("first") for r in earlier[:-1]):
-        return "first", None  # the writer's own "me - 27M"
+    if chosen.group("letter") and (
+        any(r.group("first") for r in earlier[:-1])
+        or (_FIRST_PERSON.search(text) and not _SUBJECT_PRONOUN.search(text))
+    ):
+        return "first", None  # the writer's own "me - 27M", or "46M. ... I've never had cancer" with no "he" or "she"
     if chosen.group("case") or chosen.group("patient") or chosen.group("letter"):
         case = (chosen.group("case") or {"M": "man", "F": "woman"}.get(chosen.group("letter") or "", "")).lower()
         if case in ("man", "male", "gentleman"):
