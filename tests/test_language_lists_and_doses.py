@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backcare.bootstrap import assess, knowledge
+from backcare.bootstrap import knowledge
 from text_reading import ReadOn
 
 TODAY = dt.date(2026, 12, 4)
 READ = ReadOn(TODAY)
 KB = knowledge()
 
-
-def _flags(text: str) -> set[str]:
-    return {h.id for h in assess(text=text, today=TODAY).red_flags}
 
 
 def test_a_list_of_symptoms_denied_without_its_or() -> None:
@@ -31,7 +28,7 @@ def test_a_list_of_symptoms_denied_without_its_or() -> None:
 def test_ma_da_is_the_writers_father() -> None:
     text = "Ma da has an aneurysm in his tummy they scan every year. Since dinner his back is agony. He's 79."
     assert READ.status(KB, text, "known_aaa") == "present"
-    assert "aortic" in _flags(text)
+    assert "aortic" in READ.flags(text)
 
 
 def test_a_fear_of_a_sign_named_bare_is_no_sign() -> None:
@@ -43,7 +40,7 @@ def test_a_fear_of_a_sign_named_bare_is_no_sign() -> None:
 def test_paracetamol_less_than_the_maximum() -> None:
     text = "Panadol and Beechams for my back and a cold. Today I've had less than the maximum in total."
     assert READ.status(KB, text, "paracetamol_overuse") == "absent"
-    assert "paracetamol_duplication" in _flags(text)
+    assert "paracetamol_duplication" in READ.flags(text)
 
 
 def test_a_total_not_known_counts_as_over() -> None:
@@ -57,7 +54,7 @@ def test_a_total_not_known_counts_as_over() -> None:
 def test_no_proper_wee_since_is_retention() -> None:
     text = "Back went on Sunday. Thinking about it, I haven't had a proper wee since lunch."
     assert READ.counted(KB, text, "urinary_retention")
-    assert "cauda_equina" in _flags(text)
+    assert "cauda_equina" in READ.flags(text)
 
 
 def test_nothin_dropped_g_is_nothing() -> None:
@@ -71,4 +68,4 @@ def test_a_team_fever_is_no_fever() -> None:
 def test_very_very_sick_and_a_weak_body_are_feeling_very_unwell() -> None:
     text = "Pain in my lower back 5 days, since yesterday fever, my whole body is very weak and I feel very sick."
     assert READ.status(KB, text, "feeling_very_unwell") == "present"
-    assert "possible_sepsis" in _flags(text)
+    assert "possible_sepsis" in READ.flags(text)

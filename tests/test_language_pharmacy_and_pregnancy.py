@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backcare.bootstrap import assess, knowledge
+from backcare.bootstrap import knowledge
 from text_reading import ReadOn
 
 TODAY = dt.date(2026, 12, 4)
 READ = ReadOn(TODAY)
 KB = knowledge()
 
-
-def _flags(text: str) -> set[str]:
-    return {h.id for h in assess(text=text, today=TODAY).red_flags}
 
 
 def test_a_total_the_person_cannot_say_counts_as_over() -> None:
@@ -27,12 +24,12 @@ def test_a_total_the_person_cannot_say_counts_as_over() -> None:
 def test_blood_on_the_tissue_in_pregnancy() -> None:
     text = "I am 30 weeks pregnant and my lower back aches. After the toilet I saw small blood on the tissue."
     assert READ.status(KB, text, "vaginal_bleeding") == "present"
-    assert "pregnancy_warning" in _flags(text)
+    assert "pregnancy_warning" in READ.flags(text)
 
 
 def test_a_fever_fully_recovered_after_its_length() -> None:
     text = "Had a viral fever for 4 days last week, fully recovered now. Back stiff since yesterday from sitting."
-    assert "spinal_infection" not in _flags(text)
+    assert "spinal_infection" not in READ.flags(text)
 
 
 def test_only_one_paracetamol_product_named_in_a_note() -> None:
@@ -48,4 +45,4 @@ def test_a_writers_own_age_and_sex_beside_a_fathers_cancer() -> None:
 def test_left_back_side_and_walking_up_and_down_with_red_urine() -> None:
     text = "Pain at my right back side since morning, I am walking up and down with it. My urine is red."
     assert READ.status(KB, text, "flank_pain") == "present"
-    assert "kidney" in _flags(text)
+    assert "kidney" in READ.flags(text)

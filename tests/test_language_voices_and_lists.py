@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backcare.bootstrap import assess, knowledge
+from backcare.bootstrap import knowledge
 from text_reading import ReadOn
 
 TODAY = dt.date(2026, 12, 4)
 READ = ReadOn(TODAY)
 KB = knowledge()
 
-
-def _flags(text: str) -> set[str]:
-    return {h.id for h in assess(text=text, today=TODAY).red_flags}
 
 
 def test_caribbean_plural_legs_and_neva() -> None:
@@ -29,13 +26,13 @@ def test_caribbean_plural_legs_and_neva() -> None:
 
 def test_a_fever_completely_gone_after_a_comma() -> None:
     text = "Had a fever with covid two weeks ago, that's completely gone. Back sore since Friday."
-    assert "spinal_infection" not in _flags(text)
+    assert "spinal_infection" not in READ.flags(text)
 
 
 def test_not_made_worse_is_no_worsening() -> None:
     text = "Numb patch on both feet for years from my diabetes, and walking doesn't make it any worse. Back ache 3 days."
     assert READ.status(KB, text, "longstanding_leg_symptoms") == "present"
-    assert "cauda_equina" not in _flags(text)
+    assert "cauda_equina" not in READ.flags(text)
 
 
 def test_a_length_of_time_alone_in_a_list() -> None:
@@ -61,7 +58,7 @@ def test_a_question_about_the_back_is_no_one_elses() -> None:
         "My wife (66) has had a sore lower back since Sunday. Now her speech is slurred and her face has dropped "
         "on one side. What should I do for the back?"
     )
-    assert "general_emergency" in _flags(text)
+    assert "general_emergency" in READ.flags(text)
 
 
 def test_a_notes_bilateral_parts_and_perineal_sensation() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backcare.bootstrap import assess, knowledge
+from backcare.bootstrap import knowledge
 from text_reading import ReadOn
 
 TODAY = dt.date(2026, 12, 4)
@@ -16,14 +16,11 @@ READ = ReadOn(TODAY)
 KB = knowledge()
 
 
-def _flags(text: str) -> set[str]:
-    return {h.id for h in assess(text=text, today=TODAY).red_flags}
-
 
 def test_an_age_in_words() -> None:
     assert READ.value(KB, "An eighty-two year old lady slipped on ice, now lower back pain.", "age") == 82
     assert READ.value(KB, "I'm seventy five and my back has been sore since Sunday.", "age") == 75
-    assert "fracture" in _flags("seventy eight year old man tripped over the cat last night, sore low back")
+    assert "fracture" in READ.flags("seventy eight year old man tripped over the cat last night, sore low back")
     assert READ.value(KB, "I'm one of those people who never gets ill, but my back hurts.", "age") is None
     assert READ.value(KB, "My back hurts. My fourteen year old son carried the shopping.", "age") is None
 
@@ -31,7 +28,7 @@ def test_an_age_in_words() -> None:
 def test_no_knocks_denies_a_blow() -> None:
     text = "Twisted my lower back reaching for a box on Friday, no knocks or bangs. Sore."
     assert READ.status(KB, text, "major_trauma") == "absent"
-    assert "major_trauma" not in _flags(text)
+    assert "major_trauma" not in READ.flags(text)
 
 
 def test_collapsed_laughing_is_an_idiom() -> None:
@@ -43,8 +40,8 @@ def test_collapsed_laughing_is_an_idiom() -> None:
 def test_a_notes_years_with_x_are_long_standing() -> None:
     text = "70F. Bilat leg numbness x4 yrs. LBP flare 5/7."
     assert READ.status(KB, text, "longstanding_leg_symptoms") == "present"
-    assert "cauda_equina" not in _flags(text)
-    assert "cauda_equina" in _flags("70F. Bilat leg numbness x3/7, LBP 5/7.")
+    assert "cauda_equina" not in READ.flags(text)
+    assert "cauda_equina" in READ.flags("70F. Bilat leg numbness x3/7, LBP 5/7.")
 
 
 # --- Round 68 (from R88) ---------------------------------------------------------------------------
@@ -60,7 +57,7 @@ def test_caribbean_breath_sweat_and_age() -> None:
     text = "Mi chest nuh hurt but mi back a hurt inna di middle, mi cyaan ketch mi breath an mi a sweat up. Mi is 58."
     assert READ.value(KB, text, "age") == 58
     assert READ.status(KB, text, "sweating_clammy") == "present"
-    assert "cardiac" in _flags(text)
+    assert "cardiac" in READ.flags(text)
 
 
 def test_pain_in_the_middle_of_the_back_not_of_the_night() -> None:
@@ -71,12 +68,12 @@ def test_pain_in_the_middle_of_the_back_not_of_the_night() -> None:
 def test_mate_addresses_the_reader_not_a_relative() -> None:
     text = "Mate, my grandad's 81 and has one of those aneurysms they watch. Since this morning his back is agony."
     assert READ.value(KB, text, "age") == 81
-    assert "aortic" in _flags(text)
+    assert "aortic" in READ.flags(text)
 
 
 def test_an_ordinal_bad_back_this_year_counts_episodes() -> None:
     assert READ.value(KB, "That's my third bad back this year, lifting again. 38.", "episodes_past_year") == 3
-    assert "recurrent" in _flags("Fourth one this year, my back went bending over. 41.")
+    assert "recurrent" in READ.flags("Fourth one this year, my back went bending over. 41.")
 
 
 def test_leaflets_checked_to_count_ones_own_paracetamol() -> None:

@@ -27,6 +27,12 @@ class ReadOn:
         found = self.read(kb, text).get(fid)
         return found.value if found else None
 
+    def flags(self, text: str) -> set[str]:
+        """The red flags the whole assessment (both readers, merged) raises for ``text``."""
+        from backcare.bootstrap import assess
+
+        return {hit.id for hit in assess(text=text, today=self.today).red_flags}
+
     def counted(self, kb: Any, text: str, fid: str) -> bool:
         """Present or possible: a finding the triage counts."""
         return self.status(kb, text, fid) in ("present", "possible")
