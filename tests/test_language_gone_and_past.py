@@ -17,7 +17,6 @@ READ = ReadOn(TODAY)
 KB = knowledge()
 
 
-
 def test_scots_ahm_and_ma_lower_back_are_the_writers() -> None:
     text = (
         "Ah'm 79 an ah slipped on the wet kitchen flair on Tuesday an sat doon hard. Ma lower back's been gey sair "
@@ -34,7 +33,6 @@ def test_numbness_that_went_within_minutes_of_getting_off_the_bike() -> None:
     )
     assert "cauda_equina" not in READ.flags(text)
     assert "cauda_equina" in READ.flags("Numb down below for the last few days, back pain.")
-
 
 
 def test_not_worsening_denies_worsening() -> None:

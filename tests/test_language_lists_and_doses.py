@@ -15,7 +15,6 @@ READ = ReadOn(TODAY)
 KB = knowledge()
 
 
-
 def test_a_list_of_symptoms_denied_without_its_or() -> None:
     text = "Back sore 3 days. No tingling, pain, numbness, weakness in my legs."
     assert READ.status(KB, text, "leg_weakness") == "absent"

@@ -17,7 +17,6 @@ READ = ReadOn(TODAY)
 KB = knowledge()
 
 
-
 def test_a_total_the_person_cannot_say_counts_as_over() -> None:
     text = "LBP 2/7. Taking co-codamol and Lemsip. Could not say how many in total today."
     assert READ.counted(KB, text, "paracetamol_overuse")

@@ -17,7 +17,6 @@ READ = ReadOn(TODAY)
 KB = knowledge()
 
 
-
 def test_caribbean_plural_legs_and_neva() -> None:
     text = "Mi back a hurt from Monday an now pain a shoot down di leg dem, both side."
     assert READ.status(KB, text, "leg_pain_both_sides") == "present"

@@ -16,7 +16,6 @@ READ = ReadOn(TODAY)
 KB = knowledge()
 
 
-
 def test_an_age_in_words() -> None:
     assert READ.value(KB, "An eighty-two year old lady slipped on ice, now lower back pain.", "age") == 82
     assert READ.value(KB, "I'm seventy five and my back has been sore since Sunday.", "age") == 75
