@@ -22,7 +22,8 @@ _UNIT_DAYS = {"minute": 0, "min": 0, "hour": 0, "hr": 0, "day": 1, "night": 1, "
               "fortnight": 14, "month": 30, "mth": 30, "year": 365, "yr": 365}  # fmt: skip
 
 _QTY = rf"(?P<q>\d+(?:\.\d+)?|{NUMWORD})"
-_UNIT = r"(?P<u>minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|mths?|years?|yrs?)"
+_UNITS_UP_TO_MONTHS = r"minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|mths?"
+_UNIT = rf"(?P<u>{_UNITS_UP_TO_MONTHS}|years?|yrs?)"
 
 
 _RELATIVE_DAYS = [
@@ -90,13 +91,12 @@ _DURATION_BRACKETED = re.compile(
     rf"(?<=\()\s*(?:so\s+|that'?s\s+|which\s+is\s+|i\.?e\.?\s+|like\s+|about\s+|around\s+|roughly\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*(?=\))",
     re.I,
 )
-#: "The back ache is new, 2 days, lower back": a length of time alone between commas, as in a list
-#: (not years: "I am from Poland, 42 years." is an age).
 #: A note's "LBP approx 10 weeks": an approximate length of time is how long, wherever it stands.
 _DURATION_APPROX = re.compile(rf"\b(?:approx\.?|approximately|~)\s*{_QTY}\s*(?:-\s*)?{_UNIT}\b(?!\s+ago)", re.I)
+#: "The back ache is new, 2 days, lower back": a length of time alone between commas, as in a list
+#: (not years: "I am from Poland, 42 years." is an age).
 _DURATION_LISTED = re.compile(
-    rf"(?<=,\s){_QTY}\s*(?:-\s*)?(?P<u>minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|mths?)"
-    r"(?=\s*(?:,|\.|;|$))",
+    rf"(?<=,\s){_QTY}\s*(?:-\s*)?(?P<u>{_UNITS_UP_TO_MONTHS})(?=\s*(?:,|\.|;|$))",
     re.I,
 )
 #: "since I had my baby, and she's 5 months old now": the child's age is how long it has gone on.

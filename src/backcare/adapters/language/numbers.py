@@ -45,7 +45,10 @@ __all__ = [
 _AGE_WORD = re.compile(r"\b(?:ten|eleven|twelve|\w*teens?|twent|thirt|fort[yi]|fift|sixt|sevent|eight[yi]|ninet)", re.I)
 _SEX_ANY = re.compile(rf"\b{SEX_WORD}\b|\b(?:female|male)\b", re.I)
 _SCORE_WORD = re.compile(rf"\b(?:{NUMWORD})\b", re.I)
-_EPISODE_WORD = re.compile(r"time|episode|bout|attack|flare|first|second|third|\b\w+th\b|\d(?:st|nd|rd)\b", re.I)
+_EPISODE_WORD = re.compile(
+    r"time|episode|bout|attack|flare|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
+    re.I,
+)
 _HEIGHT_WORD = re.compile(r"metre|meter|feet|foot|storey|stories|floors?\b", re.I)
 _TEMPERATURE_WORD = re.compile(
     r"temp|fever|thermometer|pyrex|febrile|spik|tmax|(?<![\w'])t\b|\d\s*(?:°|º|deg|c\b|f\b|celsius|fahrenheit)", re.I
