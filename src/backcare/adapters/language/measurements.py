@@ -1,6 +1,6 @@
 """What clinicians measure and write in shorthand: GCS, MRC power ("4/5 L EHL"), the urine left
-after voiding ("PVR 650 ml"), blood potassium, magnesium and calcium ("K+ 3.3"); and how far
-someone fell ("fell 2 m", "a 10ft fall")."""
+after voiding ("PVR 650 ml"), blood potassium, magnesium and calcium ("K+ 3.3"); how far someone
+fell ("fell 2 m", "a 10ft fall"); and a weight told before and after ("Wt 72 -> 65 kg")."""
 
 from __future__ import annotations
 
@@ -186,3 +186,32 @@ def mineral_levels(text: str) -> Iterator[ValueMention]:
         low, high = _PLAUSIBLE[key]
         if low <= value <= high:
             yield ValueMention("mineral_level", "low" if value < _LOW_BELOW[key] else "normal", m.start(), m.end())
+
+
+_WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds|st|stone)"
+#: A weight told before and after: "Wt 72 -> 65 kg", "weight down from 80kg to 72kg", "weighed 11
+#: stone, now 10 stone".
+_WEIGHT_CHANGE = re.compile(
+    rf"\b(?:wt|weight|weighed|weighing|weighs)\b[^\d.;\n]{{0,20}}?(?P<a>\d{{1,3}}(?:\.\d)?)\s*(?P<ua>{_WEIGHT_UNIT})?"
+    rf"\s*(?:->|-->|=>|→|>|to|down to|now|,\s*now)\s*(?P<b>\d{{1,3}}(?:\.\d)?)\s*(?P<ub>{_WEIGHT_UNIT})?\b",
+    re.I,
+)
+#: Weight lost on purpose is no warning sign ("not dieting" still counts).
+_ON_PURPOSE = re.compile(
+    r"(?<!not )(?<!n't )(?<!no )\b(?:diet\w*|on purpose|deliberate\w*|intentional\w*|trying to lose|slimming"
+    r"|weight watchers|ozempic|wegovy|mounjaro|fasting|calorie\w*)",
+    re.I,
+)
+
+
+def weight_changes(text: str) -> Iterator[ValueMention]:
+    """The share of body weight lost between two weights (0.1 for 80 to 72 kg; a gain is 0 or
+    less), unless the same line says it was lost on purpose."""
+    for m in _WEIGHT_CHANGE.finditer(text):
+        before, after = float(m.group("a")), float(m.group("b"))
+        units = {(m.group(u) or "").lower()[:2] for u in ("ua", "ub")} - {""}
+        line_end = re.search(r"[;\n]|\.(?!\d)", text[m.end() :])
+        rest = text[m.end() : m.end() + line_end.start()] if line_end else text[m.end() :]
+        if before <= 0 or len(units) > 1 or _ON_PURPOSE.search(rest):
+            continue
+        yield ValueMention("weight_change", round((before - after) / before, 3), m.start(), m.end())

@@ -27,6 +27,7 @@ from backcare.adapters.language.measurements import (
     power_drops,
     power_grades,
     residual_urine,
+    weight_changes,
 )
 from backcare.adapters.language.pregnancy import pregnancy_weeks
 from backcare.adapters.language.scores import pain_scores, pain_words
@@ -36,7 +37,7 @@ from backcare.adapters.language.values import NUMWORD, Kind, Subject, ValueMenti
 __all__ = [
     "Kind", "Subject", "ValueMention", "ages", "doses_per_day", "durations", "episodes", "fall_heights", "find_values",
     "gcs_scores", "mineral_levels", "onset_ages", "pain_scores", "pain_words", "power_drops", "power_grades",
-    "pregnancy_weeks", "residual_urine", "sexes", "temperatures",
+    "pregnancy_weeks", "residual_urine", "sexes", "temperatures", "weight_changes",
 ]  # fmt: skip
 
 
@@ -49,6 +50,7 @@ _EPISODE_WORD = re.compile(
     r"time|episode|bout|attack|flare|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
     re.I,
 )
+_WEIGHT_WORD = re.compile(r"\b(?:wt|weigh\w*)\b", re.I)
 _HEIGHT_WORD = re.compile(r"metre|meter|feet|foot|storey|stories|floors?\b", re.I)
 _TEMPERATURE_WORD = re.compile(
     r"temp|fever|thermometer|pyrex|febrile|spik|tmax|(?<![\w'])t\b|\d\s*(?:°|º|deg|c\b|f\b|celsius|fahrenheit)", re.I
@@ -83,6 +85,7 @@ def find_values(text: str, today: dt.date) -> list[ValueMention]:
         found += [*power_grades(text), *power_drops(text)] if "/5" in text.replace(" ", "") else []
         found += residual_urine(text)
         found += mineral_levels(text)
+        found += weight_changes(text) if _WEIGHT_WORD.search(text) else []
     if digits or _HEIGHT_WORD.search(text):
         found += fall_heights(text)
     measured = [(v.start, v.end) for v in found if v.kind in {"temperature", "fall_height"}]

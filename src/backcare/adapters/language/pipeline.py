@@ -114,7 +114,8 @@ _ANSWERS = frozenset(
      "not that i know of", "not that i have noticed", "none at all", "not any", "no way", "yes", "yeah", "yep",
      "yes definitely", "a bit", "a little", "maybe", "sometimes", "not sure", "i do not think so", "do not think so",
      "probably not", "possibly not", "perhaps not", "maybe not", "i doubt it", "doubt it", "i think not",
-     "i do not believe so", "i think so", "i think", "probably", "possibly", "not that i think"}
+     "i do not believe so", "i think so", "i think", "probably", "possibly", "not that i think", "normal", "all normal",
+     "fine", "all fine", "all good", "no problems", "no issues"}
 )  # fmt: skip
 
 

@@ -1,5 +1,5 @@
 """Findings from the numbers read: age, sex, pregnancy, pain score, fever, episodes, the age
-the trouble began, and what clinicians measure (GCS, power, residual urine, a fall's height).
+the trouble began, and what clinicians measure (GCS, power, residual urine, a fall's height, weight).
 A value about someone else counts only when the report is theirs (a carer writing)."""
 
 from __future__ import annotations
@@ -118,12 +118,14 @@ _EVERY_GROUP = re.compile(
 
 #: A fall from higher than this, in metres, is major trauma (NICE: over 1 metre or 5 stairs).
 MAJOR_FALL_OVER_M = 1.0
+#: A share of body weight lost, told with both weights, from which the loss is a warning sign.
+WEIGHT_LOSS_FROM = 0.05
 
 
 def read_measurements(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
     """What clinicians measure: GCS (under 15 is confusion or drowsiness), leg muscle power (under
     5/5 is weakness; falling between two grades, worsening), the urine left after voiding, blood
-    minerals, and how far someone fell."""
+    minerals, how far someone fell, and a twentieth or more of body weight lost."""
     for mention, value in value_mentions(analysis, "gcs", proxy):
         low = int(value.value) < 15
         record(out, "confusion_or_drowsiness", "present" if low else "absent", mention.text, mention.start, low)
@@ -142,6 +144,9 @@ def read_measurements(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) ->
     for mention, value in value_mentions(analysis, "mineral_level", proxy):
         low = value.value == "low"
         record(out, "low_calcium_magnesium_potassium", "present" if low else "absent", mention.text, mention.start, low)
+    for mention, value in value_mentions(analysis, "weight_change", proxy):
+        if float(value.value) >= WEIGHT_LOSS_FROM:
+            record(out, "unexplained_weight_loss", "present", mention.text, mention.start, True)
     for mention, value in value_mentions(analysis, "fall_height", proxy):
         if "remote" in mention.historical or float(value.value) <= MAJOR_FALL_OVER_M:
             continue

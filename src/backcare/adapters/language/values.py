@@ -14,6 +14,7 @@ from typing import Literal
 Kind = Literal[
     "age", "sex", "pregnancy_weeks", "duration", "pain_score", "pain_word", "temperature", "episodes", "onset_age",
     "doses_per_day", "dose_total", "gcs", "power", "residual_urine", "fall_height", "mineral_level", "power_drop",
+    "weight_change",
 ]  # fmt: skip
 Subject = Literal["self", "other", "unknown"]
 
