@@ -1,7 +1,10 @@
 """Round 75 of the reading (from R96): a checklist question answered "No." or "Normal." answers all
 of it; "no temperature or chills" denies both; a product's "extra strength" is no amount, and a
 total in milligrams under the daily maximum is under it; "pain in back" without a determiner is the
-back; a note's weight before and after ("Wt 80 -> 73 kg") is weight lost."""
+back; a note's weight before and after ("Wt 80 -> 73 kg") is weight lost. Round 76 (from R97):
+Caribbean "gone confuse" and "no know where she is"; a carer's "keeps nodding off"; "keeps falling
+asleep" is no unsteadiness; "my wife is 39 weeks" is a stage of pregnancy; a checklist reply that
+ends in its answer ("lost weight? wish I had lol, no")."""
 
 from __future__ import annotations
 
@@ -75,3 +78,42 @@ def test_weight_lost_on_purpose_or_gained_is_no_warning() -> None:
     assert READ.status(KB, "LBP 2/52. Weight 95kg to 86kg, dieting since spring.", "unexplained_weight_loss") is None
     assert READ.status(KB, "Back ache 3 weeks. Wt 70 -> 78 kg over the winter.", "unexplained_weight_loss") is None
     assert READ.status(KB, "Back ache 3 weeks. Weight 90 to 89 kg.", "unexplained_weight_loss") is None
+
+
+# --- Round 76 (from R97) ---------------------------------------------------------------------------
+
+
+def test_caribbean_confusion_in_a_carers_words() -> None:
+    text = "Mi grandad 85 back bad since Sunday, now him gone confuse and him nuh know where him is."
+    assert READ.status(KB, text, "confusion_or_drowsiness") == "present"
+    assert "general_emergency" in READ.flags(text)
+
+
+def test_a_carer_says_she_keeps_nodding_off() -> None:
+    text = "Mum is 79, her back has been bad all week and today she keeps nodding off while we talk."
+    assert READ.status(KB, text, "confusion_or_drowsiness") == "present"
+
+
+def test_falling_asleep_is_no_unsteadiness() -> None:
+    text = "Back sore from the new job, I keep falling asleep on the train home."
+    assert READ.status(KB, text, "unsteady_walking") is None
+    assert READ.status(KB, "Back pain and he keeps falling when he walks.", "unsteady_walking") == "present"
+
+
+def test_a_wifes_weeks_of_pregnancy_told_by_her_husband() -> None:
+    text = "My wife is 38 weeks, her back pain is coming and going every 4 minutes, regular, no bleeding."
+    assert READ.value(KB, text, "pregnancy_weeks") == 38
+    flags = READ.flags(text)
+    assert "labour" in flags
+    assert "pregnancy_warning" not in flags
+
+
+def test_a_babys_age_in_weeks_is_no_pregnancy() -> None:
+    text = "My daughter is 6 weeks old and my back hurts from carrying her."
+    assert READ.status(KB, text, "pregnancy_weeks") is None
+
+
+def test_a_checklist_reply_that_ends_in_its_answer() -> None:
+    text = "Back went at work yesterday, 5/10.\n- weight dropping? I wish haha, no\n- fever? nah"
+    assert READ.status(KB, text, "unexplained_weight_loss") == "absent"
+    assert "constitutional" not in READ.flags(text)

@@ -119,6 +119,9 @@ _ANSWERS = frozenset(
 )  # fmt: skip
 
 
+#: A short reply that ends in its answer: "lost weight? wish I had lol, no".
+_ANSWER_ENDING = re.compile(r"(?:\S+ ){1,6}(?:no|nope|nah|none|never)")
+
 #: A sentence that only says the one before it is nothing new ("That's not new, it's been the same
 #: for years."): read with it, so that its long-standing cue reaches the symptom just told.
 _STABLE_REMARK = re.compile(
@@ -137,7 +140,8 @@ def _join_answers(doc: Doc) -> None:
     sentences = list(doc.sents)
     for previous, sentence in itertools.pairwise(sentences):
         words = " ".join(t.norm_ for t in sentence if not t.is_punct)
-        if (previous[-1].text == "?" and words in _ANSWERS) or _STABLE_REMARK.fullmatch(words):
+        answered = previous[-1].text == "?" and (words in _ANSWERS or _ANSWER_ENDING.fullmatch(words))
+        if answered or _STABLE_REMARK.fullmatch(words):
             doc[sentence.start].is_sent_start = False
 
 

@@ -14,6 +14,9 @@ _GESTATION = re.compile(r"(?<![\w/.+])(?P<n>\d{1,2})(?:\s*\+\s*[0-6])?\s*/\s*40(
 #: Eye charts ("VA 20/40") are not pregnancies.
 _NOT_GESTATION_BEFORE = re.compile(r"\b(?:va|vision|visual|acuity|snellen|eyes?|sight)\b[^.!?]{0,12}$", re.I)
 
+#: A woman told of by someone else: "my wife is 39 weeks".
+_SHE_IS = r"(?:she'?s|she\s+is|(?:wife|partner|girlfriend|missus|daughter)(?:'s|\s+is))"
+
 _PREG_PATTERNS = [
     re.compile(
         r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along(?!\s+with\b)|gone|pg)\b",
@@ -34,7 +37,8 @@ _PREG_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"\b(?:{I_AM}|at|now)\s+(?P<n>\d{{1,2}})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in))",
+        rf"\b(?:{I_AM}|{_SHE_IS}|at|now)\s+(?P<n>\d{{1,2}})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b"
+        r"(?!\s*(?:ago|now|since|of|later|in|old|post))",
         re.I,
     ),
 ]
@@ -77,10 +81,10 @@ def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
                 weeks = round(months * 4.35)
             else:
                 weeks = int(groups["n"])
-            # "I'm 30 weeks": a pregnancy at that stage even when the word is not used; "born at 28
-            # weeks" is not one
+            # "I'm 30 weeks", "my wife is 39 weeks": a pregnancy at that stage even when the word is
+            # not used; "born at 28 weeks" is not one
             unsaid = index == len(_PREG_PATTERNS) - 1 and not mentions_pregnancy
-            if unsaid and (not 20 <= weeks <= 42 or not re.match(I_AM, m.group(0), re.I)):
+            if unsaid and (not 20 <= weeks <= 42 or not re.match(rf"{I_AM}|{_SHE_IS}", m.group(0), re.I)):
                 continue
             if 1 <= weeks <= 45:
                 yield ValueMention("pregnancy_weeks", weeks, m.start(), m.end(), core=core_span(m, "n", "m"))
