@@ -25,7 +25,7 @@ _NOT_AGE_AFTER = (
 
 #: A relative named with an age ("my dad is 81"): whose age it is.
 _REL = "(?:" + "|".join([*MALE_RELATIVES, "partner", *FEMALE_RELATIVES, "child", "kid", "toddler", "baby", "friend"])
-_REL += "|boy|girl|lad|lass|grandson|granddaughter|teenager|teen|neighbou?r|colleague)"
+_REL += "|boy|girl|lad|lass|grandson|granddaughter|teenager|teen|neighbou?r|colleague|player|pupil)"
 _SEX_WORDS = {
     "woman": "female", "female": "female", "f": "female", "lady": "female", "girl": "female", "mum": "female",
     "mom": "female", "mother": "female", "wife": "female", "grandmother": "female", "grandma": "female",
@@ -79,7 +79,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     (
         re.compile(
-            rf"\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{_REL})\s*(?:\(\s*|,\s*|\s+is\s+|'s\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            rf"\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{_REL})s?\s*(?:\(\s*|,\s*|\s+is\s+|'s\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
             re.I,
         ),
         "other",

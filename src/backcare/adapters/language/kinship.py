@@ -27,13 +27,14 @@ KIN_NAME = (
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 #: Words for a male person other than the writer, pronouns included: the patient is "he".
-MALE = frozenset({*MALE_RELATIVES, "hubby", "bf", "boy", "grandson", *_HE})
+MALE = frozenset({*MALE_RELATIVES, "hubby", "bf", "boy", "lad", "grandson", *_HE})
 #: Words for a female person other than the writer, pronouns included.
-FEMALE = frozenset({*FEMALE_RELATIVES, "wifey", "gf", "missus", "girl", "granddaughter", *_SHE})
+FEMALE = frozenset({*FEMALE_RELATIVES, "wifey", "gf", "missus", "girl", "lass", "granddaughter", *_SHE})
 #: Relatives of either sex, and the others someone may write for (a flatmate, a neighbour).
 NEUTRAL = frozenset(
     {"partner", "child", "kid", "toddler", "baby", "friend", "parent", "spouse", "sibling", "relative", "cousin",
-     "flatmate", "housemate", "roommate", "colleague", "coworker", "neighbour", "neighbor", "mate", "pal"}
+     "flatmate", "housemate", "roommate", "colleague", "coworker", "neighbour", "neighbor", "mate", "pal", "player",
+     "pupil"}
 )  # fmt: skip
 #: Every relative (no pronouns), longest first as a regular expression's alternatives.
 RELATIONS = (MALE | FEMALE | NEUTRAL) - _HE - _SHE

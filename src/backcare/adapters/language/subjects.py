@@ -123,7 +123,7 @@ _AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|
 #: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter"
 #: ("my 10 year old son" is a son, not only a child).
 _NAMED = re.compile(
-    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b"
+    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b"
     rf"|\b(?P<kin>{KIN_NAME})\b|{_CHILD}",
     re.I,
 )
@@ -145,7 +145,7 @@ _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|neve
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
-    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})\b{_NOT_POSSESSIVE}|"
+    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
     rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}|"
     rf"\b(?P<first>{_FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,

@@ -35,14 +35,18 @@ _AMOUNT = re.compile(
 #: Words of strength or of what a leg will not do: weakness cannot be told without one ("gives
 #: way", "dragging my foot", "can't get up the stairs", "power 4/5"). The model alone reads it into
 #: "nothing going down my legs" or "started when I lifted a bag of cement".
-_STRENGTH = re.compile(
-    r"\b(?:weak\w*|strength|strong|power|[0-5]/5|mrc|give[sn]?|gave|giving|buckl\w*|heavy|heaviness|lead|drag\w*"
-    r"|drop\w*|foot|feet|toes?|tip-?toes?|heels?|stumbl\w*|trip\w*|jelly|wobbl\w*|hold\w*|useless|floppy|dead"
+_WEAK_WORDS = (
+    r"weak\w*|strength|strong|power|[0-5]/5|mrc|give[sn]?|gave|giving|buckl\w*|heavy|heaviness|lead|drag\w*"
+    r"|drop\w*|catch\w*|slap\w*|scuff\w*|stumbl\w*|trip\w*|jelly|wobbl\w*|hold\w*|useless|floppy|dead"
     r"|collaps\w*|fall\w*|fell|stairs?|steps?|kerb|curb|climb\w*|(?:not|stopped) working|let\w* me down"
     r"|can'?t|cannot|can not|couldn'?t|could not|unable|won'?t|will not|doesn'?t|does not|didn'?t|did not"
-    r"|isn'?t|is not)\b",
-    re.I,
+    r"|isn'?t|is not"
 )
+_STRENGTH = re.compile(rf"\b(?:{_WEAK_WORDS}|foot|feet|toes?|tip-?toes?|heels?)\b", re.I)
+#: Weakness getting worse is told with a word of strength or of what a weak foot does ("catching
+#: more each day"), not only the foot a pain reaches: the model read it into "pain from my waist
+#: down my left leg reaching my foot" since last week.
+_WEAKENING = re.compile(rf"\b(?:{_WEAK_WORDS})\b", re.I)
 #: A foot that drops or drags is told with the foot, the toes or what they do.
 _FOOT = re.compile(
     r"\b(?:foot|feet|toes?|drag\w*|slap\w*|drop\w*|scuff\w*|catch\w*|trip\w*|heels?|dorsiflex\w*|high-?step\w*)\b",
@@ -219,7 +223,7 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "saddle_numbness": (_FEELING,),
     "paracetamol_overuse": (_AMOUNT, _TAKEN_WHAT),
     "leg_weakness": (_STRENGTH,),
-    "leg_weakness_worsening": (_WORSENING, _STRENGTH),
+    "leg_weakness_worsening": (_WORSENING, _WEAKENING),
     "foot_drop": (_FOOT,),
     "collapse": (_WENT_DOWN,),
     "fainting": (_WENT_DOWN,),
