@@ -1,7 +1,11 @@
 """Round 77 of the reading (from R98): a coach's "one of my girls (14)" names the patient and her
 age; "pain from my waist" and a "lower left back" are the low back; a leg "weak, but the same as
 yesterday" is not getting weaker, and the model's reading of worsening weakness needs a word of
-strength, not only the foot the pain reaches."""
+strength, not only the foot the pain reaches. Round 78 (from R99): "the bed was wet" when waking;
+a weight now before its earlier value ("84 kg today vs 92 kg in June"); paracetamol "1 g four
+times" and "sachets x3" within a day; "lying around makes it worse", waking "in the second half of
+the night with it" and "sometimes one buttock, sometimes the other"; "with it" is not always a
+clear head."""
 
 from __future__ import annotations
 
@@ -54,3 +58,47 @@ def test_pain_reaching_the_foot_is_no_worsening_weakness() -> None:
     assert READ.status(KB, "My legs are getting weaker by the day and my back hurts.", "leg_weakness_worsening") == (
         "present"
     )
+
+
+# --- Round 78 (from R99) ---------------------------------------------------------------------------
+
+
+def test_waking_to_a_wet_bed() -> None:
+    text = "My back has been bad for days and last night the bed was soaked when I woke, didn't feel a thing."
+    assert READ.status(KB, text, "urinary_incontinence") == "present"
+    assert "cauda_equina" in READ.flags(text)
+
+
+def test_a_bed_wet_with_sweat_is_no_leak() -> None:
+    text = "Back ache, and the sheets and my pants were wet with sweat this morning."
+    assert READ.status(KB, text, "urinary_incontinence") is None
+
+
+def test_a_weight_told_now_then_before() -> None:
+    text = "Nurse note: 66F, LBP 5/52. Weight 58 kg today vs 64 kg in the summer, appetite poor."
+    assert READ.status(KB, text, "unexplained_weight_loss") == "present"
+    same = "Nurse note: 66F, LBP 5/52. Weight 64 kg today vs 64.5 kg in the summer."
+    assert READ.status(KB, same, "unexplained_weight_loss") is None
+
+
+def test_doses_counted_within_a_day_without_a_day_word() -> None:
+    text = "Pharmacy: 40F, back spasm. In the last 24 hours paracetamol 1 g four times and Lemsip sachets x2."
+    assert READ.status(KB, text, "paracetamol_overuse") == "present"
+    week = "Pharmacy: 40F, back spasm. Over the last week paracetamol 1 g four times altogether."
+    assert READ.status(KB, week, "paracetamol_overuse") != "present"
+
+
+def test_an_inflammatory_pattern_told_in_plain_words() -> None:
+    text = (
+        "I'm 31, my lower back has been stiff every morning for 6 months, over an hour. Exercise helps, "
+        "lying around makes it worse, and I wake up in the early hours with it. Sometimes it's the left "
+        "buttock, sometimes the right."
+    )
+    assert READ.status(KB, text, "not_improved_by_rest") == "present"
+    assert READ.status(KB, text, "night_pain") == "present"
+    assert READ.status(KB, text, "alternating_buttock_pain") == "present"
+    assert "inflammatory" in READ.flags(text)
+
+
+def test_waking_with_it_says_nothing_of_a_clear_head() -> None:
+    assert READ.status(KB, "Back pain, I wake up with it every morning.", "confusion_or_drowsiness") is None

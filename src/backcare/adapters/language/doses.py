@@ -44,7 +44,14 @@ _DOSES_SHORTHAND = re.compile(
     r"(?P<unit>tablets?|tabs?|caplets?|capsules?|pills?|sachets?|grams?|gm|g|mg)?\b,?\s*)?"
     r"(?:(?P<freq>qds|qid|tds|tid|bd|bid|od|om|mane|nocte|prn|stat)\b"
     r"|(?P<m>\d|one|two|three|four|five|six|once|twice)\s*(?:x|times)?\s*(?:a\s+|per\s+|each\s+|/\s*)?(?:day|daily|d)\b"
-    r"|(?P<h>\d{1,2})\s*(?:-\s*\d{1,2}\s*)?-?\s*(?:hourly|hrly|h)\b|q\s*(?P<qh>\d{1,2})\s*h\b)?",
+    r"|(?P<h>\d{1,2})\s*(?:-\s*\d{1,2}\s*)?-?\s*(?:hourly|hrly|h)\b|q\s*(?P<qh>\d{1,2})\s*h\b"
+    # "1 g four times" with no "a day": a rate only within a day's window (see ``doses_per_day``)
+    r"|(?P<mt>two|three|four|five|six|seven|eight|[2-8])\s+times\b(?!\s+(?:a|per|each|every|in\s+a)\s+(?:week|month)))?",
+    re.I,
+)
+#: A count after its form: "Lemsip Max sachets x3", "tabs x 4".
+_FORM_COUNT = re.compile(
+    r"\b(?:(?P<sachet>sachets?|satchets?)|tablets?|tabs|pills?|caplets?|capsules?)\s*x\s*(?P<n>[1-9])\b(?!\s*(?:a|per)\s)",
     re.I,
 )
 _TIMES_WORDS = {"once": 1, "twice": 2}
@@ -58,7 +65,7 @@ def _shorthand_dose(m: re.Match[str]) -> float | None:
     unit = (groups["unit"] or "").lower()
     freq = (groups["freq"] or "").lower()
     every = groups["h"] or groups["qh"]
-    times_word = (groups["m"] or "").lower()
+    times_word = (groups["m"] or groups["mt"] or "").lower()
     times: float | None = (
         _FREQUENCIES[freq] if freq
         else 24 / int(every) if every and 1 <= int(every) <= 24
@@ -159,14 +166,19 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
+def _within_a_day(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``start:end`` counts within a day ("in the last 24 h"), not a week."""
+    first = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    last = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
+    sentence = text[first:last]
+    return bool(_A_DAY.search(sentence)) and not _LONGER.search(sentence)
+
+
 def _counted_in_a_day(text: str, taken: list[tuple[int, int]]) -> Iterator[ValueMention]:
     """Tablets counted as taken in a day, each product's count on its own (the doses told as a rate
     are read above and are not counted twice)."""
     for m in _TAKEN.finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        end = min((i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(text))
-        sentence = text[start:end]
-        if not _A_DAY.search(sentence) or _LONGER.search(sentence):
+        if not _within_a_day(text, m.start(), m.end()):
             continue
         for item in _TAKEN_ITEM.finditer(m.group("list")):
             at = m.start("list") + item.start()
@@ -200,9 +212,16 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
                 "doses_per_day", float(n) * (SACHET_TABLETS if m.group("sachet") else 1), m.start(), m.end()
             )
     yield from _counted_in_a_day(text, taken)
+    for m in _FORM_COUNT.finditer(text):
+        if _within_a_day(text, m.start(), m.end()) and not _overlaps(m.start(), m.end(), taken):
+            taken.append((m.start(), m.end()))
+            n = float(m.group("n")) * (SACHET_TABLETS if m.group("sachet") else 1)
+            yield ValueMention("doses_per_day", n, m.start(), m.end())
     for m in _DOSES_SHORTHAND.finditer(text):
         if m.end() == m.start() or _overlaps(m.start(), m.end(), taken):
             continue
+        if m.group("mt") and not _within_a_day(text, m.start(), m.end()):
+            continue  # "four times" over a week is no daily rate
         dose = _shorthand_dose(m)
         if dose and not _is_limit(text, m.start(), m.end()):
             end = m.start() + len(m.group(0).rstrip(" ,"))

@@ -190,10 +190,17 @@ def mineral_levels(text: str) -> Iterator[ValueMention]:
 
 _WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds|st|stone)"
 #: A weight told before and after: "Wt 72 -> 65 kg", "weight down from 80kg to 72kg", "weighed 11
-#: stone, now 10 stone".
+#: stone, now 10 stone"; or after and before (below).
 _WEIGHT_CHANGE = re.compile(
     rf"\b(?:wt|weight|weighed|weighing|weighs)\b[^\d.;\n]{{0,20}}?(?P<a>\d{{1,3}}(?:\.\d)?)\s*(?P<ua>{_WEIGHT_UNIT})?"
     rf"\s*(?:->|-->|=>|→|>|to|down to|now|,\s*now)\s*(?P<b>\d{{1,3}}(?:\.\d)?)\s*(?P<ub>{_WEIGHT_UNIT})?\b",
+    re.I,
+)
+#: The same told now first: "Weight 84 kg today vs 92 kg in June", "wt 65, down from 72".
+_WEIGHT_NOW_THEN = re.compile(
+    rf"\b(?:wt|weight|weighs|weighing)\b[^\d.;\n]{{0,20}}?(?P<b>\d{{1,3}}(?:\.\d)?)\s*(?P<ub>{_WEIGHT_UNIT})?"
+    r"\s*(?:today|now|currently|this\s+week)?\s*,?\s*(?:vs\.?|versus|compared\s+(?:to|with)|(?:was|down|dropped)\s+from"
+    rf"|from)\s*(?P<a>\d{{1,3}}(?:\.\d)?)\s*(?P<ua>{_WEIGHT_UNIT})?\b",
     re.I,
 )
 #: Weight lost on purpose is no warning sign ("not dieting" still counts).
@@ -207,7 +214,7 @@ _ON_PURPOSE = re.compile(
 def weight_changes(text: str) -> Iterator[ValueMention]:
     """The share of body weight lost between two weights (0.1 for 80 to 72 kg; a gain is 0 or
     less), unless the same line says it was lost on purpose."""
-    for m in _WEIGHT_CHANGE.finditer(text):
+    for m in [*_WEIGHT_CHANGE.finditer(text), *_WEIGHT_NOW_THEN.finditer(text)]:
         before, after = float(m.group("a")), float(m.group("b"))
         units = {(m.group(u) or "").lower()[:2] for u in ("ua", "ub")} - {""}
         line_end = re.search(r"[;\n]|\.(?!\d)", text[m.end() :])
