@@ -1,0 +1,46 @@
+"""Round 79 of the reading (from R100): falls while walking are unsteadiness and an injury each;
+"knocked by" a vehicle, including East African matatus and boda bodas; a note's "not systemically
+unwell"; in pregnancy, pants found wet are fluid from the vagina, not a leaking bladder."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from backcare.bootstrap import knowledge
+from text_reading import ReadOn
+
+TODAY = dt.date(2026, 12, 4)
+READ = ReadOn(TODAY)
+KB = knowledge()
+
+
+def test_falls_while_walking_with_weak_legs() -> None:
+    text = "My back is sore and since this afternoon my legs are weak, I've gone down three times walking to the kitchen."
+    assert READ.status(KB, text, "unsteady_walking") == "present"
+    assert READ.status(KB, text, "minor_trauma") == "present"
+    assert "progressive_neuro_deficit" in READ.flags(text)
+
+
+def test_walking_the_dog_twice_is_no_fall() -> None:
+    assert READ.status(KB, "I went out twice walking the dog and my back is sore.", "unsteady_walking") is None
+
+
+def test_knocked_by_a_vehicle() -> None:
+    for vehicle in ("a matatu", "a boda boda", "a tuk tuk", "a taxi"):
+        text = f"I was knocked by {vehicle} this morning and my lower back is paining me badly."
+        assert "major_trauma" in READ.flags(text), vehicle
+
+
+def test_not_systemically_unwell_in_a_note() -> None:
+    text = "45M, L loin pain 1/7, dysuria, T 38.3, alert, not systemically unwell."
+    assert READ.status(KB, text, "feeling_very_unwell") == "absent"
+    flags = READ.flags(text)
+    assert "kidney" in flags
+    assert "possible_sepsis" not in flags
+
+
+def test_wet_pants_in_pregnancy_are_fluid() -> None:
+    text = "I'm 30 weeks pregnant with a sore back and this evening my knickers were soaked, it doesn't smell like wee."
+    assert READ.status(KB, text, "fluid_leak") == "present"
+    assert READ.status(KB, text, "urinary_incontinence") != "present"
+    assert "pregnancy_warning" in READ.flags(text)
