@@ -1,6 +1,9 @@
 """Round 79 of the reading (from R100): falls while walking are unsteadiness and an injury each;
 "knocked by" a vehicle, including East African matatus and boda bodas; a note's "not systemically
-unwell"; in pregnancy, pants found wet are fluid from the vagina, not a leaking bladder."""
+unwell"; in pregnancy, pants found wet are fluid from the vagina, not a leaking bladder. Round 80
+(from R101): a vehicle that rolled; "unintentional weight loss" (not "over the same period" read as
+a steady weight); walking "like I've had a few beers", "bumping into door frames"; Caribbean "when
+mi pass water it burn mi" and a side of the back "by mi waist"; a newborn's jaundice is hers."""
 
 from __future__ import annotations
 
@@ -44,3 +47,36 @@ def test_wet_pants_in_pregnancy_are_fluid() -> None:
     assert READ.status(KB, text, "fluid_leak") == "present"
     assert READ.status(KB, text, "urinary_incontinence") != "present"
     assert "pregnancy_warning" in READ.flags(text)
+
+
+# --- Round 80 (from R101) --------------------------------------------------------------------------
+
+
+def test_a_vehicle_that_rolled() -> None:
+    text = "Our ute flipped on a gravel road on Saturday, I climbed out fine, but now my mid back is really sore."
+    assert "major_trauma" in READ.flags(text)
+
+
+def test_unintentional_weight_loss_over_a_period() -> None:
+    text = "Dear colleague, Mrs P, 71, three months of back pain with 6 kg unintentional weight loss over the same period."
+    assert READ.status(KB, text, "unexplained_weight_loss") == "present"
+    assert READ.status(KB, "My weight has been pretty much the same.", "unexplained_weight_loss") == "absent"
+
+
+def test_walking_like_after_a_few_beers_with_weak_legs() -> None:
+    text = "Back bad for a week. Now both legs feel weak and wobbly, I'm bumping into the walls at home."
+    assert READ.status(KB, text, "unsteady_walking") == "present"
+    assert "progressive_neuro_deficit" in READ.flags(text)
+
+
+def test_caribbean_burning_water_with_a_side_by_the_waist() -> None:
+    text = "Di left side a mi back by mi waist a hurt from Sunday, an when mi pass water it sting mi."
+    assert READ.status(KB, text, "painful_urination") == "present"
+    assert READ.status(KB, text, "flank_pain") == "present"
+    assert "kidney" in READ.flags(text)
+
+
+def test_a_newborns_jaundice_is_hers() -> None:
+    text = "Our newborn is back in hospital with jaundice and my back is wrecked from the ward chairs."
+    assert READ.status(KB, text, "yellow_skin_or_eyes") != "present"
+    assert "jaundice" not in READ.flags(text)
