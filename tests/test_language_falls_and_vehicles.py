@@ -3,7 +3,9 @@
 unwell"; in pregnancy, pants found wet are fluid from the vagina, not a leaking bladder. Round 80
 (from R101): a vehicle that rolled; "unintentional weight loss" (not "over the same period" read as
 a steady weight); walking "like I've had a few beers", "bumping into door frames"; Caribbean "when
-mi pass water it burn mi" and a side of the back "by mi waist"; a newborn's jaundice is hers."""
+mi pass water it burn mi" and a side of the back "by mi waist"; a newborn's jaundice is hers.
+Round 81 (from R102): a retraction ("sorry, that's wrong") takes back what came before it; "sorry,
+I mean" may only restate."""
 
 from __future__ import annotations
 
@@ -80,3 +82,18 @@ def test_a_newborns_jaundice_is_hers() -> None:
     text = "Our newborn is back in hospital with jaundice and my back is wrecked from the ward chairs."
     assert READ.status(KB, text, "yellow_skin_or_eyes") != "present"
     assert "jaundice" not in READ.flags(text)
+
+
+# --- Round 81 (from R102) --------------------------------------------------------------------------
+
+
+def test_a_retraction_takes_back_what_came_before() -> None:
+    text = "Pain down both legs - sorry, that's wrong, I mean across both sides of my lower back. Legs fine."
+    assert READ.status(KB, text, "leg_pain_both_sides") != "present"
+    assert "cauda_equina" not in READ.flags(text)
+
+
+def test_a_restatement_is_no_retraction() -> None:
+    text = "I can't feel my saddle area - sorry, I mean my bum and privates are numb, since this morning."
+    assert READ.status(KB, text, "saddle_numbness") == "present"
+    assert "cauda_equina" in READ.flags(text)
