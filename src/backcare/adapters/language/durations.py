@@ -140,6 +140,12 @@ _DAY_N = re.compile(
     r"(?=\s*(?:of|since|with|after|now|today|,|\.|;|-|$))",
     re.I,
 )
+#: A note's "wk 7" of a review, "Week 3 of this": week 1 is the week it started (not a pregnancy's week).
+_WEEK_N = re.compile(
+    r"\b(?:wk|week)\s+(?P<q>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?=\s*(?:of|since|with|after|now|today|:|,|\.|;|-|$))(?!\s*of\s+(?:my|the|her|this|our)?\s*(?:pregnancy|gestation))",
+    re.I,
+)
 _WEEKEND = re.compile(r"\b(?:since|at|over|on)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)
 _SINCE_MONTH = re.compile(
     r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of)\s+)*(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
@@ -171,6 +177,15 @@ _WELL_BEFORE = re.compile(
     r"|no\s+(?:trouble|problems?|issues?|bother))\s*$",
     re.I,
 )
+
+
+def _numbered_days_and_weeks(text: str, lowered: str) -> Iterator[ValueMention]:
+    """Numbered days and weeks: "Day 5 of it" is four days in, a note's "wk 7" six weeks in."""
+    for pattern, word, days in ((_DAY_N, "day", 1), (_WEEK_N, "w", 7)):
+        for m in pattern.finditer(text) if word in lowered else ():
+            qty = parse_number(m.group("q"))
+            if qty is not None and qty >= 1:
+                yield ValueMention("duration", (int(qty) - 1) * days, m.start(), m.end())
 
 
 def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
@@ -218,10 +233,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
             continue
         back = (today.weekday() - _WEEKDAYS[word]) % 7 or 7
         yield ValueMention("duration", back, m.start(), m.end())
-    for m in _DAY_N.finditer(text) if "day" in lowered else ():
-        qty = parse_number(m.group("q"))
-        if qty is not None and qty >= 1:
-            yield ValueMention("duration", int(qty) - 1, m.start(), m.end())
+    yield from _numbered_days_and_weeks(text, lowered)
     for m in _WEEKEND.finditer(text) if "weekend" in lowered else ():
         back = (today.weekday() - 5) % 7 or 7
         yield ValueMention("duration", back, m.start(), m.end())

@@ -13,7 +13,9 @@ from backcare.adapters.language.mentions import Analysis, Mention
 _EXPLICIT_PROXY = re.compile(
     rf"\b(?:writing|asking|messaging|posting|enquiring|inquiring|texting|typing|here|contacting\s+you|calling|"
     rf"worried|concerned|query|question)\b[^.!?]{{0,25}}?\b(?:for|about|on\s+behalf\s+of|regarding|re)\s+(?:my|our)\s+"
-    rf"(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|^\s*(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{RELATION_RE})\b",
+    rf"(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|^\s*(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{RELATION_RE})\b"
+    # "Dad (73) typing with my help": the relative tells it, the writer types
+    rf"|\b(?P<rel3>{RELATION_RE})\b[^.!?]{{0,20}}?\b(?:typing|writing|dictating|texting)\s+(?:with|via|through)\s+my\s+help\b",
     re.I,
 )
 
@@ -32,7 +34,7 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     explicit = _EXPLICIT_PROXY.search(analysis.text)
     relation: str | None = None
     if explicit:
-        relation = (explicit.group("rel") or explicit.group("rel2") or "").lower()
+        relation = (explicit.group("rel") or explicit.group("rel2") or explicit.group("rel3") or "").lower()
     else:
         relation = _third_persons_back(analysis)
         if relation is None:

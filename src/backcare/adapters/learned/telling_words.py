@@ -160,9 +160,9 @@ _LASTING = re.compile(
 )
 #: Confusion or drowsiness is told with a word for the mind, sleep or what the person cannot do or
 #: say: the model read it into "I can't stop googling, I'm lying awake worrying" ("awake" is no
-#: such word; "hard to wake" is).
+#: such word; "hard to wake" is), and "it's 2am and I can't sleep" (sleepy is; sleepless is not).
 _MIND = re.compile(
-    r"\b(?:confus\w*|drows\w*|sleep\w*|asleep|muddl\w*|disorient\w*|delir\w*|sense|nonsense|gibberish|fairies"
+    r"\b(?:confus\w*|drows\w*|sleep(?:y|ier|iness|ing)|slept|asleep|muddl\w*|disorient\w*|delir\w*|sense|nonsense|gibberish|fairies"
     r"|out of it|with it|woozy|fog\w*|befuddl\w*|daz\w*|grogg\w*|letharg\w*|wak(?:e|es|ing|en|ened)|rous\w*"
     r"|responsive|unresponsive|eyes|know\w*|knew|recogni[sz]\w*|strange\w*|odd|weird"
     r"|himself|herself|myself|vacant|star(?:e|es|ed|ing)|blank|spaced|zonk\w*|incoheren\w*|slurr\w*|gcs|amts?|4at"
