@@ -3,7 +3,8 @@ episode in the past 12 months"); a learner's "already 5 weeks" (not "already 30 
 "been using (injecting) for a few years". Round 83 (from R104): "Dad (73) typing with my help"; a
 note's "weaker than at Monday's session"; "feels a bit rough but OK" is not very unwell; "unchanged
 over 2 yrs" after a note's symptom; a line that starts ">200 m" continues its sentence; a fear
-"it was a melanoma"; a review's "wk 7"; "I can't sleep" is no drowsiness."""
+"it was a melanoma"; a review's "wk 7"; "I can't sleep" is no drowsiness. Round 84 (from R105,
+unmeasured): "my dad's lower back" makes the text his; a "faint ache" is no faint."""
 
 from __future__ import annotations
 
@@ -82,3 +83,18 @@ def test_sleepless_is_not_drowsy() -> None:
     text = "its 3am and i cant sleep, been reading about cauda equina. back went 2 days ago, i can wee fine."
     assert READ.status(KB, text, "confusion_or_drowsiness") != "present"
     assert "general_emergency" not in READ.flags(text)
+
+
+# --- Round 84 (from R105, unmeasured) --------------------------------------------------------------
+
+
+def test_a_relatives_lower_back_makes_the_text_theirs() -> None:
+    text = "My nan's lower back has been bad for days and tonight she can't finish a sentence without gasping."
+    assert READ.status(KB, text, "back_pain") == "present"
+    assert "general_emergency" in READ.flags(text)
+
+
+def test_a_faint_ache_is_no_faint() -> None:
+    text = "Twisted getting out of the car 3 days ago, now just a faint ache in my lower back and improving."
+    assert READ.status(KB, text, "fainting") is None
+    assert "aortic" not in READ.flags(text)

@@ -198,9 +198,10 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
         return "first", None
     if re.search(r"\b(?:ma|mi)\s+(?:(?:lower|upper|middle|mid|low)\s+)?$", before, re.I):
         return "first", None  # Scots "Ma lower back's been sair", Caribbean "mi back" (not "Ma's back")
-    near = text[max(sentence[0], mention.start - 20) : mention.start]
-    possessor = re.search(rf"\b({RELATION_RE})(?:'s|s')?\s*$", near, re.I)
-    if (possessor and re.search(r"(?:'s|s')\s*$", near)) or mention.text.lower().startswith(("'s", "s'")):
+    near = text[max(sentence[0], mention.start - 26) : mention.start]
+    region = r"(?:(?:lower|upper|middle|mid|low)\s+)?"  # "my dad's lower back hurts": "back hurts" is his too
+    possessor = re.search(rf"\b({RELATION_RE})(?:'s|s')?\s*{region}$", near, re.I)
+    if (possessor and re.search(rf"(?:'s|s')\s*{region}$", near)) or mention.text.lower().startswith(("'s", "s'")):
         return "third", possessor.group(1).lower() if possessor else None
     if re.search(r"\b(?:his|her)\s+(?:\w+\s+)?$", before):
         word = re.search(r"\b(his|her)\s+(?:\w+\s+)?$", before)
