@@ -4,7 +4,8 @@ episode in the past 12 months"); a learner's "already 5 weeks" (not "already 30 
 note's "weaker than at Monday's session"; "feels a bit rough but OK" is not very unwell; "unchanged
 over 2 yrs" after a note's symptom; a line that starts ">200 m" continues its sentence; a fear
 "it was a melanoma"; a review's "wk 7"; "I can't sleep" is no drowsiness. Round 84 (from R105,
-unmeasured): "my dad's lower back" makes the text his; a "faint ache" is no faint."""
+unmeasured): "my dad's lower back" makes the text his; a "faint ache" is no faint; "nothing takes it
+off", Caribbean "nuttin nuh ease it"; pain that "is now 8 weeks"."""
 
 from __future__ import annotations
 
@@ -98,3 +99,17 @@ def test_a_faint_ache_is_no_faint() -> None:
     text = "Twisted getting out of the car 3 days ago, now just a faint ache in my lower back and improving."
     assert READ.status(KB, text, "fainting") is None
     assert "aortic" not in READ.flags(text)
+
+
+def test_pain_nothing_eases_told_in_caribbean_and_plain_words() -> None:
+    assert READ.status(KB, "Mi back a kill mi, nuttin nuh ease it.", "pain_unrelenting") == "present"
+    text = "I inject. For a week my lower back hurts and nothing takes it off, lying, sitting or standing."
+    assert READ.status(KB, text, "pain_unrelenting") == "present"
+    assert "spinal_infection" in READ.flags(text)
+
+
+def test_pain_that_is_now_eight_weeks() -> None:
+    text = "I am 44. My low back pain is now 8 weeks, not better, same like the first week."
+    assert READ.value(KB, text, "days_since_onset") == 56
+    assert "persistent" in READ.flags(text)
+    assert READ.status(KB, "My baby is now 8 weeks old and my back aches.", "days_since_onset") is None

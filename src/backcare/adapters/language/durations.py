@@ -91,9 +91,11 @@ _DURATION_BRACKETED = re.compile(
     rf"(?<=\()\s*(?:so\s+|that'?s\s+|which\s+is\s+|i\.?e\.?\s+|like\s+|about\s+|around\s+|roughly\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*(?=\))",
     re.I,
 )
-#: A note's "LBP approx 10 weeks", a learner's "already 5 weeks": how long, wherever it stands.
+#: A note's "LBP approx 10 weeks", a learner's "already 5 weeks", "my pain is now 8 weeks": how
+#: long, wherever it stands.
 _DURATION_APPROX = re.compile(
-    rf"\b(?:approx\.?|approximately|~|already)\s*{_QTY}\s*(?:-\s*)?{_UNIT}\b(?!\s+(?:ago|pregnant|gone|along|old))",
+    rf"\b(?:approx\.?|approximately|~|already|(?<=is\s)now|(?<='s\s)now)\s*{_QTY}\s*(?:-\s*)?{_UNIT}\b"
+    r"(?!\s+(?:ago|pregnant|gone|along|old|post))",
     re.I,
 )
 #: "The back ache is new, 2 days, lower back": a length of time alone between commas, as in a list
