@@ -183,8 +183,8 @@ _WELL_BEFORE = re.compile(
 
 def _numbered_days_and_weeks(text: str, lowered: str) -> Iterator[ValueMention]:
     """Numbered days and weeks: "Day 5 of it" is four days in, a note's "wk 7" six weeks in."""
-    for pattern, word, days in ((_DAY_N, "day", 1), (_WEEK_N, "w", 7)):
-        for m in pattern.finditer(text) if word in lowered else ():
+    for pattern, words, days in ((_DAY_N, ("day",), 1), (_WEEK_N, ("wk", "week"), 7)):
+        for m in pattern.finditer(text) if any(word in lowered for word in words) else ():
             qty = parse_number(m.group("q"))
             if qty is not None and qty >= 1:
                 yield ValueMention("duration", (int(qty) - 1) * days, m.start(), m.end())

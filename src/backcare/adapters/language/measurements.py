@@ -189,20 +189,32 @@ def mineral_levels(text: str) -> Iterator[ValueMention]:
 
 
 _WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds|st|stone)"
+
+
+def _weight(name: str) -> str:
+    """One weight told, its number named ``name`` and its unit ``u`` + ``name``: "72", "65 kg"."""
+    return rf"(?P<{name}>\d{{1,3}}(?:\.\d)?)\s*(?P<u{name}>{_WEIGHT_UNIT})?"
+
+
+def _lead(words: str) -> str:
+    """A word for weight and up to 20 characters before the first number ("weight down from")."""
+    return rf"\b(?:{words})\b[^\d.;\n]{{0,20}}?"
+
+
 #: A weight told before and after: "Wt 72 -> 65 kg", "weight down from 80kg to 72kg", "weighed 11
-#: stone, now 10 stone"; or after and before (below).
+#: stone, now 10 stone".
 _WEIGHT_CHANGE = re.compile(
-    rf"\b(?:wt|weight|weighed|weighing|weighs)\b[^\d.;\n]{{0,20}}?(?P<a>\d{{1,3}}(?:\.\d)?)\s*(?P<ua>{_WEIGHT_UNIT})?"
-    rf"\s*(?:->|-->|=>|→|>|to|down to|now|,\s*now)\s*(?P<b>\d{{1,3}}(?:\.\d)?)\s*(?P<ub>{_WEIGHT_UNIT})?\b",
+    _lead("wt|weight|weighed|weighing|weighs") + _weight("a")
+    + r"\s*(?:->|-->|=>|→|>|to|down to|now|,\s*now)\s*" + _weight("b") + r"\b",
     re.I,
-)
+)  # fmt: skip
 #: The same told now first: "Weight 84 kg today vs 92 kg in June", "wt 65, down from 72".
 _WEIGHT_NOW_THEN = re.compile(
-    rf"\b(?:wt|weight|weighs|weighing)\b[^\d.;\n]{{0,20}}?(?P<b>\d{{1,3}}(?:\.\d)?)\s*(?P<ub>{_WEIGHT_UNIT})?"
-    r"\s*(?:today|now|currently|this\s+week)?\s*,?\s*(?:vs\.?|versus|compared\s+(?:to|with)|(?:was|down|dropped)\s+from"
-    rf"|from)\s*(?P<a>\d{{1,3}}(?:\.\d)?)\s*(?P<ua>{_WEIGHT_UNIT})?\b",
+    _lead("wt|weight|weighs|weighing") + _weight("b")
+    + r"\s*(?:today|now|currently|this\s+week)?\s*,?\s*(?:vs\.?|versus|compared\s+(?:to|with)"
+    + r"|(?:was|down|dropped)\s+from|from)\s*" + _weight("a") + r"\b",
     re.I,
-)
+)  # fmt: skip
 #: Weight lost on purpose is no warning sign ("not dieting" still counts).
 _ON_PURPOSE = re.compile(
     r"(?<!not )(?<!n't )(?<!no )\b(?:diet\w*|on purpose|deliberate\w*|intentional\w*|trying to lose|slimming"
