@@ -69,6 +69,7 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
         graph.targets = [targets[t] for t in members]
         graph.modifiers = modifiers[n]
         graph.update_scopes()
+        _limit_at_scope_ends(graph.modifiers, doc)
         graph.modifiers = [m for m in graph.modifiers if not _inside_a_finding(m, [targets[t] for t in members], built)]
         graph.apply_modifiers()
         position = {id(targets[t]): t for t in members}
@@ -82,6 +83,33 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
             if worse[0] not in found[t]:
                 found[t].append(worse[0])
     return found
+
+
+def _limit_at_scope_ends(modifiers: list[Any], doc: Doc) -> None:
+    """medspaCy ends a cue's reach at the next cue of its kind (or a terminating one) only when
+    their scopes overlap, which misses a cue on the last word of the reach: in "she hasn't slept
+    for days with worry and hasn't been able to go to work" the first "not" reached past the
+    second into "not able to go to work". The reach ends there too."""
+    for first in modifiers:
+        if first.direction.upper() not in ("FORWARD", "BIDIRECTIONAL"):
+            continue
+        for other in modifiers:
+            start, end = first.scope_span
+            at = other.modifier_span[0]
+            unseen = first.modifier_span[1] <= at < end and not overlaps(first.scope_span, other.scope_span)
+            if unseen and _ends_reach(first, other):
+                first.update_scope(doc[start:at])
+
+
+def _ends_reach(first: Any, other: Any) -> bool:
+    """Whether ``other`` ends ``first``'s reach, as medspaCy's ``limit_scope`` decides it."""
+    if other.direction.upper() == "TERMINATE" or other.category.upper() in first.rule.terminated_by:
+        return True
+    return bool(
+        other.category.upper() == first.category.upper()
+        and first.allowed_types == other.allowed_types
+        and first.excluded_types == other.excluded_types
+    )
 
 
 def _inside_a_finding(cue: Any, targets: list[Span], built: Engine) -> bool:

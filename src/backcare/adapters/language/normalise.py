@@ -154,13 +154,19 @@ def _correct(word: str, keywords: frozenset[str]) -> str | None:
 
         allowed = 1 if len(word) < 8 else 2
         hits = process.extract(word, keywords, scorer=OSA.distance, score_cutoff=allowed, limit=3)
-        best = sorted((int(score), cand) for cand, score, _ in hits if cand[0] == word[0] or int(score) == 1)
+        best = sorted((int(d), cand) for cand, d, _ in hits if cand[0] == word[0] or _first_slip(word, int(d)))
         if best and (len(best) == 1 or best[0][0] < best[1][0]):
             result = best[0][1]
     if len(_CORRECTIONS) > 50_000:
         _CORRECTIONS.clear()
     _CORRECTIONS[key] = result
     return result
+
+
+def _first_slip(word: str, distance: int) -> bool:
+    """Whether a word may differ from the vocabulary word in its first letter: a single slip in a
+    word of six letters or more ("kumor", a word for the lower back, is not "tumor")."""
+    return distance == 1 and len(word) > 5
 
 
 def looks_like_english(words: list[str]) -> bool:

@@ -24,11 +24,14 @@ _FEELING = re.compile(
     r"|wip\w*|sx|symptoms?|fuzzy|buzz\w*|cold|prickl\w*|nothing)\b",
     re.I,
 )
+#: What makes a number no amount taken: a time ("6 hours"), a pain score ("10/10"), an age and sex ("33F").
+_NOT_AN_AMOUNT = r"h|hrs?|hours?|d|days?|wks?|weeks?|mins?|minutes?|months?|yrs?|years?|y/?o|/10|[mf]"
 #: Words of quantity: more paracetamol than the packet allows cannot be told without one ("two
 #: every three hours", "the whole packet", "more than it says", "popping them like sweets").
 _AMOUNT = re.compile(
-    r"\d|\b(?:too many|too much|more|over\w*|exceed\w*|max\w*|limit\w*|extra|double\w*|lots|loads|handfuls?"
-    r"|a lot|heaps|whole|packets?|box(?:es)?|every|constantly|non-?stop|sweets|smarties|necking|popping|od|all day"
+    rf"(?<![\d/])\d++(?!\s*(?:{_NOT_AN_AMOUNT})\b)"
+    r"|\b(?:too many|too much|more|over\w*|exceed\w*|max\w*|limit\w*|extra|double\w*|lots|loads|handfuls?|a lot"
+    r"|heaps|whole|packets?|box(?:es)?|every|constantly|non-?stop|sweets|smarties|necking|popping|od|all day"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|several|many|much)\b",
     re.I,
 )
