@@ -26,6 +26,9 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u00a0": " "})  # fmt: skip
 #: A blank line, or a line that starts a list item or a quoted line ("> "; not a note's ">200 m").
 _BREAK = re.compile(r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)])\s*")
+#: The labels of a written question and answer ("Q: Fever? A: No."): the question and its answer
+#: are read as if typed "Fever? No.".
+_QA_LABEL = re.compile(r"(^|[.?!\n])([ \t]*)(?:q|a|ans|answer|question)[ \t]*:[ \t]*", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINE = re.compile(r"\s*\n\s*")
 
@@ -52,7 +55,7 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     stripped = _CONTROL.sub(" ", text)
     removed = removed or stripped != text
-    text = _BREAK.sub(_sentence_break, stripped)
+    text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", stripped))
     text = _NEWLINE.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()
     return CleanText(text=text, truncated=truncated, removed_control=removed)

@@ -115,7 +115,8 @@ _ANSWERS = frozenset(
      "yes definitely", "a bit", "a little", "maybe", "sometimes", "not sure", "i do not think so", "do not think so",
      "probably not", "possibly not", "perhaps not", "maybe not", "i doubt it", "doubt it", "i think not",
      "i do not believe so", "i think so", "i think", "probably", "possibly", "not that i think", "normal", "all normal",
-     "fine", "all fine", "all good", "no problems", "no issues"}
+     "fine", "all fine", "all good", "no problems", "no issues", "none of those", "none of these", "none of them",
+     "none of that", "none of the above", "no to all", "all no"}
 )  # fmt: skip
 
 

@@ -134,7 +134,9 @@ _NAMED = re.compile(
 #: The subject of a clinician's note or a textbook case: "A 45-year-old man reports...", "Pt c/o".
 _CASE = (
     r"\b(?:a|an)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|yr|y)\s*-?\s*(?:old|o)\s+(?P<case>man|woman|male|female|gentleman"
-    r"|lady|patient)\b|\b(?P<patient>patient|pt|resident|service user)\b"
+    r"|lady|patient)\b|\b(?P<patient>patient|pt|resident|service user|client)\b"
+    # a person named by title, as a carer or a note names them: "Mrs P is 86", "Mr Jones"
+    r"|\b(?P<title>mrs|ms|miss|mr|mx)\.?\s+(?=[A-Z])"
     # a note's "63M", "45 yo F" (not a temperature: "101 F", "99F")
     r"|\b(?:1[6-9]|[2-8]\d|9[0-4])(?:\s?(?:yo|y/o|yrs?)\s?)?(?P<letter>(?-i:[MF]))\b"
 )
@@ -223,13 +225,17 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
         or (_FIRST_PERSON.search(text) and not _SUBJECT_PRONOUN.search(text))
     ):
         return "first", None  # the writer's own "me - 27M", or "46M. ... I've never had cancer" with no "he" or "she"
-    if chosen.group("case") or chosen.group("patient") or chosen.group("letter"):
-        case = (chosen.group("case") or {"M": "man", "F": "woman"}.get(chosen.group("letter") or "", "")).lower()
+    if chosen.group("case") or chosen.group("patient") or chosen.group("letter") or chosen.group("title"):
+        case = (chosen.group("case") or _TITLED.get((chosen.group("title") or "").lower()) or "").lower()
+        case = case or {"M": "man", "F": "woman"}.get(chosen.group("letter") or "", "")
         if case in ("man", "male", "gentleman"):
             return "third", "he"
         return "third", "she" if case in ("woman", "female", "lady") else "patient"
     return "third", (chosen.group("third") or chosen.group("rel") or chosen.group("kin") or "").lower()
 
+
+#: Who a title names: "Mr D" is a man, "Mrs P" a woman ("Mx" says neither).
+_TITLED = {"mr": "man", "mrs": "woman", "ms": "woman", "miss": "woman"}
 
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
 
