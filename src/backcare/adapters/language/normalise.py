@@ -24,8 +24,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"', "\u00b4": "'",
                          "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u00a0": " "})  # fmt: skip
-#: A blank line, or a line that starts a list item or a quoted line ("> "; not a note's ">200 m").
-_BREAK = re.compile(r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)])\s*")
+#: A blank line, or a line that starts a list item, a quoted line ("> "; not a note's ">200 m") or a
+#: form's labelled answer ("Confused/drowsy: no").
+_BREAK = re.compile(r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)]|(?=[A-Za-z][\w /'&-]{0,30}:))\s*")
 #: The labels of a written question and answer ("Q: Fever? A: No."): the question and its answer
 #: are read as if typed "Fever? No.".
 _QA_LABEL = re.compile(r"(^|[.?!\n])([ \t]*)(?:q|a|ans|answer|question)[ \t]*:[ \t]*", re.I)

@@ -84,15 +84,19 @@ def read_targets(
 
 def not_own_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> dict[str, str]:
     """Findings the text names but not as the person's own now (hypothetical, someone else's, long
-    past), with the words: the merge with the sentence model needs to know the rules saw them."""
+    past), with the words: the merge with the sentence model needs to know the rules saw them.
+    Someone else's stays theirs when also denied ("ignore what I wrote about a temperature of 38,
+    that was my son")."""
     out: dict[str, str] = {}
     for mention in analysis.mentions:
-        if mention.label != "target" or is_negated(mention, analysis.text):
+        if mention.label != "target":
             continue
         entry = vocabulary.targets[mention.index]
         if entry.status == "absent" or entry.only_negated:
             continue
         counted = counts_for_person(mention, proxy)
+        if counted and is_negated(mention, analysis.text):
+            continue
         for fid in entry.ids:
             if not counted or not history_allows(fid, mention, vocabulary):
                 out.setdefault(fid, mention.text)
