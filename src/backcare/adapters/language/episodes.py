@@ -17,12 +17,12 @@ _ORDINALS = {
 
 
 #: A window that lies within the past year: "this year", "in the last 12 months", "since January",
-#: "since Christmas", "in the past six months", a note's "in 12/12".
+#: "since (last) Christmas", "in the past six months", a note's "in 12/12".
 _WITHIN_YEAR = (
     r"(?:(?:this|in\s+the\s+(?:last|past)|in\s+a|per|a|within\s+a|over\s+the\s+(?:last|past))\s+(?:year|yr|12\s+months|twelve\s+months)\b"
     r"|(?:in|over|within)\s+(?:the\s+)?(?:last|past)\s+(?:12\s*/\s*12|yr|12\s*m(?:ths?|onths)?)\b"
     r"|(?:in|over|within)\s+12\s*/\s*12\b"
-    r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"|since\s+(?:last\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
     r"christmas|xmas|easter|new\s+year|the\s+new\s+year|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|last\s+(?:summer|spring|autumn|fall|winter))\b"
     r"|(?:in|over|within)\s+the\s+(?:last|past)\s+(?:few|couple\s+of|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|several)\s+months)"
 )

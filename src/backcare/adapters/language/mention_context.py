@@ -44,7 +44,7 @@ _NAMED_SYMPTOM = re.compile(
 
 
 #: A clinician's denial, which runs over a whole list of findings even when no "or" closes it.
-_DENIAL = re.compile(r"\b(?:denie[sd]|deny|denying|nil|neg(?:ative)? for)\s*$", re.I)
+_DENIAL = re.compile(r"\b(?:denie[sd]|deny|denying|nil|neg(?:ative)? for|neg(?:ative)?s?\s*:)\s*$", re.I)
 
 
 #: Words that make a list item a clause of its own: a subject or a verb.

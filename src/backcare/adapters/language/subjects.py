@@ -260,9 +260,11 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     ):
         return True
     for cue in mention.family:
-        words = set(re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " ")))
+        said = re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " "))
+        words = set(said)
         named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
-        if proxy.active and (named or words) & proxy.words:
+        phrase = " ".join(w for w in said if w not in _DETERMINERS)  # "my little one"
+        if proxy.active and ((named or words) & proxy.words or phrase in proxy.words):
             continue
         if mention.label in {"medicine", "product"} and _possessive(cue):
             continue  # "a couple of my wife's co-codamol": taken by the writer
