@@ -1,5 +1,5 @@
-"""Temperatures in Celsius (Fahrenheit converted): "temp 39.1", "T 38.4", "38.6°C", "101 F"; the
-weather and vertebrae ("T34") are not fevers."""
+"""Temperatures in Celsius (Fahrenheit converted): "temp 39.1", "T 38.4", "38.6°C", "101 F", "38.4 on the
+thermometer"; the weather and vertebrae ("T34") are not fevers."""
 
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ _TEMP_SHORT = re.compile(
 _TEMP_UNIT = re.compile(
     r"(?<![\w/.])(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:(?P<deg>°|º|degrees?|deg)\s*)?(?P<u>c|f|celsius|centigrade|fahrenheit)(?![\w/])"
     r"|(?<![\w/.])(?P<t2>\d{2,3}[.,]\d)\s*(?P<deg2>degrees?)\b(?!\s*(?:c|f|celsius|centigrade|fahrenheit)\b)",
+    re.I,
+)
+#: A reading told before what took it: "38.4 on the thermometer", "37.9 by the ear thermometer".
+_TEMP_BEFORE = re.compile(
+    r"(?<![\w/.])(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f)?"
+    r"\s+(?:on|by|with|according to|says|per)\s+"
+    r"(?:the|my|our|his|her|a)?\s*(?:\w+\s+)?(?:thermometer|thermo)\b",
     re.I,
 )
 #: More readings after the first in a list: "temps 36.9 and 38.9", "T 37.2, 38.1".
@@ -52,7 +59,7 @@ def temperatures(text: str) -> Iterator[ValueMention]:
     unit ("38.6°C", "101 F") counts when it is a fever-range reading that is not the weather, or
     a normal one written with a decimal ("36.8°C")."""
     seen: set[int] = set()
-    for first in [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text)]:
+    for first in [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text), *_TEMP_BEFORE.finditer(text)]:
         for m in _with_list(first, text):
             value = _celsius(m.group("t"), m.group("u"))
             if 34 <= value <= 43 and m.start("t") not in seen:
