@@ -140,6 +140,9 @@ _CASE = (
     # a note's "63M", "45 yo F" (not a temperature: "101 F", "99F")
     r"|\b(?:1[6-9]|[2-8]\d|9[0-4])(?:\s?(?:yo|y/o|yrs?)\s?)?(?P<letter>(?-i:[MF]))\b"
 )
+#: Who a title or a note's letter names: "Mrs P" and "45F" a woman, "Mr D" and "63M" a man ("Mx": neither).
+_TITLED = {"mr": "man", "mrs": "woman", "ms": "woman", "miss": "woman"}
+_LETTERED = {"M": "man", "F": "woman"}
 
 
 #: Not a possessive: "'s" for "has" or "is" ("my husband's had back pain", "Dad's always been fit",
@@ -226,16 +229,13 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
     ):
         return "first", None  # the writer's own "me - 27M", or "46M. ... I've never had cancer" with no "he" or "she"
     if chosen.group("case") or chosen.group("patient") or chosen.group("letter") or chosen.group("title"):
-        case = (chosen.group("case") or _TITLED.get((chosen.group("title") or "").lower()) or "").lower()
-        case = case or {"M": "man", "F": "woman"}.get(chosen.group("letter") or "", "")
+        titled = _TITLED.get((chosen.group("title") or "").lower()) or _LETTERED.get(chosen.group("letter") or "", "")
+        case = (chosen.group("case") or titled).lower()
         if case in ("man", "male", "gentleman"):
             return "third", "he"
         return "third", "she" if case in ("woman", "female", "lady") else "patient"
     return "third", (chosen.group("third") or chosen.group("rel") or chosen.group("kin") or "").lower()
 
-
-#: Who a title names: "Mr D" is a man, "Mrs P" a woman ("Mx" says neither).
-_TITLED = {"mr": "man", "mrs": "woman", "ms": "woman", "miss": "woman"}
 
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
 
