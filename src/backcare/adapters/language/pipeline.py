@@ -43,21 +43,26 @@ CA = "cancerabbrev"
 
 #: The second half of a split "can't", "cant", "can not".
 _NOT_TOKENS = frozenset({"n't", "nt", "not", "n’t"})
-#: Parts of the body after which "me" (or Scots "ma") is "my", as in Irish, Scots, Australian and
-#: Northern English ("down me left arm", "me legs went numb"). After "me", "back" is read by its own
-#: patterns ("called me back" is no back); "ma back" is always the writer's.
+#: Parts of the body (and what is worn on it) after which "me" (or Scots "ma") is "my", as in Irish,
+#: Scots, Australian and Northern English ("down me left arm", "ma troosers are hingin aff me"). After
+#: "me", "back" is read by its own patterns ("called me back" is no back); "ma back" is always the writer's.
 _BODY_AFTER_ME = frozenset(
     {"left", "right", "leg", "legs", "arm", "arms", "jaw", "neck", "shoulder", "shoulders", "foot", "feet", "knee",
      "knees", "hip", "hips", "bum", "bladder", "bowels", "chest", "belly", "tummy", "stomach", "head", "hand", "hands",
      "spine", "side", "ribs", "eyes", "skin", "toes", "thigh", "thighs", "calf", "calves", "buttock", "buttocks",
      "lower", "upper", "groin", "privates", "waterworks", "water", "wee", "face", "speech", "balance", "temperature",
-     "breath", "breathing", "heart", "pee"}
+     "breath", "breathing", "heart", "pee", "arse", "erse", "ass", "bottom", "backside", "trousers", "troosers",
+     "jeans", "clothes", "belt", "weight"}
 )  # fmt: skip
 
 
+#: Scots "ma" is "my" before these too: "ma back", "ma man" (husband), "ma wean".
+_AFTER_MA = frozenset({"back", "backs", "man", "woman", "wean", "weans", "bairn", "bairns"})
+
+
 def _body_after(word: str, following: str) -> bool:
-    # "ma back", "ma da's got...", "me mam says": the writer's own back or relative
-    return following in _BODY_AFTER_ME or following in RELATIONS or (word == "ma" and following in ("back", "backs"))
+    # "ma back", "ma da's got...", "me mam says", "ma man came aff his motorbike": the writer's own
+    return following in _BODY_AFTER_ME or following in RELATIONS or (word == "ma" and following in _AFTER_MA)
 
 
 #: Words by which the writer addresses the reader ("Mate, got this pain..."): at the start of a

@@ -62,7 +62,8 @@ def detect_proxy(analysis: Analysis) -> Proxy:
         sex = None
         pronouns = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"}
     if relation in CHILD_WORDS:
-        also.add("child")  # "8yo daughter": the age read for a child is hers
+        # "8yo daughter": the age read for a child is hers; "my son, a 9-year-old boy": one child
+        also.update(word for word in CHILD_WORDS if word not in (FEMALE if sex == "male" else MALE if sex else ()))
     return Proxy(active=True, words=frozenset({relation, *also, *pronouns}), sex=sex)
 
 
@@ -240,6 +241,8 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
 
 
+#: A relative named in the plural is one of them: "one of the children placed with us, a 9-year-old boy".
+_SINGULAR = {"children": "child", "kids": "kid", "sons": "son", "daughters": "daughter", "boys": "boy", "girls": "girl"}
 #: A third person's own body inside the words of a finding: "lost control of her bladder".
 _THEIR_BODY = frozenset({"her", "his", "their", "herself", "himself", "themselves"})
 #: ... except a baby felt moving: "I've hardly felt her kick today" is the writer's pregnancy.
@@ -260,7 +263,7 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     ):
         return True
     for cue in mention.family:
-        said = re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " "))
+        said = [_SINGULAR.get(w, w) for w in re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " "))]
         words = set(said)
         named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
         phrase = " ".join(w for w in said if w not in _DETERMINERS)  # "my little one"
