@@ -114,6 +114,15 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         re.compile(rf"\b(?-i:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?-i:[A-Z])[\w'-]*\s*,\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I),
         "unknown",
     ),
+    # one of those a carer looks after, with an age: "One of our ladies, 78, slid off her bed"
+    (
+        re.compile(
+            r"\bone\s+of\s+(?:our|my|the)\s+(?:\w+\s+)?(?:ladies|gentlemen|gents|residents|clients|patients|"
+            rf"service\s+users|men|women|fellas|lads|lasses)\s*(?:,|\(|-)\s*(?:aged\s+|age\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "unknown",
+    ),
     # an age in brackets after a name: "Alfie (3 yrs)", "Mrs K (84 years)"
     (re.compile(r"\(\s*(?P<n>\d{1,3})\s*(?:yrs?|years?|yo|y/o|y\.o\.?)(?:\s*old)?\s*\)", re.I), "unknown"),
     # an age alone as the first sentence: "56. Pain in the middle of my back..."

@@ -70,7 +70,7 @@ _RELATIVE_DAYS = [
     ),
 ]
 _DURATION_FOR = re.compile(
-    rf"\b(?:for|over|in|been|had\s+it|had\s+this|lasted|lasting|since|from|going\s+on(?:\s+for)?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|(?:last|past)\s+(?=\d)|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))\b",
+    rf"\b(?:for|over|in|been|had\s+it|had\s+this|lasted|lasting|since|from|going\s+on(?:\s+for)?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|(?:last|past)\s+(?=\d)|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))(?(q)|(?!\s+\d))\b",
     re.I,
 )
 _DURATION_AGO = re.compile(
@@ -132,6 +132,11 @@ _DATE_BEFORE = re.compile(
 """Before a clinical "3/7", a date ("on 3/7") or a window that is not how long it has lasted ("3
 episodes in 12/12", "review in 2/52")."""
 
+def _a_date(quantity: str) -> bool:
+    """A clinical-looking "03/12" that is a date ("Physio note 03/12:"): a count has no leading zero."""
+    return quantity.startswith("0")
+
+
 _WEEKDAY = re.compile(
     r"\b(?:(?P<prep>since|on|last|from|this\s+past|over)\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?P<part>\s+(?:morning|afternoon|evening|night|nite))?\b",
     re.I,
@@ -144,7 +149,7 @@ _DAY_N = re.compile(
 )
 #: A note's "wk 7" of a review, "Week 3 of this": week 1 is the week it started (not a pregnancy's week).
 _WEEK_N = re.compile(
-    r"\b(?:wk|week)\s+(?P<q>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?<!since\s)(?<!from\s)\b(?:wk|week)\s+(?P<q>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"(?=\s*(?:of|since|with|after|now|today|:|,|\.|;|-|$))(?!\s*of\s+(?:my|the|her|this|our)?\s*(?:pregnancy|gestation))",
     re.I,
 )
@@ -224,7 +229,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         qty = float(m.group("q"))
         if not 0 < qty <= largest or (m.group("u") == "7" and qty == 24):
             continue
-        if _DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        if _DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _a_date(m.group("q")):
             continue
         yield ValueMention("duration", int(qty * per_unit), m.start(), m.end())
     for m in _WEEKDAY.finditer(text) if _WEEKDAY_WORD.search(text) else ():

@@ -30,6 +30,13 @@ _BREAK = re.compile(r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)]|(?=[A-Za-z
 #: The labels of a written question and answer ("Q: Fever? A: No."): the question and its answer
 #: are read as if typed "Fever? No.".
 _QA_LABEL = re.compile(r"(^|[.?!\n])([ \t]*)(?:q|a|ans|answer|question)[ \t]*:[ \t]*", re.I)
+#: Punctuation dictated by voice ("we hit a van comma not fast full stop"); not "in a comma" (a coma)
+#: or "came to a full stop".
+_DICTATED = re.compile(
+    r"[ \t]*\b(?<!\ba )(?P<mark>comma|full stop|new line|new paragraph|question mark|exclamation mark)\b", re.I
+)
+_DICTATED_AS = {"comma": ",", "full stop": ".", "new line": " .", "new paragraph": " .", "question mark": "?",
+                "exclamation mark": "!"}  # fmt: skip
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINE = re.compile(r"\s*\n\s*")
 
@@ -56,7 +63,8 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     stripped = _CONTROL.sub(" ", text)
     removed = removed or stripped != text
-    text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", stripped))
+    text = _DICTATED.sub(lambda m: _DICTATED_AS[" ".join(m["mark"].lower().split())], stripped)
+    text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", text))
     text = _NEWLINE.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()
     return CleanText(text=text, truncated=truncated, removed_control=removed)

@@ -99,12 +99,17 @@ def _third_persons_back(analysis: Analysis) -> str | None:
         elif who == "first" or not third:
             first = True
             told = told or who == "first"
-    if third and not first:
+    if third and not first and not _MINE.search(analysis.text):
         return relation or ""
     if not third and not told and not _FIRST_PERSON.search(analysis.text):
         pronoun = _SUBJECT_PRONOUN.search(analysis.text)
         return pronoun.group(0).lower() if pronoun else None
     return None
+
+
+#: The writer's own trouble set beside someone else's: "Dad broke his back ..., but mine's just from
+#: digging" (not "a friend of mine").
+_MINE = re.compile(r"(?<!\bof\s)\bmine\b", re.I)
 
 
 def _asks_about_the_back(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
@@ -138,6 +143,8 @@ _CASE = (
     r"|lady|patient)\b|\b(?P<patient>patient|pt|resident|service user|client)\b"
     # a person named by title, as a carer or a note names them: "Mrs P is 86", "Mr Jones"
     r"|\b(?P<title>mrs|ms|miss|mr|mx)\.?\s+(?=[A-Z])"
+    # one of those the writer looks after or coaches: "One of my sprinters", "one of our ladies"
+    r"|\bone\s+of\s+(?:my|our)\s+(?:\w+\s+)?(?P<group>\w+s)\b"
     # a note's "63M", "45 yo F" (not a temperature: "101 F", "99F")
     r"|\b(?:1[6-9]|[2-8]\d|9[0-4])(?:\s?(?:yo|y/o|yrs?)\s?)?(?P<letter>(?-i:[MF]))\b"
 )
@@ -229,7 +236,9 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
         or (_FIRST_PERSON.search(text) and not _SUBJECT_PRONOUN.search(text))
     ):
         return "first", None  # the writer's own "me - 27M", or "46M. ... I've never had cancer" with no "he" or "she"
-    if chosen.group("case") or chosen.group("patient") or chosen.group("letter") or chosen.group("title"):
+    if chosen.group("group") and chosen.group("group").lower()[:-1] in RELATIONS:
+        return "third", chosen.group("group").lower()[:-1]  # "one of my girls (14)": a girl
+    if any(chosen.group(name) for name in ("case", "patient", "letter", "title", "group")):
         titled = _TITLED.get((chosen.group("title") or "").lower()) or _LETTERED.get(chosen.group("letter") or "", "")
         case = (chosen.group("case") or titled).lower()
         if case in ("man", "male", "gentleman"):

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-_EXTRA_BREAKS = re.compile(r"[;\n]+")
+#: Also a sentence end dictated by voice ("the air bags went off full stop today my back"), not "came
+#: to a full stop".
+_EXTRA_BREAKS = re.compile(
+    r"[;\n]+|(?<!\ba)[ \t]+(?:full stop|new line|new paragraph|question mark|exclamation mark)\b[ \t]*", re.I
+)
 _WRAPPED = re.compile(r"(?m)^(?P<line>[^\n]{40,}[^\s.!?:;\n])\n(?=[ \t]*[a-z])")
 
 
