@@ -120,7 +120,7 @@ def _inside_a_finding(cue: Any, targets: list[Span], built: Engine) -> bool:
     control") keeps the cue categories its entry names (``keeps_cues``) for the other findings, and
     a mention of the back keeps a relative's cue it shares a word with ("my friend's back pain
     turned out to be cancer": the "'s" of "friend's" is also the back's)."""
-    if cue.category == "LONGSTANDING":
+    if cue.category == "LONGSTANDING" or _turns_a_list(cue):
         return False
     return any(
         overlaps((target.start, target.end), cue.modifier_span)
@@ -128,6 +128,12 @@ def _inside_a_finding(cue: Any, targets: list[Span], built: Engine) -> bool:
         and not (cue.category == "FAMILY" and target.label_.startswith("scope"))
         for target in targets
     )
+
+
+def _turns_a_list(cue: Any) -> bool:
+    """A scope end that opens with a comma ("no trauma, constant, not eased by rest") ends the
+    list's "no" even where the word after the comma is itself a finding ("constant")."""
+    return cue.direction.upper() == "TERMINATE" and str(cue.rule.literal).startswith("(,")  # written "(,|...) ..."
 
 
 def _negate_across_lists(members: list[tuple[int, int]], cues: list[Any], found: list[list[Any]], doc: Doc) -> None:

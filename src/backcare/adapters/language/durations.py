@@ -155,9 +155,20 @@ _WEEK_N = re.compile(
 )
 _WEEKEND = re.compile(r"\b(?:since|at|over|on)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)
 _SINCE_MONTH = re.compile(
-    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of)\s+)*(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
+    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of)\s+)*(?:(?:the\s+)?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    r"(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"
+    r"(?:\s+(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![:/.]?\d))?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
     re.I,
 )
+
+
+#: "since the summer": from the first of the season's middle month (July for summer).
+_SINCE_SEASON = re.compile(
+    r"\b(?:since|from)\s+(?:the\s+|last\s+)?(?:(?:beginning|start|end|middle)\s+of\s+(?:the\s+)?)?"
+    r"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of|break|holiday|term)\b)",
+    re.I,
+)
+_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 
 
 #: In pregnancy, "since about 20 weeks" is a week of the pregnancy, not a duration.
@@ -244,9 +255,25 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
     for m in _WEEKEND.finditer(text) if "weekend" in lowered else ():
         back = (today.weekday() - 5) % 7 or 7
         yield ValueMention("duration", back, m.start(), m.end())
-    for m in _SINCE_MONTH.finditer(text) if _MONTH_WORD.search(text) else ():
-        if not m.group(0).lower().startswith("since") and not m.group(0).lower().startswith("from"):
-            continue
-        month = _MONTHS[m.group("m").lower()]
+    yield from _since_months(text, today)
+
+
+def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
+    """ "since October" (from its first), "since 20th October", "since March 2025", "since the summer"."""
+    for m in _SINCE_SEASON.finditer(text):
+        month = _SEASON_MONTH[m.group("s").lower()]
         year = today.year if month <= today.month else today.year - 1
         yield ValueMention("duration", (today - dt.date(year, month, 1)).days, m.start(), m.end())
+    for m in _SINCE_MONTH.finditer(text) if _MONTH_WORD.search(text) else ():
+        if not m.group(0).lower().startswith(("since", "from")):
+            continue
+        month = _MONTHS[m.group("m").lower()]
+        day = int(m.group("day") or m.group("day2") or 1)
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        year = int(m.group("y")) if m.group("y") and int(m.group("y")) <= today.year else year
+        try:
+            days = (today - dt.date(year, month, day)).days
+        except ValueError:  # "since the 31st of June"
+            continue
+        if days >= 0:
+            yield ValueMention("duration", days, m.start(), m.end())

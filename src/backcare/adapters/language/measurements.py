@@ -208,11 +208,12 @@ _WEIGHT_CHANGE = re.compile(
     + r"\s*(?:->|-->|=>|→|>|to|down to|now|,\s*now)\s*" + _weight("b") + r"\b",
     re.I,
 )  # fmt: skip
-#: The same told now first: "Weight 84 kg today vs 92 kg in June", "wt 65, down from 72".
+#: The same told now first: "Weight 84 kg today vs 92 kg in June", "wt 65, down from 72", "Wt 71.2 kg
+#: today (78.0 kg in 06/2026)".
 _WEIGHT_NOW_THEN = re.compile(
     _lead("wt|weight|weighs|weighing") + _weight("b")
     + r"\s*(?:today|now|currently|this\s+week)?\s*,?\s*(?:vs\.?|versus|compared\s+(?:to|with)"
-    + r"|(?:was|down|dropped)\s+from|from)\s*" + _weight("a") + r"\b",
+    + r"|(?:was|down|dropped)\s+from|from|\()\s*" + _weight("a") + r"\b",
     re.I,
 )  # fmt: skip
 #: Weight lost on purpose is no warning sign ("not dieting" still counts).
