@@ -79,7 +79,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     (
         re.compile(
-            rf"\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{_REL})s?\s*(?:\(\s*|,\s*|\s+is\s+|'s\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            # "my dad is 81", Scots "Ma grandson's 14", "our grandson Tomas is 10"
+            rf"\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{_REL})s?(?:\s+(?-i:[A-Z])[a-z]+)?\s*(?:\(\s*|,\s*|\s+is\s+|'s\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
             re.I,
         ),
         "other",
@@ -109,9 +110,9 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         ),
         "unknown",
     ),
-    # a note's resident named with a title and an age: "Mr J, 84, slid off the edge of his bed"
+    # a note's resident named with a title and an age: "Mr J, 84, slid off the edge of his bed", "Mr J.B., 71"
     (
-        re.compile(rf"\b(?-i:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?-i:[A-Z])[\w'-]*\s*,\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I),
+        re.compile(rf"\b(?-i:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?-i:[A-Z])[\w'.-]*\s*,\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I),
         "unknown",
     ),
     # one of those a carer looks after, with an age: "One of our ladies, 78, slid off her bed"

@@ -141,9 +141,10 @@ def _negate_across_lists(members: list[tuple[int, int]], cues: list[Any], found:
     items: "No fever, weight loss, cancer, injury, chest pain, breathing problems or confusion".
 
     Only the nearest forward "no" before a finding counts, never across a terminating cue ("but")
-    or a clause break (";", ":", a full stop); whether the items really form a list (no item is a
-    clause of its own, "nothing eases it, 10/10") is checked here and again, with the rest of the
-    list, by ``mention_context.is_negated``, as for any negated finding."""
+    or a clause break (";", a full stop, a colon other than a header's: "Things I don't have:");
+    whether the items really form a list (no item is a clause of its own, "nothing eases it, 10/10")
+    is checked here and again, with the rest of the list, by ``mention_context.is_negated``, as for
+    any negated finding."""
     negations = [m for m in cues if m.category == "NEGATED_EXISTENCE" and m.direction == "FORWARD"]
     for t, start in members if negations else ():
         if any(m.category == "NEGATED_EXISTENCE" for m in found[t]):
@@ -160,7 +161,7 @@ def _negate_across_lists(members: list[tuple[int, int]], cues: list[Any], found:
         ]
         if any(cue_end <= m.modifier_span[0] < start for m in stops):
             continue
-        between = doc[cue_end:start].text
+        between = re.sub(r"^[\w' ]{0,20}:", "", doc[cue_end:start].text)  # "Things I don't have: fever, ..."
         items = between.split(",")
         if len(items) > 1 and not re.search(r"[;:.!?]", between) and not any(map(is_clause, items)):
             found[t].append(cue)

@@ -27,8 +27,10 @@ def is_negated(mention: Mention, text: str) -> bool:
     here = len(re.findall(r"[,;]", between))
     if any(_CLAUSE.search(item) for item in items[1 : here + 1]):
         return False
-    if _DENIAL.search(text[: mention.negation_cue_end]):
-        return True  # a clinician's denial covers a list without an "or": "Denies fever, wt loss, PMH of ca"
+    if _DENIAL.search(text[: mention.negation_cue_end]) or _LIST_HEADER.match(between):
+        # a clinician's denial, or a header, covers a list without an "or": "Denies fever, wt loss, PMH
+        # of ca", "Things I don't have: fever, cancer, chest pain"
+        return True
     if here >= 2 and _NAMED_SYMPTOM.match(mention.text) and all(len(item.split()) <= 3 for item in items[1:here]):
         return True  # a list of symptoms named without its "or": "No numbness, tingling, pain, weakness in legs"
     return any(re.search(r"\b(?:or|nor|and)\b", item, re.I) for item in items[here:])
@@ -45,6 +47,10 @@ _NAMED_SYMPTOM = re.compile(
 
 #: A clinician's denial, which runs over a whole list of findings even when no "or" closes it.
 _DENIAL = re.compile(r"\b(?:denie[sd]|deny|denying|nil|neg(?:ative)? for|neg(?:ative)?s?\s*:)\s*$", re.I)
+
+
+#: A negation that heads a list with a colon: "I don't have: ...", "None of these:".
+_LIST_HEADER = re.compile(r"[\w' ]{0,20}:")
 
 
 #: Words that make a list item a clause of its own: a subject or a verb.

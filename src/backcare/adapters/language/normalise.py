@@ -23,7 +23,9 @@ MIN_FUZZY_LETTERS = 5
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffd]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"', "\u00b4": "'",
-                         "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u00a0": " "})  # fmt: skip
+                         "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u00a0": " ",
+                         # an emoji's presentation selector would glue a full stop to it ("🏃‍♂️.")
+                         "\ufe0e": "", "\ufe0f": ""})  # fmt: skip
 #: A blank line, or a line that starts a list item, a quoted line ("> "; not a note's ">200 m") or a
 #: form's labelled answer ("Confused/drowsy: no").
 _BREAK = re.compile(r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)]|(?=[A-Za-z][\w /'&-]{0,30}:))\s*")

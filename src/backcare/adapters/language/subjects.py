@@ -82,6 +82,7 @@ def _third_persons_back(analysis: Analysis) -> str | None:
     are. People describe their own back unless they say otherwise, except in a text with no first
     person at all whose backs belong to no one: then "he" or "she" is the patient."""
     first = third = told = False
+    writer = _FIRST_PERSON.search(analysis.text) is not None  # a note with no "I" has no back of the writer's
     relation: str | None = None
     pool = [m for m in analysis.mentions if m.label == "scope"] or [m for m in analysis.mentions if m.label == "target"]
     for mention in pool:
@@ -96,12 +97,12 @@ def _third_persons_back(analysis: Analysis) -> str | None:
         if who == "third":
             third = True
             relation = relation or word
-        elif who == "first" or not third:
+        elif who == "first" or (not third and writer):
             first = True
             told = told or who == "first"
     if third and not first and not _MINE.search(analysis.text):
         return relation or ""
-    if not third and not told and not _FIRST_PERSON.search(analysis.text):
+    if not third and not told and not writer:
         pronoun = _SUBJECT_PRONOUN.search(analysis.text)
         return pronoun.group(0).lower() if pronoun else None
     return None
@@ -131,7 +132,7 @@ _AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|
 #: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter"
 #: ("my 10 year old son" is a son, not only a child).
 _NAMED = re.compile(
-    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b"
+    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b"
     rf"|\b(?P<kin>{KIN_NAME})\b|{_CHILD}",
     re.I,
 )
@@ -160,7 +161,7 @@ _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|neve
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
-    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me|mi)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
+    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
     rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}|"
     rf"\b(?P<first>{_FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,

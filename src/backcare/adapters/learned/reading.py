@@ -140,8 +140,13 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     # words the rules set aside as a look-alike, or read as someone else's or a what-if: the
     # model's readings of warning signs in those sentences are disputed (asked back, not taken)
     set_aside = [*rules.explained, *rules.not_own.values()]
+    # a denial stated as a measure stands: a settling rule, or a paracetamol total worked out from
+    # the doses named ("4 Panadol (500 mg) + 1 Lemsip ... = 3 g")
     settled = frozenset(
-        f.id for f in rules.findings if f.status == "absent" and rules.rules.get(f.id) in _settling_rules()
+        f.id
+        for f in rules.findings
+        if f.status == "absent"
+        and (rules.rules.get(f.id) in _settling_rules() or (f.id == "paracetamol_overuse" and f.id not in rules.rules))
     )
     findings, confirm = merge(
         rules.findings, readings, signs, limits, frozenset(rules.not_own), set_aside, frozenset(rules.doubted), settled
