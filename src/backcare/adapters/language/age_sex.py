@@ -25,7 +25,8 @@ _NOT_AGE_AFTER = (
 
 #: A relative named with an age ("my dad is 81"): whose age it is.
 _REL = "(?:" + "|".join([*MALE_RELATIVES, "partner", *FEMALE_RELATIVES, "child", "kid", "toddler", "baby", "friend"])
-_REL += "|boy|girl|lad|lass|grandson|granddaughter|teenager|teen|neighbou?r|colleague|player|pupil|little one)"
+_REL += "|boy|girl|lad|lass|grandson|granddaughter|teenager|teen|neighbou?r|colleague|player|pupil|little one"
+_REL += "|eldest|youngest|oldest)"  # "my eldest is 13"
 _SEX_WORDS = {
     "woman": "female", "female": "female", "f": "female", "lady": "female", "girl": "female", "mum": "female",
     "mom": "female", "mother": "female", "wife": "female", "grandmother": "female", "grandma": "female",

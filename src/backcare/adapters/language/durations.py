@@ -156,7 +156,7 @@ _WEEK_N = re.compile(
 _WEEKEND = re.compile(r"\b(?:since|at|over|on)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)
 _SINCE_MONTH = re.compile(
     r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of)\s+)*(?:(?:the\s+)?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-    r"(?P<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"
+    r"(?P<m>january|february|march|april|(?-i:May)|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"
     r"(?:\s+(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![:/.]?\d))?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
     re.I,
 )
@@ -169,6 +169,11 @@ _SINCE_SEASON = re.compile(
     re.I,
 )
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+#: A start written as an ISO date, as forms do: "Date started: 2026-11-30", "onset 2026-11-02".
+_ISO_START = re.compile(
+    r"\b(?:since|from|started|start|began|onset|date\s+started|date\s+of\s+onset)\s*:?\s*(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b",
+    re.I,
+)
 
 
 #: In pregnancy, "since about 20 weeks" is a week of the pregnancy, not a duration.
@@ -185,7 +190,7 @@ def _unit_days(unit: str) -> int:
 _RELATIVE_KEYS = ("yesterday", "yesterday", "last", "", "since", "ago", "", "week", "week", "month", "fortnight")
 _UNIT_WORD = re.compile(r"minute|min|hour|hr|day|night|week|wk|fortnight|month|mth|year|yr", re.I)
 _WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|(?-i:May)|jun|jul|aug|sep|oct|nov|dec)", re.I)
 
 
 #: How long someone has been well, not how long it has hurt: "completely gone for years", "my back
@@ -259,7 +264,15 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
 
 
 def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
-    """ "since October" (from its first), "since 20th October", "since March 2025", "since the summer"."""
+    """ "since October" (from its first), "since 20th October", "since March 2025", "since the summer",
+    a form's "Date started: 2026-11-30"."""
+    for m in _ISO_START.finditer(text):
+        try:
+            days = (today - dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))).days
+        except ValueError:
+            continue
+        if days >= 0:
+            yield ValueMention("duration", days, m.start(), m.end())
     for m in _SINCE_SEASON.finditer(text):
         month = _SEASON_MONTH[m.group("s").lower()]
         year = today.year if month <= today.month else today.year - 1

@@ -34,11 +34,12 @@ FEMALE = frozenset({*FEMALE_RELATIVES, "wifey", "gf", "missus", "girl", "lass", 
 NEUTRAL = frozenset(
     {"partner", "child", "kid", "toddler", "baby", "friend", "parent", "spouse", "sibling", "relative", "cousin",
      "flatmate", "housemate", "roommate", "colleague", "coworker", "neighbour", "neighbor", "mate", "pal", "player",
-     "pupil", "newborn", "little one"}
+     "pupil", "newborn", "little one", "eldest", "youngest", "oldest"}
 )  # fmt: skip
 #: Every relative (no pronouns), longest first as a regular expression's alternatives.
 RELATIONS = (MALE | FEMALE | NEUTRAL) - _HE - _SHE
 RELATION_RE = "|".join(sorted(RELATIONS, key=len, reverse=True))
 #: Words for a child: the age read for "child" is theirs.
 CHILD_WORDS = frozenset({"son", "daughter", "boy", "girl", "grandson", "granddaughter", "kid", "child", "toddler",
-                         "baby", "newborn", "nephew", "niece", "stepson", "stepdaughter", "little one"})  # fmt: skip
+                         "baby", "newborn", "nephew", "niece", "stepson", "stepdaughter", "little one", "eldest",
+                         "youngest", "oldest"})  # fmt: skip

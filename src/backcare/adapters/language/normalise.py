@@ -27,8 +27,11 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          # an emoji's presentation selector would glue a full stop to it ("🏃‍♂️.")
                          "\ufe0e": "", "\ufe0f": ""})  # fmt: skip
 #: A blank line, or a line that starts a list item, a quoted line ("> "; not a note's ">200 m") or a
-#: form's labelled answer ("Confused/drowsy: no").
-_BREAK = re.compile(r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)]|(?=[A-Za-z][\w /'&-]{0,30}:))\s*")
+#: form's labelled answer ("Confused/drowsy: no", "Loss of bladder or bowel control: No"; a line
+#: wrapped mid-sentence, "say how many in the last 24 h: ...", is no label).
+_BREAK = re.compile(
+    r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)]|(?=[A-Z][\w /'&()-]{0,45}:|[a-z][\w /'&-]{0,30}:))\s*"
+)
 #: The labels of a written question and answer ("Q: Fever? A: No."): the question and its answer
 #: are read as if typed "Fever? No.".
 _QA_LABEL = re.compile(r"(^|[.?!\n])([ \t]*)(?:q|a|ans|answer|question)[ \t]*:[ \t]*", re.I)
