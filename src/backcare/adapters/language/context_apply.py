@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from backcare.adapters.language.anchored import prune_longest
-from backcare.adapters.language.mention_context import is_clause
+from backcare.adapters.language.mention_context import LIST_HEADER, is_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -161,7 +161,9 @@ def _negate_across_lists(members: list[tuple[int, int]], cues: list[Any], found:
         ]
         if any(cue_end <= m.modifier_span[0] < start for m in stops):
             continue
-        between = re.sub(r"^[\w' ]{0,20}:", "", doc[cue_end:start].text)  # "Things I don't have: fever, ..."
+        between = doc[cue_end:start].text
+        header = LIST_HEADER.match(between)  # "Things I don't have: fever, ..."
+        between = between[header.end() :] if header else between
         items = between.split(",")
         if len(items) > 1 and not re.search(r"[;:.!?]", between) and not any(map(is_clause, items)):
             found[t].append(cue)

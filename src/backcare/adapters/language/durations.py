@@ -267,12 +267,7 @@ def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
     """ "since October" (from its first), "since 20th October", "since March 2025", "since the summer",
     a form's "Date started: 2026-11-30"."""
     for m in _ISO_START.finditer(text):
-        try:
-            days = (today - dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))).days
-        except ValueError:
-            continue
-        if days >= 0:
-            yield ValueMention("duration", days, m.start(), m.end())
+        yield from _since_day(m, today, int(m.group("y")), int(m.group("m")), int(m.group("d")))
     for m in _SINCE_SEASON.finditer(text):
         month = _SEASON_MONTH[m.group("s").lower()]
         year = today.year if month <= today.month else today.year - 1
@@ -284,9 +279,15 @@ def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
         day = int(m.group("day") or m.group("day2") or 1)
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
         year = int(m.group("y")) if m.group("y") and int(m.group("y")) <= today.year else year
-        try:
-            days = (today - dt.date(year, month, day)).days
-        except ValueError:  # "since the 31st of June"
-            continue
-        if days >= 0:
-            yield ValueMention("duration", days, m.start(), m.end())
+        yield from _since_day(m, today, year, month, day)
+
+
+def _since_day(m: re.Match[str], today: dt.date, year: int, month: int, day: int) -> Iterator[ValueMention]:
+    """Days from a named day to today; nothing for a day that does not exist ("the 31st of June") or
+    is still to come."""
+    try:
+        days = (today - dt.date(year, month, day)).days
+    except ValueError:
+        return
+    if days >= 0:
+        yield ValueMention("duration", days, m.start(), m.end())

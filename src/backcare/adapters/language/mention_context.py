@@ -27,7 +27,7 @@ def is_negated(mention: Mention, text: str) -> bool:
     here = len(re.findall(r"[,;]", between))
     if any(_CLAUSE.search(item) for item in items[1 : here + 1]):
         return False
-    if _DENIAL.search(text[: mention.negation_cue_end]) or _LIST_HEADER.match(between):
+    if _DENIAL.search(text[: mention.negation_cue_end]) or LIST_HEADER.match(between):
         # a clinician's denial, or a header, covers a list without an "or": "Denies fever, wt loss, PMH
         # of ca", "Things I don't have: fever, cancer, chest pain"
         return True
@@ -50,7 +50,7 @@ _DENIAL = re.compile(r"\b(?:denie[sd]|deny|denying|nil|neg(?:ative)? for|neg(?:a
 
 
 #: A negation that heads a list with a colon: "I don't have: ...", "None of these:".
-_LIST_HEADER = re.compile(r"[\w' ]{0,20}:")
+LIST_HEADER = re.compile(r"[\w' ]{0,20}:")
 
 
 #: Words that make a list item a clause of its own: a subject or a verb.

@@ -37,11 +37,9 @@ _BREAK = re.compile(
 _QA_LABEL = re.compile(r"(^|[.?!\n])([ \t]*)(?:q|a|ans|answer|question)[ \t]*:[ \t]*", re.I)
 #: Punctuation dictated by voice ("we hit a van comma not fast full stop"); not "in a comma" (a coma)
 #: or "came to a full stop".
-_DICTATED = re.compile(
-    r"[ \t]*\b(?<!\ba )(?P<mark>comma|full stop|new line|new paragraph|question mark|exclamation mark)\b", re.I
-)
-_DICTATED_AS = {"comma": ",", "full stop": ".", "new line": " .", "new paragraph": " .", "question mark": "?",
-                "exclamation mark": "!"}  # fmt: skip
+DICTATED_MARKS = {"comma": ",", "full stop": ".", "new line": " .", "new paragraph": " .", "question mark": "?",
+                  "exclamation mark": "!"}  # fmt: skip
+_DICTATED = re.compile(rf"[ \t]*\b(?<!\ba )(?P<mark>{'|'.join(DICTATED_MARKS)})\b", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINE = re.compile(r"\s*\n\s*")
 
@@ -68,7 +66,7 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     stripped = _CONTROL.sub(" ", text)
     removed = removed or stripped != text
-    text = _DICTATED.sub(lambda m: _DICTATED_AS[" ".join(m["mark"].lower().split())], stripped)
+    text = _DICTATED.sub(lambda m: DICTATED_MARKS[" ".join(m["mark"].lower().split())], stripped)
     text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", text))
     text = _NEWLINE.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()

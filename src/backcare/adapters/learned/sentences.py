@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from backcare.adapters.language.normalise import DICTATED_MARKS
+
 #: Also a sentence end dictated by voice ("the air bags went off full stop today my back"), not "came
 #: to a full stop".
-_EXTRA_BREAKS = re.compile(
-    r"[;\n]+|(?<!\ba)[ \t]+(?:full stop|new line|new paragraph|question mark|exclamation mark)\b[ \t]*", re.I
-)
+_DICTATED_ENDS = "|".join(mark for mark, typed in DICTATED_MARKS.items() if typed != ",")
+_EXTRA_BREAKS = re.compile(rf"[;\n]+|(?<!\ba)[ \t]+(?:{_DICTATED_ENDS})\b[ \t]*", re.I)
 _WRAPPED = re.compile(r"(?m)^(?P<line>[^\n]{40,}[^\s.!?:;\n])\n(?=[ \t]*[a-z])")
 
 
