@@ -58,6 +58,14 @@ _CHILD_AFTER = re.compile(
     re.I,
 )
 
+#: A child's age in a note, in years and months ("3y 7m M", "2yrs 4mths"); not after "for" or
+#: "x", where it is how long something has lasted.
+_YEARS_MONTHS = re.compile(
+    r"(?<!\bfor\s)(?<!\bx\s)(?<!\bx)\b(?P<n>\d{1,2})\s*(?:y|yr|yrs)\s*,?\s*\d{1,2}\s*(?:m|mo|mos|mth|mths)\b"
+    r"(?:\s*(?P<sex>m|f|boy|girl|male|female)\b)?",
+    re.I,
+)
+
 _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(rf"\b{_N}\s*{_YEARS_OLD}(?:\s+{SEX_WORD}\b)?", re.I), "unknown"),
     (re.compile(rf"\b(?P<n>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?|yob)(?:\s*{SEX_WORD}\b)?", re.I), "unknown"),
@@ -129,6 +137,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(r"\(\s*(?P<n>\d{1,3})\s*(?:yrs?|years?|yo|y/o|y\.o\.?)(?:\s*old)?\s*\)", re.I), "unknown"),
     # an age alone as the first sentence: "56. Pain in the middle of my back..."
     (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Za-z])"), "unknown"),
+    (_YEARS_MONTHS, "unknown"),
 ]
 
 _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
@@ -211,12 +220,14 @@ def ages(text: str) -> Iterator[ValueMention]:
 
 def sexes(text: str) -> Iterator[ValueMention]:
     """Sex, from "44M", "45 yo female", "I'm a woman", "as a man"; "5m" (a distance) is no man."""
-    for pattern, subject in [*_AGE_PATTERNS[:2], _AGE_PATTERNS[4], _AGE_PATTERNS[5], *_SEX_PATTERNS]:
+    told_with_age = [*_AGE_PATTERNS[:2], _AGE_PATTERNS[4], _AGE_PATTERNS[5], (_YEARS_MONTHS, "unknown")]
+    for pattern, subject in [*told_with_age, *_SEX_PATTERNS]:
         for m in pattern.finditer(text):
             word = (m.groupdict().get("sex") or "").lower().split()[-1:] or [""]
             sex = _SEX_WORDS.get(word[0])
-            if len(word[0]) == 1 and m.groupdict().get("n") and not 10 <= int(m.group("n")) <= 110:
-                continue  # "5m" is a distance, not a man
+            a_person = pattern is _YEARS_MONTHS or not m.groupdict().get("n") or 10 <= int(m.group("n")) <= 110
+            if len(word[0]) == 1 and not a_person:
+                continue  # "5m" is a distance, not a man (a child's "3y 7m M" is a boy)
             if sex:
                 yield ValueMention("sex", sex, m.start(), m.end(), subject, core=core_span(m, "sex"))
 

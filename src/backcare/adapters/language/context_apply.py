@@ -136,6 +136,10 @@ def _turns_a_list(cue: Any) -> bool:
     return cue.direction.upper() == "TERMINATE" and str(cue.rule.literal).startswith("(,")  # written "(,|...) ..."
 
 
+#: Words a finding told in the negative opens with: "nothing touches it", "never lets up".
+_SAYS_NO = frozenset({"nothing", "none", "never", "nowhere", "neither"})
+
+
 def _negate_across_lists(members: list[tuple[int, int]], cues: list[Any], found: list[list[Any]], doc: Doc) -> None:
     """A "no" whose reach (``max_scope``) ends inside a comma list still reaches the list's later
     items: "No fever, weight loss, cancer, injury, chest pain, breathing problems or confusion".
@@ -147,8 +151,8 @@ def _negate_across_lists(members: list[tuple[int, int]], cues: list[Any], found:
     any negated finding."""
     negations = [m for m in cues if m.category == "NEGATED_EXISTENCE" and m.direction == "FORWARD"]
     for t, start in members if negations else ():
-        if any(m.category == "NEGATED_EXISTENCE" for m in found[t]):
-            continue
+        if any(m.category == "NEGATED_EXISTENCE" for m in found[t]) or doc[start].lower_ in _SAYS_NO:
+            continue  # a finding told with its own "no" ("nothing touches it") is no list item of another
         before = [m for m in negations if m.modifier_span[1] <= start]
         if not before:
             continue

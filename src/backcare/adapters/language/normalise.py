@@ -163,7 +163,9 @@ def _correct(word: str, keywords: frozenset[str]) -> str | None:
     if key in _CORRECTIONS:
         return _CORRECTIONS[key]
     result: str | None = None
-    if word not in english_words():
+    if word.endswith("in") and word + "g" in keywords and word not in english_words():
+        result = word + "g"  # a dropped "g" ("fallin", "achin") before any nearer slip ("fallen")
+    elif word not in english_words():
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 

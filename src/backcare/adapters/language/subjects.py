@@ -158,11 +158,18 @@ _LETTERED = {"M": "man", "F": "woman"}
 #: "my mum's 66").
 _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|never|started|now|not|also|still)\b|\d)))"
 
+#: A relative who tells what they saw is the informant of a note, not its patient: "Mum reports
+#: back pain x2/7" in a child's triage note.
+_NOT_INFORMANT = (
+    r"(?!\s+(?:reports?|reported|reporting|says|said|states|stated|describes|described|tells|told|noticed|rang|"
+    r"phoned|called)\b)"
+)
+
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
     rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
     rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
-    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}|"
+    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
     rf"\b(?P<first>{_FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,
 )
