@@ -107,9 +107,10 @@ _LONG_TOLD = re.compile(
     re.I,
 )
 #: A fever is told with a word of heat, cold, shivers, sweats, a temperature or an infection: the
-#: model read one into "28M, LBP 6/12, insidious onset".
+#: model read one into "28M, LBP 6/12, insidious onset" (and the heat of a hot bath is none).
 _FEVERISH = re.compile(
-    r"\b(?:fever\w*|febrile|afebrile|pyrex\w*|apyrex\w*|temp\w*|hot|cold|chill\w*|shiver\w*|shak\w*|rigou?rs?"
+    r"\b(?:fever\w*|febrile|afebrile|pyrex\w*|apyrex\w*|temp\w*|(?:hot|cold)(?!\s+(?:bath|shower|tub|water|pack|compress|"
+    r"towel|flannel|drink|tea|chocolate|weather|day|floor|spell|snap))|chill\w*|shiver\w*|shak\w*|rigou?rs?"
     r"|sweat\w*|clammy|flu\w*|burning|boiling|freezing|roasting|\d+(?:\.\d+)?\s?(?:c|°c?|degrees|f)|t\s?\d+\w*"
     r"|seps\w*|septic|infect\w*|unwell|poorly|sick|ill|covid|virus|bug)\b",
     re.I,
