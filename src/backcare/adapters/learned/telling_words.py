@@ -144,11 +144,11 @@ _WEIGHT = re.compile(
     re.I,
 )
 #: Major trauma is told with an impact, a fall, a height or what followed: the model read it into
-#: "pulled my back getting out the car".
+#: "pulled my back getting out the car". A speed is in km an hour, not a run's "easy 5 km".
 _IMPACT = re.compile(
     r"\b(?:crash\w*|collid\w*|collision\w*|rtc|rta|mva|mvc|hit|knock\w*|thrown|threw|fell|fall\w*|height\w*"
     r"|ladder|roof|scaffold\w*|stairs?|steps?|horse|motorbike|bike|cycl\w*|off|accident\w*|impact\w*|run over|struck"
-    r"|mph|km|speed\w*|tackl\w*|spear\w*|trauma\w*|injur\w*|smash\w*|roll\w*|flip\w*|write-?off|airbags?|whiplash"
+    r"|mph|kph|kmh|km\s*/\s*h|km\s+(?:an|per)\s+hour|speed\w*|tackl\w*|spear\w*|trauma\w*|injur\w*|smash\w*|roll\w*|flip\w*|write-?off|airbags?|whiplash"
     r"|land\w*|t-?boned|rear-?ended|shunt\w*|into|windscreen|pile-?up|skid\w*|slipp?\w*|trampoline|div\w*|jump\w*"
     r"|blows?|kick\w*|punch\w*|assault\w*|attack\w*|beat\w*|ambulance|a&e|resus|collar|board|metres|meters|feet|ft"
     r"|storey|floor|ground|went down|came down|over the handlebars|bonnet|lorry|van|bus|truck|tractor|quad)\b",
