@@ -138,6 +138,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     # an age alone as the first sentence: "56. Pain in the middle of my back..."
     (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Za-z])"), "unknown"),
     (_YEARS_MONTHS, "unknown"),
+    # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"
+    (re.compile(rf"\b(?:boy|girl|lad|lass|child|son|daughter)\s*,\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
 ]
 
 _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [

@@ -54,6 +54,12 @@ _FORM_COUNT = re.compile(
     r"\b(?:(?P<sachet>sachets?|satchets?)|tablets?|tabs|pills?|caplets?|capsules?)\s*x\s*(?P<n>[1-9])\b(?!\s*(?:a|per)\s)",
     re.I,
 )
+#: A count of tablets guessed at: "she thinks about 14-16 tablets" (the lower figure counts).
+_ABOUT_COUNT = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx\.?|maybe|probably|at\s+least|nearly|almost|over|some)\s+"
+    r"(?P<n>\d{1,2})(?:\s*(?:-|to|or)\s*\d{1,2})?\s+(?:tablets?|tabs|pills?|caplets?)\b",
+    re.I,
+)
 _TIMES_WORDS = {"once": 1, "twice": 2}
 #: Tablets counted the prescriber's way: "ii qds".
 _ROMAN = {"ii": 2.0, "iii": 3.0}
@@ -212,10 +218,10 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
                 "doses_per_day", float(n) * (SACHET_TABLETS if m.group("sachet") else 1), m.start(), m.end()
             )
     yield from _counted_in_a_day(text, taken)
-    for m in _FORM_COUNT.finditer(text):
+    for m in [*_FORM_COUNT.finditer(text), *_ABOUT_COUNT.finditer(text)]:
         if _within_a_day(text, m.start(), m.end()) and not _overlaps(m.start(), m.end(), taken):
             taken.append((m.start(), m.end()))
-            n = float(m.group("n")) * (SACHET_TABLETS if m.group("sachet") else 1)
+            n = float(m.group("n")) * (SACHET_TABLETS if m.groupdict().get("sachet") else 1)
             yield ValueMention("doses_per_day", n, m.start(), m.end())
     for m in _DOSES_SHORTHAND.finditer(text):
         if m.end() == m.start() or _overlaps(m.start(), m.end(), taken):

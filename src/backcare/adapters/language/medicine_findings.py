@@ -96,6 +96,16 @@ _STOPPED = re.compile(
 )
 
 
+#: Before a medicine's name in its sentence: one of the things not taken ("not taking any
+#: medication at all, prescribed or over the counter, including painkillers", "not even paracetamol").
+_NONE_INCLUDING = re.compile(
+    r"(?:\b(?:not|never|no)\b|n't\b)[^.!?;]{0,80}\b(?:any|anything|no)\b[^.!?;]{0,80}"
+    r"\b(?:including|incl\.?|not\s+even|even|such\s+as|like)\s+(?:any\s+|the\s+|my\s+)?$"
+    r"|\bnot\s+even\s+(?:any\s+|a\s+|the\s+)?$",
+    re.I,
+)
+
+
 def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str], out: dict[str, Read]) -> None:
     """The medicines the person takes, by generic name, in the order first named (not one they
     say they have stopped, unless they name it again)."""
@@ -110,7 +120,9 @@ def read_medicines(analysis: Analysis, proxy: Proxy, generic: Mapping[str, str],
     for mention in analysis.mentions:
         if mention.label != "medicine" or mention.negated or not counts_for_person(mention, proxy):
             continue
-        if mention.start <= stopped.get(str(mention.payload), -1):
+        if mention.start <= stopped.get(str(mention.payload), -1) or _NONE_INCLUDING.search(
+            analysis.text[analysis.sentence_spans[mention.sentence][0] : mention.start]
+        ):
             continue
         name = generic.get(str(mention.payload))
         if name and name not in names:

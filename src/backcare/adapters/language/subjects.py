@@ -129,11 +129,19 @@ _CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)\b"
 _AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|o))\s+(?P<aged>son|daughter|boy|girl|grandson|granddaughter|kid|child|toddler|baby|nephew|niece)\b"  # noqa: E501
 
 
+#: A relative who tells what they saw is the informant of a note, not its patient: "Mum reports
+#: back pain x2/7" in a child's triage note.
+_NOT_INFORMANT = (
+    r"(?!\s+(?:reports?|reported|reporting|says|said|states|stated|describes|described|tells|told|noticed|rang|"
+    r"phoned|called|mentioned|mentions|explained|explains)\b)"
+)
+
+
 #: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter"
 #: ("my 10 year old son" is a son, not only a child).
 _NAMED = re.compile(
     rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b"
-    rf"|\b(?P<kin>{KIN_NAME})\b|{_CHILD}",
+    rf"|\b(?P<kin>{KIN_NAME})\b{_NOT_INFORMANT}|{_CHILD}",
     re.I,
 )
 
@@ -157,13 +165,6 @@ _LETTERED = {"M": "man", "F": "woman"}
 #: Not a possessive: "'s" for "has" or "is" ("my husband's had back pain", "Dad's always been fit",
 #: "my mum's 66").
 _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|never|started|now|not|also|still)\b|\d)))"
-
-#: A relative who tells what they saw is the informant of a note, not its patient: "Mum reports
-#: back pain x2/7" in a child's triage note.
-_NOT_INFORMANT = (
-    r"(?!\s+(?:reports?|reported|reporting|says|said|states|stated|describes|described|tells|told|noticed|rang|"
-    r"phoned|called)\b)"
-)
 
 _PERSON = re.compile(
     rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"

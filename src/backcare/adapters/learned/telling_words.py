@@ -196,6 +196,15 @@ _TAKEN_WHAT = re.compile(
     r"|taken|took|taking|od|overdose\w*|max\w*|limit\w*|g|gm|grams?|mg)\b",
     re.I,
 )
+#: A sentence about another painkiller only ("took 6 tablets of ibuprofen") tells no paracetamol:
+#: this matches unless another medicine is named and no paracetamol product is.
+_NOT_ONLY_ANOTHER = re.compile(
+    r"\A(?!.*\b(?:ibuprofen|naproxen|diclofenac|aspirin|tramadol|codeine|morphine|gabapentin|pregabalin"
+    r"|amitriptyline|mefenamic|celecoxib|etoricoxib)\b)"
+    r"|\b(?:paracetamol\w*|acetaminophen|co-?codamol|codamol|co-?dydramol|panadol|tylenol|calpol|solpadeine"
+    r"|lemsip|beechams|night nurse|day nurse|excedrin)\b",
+    re.I | re.S,
+)
 #: Words of urine that will not come: retention cannot be told without one ("can't", "nothing comes",
 #: "straining", "full"). The model read it into "I am also going to toilet many times".
 _NOT_PASSING = re.compile(
@@ -225,7 +234,7 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "leg_pain_both_sides": (_BILATERAL,),
     "leg_numbness_both_sides": (_BILATERAL,),
     "saddle_numbness": (_FEELING,),
-    "paracetamol_overuse": (_AMOUNT, _TAKEN_WHAT),
+    "paracetamol_overuse": (_AMOUNT, _TAKEN_WHAT, _NOT_ONLY_ANOTHER),
     "leg_weakness": (_STRENGTH,),
     "leg_weakness_worsening": (_WORSENING, _WEAKENING),
     "foot_drop": (_FOOT,),
