@@ -183,6 +183,7 @@ class TargetContext:
     negation_cue_end: int | None = None
     hedged_negation: bool = False
     hedges: tuple[tuple[int, int], ...] = ()
+    current: bool = False
 
 
 def _kind(modifier: Any) -> str | None:
@@ -216,4 +217,12 @@ def context_of(span: Span, modifiers: list[Any]) -> TargetContext:
             kinds.add(_kind(modifier) or "remote")
         elif modifier.category == "FAMILY":
             family.append(doc[start:end].text.lower())
-    return TargetContext(frozenset(kinds), tuple(family), gap, cue_end, hedged_negation, tuple(hedges))
+    # an episode's length told before it is over ("a temperature for a few days, all gone now") and
+    # the "now" of "all gone now" tell of the past episode, not that it is current
+    over = [m.modifier_span for m in modifiers if m.category == "HISTORICAL" and _kind(m) == "resolved"]
+    current = any(
+        m.category == "CURRENT"
+        and not any(overlaps(m.modifier_span, o) or span.end <= m.modifier_span[0] < o[0] for o in over)
+        for m in modifiers
+    )
+    return TargetContext(frozenset(kinds), tuple(family), gap, cue_end, hedged_negation, tuple(hedges), current)

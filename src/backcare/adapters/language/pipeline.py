@@ -18,6 +18,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from backcare.adapters.language.anchored import Match, prune_longest
@@ -248,7 +249,27 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
         sentence = max(0, bisect.bisect_right(char_starts, value.start) - 1)
         analysis.mentions.append(_duration_mention(doc.text, value, sentence))
     analysis.mentions.sort(key=lambda m: (m.start, m.end))
+    _stable_before(analysis)
     return analysis
+
+
+#: A sentence that only says what came before is old: "Been the same for years.", "It's been like
+#: that for ages."
+_STABLE_FOR_YEARS = re.compile(
+    r"^\s*(?:(?:it'?s|it\s+has|they'?ve|they\s+have|that'?s|that\s+has|has|have)\s+)?(?:been\s+)?"
+    r"(?:the\s+same|same|like\s+(?:that|this)|going\s+on|that\s+way)\s+(?:for|since)\s+"
+    r"(?:years|ages|decades|a\s+long\s+time|many\s+years|\d+\s+years)\b[^.!?]{0,30}[.!?]?\s*$",
+    re.I,
+)
+
+
+def _stable_before(analysis: Analysis) -> None:
+    """A symptom told in the sentence before one that says it has been the same for years is
+    long-standing, as if the sentence had said so itself."""
+    following = [*analysis.sentences[1:], ""]
+    for i, mention in enumerate(analysis.mentions):
+        if mention.label == "target" and not mention.current and _STABLE_FOR_YEARS.match(following[mention.sentence]):
+            analysis.mentions[i] = replace(mention, longstanding=True)
 
 
 def _mention(span: Span, modifiers: list[Any], payload: Any, sentence: int, norms: list[str]) -> Mention:
@@ -282,7 +303,7 @@ def _mention(span: Span, modifiers: list[Any], payload: Any, sentence: int, norm
         hedged_negation=found.hedged_negation,
         hedges=found.hedges,
         longstanding="LONGSTANDING" in categories,
-        current="CURRENT" in categories,
+        current=found.current,
     )
 
 

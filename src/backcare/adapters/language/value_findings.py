@@ -57,6 +57,8 @@ def read_values(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: d
         mention, value = max(scores, key=lambda mv: (int(mv[1].value), -mv[0].start))
         record(out, "pain_score", "present", mention.text, mention.start, int(value.value))
     for mention, value in value_mentions(analysis, "temperature", proxy):
+        if mention.historical and not mention.current:
+            continue  # "a temperature of 38.5 for a few days, all gone now" is over
         if float(value.value) >= FEVER_FROM_C:
             record(out, "fever", "present", mention.text, mention.start, True)
         elif float(value.value) < NO_FEVER_BELOW_C:
