@@ -54,6 +54,13 @@ _FORM_COUNT = re.compile(
     r"\b(?:(?P<sachet>sachets?|satchets?)|tablets?|tabs|pills?|caplets?|capsules?)\s*x\s*(?P<n>[1-9])\b(?!\s*(?:a|per)\s)",
     re.I,
 )
+#: A form taken a number of times: "Lemsip Max Strength sachet 3 times" (within a day's window).
+_FORM_TIMES = re.compile(
+    r"(?<!\d\s)(?<!\d)(?<!one\s)(?<!two\s)(?<!three\s)(?<!four\s)"  # "2 tablets 4 times" is a dose, read below
+    r"\b(?:(?P<sachet>sachets?|satchets?)|tablets?|tabs|pills?|caplets?|capsules?)\s+"
+    r"(?P<n>[1-9]|one|two|three|four|five|six)\s+times\b(?!\s+(?:a|per|each|every|in\s+a)\s+(?:day|week|month))",
+    re.I,
+)
 #: A count of tablets guessed at: "she thinks about 14-16 tablets" (the lower figure counts).
 _ABOUT_COUNT = re.compile(
     r"\b(?:about|around|roughly|approximately|approx\.?|maybe|probably|at\s+least|nearly|almost|over|some)\s+"
@@ -147,7 +154,7 @@ _ITEM = re.sub(r"\?P<\w+>", "?:", _TAKEN_ITEM.pattern)  # the same without its g
 #: Tablets counted as taken within a day: "since yesterday morning I've had 8 co-codamol and 6
 #: paracetamol", "took 5 paracetamol and 4 co-codamol today". Each is a count of its own product.
 _TAKEN = re.compile(
-    rf"\b(?:had|taken|took|swallowed|necked|downed|popped)\s+(?P<list>{_ITEM}"
+    rf"\b(?:had|taken|took|swallowed|necked|downed|popped|last\s+night|this\s+morning|tonight|today)\s+(?P<list>{_ITEM}"
     rf"(?:(?:\s*(?:,|and|&|plus|\+))+\s*{_ITEM}){{0,3}})",
     re.I,
 )
@@ -218,11 +225,11 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
                 "doses_per_day", float(n) * (SACHET_TABLETS if m.group("sachet") else 1), m.start(), m.end()
             )
     yield from _counted_in_a_day(text, taken)
-    for m in [*_FORM_COUNT.finditer(text), *_ABOUT_COUNT.finditer(text)]:
+    for m in [*_FORM_COUNT.finditer(text), *_FORM_TIMES.finditer(text), *_ABOUT_COUNT.finditer(text)]:
         if _within_a_day(text, m.start(), m.end()) and not _overlaps(m.start(), m.end(), taken):
             taken.append((m.start(), m.end()))
-            n = float(m.group("n")) * (SACHET_TABLETS if m.groupdict().get("sachet") else 1)
-            yield ValueMention("doses_per_day", n, m.start(), m.end())
+            n = (parse_number(m.group("n")) or 0) * (SACHET_TABLETS if m.groupdict().get("sachet") else 1)
+            yield ValueMention("doses_per_day", float(n), m.start(), m.end())
     for m in _DOSES_SHORTHAND.finditer(text):
         if m.end() == m.start() or _overlaps(m.start(), m.end(), taken):
             continue

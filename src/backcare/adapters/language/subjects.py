@@ -301,8 +301,10 @@ def _possessive(cue: str) -> bool:
 
 
 def _a_baby_felt(mention: Mention) -> bool:
-    """ "I've hardly felt her kick today": the "her" is the writer's baby, not another person."""
-    return bool(_FELT.intersection(mention.norms)) and any(w.startswith(_STIRS) for w in mention.norms)
+    """ "I've hardly felt her kick today", "she hasn't done her usual kicking": the "her" is the
+    writer's baby, not another person."""
+    told = _FELT | {"usual", "normal"}
+    return bool(told.intersection(mention.norms)) and any(w.startswith(_STIRS) for w in mention.norms)
 
 
 def counts_for_person(mention: Mention, proxy: Proxy) -> bool:
