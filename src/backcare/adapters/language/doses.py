@@ -49,15 +49,17 @@ _DOSES_SHORTHAND = re.compile(
     r"|(?P<mt>two|three|four|five|six|seven|eight|[2-8])\s+times\b(?!\s+(?:a|per|each|every|in\s+a)\s+(?:week|month)))?",
     re.I,
 )
+#: A form a count follows: a sachet (two tablets' worth) or a tablet.
+_FORM = r"(?:(?P<sachet>sachets?|satchets?)|tablets?|tabs|pills?|caplets?|capsules?)"
 #: A count after its form: "Lemsip Max sachets x3", "tabs x 4".
 _FORM_COUNT = re.compile(
-    r"\b(?:(?P<sachet>sachets?|satchets?)|tablets?|tabs|pills?|caplets?|capsules?)\s*x\s*(?P<n>[1-9])\b(?!\s*(?:a|per)\s)",
+    rf"\b{_FORM}\s*x\s*(?P<n>[1-9])\b(?!\s*(?:a|per)\s)",
     re.I,
 )
 #: A form taken a number of times: "Lemsip Max Strength sachet 3 times" (within a day's window).
 _FORM_TIMES = re.compile(
     r"(?<!\d\s)(?<!\d)(?<!one\s)(?<!two\s)(?<!three\s)(?<!four\s)"  # "2 tablets 4 times" is a dose, read below
-    r"\b(?:(?P<sachet>sachets?|satchets?)|tablets?|tabs|pills?|caplets?|capsules?)\s+"
+    rf"\b{_FORM}\s+"
     r"(?P<n>[1-9]|one|two|three|four|five|six)\s+times\b(?!\s+(?:a|per|each|every|in\s+a)\s+(?:day|week|month))",
     re.I,
 )

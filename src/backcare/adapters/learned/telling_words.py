@@ -187,11 +187,16 @@ _FEELING_LOW = re.compile(
     r"|head|mind|mad|crazy|crack\w*|snap\w*|angry|anger|frustrat\w*|cancer|serious|wrong|end it|end of)\b",
     re.I,
 )
-#: ... and with a word for what was taken: the model read too much paracetamol into "Pain about 3
-#: out of 10." after a sentence that named two paracetamol.
+#: Products that hold paracetamol, by name.
+_PARACETAMOL = (
+    r"paracetamol\w*|acetaminophen|co-?codamol|codamol|co-?dydramol|panadol|tylenol|calpol|solpadeine|lemsip"
+    r"|beechams|night nurse|day nurse|excedrin"
+)
+#: Too much paracetamol is also told with a word for what was taken: the model read it into "Pain
+#: about 3 out of 10." after a sentence that named two paracetamol.
 _TAKEN_WHAT = re.compile(
-    r"\b(?:paracetamol\w*|acetaminophen|co-?codamol|codamol|co-?dydramol|panadol|tylenol|calpol|solpadeine|lemsip"
-    r"|beechams|nurofen|night nurse|day nurse|sudafed|excedrin|tabs?|tablets?|pills?|caplets?|capsules?|painkillers?"
+    rf"\b(?:{_PARACETAMOL}"
+    r"|nurofen|sudafed|tabs?|tablets?|pills?|caplets?|capsules?|painkillers?"
     r"|pain killers?|doses?|meds|medication|medicines?|packets?|box(?:es)?|sachets?|them|popping|necking|swallow\w*"
     r"|taken|took|taking|od|overdose\w*|max\w*|limit\w*|g|gm|grams?|mg)\b",
     re.I,
@@ -201,8 +206,7 @@ _TAKEN_WHAT = re.compile(
 _NOT_ONLY_ANOTHER = re.compile(
     r"\A(?!.*\b(?:ibuprofen|naproxen|diclofenac|aspirin|tramadol|codeine|morphine|gabapentin|pregabalin"
     r"|amitriptyline|mefenamic|celecoxib|etoricoxib)\b)"
-    r"|\b(?:paracetamol\w*|acetaminophen|co-?codamol|codamol|co-?dydramol|panadol|tylenol|calpol|solpadeine"
-    r"|lemsip|beechams|night nurse|day nurse|excedrin)\b",
+    rf"|\b(?:{_PARACETAMOL})\b",
     re.I | re.S,
 )
 #: Words of urine that will not come: retention cannot be told without one ("can't", "nothing comes",
