@@ -140,6 +140,15 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"
     (re.compile(rf"\b(?:boy|girl|lad|lass|child|son|daughter)\s*,\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
+    # the writer's name, then an age: "Morning, it's Nerys, 74, from Ferndale", "I'm Dave, 58."
+    (
+        re.compile(
+            r"\b(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|my\s+name\s+is|name'?s)\s+(?!(?i:mum|mom|dad|nan|gran)\b)"
+            rf"(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?\s*,\s*(?P<n>\d{{2}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "self",
+    ),
 ]
 
 _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
@@ -245,3 +254,26 @@ def onset_ages(text: str) -> Iterator[ValueMention]:
         word = m.group("w").lower()
         age = 35 if "thirties" in word else 25 if "twenties" in word else 18
         yield ValueMention("onset_age", age, m.start(), m.end(), core=core_span(m, "w"))
+
+
+#: A year of birth: "67 (born 1959)", "born in '58", "DOB 1948", "b. 12/03/1951". The age is the
+#: years since then (a year more than the true age until the birthday: the safer side of 50 or 70).
+_BIRTH_YEAR = re.compile(
+    r"\b(?:born|b\.|dob|d\.o\.b\.?|yob)\s*[:-]?\s*(?:in\s+|on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?\s+"
+    r"|[a-z]{3,9}\.?\s+|\d{1,2}[/.-]\d{1,2}[/.-])?(?P<y>(?:19|20)\d\d|'\d\d)\b(?!\s*(?:-|to)\s*\d)",
+    re.I,
+)
+#: Someone else's birth ("my son was born in 2019", "the twins, born 2015"): no age of the writer's.
+_BORN_OTHER = re.compile(rf"\b(?:{_REL}s?|twins|kids|children|he|she|they|we)\b[^.!?]{{0,25}}$", re.I)
+
+
+def birth_year_ages(text: str, today_year: int) -> Iterator[ValueMention]:
+    """Ages told as a year of birth, when the birth is not said to be someone else's."""
+    for m in _BIRTH_YEAR.finditer(text):
+        year = m.group("y")
+        if year.startswith("'"):
+            short = int(year[1:])
+            year = str((1900 if short > today_year % 100 else 2000) + short)
+        n = today_year - int(year)
+        if 1 <= n <= 110 and not _BORN_OTHER.search(text[max(0, m.start() - 40) : m.start()]):
+            yield ValueMention("age", n, m.start(), m.end(), "unknown", None, m.span("y"))

@@ -40,6 +40,8 @@ _QA_LABEL = re.compile(r"(^|[.?!\n])([ \t]*)(?:q|a|ans|answer|question)[ \t]*:[ 
 DICTATED_MARKS = {"comma": ",", "full stop": ".", "new line": " .", "new paragraph": " .", "question mark": "?",
                   "exclamation mark": "!"}  # fmt: skip
 _DICTATED = re.compile(rf"[ \t]*\b(?<!\ba )(?P<mark>{'|'.join(DICTATED_MARKS)})\b", re.I)
+#: Scots and Irish "o'" for "of" ("the back o' us", "a cup o' tea"); not "o'clock".
+_OF = re.compile(r"\b([oO])'(?=\s)")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINE = re.compile(r"\s*\n\s*")
 
@@ -68,7 +70,7 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     removed = removed or stripped != text
     text = _DICTATED.sub(lambda m: DICTATED_MARKS[" ".join(m["mark"].lower().split())], stripped)
     text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", text))
-    text = _NEWLINE.sub(" ", text)
+    text = _NEWLINE.sub(" ", _OF.sub(r"\1f", text))
     text = _SPACES.sub(" ", text).strip()
     return CleanText(text=text, truncated=truncated, removed_control=removed)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from backcare.adapters.language.age_sex import SEX_WORD, ages, onset_ages, sexes
+from backcare.adapters.language.age_sex import SEX_WORD, ages, birth_year_ages, onset_ages, sexes
 from backcare.adapters.language.doses import doses_per_day
 from backcare.adapters.language.durations import durations
 from backcare.adapters.language.episodes import episodes
@@ -65,6 +65,7 @@ def find_values(text: str, today: dt.date) -> list[ValueMention]:
     found = [*durations(text, today)]
     if digits or _AGE_WORD.search(text):
         found += ages(text)
+        found += birth_year_ages(text, today.year) if "b" in lowered else []
     if digits or _SEX_ANY.search(text):
         found += sexes(text)
     if digits or "month" in lowered:

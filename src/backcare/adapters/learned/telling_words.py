@@ -144,10 +144,12 @@ _WEIGHT = re.compile(
     re.I,
 )
 #: Major trauma is told with an impact, a fall, a height or what followed: the model read it into
-#: "pulled my back getting out the car". A speed is in km an hour, not a run's "easy 5 km".
+#: "pulled my back getting out the car". A speed is in km an hour, not a run's "easy 5 km". A horse
+#: alone is no impact ("hoisted my horse's saddle onto the rack after a lesson"): a fall from one
+#: is told with "off", "thrown" or "fell".
 _IMPACT = re.compile(
     r"\b(?:crash\w*|collid\w*|collision\w*|rtc|rta|mva|mvc|hit|knock\w*|thrown|threw|fell|fall\w*|height\w*"
-    r"|ladder|roof|scaffold\w*|stairs?|steps?|horse|motorbike|bike|cycl\w*|off|accident\w*|impact\w*|run over|struck"
+    r"|ladder|roof|scaffold\w*|stairs?|steps?|motorbike|bike|cycl\w*|off|accident\w*|impact\w*|run over|struck"
     r"|mph|kph|kmh|km\s*/\s*h|km\s+(?:an|per)\s+hour|speed\w*|tackl\w*|spear\w*|trauma\w*|injur\w*|smash\w*|roll\w*|flip\w*|write-?off|airbags?|whiplash"
     r"|land\w*|t-?boned|rear-?ended|shunt\w*|into|windscreen|pile-?up|skid\w*|slipp?\w*|trampoline|div\w*|jump\w*"
     r"|blows?|kick\w*|punch\w*|assault\w*|attack\w*|beat\w*|ambulance|a&e|resus|collar|board|metres|meters|feet|ft"
