@@ -19,7 +19,7 @@ _DECADES = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties
 _NOT_AGE_AFTER = (
     r"(?!\d)(?![.,]\d)(?!\s*(?:weeks?|wks?|w\b|days?|months?|mths?|hours?|hrs?|minutes?|mins?|/|%|kg|kgs|kilos?|lbs?|pounds|"
     r"st\b|stone|out\s+of|outta|cm|mm|mph|miles?|km|am\b|pm\b|a\.m|p\.m|:|\.\d|'|\"|ft|feet|foot|inch|times|x\b|"
-    r"\+|degrees|°|o'clock|th\b|nd\b|rd\b|st\b|-\d|to\s+\d|or\s+\d|percent|hours|"
+    r"\+|degrees|°|o'clock|th\b|nd\b|rd\b|st\b|-\d|to\s+\d|or\s+\d|percent|hours|(?:years?|yrs?)\s+ago|"
     r"and\s+a\s+half\s+(?:weeks?|days?|months?|hours?|stone|kg|miles?)))"
 )
 
@@ -48,6 +48,12 @@ _AGE_WORDS = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_ONES)}))?|{'|'.jo
 _N = rf"(?:(?P<n>\d{{1,3}})|(?P<w>{_AGE_WORDS}))"
 _YEARS_OLD = r"(?:-|\s)?\s*(?:years?|yrs?|yr|y)\s*(?:-|\s)?\s*(?:old|o\b|of\s+age)"
 
+#: An age told round about ("I'm pushing 80", "the wrong side of 60"): read as the number named.
+_ABOUT = (
+    r"(?:pushing|over|past|(?:on\s+)?the\s+(?:wrong|far)\s+side\s+of|knocking\s+on|getting\s+on\s+for"
+    r"|coming\s+up\s+to)"
+)
+
 #: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").
 _OTHER_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your|a|the|an)\s*$", re.I)
 #: ... except an article that opens a sentence or follows "I'm"/"is": that introduces the person
@@ -71,7 +77,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(rf"\b(?P<n>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?|yob)(?:\s*{SEX_WORD}\b)?", re.I), "unknown"),
     (
         re.compile(
-            rf"\b{I_AM}\s+(?:a\s+|an\s+|just\s+|only\s+|now\s+|turning\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",
+            rf"\b{I_AM}\s+(?:a\s+|an\s+|just\s+|only\s+|now\s+|turning\s+|nearly\s+|almost\s+|{_ABOUT}\s+)?{_N}{_NOT_AGE_AFTER}",
             re.I,
         ),
         "self",
@@ -81,7 +87,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?:,|\s)\s*(?P<sex>male|female|man|woman|guy|lady|bloke)\b", re.I), "unknown"),
     (
         re.compile(
-            rf"\b(?P<rel>he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            rf"\b(?P<rel>he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",
             re.I,
         ),
         "other",
@@ -89,14 +95,14 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (
         re.compile(
             # "my dad is 81", Scots "Ma grandson's 14", "our grandson Tomas is 10"
-            rf"\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{_REL})s?(?:\s+(?-i:[A-Z])[a-z]+)?\s*(?:\(\s*|,\s*|\s+is\s+|'s\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+)(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            rf"\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{_REL})s?(?:\s+(?-i:[A-Z])[a-z]+)?\s*(?:\(\s*|,\s*|\s+is\s+|'s\s+|\s+who\s+is\s+|\s+aged\s+|\s+age\s+|\s+-\s+|\s+){_N}{_NOT_AGE_AFTER}",
             re.I,
         ),
         "other",
     ),
     (
         re.compile(
-            rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<rel>{KIN_NAME})(?:\s+is|'s|,|\s+\(|\s+aged|\s+age|\s+-|\s)\s*(?:only\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<rel>{KIN_NAME})(?:\s+is|'s|,|\s+\(|\s+aged|\s+age|\s+-|\s)\s*(?:only\s+|now\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",
             re.I,
         ),
         "other",
@@ -140,6 +146,9 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"
     (re.compile(rf"\b(?:boy|girl|lad|lass|child|son|daughter)\s*,\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
+    # "wrong side of 60." alone; "I turned three score years and ten last March"
+    (re.compile(rf"(?:^|[.!?]\s+)(?:the\s+)?(?:wrong|far)\s+side\s+of\s+{_N}{_NOT_AGE_AFTER}", re.I), "unknown"),
+    (re.compile(r"\b(?P<w>three|four)\s+score(?:\s+years)?(?:\s+and\s+(?P<plus>ten|five))?\b", re.I), "unknown"),
     # the writer's name, then an age: "Morning, it's Nerys, 74, from Ferndale", "I'm Dave, 58."
     (
         re.compile(
@@ -202,6 +211,10 @@ def ages(text: str) -> Iterator[ValueMention]:
                 base = _DECADES[groups["dec"].lower()]
                 mod = (groups.get("mod") or "").strip().lower().rstrip("-")
                 n = base + {"early": 0, "mid": 5, "late": 8}.get(mod, 0)
+            elif groups.get("plus") is not None or m.group(0).lower().endswith("score"):
+                n = 20 * (3 if groups["w"].lower() == "three" else 4) + {"ten": 10, "five": 5}.get(
+                    (groups.get("plus") or "").lower(), 0
+                )
             elif groups.get("w"):
                 n = _in_words(groups["w"])
             else:

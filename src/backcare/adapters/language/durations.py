@@ -169,6 +169,22 @@ _SINCE_SEASON = re.compile(
     re.I,
 )
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+#: "since Bonfire Night", "from Christmas": a day that falls on the same date every year.
+_SINCE_FEAST = re.compile(
+    r"\b(?:since|from)\s+(?:just\s+(?:before|after)\s+)?(?P<f>bonfire\s+night|guy\s+fawkes(?:\s+night)?|hallowe'?en"
+    r"|christmas(?:\s+day)?|xmas|boxing\s+day|new\s+year'?s\s+eve|new\s+year(?:'?s)?(?:\s+day)?|hogmanay"
+    r"|valentine'?s(?:\s+day)?|st\.?\s+patrick'?s(?:\s+day)?|paddy'?s\s+day|burns\s+night|remembrance\s+day)\b",
+    re.I,
+)
+_FEAST_DAY = {"bonfire": (11, 5), "guy": (11, 5), "hallowe": (10, 31), "christmas": (12, 25), "xmas": (12, 25),
+              "boxing": (12, 26), "hogmanay": (12, 31), "valentine": (2, 14), "st": (3, 17), "paddy": (3, 17),
+              "burns": (1, 25), "remembrance": (11, 11), "new": (1, 1)}  # fmt: skip
+#: "since the kids went back to school in September": an event told by its month.
+_SINCE_EVENT_MONTH = re.compile(
+    r"\bsince\s+(?:[a-z']+\s+){1,7}?(?:in|at\s+the\s+(?:start|beginning|end)\s+of)\s+(?:early\s+|mid-?\s*)?"
+    r"(?P<m>january|february|march|april|(?-i:May)|june|july|august|september|october|november|december|sept)\b",
+    re.I,
+)
 #: A start written as an ISO date, as forms do: "Date started: 2026-11-30", "onset 2026-11-02".
 _ISO_START = re.compile(
     r"\b(?:since|from|started|start|began|onset|date\s+started|date\s+of\s+onset)\s*:?\s*(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b",
@@ -272,6 +288,14 @@ def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
         month = _SEASON_MONTH[m.group("s").lower()]
         year = today.year if month <= today.month else today.year - 1
         yield ValueMention("duration", (today - dt.date(year, month, 1)).days, m.start(), m.end())
+    for m in _SINCE_FEAST.finditer(text):
+        name = m.group("f").lower()
+        month, day = (12, 31) if name.endswith("eve") else next(d for k, d in _FEAST_DAY.items() if name.startswith(k))
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        yield from _since_day(m, today, year, month, day)
+    for m in _SINCE_EVENT_MONTH.finditer(text):
+        month = _MONTHS[m.group("m").lower()]
+        yield from _since_day(m, today, today.year if month <= today.month else today.year - 1, month, 1)
     for m in _SINCE_MONTH.finditer(text) if _MONTH_WORD.search(text) else ():
         if not m.group(0).lower().startswith(("since", "from")):
             continue

@@ -30,7 +30,14 @@ from backcare.adapters.learned.merge import (
 )
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
-from backcare.adapters.learned.telling_words import CHANGED, NEEDS_WORDS, NEW_ONLY, TELLS_A_PREGNANCY, TOLD_STABLE
+from backcare.adapters.learned.telling_words import (
+    CHANGED,
+    DENIED_WITH_WORDS,
+    NEEDS_WORDS,
+    NEW_ONLY,
+    TELLS_A_PREGNANCY,
+    TOLD_STABLE,
+)
 from backcare.core.models import Finding, ToConfirm
 
 if TYPE_CHECKING:
@@ -263,10 +270,15 @@ def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = 
     ages = [f.evidence for f in ruled if f.id == "age" and f.evidence]
     for fid, needed in NEEDS_WORDS.items():
         reading = readings.get(fid)
-        if reading is None or reading.kind not in ("own", "unsure"):
+        if reading is None or reading.kind not in ("own", "unsure", "absent"):
+            continue
+        if reading.kind == "absent" and fid not in DENIED_WITH_WORDS:
             continue
         words = reduce(lambda sentence, age: sentence.replace(age, " "), ages, reading.sentence)  # "62 yrs" is no time
         if all(w.search(words) for w in needed):
+            continue
+        if reading.kind == "absent":  # a denial from a sentence that cannot state the finding is no denial
+            del readings[fid]
             continue
         if fid in denied:  # the rules read a plain denial elsewhere, and this sentence cannot say otherwise
             del readings[fid]

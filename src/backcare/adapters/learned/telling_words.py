@@ -115,6 +115,13 @@ _FEVERISH = re.compile(
     r"|seps\w*|septic|infect\w*|unwell|poorly|sick|ill|covid|virus|bug)\b",
     re.I,
 )
+#: Fluid from the vagina is told with a word for fluid or for leaking: the model read its absence
+#: into "No PV bleeding, FM normal, no tightenings." after "clear fluid leaking PV since 07:00".
+_LEAKING = re.compile(
+    r"\b(?:fluid\w*|waters?|leak\w*|wet\w*|damp\w*|trickl\w*|gush\w*|liquid|discharge|membranes|srom|prom|pprom"
+    r"|liquor|pads?|soak\w*|drip\w*|dribbl\w*|pop(?:ped)?|broke(?:n)?|burst)\b",
+    re.I,
+)
 #: A text that tells of a pregnancy at all: a word for it, the baby, its weeks or its care. Without
 #: one the model's readings of the pregnancy group are not taken ("It's firm and doesn't move much",
 #: of a lump on the back, was read as a baby moving less).
@@ -252,6 +259,7 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "fever": (_FEVERISH,),
     "major_trauma": (_IMPACT,),
     "pregnant": (_PREGNANCY,),
+    "fluid_leak": (_LEAKING,),
     "unexplained_weight_loss": (_WEIGHT,),
     "longstanding_leg_symptoms": (_LONG_TOLD,),
     "pain_over_3_months": (_LASTING,),
@@ -259,6 +267,11 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "worried_or_not_coping": (_FEELING_LOW,),
 }
 """Findings the model may count only from a sentence with words of each kind listed."""
+
+#: Of those, the findings the model may not deny either from a sentence without the words: it read
+#: "No PV bleeding" as no fluid leaking. (Other denials stand: the one sentence the model's denial
+#: comes from may be a plain "bladder and bowels normal" after a garbled "know numbness".)
+DENIED_WITH_WORDS = frozenset({"fluid_leak"})
 
 
 #: Words that tell a complaint as stable for months or years, or name a chronic cause of it.
