@@ -146,6 +146,11 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"
     (re.compile(rf"\b(?:boy|girl|lad|lass|child|son|daughter)\s*,\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
+    # "Turned 70 at Easter.", "I just turned 52 and..."
+    (
+        re.compile(rf"(?:^|[.!?]\s+|\bi\s+(?:have\s+|'ve\s+)?)(?:just\s+|only\s+)?turned\s+{_N}{_NOT_AGE_AFTER}", re.I),
+        "unknown",
+    ),
     # "wrong side of 60." alone; "I turned three score years and ten last March"
     (re.compile(rf"(?:^|[.!?]\s+)(?:the\s+)?(?:wrong|far)\s+side\s+of\s+{_N}{_NOT_AGE_AFTER}", re.I), "unknown"),
     (re.compile(r"\b(?P<w>three|four)\s+score(?:\s+years)?(?:\s+and\s+(?P<plus>ten|five))?\b", re.I), "unknown"),

@@ -238,6 +238,10 @@ _GRAVER_THAN = (
     ("collapse", "minor_trauma"),
     ("fainting", "minor_trauma"),
     ("fever", "heavy_sweating"),
+    ("confusion_or_drowsiness", "night_pain"),  # "reports it wakes him at night" is no drowsiness
+    # "a trickle of clear water - not wee I'm pretty sure ... I can't stop it", at 33 weeks
+    ("urinary_retention", "fluid_leak"),
+    ("urinary_incontinence", "fluid_leak"),
     ("fever", "exercise_in_heat"),
 )
 #: Graver readings below an emergency that the rules' milder reading of their sentence is enough
