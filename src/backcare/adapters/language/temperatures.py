@@ -16,7 +16,8 @@ _TEMP_PATTERN = re.compile(
 #: Temperatures in clinical shorthand: "T 38.4", "T=39", "Tmax 38.9", "pyrexial to 38.5", "spiked 39".
 _TEMP_SHORT = re.compile(
     r"(?<![\w'])(?:t|tmax|t\s+max|temp\.?|pyrexial\s+(?:to|at|of)|febrile\s+(?:to|at|of)|spik(?:ed|ing)(?:\s+(?:to|at))?)"
-    r"\s*(?:[:=]\s*|of\s+)?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f)?(?![\w/])",
+    r"\s*(?:[:=]\s*|of\s+)?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f)?(?![\w/])"
+    r"(?!\s*(?:m|male|female|man|woman|yo|y/o|yrs?|years?)\b)",  # "no temp. 41 m, gardener": an age
     re.I,
 )
 #: A number with its unit and no keyword: "38.6°C", "38.6 C", "101 F", "101.3°F".
