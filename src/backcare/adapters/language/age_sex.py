@@ -151,6 +151,15 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         re.compile(rf"(?:^|[.!?]\s+|\bi\s+(?:have\s+|'ve\s+)?)(?:just\s+|only\s+)?turned\s+{_N}{_NOT_AGE_AFTER}", re.I),
         "unknown",
     ),
+    # a free bus pass, at 60 or more: "I'm a year off my bus pass", "just got my free bus pass"
+    (
+        re.compile(
+            r"\b(?P<bus>(?:a\s+year|months|weeks|a\s+month)\s+(?:off|from|short\s+of)|i(?:'ve|\s+have)?\s+(?:just\s+)?got)"
+            r"\s+(?:my|getting\s+my)\s+(?:free\s+)?bus\s+pass",
+            re.I,
+        ),
+        "self",
+    ),
     # "wrong side of 60." alone; "I turned three score years and ten last March"
     (re.compile(rf"(?:^|[.!?]\s+)(?:the\s+)?(?:wrong|far)\s+side\s+of\s+{_N}{_NOT_AGE_AFTER}", re.I), "unknown"),
     (re.compile(r"\b(?P<w>three|four)\s+score(?:\s+years)?(?:\s+and\s+(?P<plus>ten|five))?\b", re.I), "unknown"),
@@ -216,6 +225,8 @@ def ages(text: str) -> Iterator[ValueMention]:
                 base = _DECADES[groups["dec"].lower()]
                 mod = (groups.get("mod") or "").strip().lower().rstrip("-")
                 n = base + {"early": 0, "mid": 5, "late": 8}.get(mod, 0)
+            elif groups.get("bus"):
+                n = 60 if groups["bus"].lower().endswith("got") else 59
             elif groups.get("plus") is not None or m.group(0).lower().endswith("score"):
                 n = 20 * (3 if groups["w"].lower() == "three" else 4) + {"ten": 10, "five": 5}.get(
                     (groups.get("plus") or "").lower(), 0

@@ -42,8 +42,10 @@ __all__ = [
 
 
 #: Words without which a reader cannot find anything (checked once, to skip its patterns).
-#: an age or a decade in words ("seventy-five", "in my forties")
-_AGE_WORD = re.compile(r"\b(?:ten|eleven|twelve|\w*teens?|twent|thirt|fort[yi]|fift|sixt|sevent|eight[yi]|ninet)", re.I)
+#: an age or a decade in words ("seventy-five", "in my forties", "three score", "a year off my bus pass")
+_AGE_WORD = re.compile(
+    r"\b(?:ten|eleven|twelve|\w*teens?|twent|thirt|fort[yi]|fift|sixt|sevent|eight[yi]|ninet|score|bus\s+pass)", re.I
+)
 _SEX_ANY = re.compile(rf"\b{SEX_WORD}\b|\b(?:female|male)\b", re.I)
 _SCORE_WORD = re.compile(rf"\b(?:{NUMWORD})\b", re.I)
 _EPISODE_WORD = re.compile(
