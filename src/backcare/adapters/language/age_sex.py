@@ -146,6 +146,16 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"
     (re.compile(rf"\b(?:boy|girl|lad|lass|child|son|daughter)\s*,\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
+    # the next birthday's age, a year more than now: "80 next birthday", "I'll be 75 at Easter"
+    (
+        re.compile(
+            r"(?:(?:^|[.!?,]\s*)(?P<next>\d{2})\s+(?:next\s+birthday|on\s+my\s+next\s+birthday)\b"
+            r"|\bi(?:'ll|\s+will)\s+be\s+(?P<next2>\d{2})\s+(?:next|this|in|at|on)\s+(?:birthday|week|month|year|[a-z]+day|"
+            r"(?-i:[A-Z])[a-z]+))",
+            re.I,
+        ),
+        "self",
+    ),
     # "Turned 70 at Easter.", "I just turned 52 and..."
     (
         re.compile(rf"(?:^|[.!?]\s+|\bi\s+(?:have\s+|'ve\s+)?)(?:just\s+|only\s+)?turned\s+{_N}{_NOT_AGE_AFTER}", re.I),
@@ -154,7 +164,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     # a free bus pass, at 60 or more: "I'm a year off my bus pass", "just got my free bus pass"
     (
         re.compile(
-            r"\b(?P<bus>(?:a\s+year|months|weeks|a\s+month)\s+(?:off|from|short\s+of)|i(?:'ve|\s+have)?\s+(?:just\s+)?got)"
+            r"\b(?P<bus>(?:a\s+year|months|weeks|a\s+month)\s+(?:off|from|short\s+of)|(?:i(?:'ve|\s+have)?\s+)?(?:just\s+)?got)"
             r"\s+(?:my|getting\s+my)\s+(?:free\s+)?bus\s+pass",
             re.I,
         ),
@@ -225,6 +235,8 @@ def ages(text: str) -> Iterator[ValueMention]:
                 base = _DECADES[groups["dec"].lower()]
                 mod = (groups.get("mod") or "").strip().lower().rstrip("-")
                 n = base + {"early": 0, "mid": 5, "late": 8}.get(mod, 0)
+            elif groups.get("next") or groups.get("next2"):
+                n = int(groups.get("next") or groups["next2"]) - 1
             elif groups.get("bus"):
                 n = 60 if groups["bus"].lower().endswith("got") else 59
             elif groups.get("plus") is not None or m.group(0).lower().endswith("score"):
