@@ -172,7 +172,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     # "wrong side of 60." alone; "I turned three score years and ten last March"
     (re.compile(rf"(?:^|[.!?]\s+)(?:the\s+)?(?:wrong|far)\s+side\s+of\s+{_N}{_NOT_AGE_AFTER}", re.I), "unknown"),
-    (re.compile(r"\b(?P<w>three|four)\s+score(?:\s+years)?(?:\s+and\s+(?P<plus>ten|five))?\b", re.I), "unknown"),
+    (re.compile(r"\b(?P<score>three|four)\s+score(?:\s+years)?(?:\s+and\s+(?P<plus>ten|five))?\b", re.I), "unknown"),
     # the writer's name, then an age: "Morning, it's Nerys, 74, from Ferndale", "I'm Dave, 58."
     (
         re.compile(
@@ -225,28 +225,31 @@ def _in_words(words: str) -> int:
     return numbers[parts[0]] + (_ONES.index(parts[1]) + 1 if len(parts) > 1 else 0)
 
 
+def _age_named(groups: dict[str, str | None]) -> int:
+    """The age a match names: a decade, the next birthday's age (a year less), a bus pass, a score,
+    words or digits."""
+    if decade := groups.get("dec"):
+        mod = (groups.get("mod") or "").strip().lower().rstrip("-")
+        return _DECADES[decade.lower()] + {"early": 0, "mid": 5, "late": 8}.get(mod, 0)
+    if coming := groups.get("next") or groups.get("next2"):
+        return int(coming) - 1
+    if bus := groups.get("bus"):
+        return 60 if bus.lower().endswith("got") else 59
+    if score := groups.get("score"):
+        plus = {"ten": 10, "five": 5}.get((groups.get("plus") or "").lower(), 0)
+        return 20 * (3 if score.lower() == "three" else 4) + plus
+    if words := groups.get("w"):
+        return _in_words(words)
+    return int(groups["n"] or 0)
+
+
 def ages(text: str) -> Iterator[ValueMention]:
     """Ages, each marked as the writer's ("self"), someone else's ("other", with the relative) or
     unknown: the interpreter needs to know whose age it is."""
     for index, (pattern, subject) in enumerate(_AGE_PATTERNS):
         for m in pattern.finditer(text):
             groups = m.groupdict()
-            if groups.get("dec"):
-                base = _DECADES[groups["dec"].lower()]
-                mod = (groups.get("mod") or "").strip().lower().rstrip("-")
-                n = base + {"early": 0, "mid": 5, "late": 8}.get(mod, 0)
-            elif groups.get("next") or groups.get("next2"):
-                n = int(groups.get("next") or groups["next2"]) - 1
-            elif groups.get("bus"):
-                n = 60 if groups["bus"].lower().endswith("got") else 59
-            elif groups.get("plus") is not None or m.group(0).lower().endswith("score"):
-                n = 20 * (3 if groups["w"].lower() == "three" else 4) + {"ten": 10, "five": 5}.get(
-                    (groups.get("plus") or "").lower(), 0
-                )
-            elif groups.get("w"):
-                n = _in_words(groups["w"])
-            else:
-                n = int(groups["n"])
+            n = _age_named(groups)
             bare = pattern.pattern.startswith("(?:^|") or pattern.pattern.startswith("^")
             if not (1 <= n <= 110) or (bare and not 16 <= n <= 100):
                 continue
