@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 
+#: A side one lies on is no second leg: "left leg pain ... eases lying on my right side".
+_NOT_LYING = "".join(f"(?<!on {w} )(?<!onto {w} )" for w in ("my", "his", "her", "the"))
+
 #: Findings the model may only count from a sentence that has words without which the finding
 #: cannot be stated: both legs need two legs, numbness in the saddle a feeling ("pain is in down
 #: part of back" was read as saddle numbness). Otherwise the reading is asked back.
 _BILATERAL = re.compile(
     r"\b(?:both|(?<!between my )(?<!between the )(?<!between his )(?<!between her )legs|bilateral(?:ly)?|bilat|b/l"
     r"|either|each|thighs|calves|feet|shins|ankles|knees|sides)\b"
-    r"|\b(?:left|l)\b.*\b(?:right|r)\b|\b(?:right|r)\b.*\b(?:left|l)\b",
+    rf"|{_NOT_LYING}\b(?:left|l)\b.*{_NOT_LYING}\b(?:right|r)\b|{_NOT_LYING}\b(?:right|r)\b.*{_NOT_LYING}\b(?:left|l)\b",
     re.I,
 )
 _FEELING = re.compile(
