@@ -182,6 +182,16 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         ),
         "self",
     ),
+    (
+        re.compile(
+            # a child's age in a word under ten: "my son is eight and complains ...", "our girl's six,"
+            rf"\b(?:my|our)\s+(?:\w+\s+)?(?P<rel>son|daughter|boy|girl|kid|child|grandson|granddaughter|little\s+one"
+            rf"|eldest|youngest)(?:\s+(?-i:[A-Z])[a-z]+)?(?:\s+is|'s|,)\s+(?:only\s+|just\s+)?(?P<w>{'|'.join(_ONES)})"
+            r"(?=\s*(?:[,.;!?)]|and\b|but\b|$|(?:years?|yrs?)\b))",
+            re.I,
+        ),
+        "other",
+    ),
 ]
 
 _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
@@ -219,9 +229,10 @@ def _opens(text: str, start: int) -> bool:
 
 
 def _in_words(words: str) -> int:
-    """An age written in words: "ninety one" is 91, "seventeen" 17."""
+    """An age written in words: "ninety one" is 91, "seventeen" 17, a child's "eight" 8."""
     parts = re.split(r"[\s-]+", words.lower().strip())
-    numbers = {w: n for n, w in enumerate(_TEENS, 10)} | {w: 10 * n for n, w in enumerate(_TENS, 2)}
+    numbers = {w: n for n, w in enumerate(_ONES, 1)} | {w: n for n, w in enumerate(_TEENS, 10)}
+    numbers |= {w: 10 * n for n, w in enumerate(_TENS, 2)}
     return numbers[parts[0]] + (_ONES.index(parts[1]) + 1 if len(parts) > 1 else 0)
 
 

@@ -42,9 +42,12 @@ __all__ = [
 
 
 #: Words without which a reader cannot find anything (checked once, to skip its patterns).
-#: an age or a decade in words ("seventy-five", "in my forties", "three score", "a year off my bus pass")
+#: an age or a decade in words ("seventy-five", "in my forties", "three score", "a year off my bus pass",
+#: a child's "my son is eight")
 _AGE_WORD = re.compile(
-    r"\b(?:ten|eleven|twelve|\w*teens?|twent|thirt|fort[yi]|fift|sixt|sevent|eight[yi]|ninet|score|bus\s+pass)", re.I
+    r"\b(?:ten|eleven|twelve|\w*teens?|twent|thirt|fort[yi]|fift|sixt|sevent|eight[yi]|ninet|score|bus\s+pass)"
+    r"|(?:'s|\bis|,)\s+(?:only\s+|just\s+)?(?:one|two|three|four|five|six|seven|eight|nine)\b",
+    re.I,
 )
 _SEX_ANY = re.compile(rf"\b{SEX_WORD}\b|\b(?:female|male)\b", re.I)
 _SCORE_WORD = re.compile(rf"\b(?:{NUMWORD})\b", re.I)

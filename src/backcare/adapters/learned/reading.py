@@ -33,9 +33,11 @@ from backcare.adapters.learned.sentences import Sentence, split
 from backcare.adapters.learned.telling_words import (
     CHANGED,
     DENIED_WITH_WORDS,
+    LASTING_ONLY,
     NEEDS_WORDS,
     NEW_ONLY,
     TELLS_A_PREGNANCY,
+    TOLD_OVER,
     TOLD_STABLE,
 )
 from backcare.core.models import Finding, ToConfirm
@@ -292,6 +294,10 @@ def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = 
         reading = readings.get(fid)
         if reading is not None and reading.kind == "own" and _told_stable(reading.sentence):
             readings[fid] = replace(reading, kind="unsure", status="unsure")
+    for fid in LASTING_ONLY:  # "... three years ago, it fully went away": not lasting now
+        reading = readings.get(fid)
+        if reading is not None and reading.kind == "own" and _told_over(reading.sentence):
+            readings[fid] = replace(reading, kind="unsure", status="unsure")
     for graver, milder in _GRAVER_THAN:
         grave, mild = readings.get(graver), readings.get(milder)
         if grave is None or grave.kind != "own":
@@ -346,6 +352,12 @@ def _told_stable(words: str) -> bool:
     return bool(TOLD_STABLE.search(words)) and not CHANGED.search(words)
 
 
+def _told_over(words: str) -> bool:
+    """Whether ``words`` tell a complaint as over, and not as back again."""
+    return bool(TOLD_OVER.search(words)) and not _BACK_AGAIN.search(words)
+
+
+_BACK_AGAIN = re.compile(r"\b(?:came|come|comes|coming)\s+back\b|\bback\s+again\b|\breturned\b|\bagain\b", re.I)
 _STOPS = re.compile(r"(?<=[.!?;])\s+")
 
 

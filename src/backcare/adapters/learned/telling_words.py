@@ -244,6 +244,18 @@ _BALANCE = re.compile(
     r"|legs? like|all over the place|keel\w*|topple\w*|unstable|dizzy)\b",
     re.I,
 )
+#: Feeling very unwell is told with a word of illness or of how bad ("rough", "like death", "not
+#: right"): the model read "Feel ok now." as very unwell.
+_UNWELL = re.compile(
+    r"\b(?:unwell|ill|illness|poorly|sick\w*|rough|awful|terrible|dreadful|horrible|horrendous|rotten|lousy|grotty"
+    r"|grim|crap\w*|shit\w*|rubbish|bad|worse|worst|dying|die|death|dead|wiped|floored|exhausted|drained|weak\w*"
+    r"|faint\w*|clammy|sweat\w*|shak\w*|shiver\w*|fever\w*|flu\w*|run\s+down|knocked|peaky|septic|sepsis|toxic"
+    r"|unresponsive|collaps\w*|gr[ae]y|pale|mottled|letharg\w*|listless|confus\w*|drows\w*|bed\w*|struggl\w*"
+    r"|off\s+colou?r|under\s+the\s+weather|out\s+of\s+it|bad\s+way|unwel|systemically|fatigue\w*|tired)\b"
+    r"|\b(?:not|n't|never|nae|no)\s+(?:feel\w*\s+)?(?:at\s+all\s+)?(?:ok|okay|well|right|good|great|myself|himself|herself"
+    r"|themselves|(?:too|so)\s+(?:good|great|well|clever|hot))\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "urinary_retention": (_NOT_PASSING, _URINE),
     "unsteady_walking": (_BALANCE,),
@@ -268,6 +280,7 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "pain_over_3_months": (_LASTING,),
     "confusion_or_drowsiness": (_MIND,),
     "worried_or_not_coping": (_FEELING_LOW,),
+    "feeling_very_unwell": (_UNWELL,),
 }
 """Findings the model may count only from a sentence with words of each kind listed."""
 
@@ -286,6 +299,17 @@ CHANGED = re.compile(
     r"|hours?|gone|went|since\s+(?:yesterday|last|this|the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b",
     re.I,
 )
+
+#: Words that tell a complaint as over: "it fully went away with physio", "cleared up", "resolved".
+TOLD_OVER = re.compile(
+    r"\b(?:went|gone|goes)\s+away\b|\b(?:fully|completely|totally|all)\s+(?:gone|better|recovered|resolved|cleared|settled|healed)\b"
+    r"|\bcleared\s+up\b|\bresolved\b|\bsettled\s+down\b|\bno\s+longer\b|\bnot\s+any\s*more\b",
+    re.I,
+)
+#: Findings that last by definition (leg symptoms there for months or years, pain for over three
+#: months): the model's reading from a sentence that tells the complaint as over, and of nothing new,
+#: is asked back ("pins and needles in both legs three years ago, it fully went away with physio").
+LASTING_ONLY = ("longstanding_leg_symptoms", "pain_over_3_months")
 
 #: Findings that are new by definition (a new lump or change of shape, new trouble with erections):
 #: the model's reading from a sentence that tells it as stable for years, and of no change, is asked back.
