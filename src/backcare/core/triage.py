@@ -65,16 +65,8 @@ def _at_stake(
     """Each unknown finding that could still raise urgency above ``floor``: those an undecided trigger
     (truth None) asks about, with the most urgent disposition such a trigger could give. The most
     urgent come first, in catalogue order within an urgency (the order questions are asked in)."""
-    at_stake: dict[str, Disposition] = {}
-    undecided = {index for index, truth in enumerate(truths) if truth is None}
-    for urgency, askers in kb.askers_by_urgency:  # most urgent first: a finding keeps the highest
-        if urgency <= floor:
-            break
-        disposition = _BY_URGENCY[urgency]
-        for fid, triggers in askers:
-            if fid not in at_stake and facts.get(fid) is None and not undecided.isdisjoint(triggers):
-                at_stake[fid] = disposition
-    return at_stake
+    get = facts.get
+    return {fid: _BY_URGENCY[urgency] for fid, urgency in kb.askers_at_stake(tuple(truths), floor) if get(fid) is None}
 
 
 def headline(disposition: Disposition, red_flags: list[RedFlagHit]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 DATA_DIR = Path(__file__).parent / "data"
 E = TypeVar("E", bound=Entry)
+#: Patterns of undecided triggers whose unanswered questions are kept (``askers_at_stake``): a few
+#: kilobytes each.
+STAKE_CACHE_SIZE = 512
 
 
 class KnowledgeError(ValueError):
@@ -117,24 +120,24 @@ class KnowledgeBase:
         return compile_rules([candidate.rule for _, candidate in self.triggers])
 
     @cached_property
-    def askers_by_urgency(self) -> tuple[tuple[int, tuple[tuple[str, frozenset[int]], ...]], ...]:
-        """For working out what an unanswered question could still raise: by urgency, most urgent
-        first, each finding a trigger of that urgency asks about, in catalogue order, with the
-        indices (in ``triggers``) of the triggers that ask about it."""
-        groups: dict[int, dict[str, set[int]]] = {}
-        for index, (_, candidate) in enumerate(self.triggers):
-            for fid in candidate.askable:
-                groups.setdefault(candidate.urgency, {}).setdefault(fid, set()).add(index)
-        return tuple(
-            (
-                urgency,
-                tuple(
-                    (fid, frozenset(groups[urgency][fid]))
-                    for fid in sorted(groups[urgency], key=self.order.__getitem__)
-                ),
-            )
-            for urgency in sorted(groups, reverse=True)
-        )
+    def askers_at_stake(self) -> Callable[[tuple[Truth, ...], int], tuple[tuple[str, int], ...]]:
+        """For triage's unanswered questions: given every trigger's truth and the urgency already
+        reached, each finding an undecided trigger of higher urgency asks about, with the highest such
+        urgency, most urgent first, in catalogue order within one.
+
+        Many assessments share a pattern of undecided triggers (the same questions unanswered), so
+        the answers are kept for the last ``STAKE_CACHE_SIZE`` patterns."""
+
+        @lru_cache(maxsize=STAKE_CACHE_SIZE)
+        def at_stake(truths: tuple[Truth, ...], floor: int) -> tuple[tuple[str, int], ...]:
+            highest: dict[str, int] = {}
+            for truth, (_, candidate) in zip(truths, self.triggers, strict=True):
+                if truth is None and candidate.urgency > floor:
+                    for fid in candidate.askable:
+                        highest[fid] = max(highest.get(fid, floor), candidate.urgency)
+            return tuple(sorted(highest.items(), key=lambda item: (-item[1], self.order[item[0]])))
+
+        return at_stake
 
     @cached_property
     def yes_no_answers(self) -> dict[bool, dict[str, Finding]]:

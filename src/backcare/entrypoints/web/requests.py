@@ -158,10 +158,13 @@ def check_types(answers: Mapping[str, Any], kb: KnowledgeBase, allow_list: bool 
     (The command line also accepts e.g. "7" for a number; the API documents and enforces one form.)
     Unknown ids and out-of-range values are left to the core, which names them the same way.
     """
+    yes_no = kb.yes_no
     for key, value in answers.items():
-        definition = kb.findings.get(key)
-        if definition is None or definition.computed or (definition.type == "bool" and isinstance(value, bool)):
+        if (value is True or value is False) and key in yes_no:
             continue  # the most common answer, true or false to a yes/no finding, needs no more
+        definition = kb.findings.get(key)
+        if definition is None or definition.computed:
+            continue
         if not conforms(value, definition, allow_list):
             raise AnswerError(key, f"{expected(definition, allow_list)}, got {value!r}")
 
