@@ -46,7 +46,7 @@ _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _AGE_WORDS = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)})\b"
 #: An age in digits, or in words ("a ninety one year old gentleman"; "I'm seventy-five")
 _N = rf"(?:(?P<n>\d{{1,3}})|(?P<w>{_AGE_WORDS}))"
-_YEARS_OLD = r"(?:-|\s)?\s*(?:years?|yrs?|yr|y)\s*(?:-|\s)?\s*(?:old|o\b|of\s+age)"
+_YEARS_OLD = r"(?:-|\s)?\s*(?:years?|yrs?|yr|y)\s*(?:-|\s)?\s*(?:old|o\b|of\s+age|young)"  # "74 years young!"
 
 #: An age told round about ("I'm pushing 80", "the wrong side of 60"): read as the number named.
 _ABOUT = (
@@ -192,6 +192,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         ),
         "other",
     ),
+    # an age in words standing alone as a sentence: "Sixty-three. Lower back ache for 2 weeks."
+    (re.compile(rf"(?:^|[.!?]\s+)(?P<w>{_AGE_WORDS})\s*[.!]", re.I), "unknown"),
 ]
 
 _SEX_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
