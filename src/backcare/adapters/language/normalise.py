@@ -45,7 +45,7 @@ _OF = re.compile(r"\b([oO])'(?=\s)")
 #: A note's "x2d", "x3w": for so many days or weeks, written out so that the "d." of "x2d." is no
 #: abbreviation that hides the end of the sentence.
 _TIMES_UNIT = re.compile(r"\b([xX]) ?(\d{1,3}) ?(d|w|wk)\b")
-_UNIT_WORD = {"d": "days", "w": "weeks", "wk": "weeks"}
+_TIMES_UNIT_NAMES = {"d": "days", "w": "weeks", "wk": "weeks"}
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINE = re.compile(r"\s*\n\s*")
 
@@ -75,7 +75,7 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     text = _DICTATED.sub(lambda m: DICTATED_MARKS[" ".join(m["mark"].lower().split())], stripped)
     text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", text))
     text = _NEWLINE.sub(" ", _OF.sub(r"\1f", text))
-    text = _TIMES_UNIT.sub(lambda m: f"{m[1]}{m[2]} {_UNIT_WORD[m[3].lower()]}", text)
+    text = _TIMES_UNIT.sub(lambda m: f"{m[1]}{m[2]} {_TIMES_UNIT_NAMES[m[3].lower()]}", text)
     text = _SPACES.sub(" ", text).strip()
     return CleanText(text=text, truncated=truncated, removed_control=removed)
 

@@ -31,6 +31,7 @@ from backcare.adapters.learned.merge import (
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
 from backcare.adapters.learned.telling_words import (
+    BACK_AGAIN,
     CHANGED,
     DENIED_WITH_WORDS,
     LASTING_ONLY,
@@ -354,10 +355,9 @@ def _told_stable(words: str) -> bool:
 
 def _told_over(words: str) -> bool:
     """Whether ``words`` tell a complaint as over, and not as back again."""
-    return bool(TOLD_OVER.search(words)) and not _BACK_AGAIN.search(words)
+    return bool(TOLD_OVER.search(words)) and not BACK_AGAIN.search(words)
 
 
-_BACK_AGAIN = re.compile(r"\b(?:came|come|comes|coming)\s+back\b|\bback\s+again\b|\breturned\b|\bagain\b", re.I)
 _STOPS = re.compile(r"(?<=[.!?;])\s+")
 
 

@@ -251,7 +251,7 @@ _UNWELL = re.compile(
     r"|grim|crap\w*|shit\w*|rubbish|bad|worse|worst|dying|die|death|dead|wiped|floored|exhausted|drained|weak\w*"
     r"|faint\w*|clammy|sweat\w*|shak\w*|shiver\w*|fever\w*|flu\w*|run\s+down|knocked|peaky|septic|sepsis|toxic"
     r"|unresponsive|collaps\w*|gr[ae]y|pale|mottled|letharg\w*|listless|confus\w*|drows\w*|bed\w*|struggl\w*"
-    r"|off\s+colou?r|under\s+the\s+weather|out\s+of\s+it|bad\s+way|unwel|systemically|fatigue\w*|tired)\b"
+    r"|off\s+colou?r|under\s+the\s+weather|out\s+of\s+it|unwel|systemically|fatigue\w*|tired)\b"
     r"|\b(?:not|n't|never|nae|no)\s+(?:feel\w*\s+)?(?:at\s+all\s+)?(?:ok|okay|well|right|good|great|myself|himself|herself"
     r"|themselves|(?:too|so)\s+(?:good|great|well|clever|hot))\b",
     re.I,
@@ -306,6 +306,8 @@ TOLD_OVER = re.compile(
     r"|\bcleared\s+up\b|\bresolved\b|\bsettled\s+down\b|\bno\s+longer\b|\bnot\s+any\s*more\b",
     re.I,
 )
+#: ... unless it came back: "it went away, then came back last week".
+BACK_AGAIN = re.compile(r"\b(?:came|come|comes|coming)\s+back\b|\bback\s+again\b|\breturned\b|\bagain\b", re.I)
 #: Findings that last by definition (leg symptoms there for months or years, pain for over three
 #: months): the model's reading from a sentence that tells the complaint as over, and of nothing new,
 #: is asked back ("pins and needles in both legs three years ago, it fully went away with physio").
