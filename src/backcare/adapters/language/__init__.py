@@ -39,6 +39,10 @@ class Understanding(BaseModel):
         default_factory=dict,
         description="findings named but not as the person's own (hypothetical, someone else's), with the words",
     )
+    idioms: list[str] = Field(
+        default_factory=list,
+        description='the findings in `not_own` only because an idiom names them ("collapsed on the sofa")',
+    )
     for_someone_else: bool = Field(
         False, description='a carer\'s report ("asking for my dad"): the person described is the patient'
     )

@@ -84,7 +84,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     (re.compile(rf"\b(?:age|aged|ages|age:)\s*{_N}{_NOT_AGE_AFTER}", re.I), "unknown"),
     (re.compile(r"(?<![\d.,])\b(?P<n>\d{1,3})\s*(?P<sex>m|f)\b(?!\s*(?:/|out|of|\d))", re.I), "unknown"),
-    (re.compile(r"\b(?P<n>\d{1,3})\s*(?:,|\s)\s*(?P<sex>male|female|man|woman|guy|lady|bloke)\b", re.I), "unknown"),
+    # "56, female", "Fifty-six, female"
+    (re.compile(rf"\b{_N}\s*(?:,|\s)\s*(?P<sex>male|female|man|woman|guy|lady|bloke)\b", re.I), "unknown"),
     (
         re.compile(
             rf"\b(?P<rel>he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",

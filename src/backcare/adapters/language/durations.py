@@ -221,7 +221,10 @@ _WELL_BEFORE = re.compile(
 #: A count of episodes over a window ("second time in 12 months", "three attacks over the past
 #: year") tells how often, not how long this one has gone on.
 _A_WINDOW = re.compile(r"(?:in|over|within)\b", re.I)
-_COUNTED_BEFORE = re.compile(r"\b(?:times?|once|twice|episodes?|attacks?|bouts?|flare-?ups?)\s*$", re.I)
+#: "the second time in 12 months", "4th episode of acute LBP in the last year": how often, not how long
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:times?|once|twice|episodes?|attacks?|bouts?|flare-?ups?)(?:\s+of\s+(?:\w+\s+){0,3}?\w+)?\s*$", re.I
+)
 
 
 def _numbered_days_and_weeks(text: str, lowered: str) -> Iterator[ValueMention]:
@@ -257,7 +260,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
             qty = parse_number(m.group("q")) if m.group("q") else 1.0
             if qty is None or _WELL_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
-            if _A_WINDOW.match(m.group(0)) and _COUNTED_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            if _A_WINDOW.match(m.group(0)) and _COUNTED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
                 continue  # "the second time in 12 months": how often, not how long
             if _GESTATION_POINT.match(m.group(0)) and speaks_of_pregnancy(text):
                 continue

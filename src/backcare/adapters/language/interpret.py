@@ -42,6 +42,8 @@ class Result:
     """Findings named but not as the person's own (hypothetical, someone else's, long past)."""
     explained: list[str] = field(default_factory=list)
     """Words read as a look-alike of a finding and set aside (a leak on sneezing in pregnancy)."""
+    idioms: list[str] = field(default_factory=list)
+    """The findings in ``not_own`` only because an idiom names them ("collapsed on the sofa")."""
 
     @property
     def rules(self) -> dict[str, str]:
@@ -120,6 +122,7 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     if in_scope and "back_pain" not in out and "flank_pain" in out:
         flank = out["flank_pain"]
         record(out, "back_pain", flank.status, flank.evidence, flank.start, True, rule=flank.rule)
-    named = {**analysis.idioms, **not_own_targets(analysis, vocabulary, proxy)}
-    not_own = {fid: words for fid, words in named.items() if fid not in out}
-    return Result(findings=out, in_scope=in_scope, proxy=proxy, not_own=not_own, explained=explained)
+    others = not_own_targets(analysis, vocabulary, proxy)
+    not_own = {fid: words for fid, words in {**analysis.idioms, **others}.items() if fid not in out}
+    idioms = [fid for fid in not_own if fid not in others]
+    return Result(findings=out, in_scope=in_scope, proxy=proxy, not_own=not_own, explained=explained, idioms=idioms)

@@ -102,4 +102,7 @@ def find_values(text: str, today: dt.date) -> list[ValueMention]:
     aged = [(v.start, v.end) for v in found if v.kind == "age"]
     if aged:  # "Mrs K (84 years)": an age, not how long anything has lasted
         found = [v for v in found if v.kind != "duration" or not any(s <= v.start and v.end <= e for s, e in aged)]
+    weeks = [v.span for v in found if v.kind == "pregnancy_weeks"]
+    if weeks:  # "I'm 30 weeks now": a week of the pregnancy, not how long anything has lasted
+        found = [v for v in found if v.kind != "duration" or not any(s < v.end and v.start < e for s, e in weeks)]
     return sorted(found, key=lambda v: (v.start, v.end))

@@ -95,6 +95,8 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         if mention.sentence not in current and (mention.sentence in theirs or relatives_clause(lead, proxy)):
             continue
         tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
+        if tier == 2 and _PAST_EVENT.match(lead) and not _names_anything(analysis, mention.sentence):
+            continue  # "Had a kidney stone 3 years ago.": something else that happened, not this back
         # "stiff every morning for over an hour": how long something lasts, not when it began
         lasting = bool(_HOW_LONG.search(mention.text))
         candidates.append((tier, lasting, mention.start, mention))
@@ -106,6 +108,14 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
     record(out, "days_since_onset", "present", chosen.text, chosen.start, days)
     if days >= 90:
         record(out, "pain_over_3_months", "present", chosen.text, chosen.start, True)
+
+
+#: A sentence telling of something that happened: "Had my appendix out 3 years ago."
+_PAST_EVENT = re.compile(r"\s*(?:i\s+)?(?:had|'ve\s+had|have\s+had)\s+(?:a|an|my|the|some)\b", re.I)
+
+
+def _names_anything(analysis: Analysis, sentence: int) -> bool:
+    return any(m.sentence == sentence and m.label in ("target", "scope") for m in analysis.mentions)
 
 
 #: A referral's courtesy, not a condition: "I would be grateful if you could see this 41-year-old ...".

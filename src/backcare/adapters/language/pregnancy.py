@@ -22,7 +22,12 @@ _PREG_PATTERNS = [
         r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along(?!\s+with\b)|gone|pg)\b",
         re.I,
     ),
-    re.compile(r"\bpregnan(?:t|cy)\b[^.!?]{0,30}?\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*ago)", re.I),
+    # "pregnant, 24 weeks" (not "pregnant, back pain for 5 weeks": how long, not how far on)
+    re.compile(
+        r"\bpregnan(?:t|cy)\b[^.!?]{0,30}?\b(?<!for\s)(?<!over\s)(?<!past\s)(?<!last\s)(?<!since\s)"
+        r"(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*ago)",
+        re.I,
+    ),
     re.compile(
         r"\b(?P<m>\d|one|two|three|four|five|six|seven|eight|nine)\s*months?\s*(?:pregnant|gone|along(?!\s+with\b))\b",
         re.I,
@@ -36,6 +41,8 @@ _PREG_PATTERNS = [
         r"(?:^|[.!?]\s+)(?P<n>[23]\d|4[0-2])\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in|old))",
         re.I,
     ),
+    # "I'm 30 weeks now" where the text speaks of pregnancy (elsewhere "now" makes it how long)
+    re.compile(rf"\b(?:{I_AM}|{_SHE_IS})\s+(?P<n>\d{{1,2}})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+now\b", re.I),
     re.compile(
         rf"\b(?:{I_AM}|{_SHE_IS}|at|now)\s+(?P<n>\d{{1,2}})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b"
         r"(?!\s*(?:ago|now|since|of|later|in|old|post))",
@@ -44,7 +51,7 @@ _PREG_PATTERNS = [
 ]
 _PREGNANCY_WORD = re.compile(
     r"\bg\d{1,2}\s*p\d{1,2}\b|\b\d{1,2}(?:\s*\+\s*[0-6])?\s*/\s*40\b|\b(?:pregnan\w*|preggers|preggo|expecting|trimester|midwife|midwives|gestation|bump|maternity|antenatal|"
-    r"contractions?|braxton|waters|due\s+date|overdue|labou?r|in\s+labou?r|baby\s+number|with\s+my\s+(?:first|second|third))\b",
+    r"contractions?|tightenings?|braxton|waters|due\s+date|baby(?:'s)?\s+(?:is\s+)?(?:moving|kicking|movements?|kicks)|overdue|labou?r|in\s+labou?r|baby\s+number|with\s+my\s+(?:first|second|third))\b",
     re.I,
 )
 

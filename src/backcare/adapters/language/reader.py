@@ -125,6 +125,7 @@ def read(raw: str, kb: KnowledgeBase, today: dt.date) -> Understanding:
         in_scope=result.in_scope,
         messages=messages,
         not_own=not_own,
+        idioms=[fid for fid in result.idioms if fid in not_own],
         explained=result.explained,
         doubted=doubted,
         for_someone_else=result.proxy.active,

@@ -33,6 +33,14 @@ _TEMP_BEFORE = re.compile(
     r"(?:the|my|our|his|her|a)?\s*(?:\w+\s+)?(?:thermometer|thermo)\b",
     re.I,
 )
+#: A reading in brackets in a sentence about the temperature: "temperature went after 3 days and
+#: none since (36.7 today)".
+_TEMP_BRACKETED = re.compile(
+    r"\(\s*(?P<t>3[4-9][.,]\d|4[0-2][.,]\d)\s*(?:°|º)?\s*(?P<u>c)?"
+    r"\s*(?:today|now|this morning|tonight|last night|yesterday|at the moment)?\s*\)",
+    re.I,
+)
+_TEMP_WORD = re.compile(r"\b(?:temperatures?|temps?|fever\w*|thermometer)\b", re.I)
 #: More readings after the first in a list: "temps 36.9 and 38.9", "T 37.2, 38.1".
 _TEMP_MORE = re.compile(
     r"\s*(?:,|and|then|to|or|/|-)\s*(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f)?(?![\w/])", re.I
@@ -68,6 +76,11 @@ def temperatures(text: str) -> Iterator[ValueMention]:
                     continue  # "T34" is more likely a typo for a vertebra than hypothermia
                 seen.add(m.start("t"))
                 yield ValueMention("temperature", value, first.start(), m.end(), core=core_span(m, "t"))
+    for m in _TEMP_BRACKETED.finditer(text):
+        if m.start("t") not in seen and _TEMP_WORD.search(sentence_around(text, m.start(), m.end())):
+            seen.add(m.start("t"))
+            value = _celsius(m.group("t"), m.group("u"))
+            yield ValueMention("temperature", value, m.start(), m.end(), core=core_span(m, "t"))
     for m in _TEMP_UNIT.finditer(text):
         group = "t" if m.group("t") else "t2"  # "38.6°C", or "38.5 degrees" (a decimal: not the weather)
         if m.start(group) in seen:

@@ -148,8 +148,10 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     _ask_doubtful(readings, rules.findings)
     signs = _warning_signs(kb)
     # words the rules set aside as a look-alike, or read as someone else's or a what-if: the
-    # model's readings of warning signs in those sentences are disputed (asked back, not taken)
-    set_aside = [*rules.explained, *rules.not_own.values()]
+    # model's readings of warning signs in those sentences are disputed (asked back, not taken);
+    # an idiom disputes only what it names ("pain between my shoulders" is no pain in both legs,
+    # but says nothing against the chest pain the same sentence tells)
+    set_aside = [*rules.explained, *(words for fid, words in rules.not_own.items() if fid not in rules.idioms)]
     # a denial stated as a measure stands: a settling rule, or a paracetamol total worked out from
     # the doses named ("4 Panadol (500 mg) + 1 Lemsip ... = 3 g")
     settled = frozenset(

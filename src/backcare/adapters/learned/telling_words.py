@@ -16,10 +16,15 @@ _NOT_LYING = "".join(f"(?<!on {w} )(?<!onto {w} )" for w in ("my", "his", "her",
 #: Findings the model may only count from a sentence that has words without which the finding
 #: cannot be stated: both legs need two legs, numbness in the saddle a feeling ("pain is in down
 #: part of back" was read as saddle numbness). Otherwise the reading is asked back.
+#: "right" as a word of degree is no side: "down my left leg right into the calf".
+_RIGHT_SIDE = (
+    r"\b(?:right|r)\b(?!\s+(?:into|down|up|through|to|in|across|along|away|now|there|here|at|by|over|round|around"
+    r"|from|under|behind|on|off|out|back)\b)"
+)
 _BILATERAL = re.compile(
     r"\b(?:both|(?<!between my )(?<!between the )(?<!between his )(?<!between her )legs|bilateral(?:ly)?|bilat|b/l"
     r"|either|each|thighs|calves|feet|shins|ankles|knees|sides)\b"
-    rf"|{_NOT_LYING}\b(?:left|l)\b.*{_NOT_LYING}\b(?:right|r)\b|{_NOT_LYING}\b(?:right|r)\b.*{_NOT_LYING}\b(?:left|l)\b",
+    rf"|{_NOT_LYING}\b(?:left|l)\b.*{_NOT_LYING}{_RIGHT_SIDE}|{_NOT_LYING}{_RIGHT_SIDE}.*{_NOT_LYING}\b(?:left|l)\b",
     re.I,
 )
 _FEELING = re.compile(
