@@ -221,9 +221,12 @@ _WELL_BEFORE = re.compile(
 #: A count of episodes over a window ("second time in 12 months", "three attacks over the past
 #: year") tells how often, not how long this one has gone on.
 _A_WINDOW = re.compile(r"(?:in|over|within)\b", re.I)
-#: "the second time in 12 months", "4th episode of acute LBP in the last year": how often, not how long
+#: "the second time in 12 months", "4th episode of acute LBP in the last year", "my first spin class
+#: in years": how often, not how long
 _COUNTED_BEFORE = re.compile(
-    r"\b(?:times?|once|twice|episodes?|attacks?|bouts?|flare-?ups?)(?:\s+of\s+(?:\w+\s+){0,3}?\w+)?\s*$", re.I
+    r"\b(?:times?|once|twice|episodes?|attacks?|bouts?|flare-?ups?)(?:\s+of\s+(?:\w+\s+){0,3}?\w+)?\s*$"
+    r"|\b(?:first|1st)\s+(?:\w+\s+){1,3}$",
+    re.I,
 )
 
 

@@ -3,6 +3,7 @@ readings that wait on another finding (``requires``, ``unless``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from backcare.adapters.language.mention_context import history_allows, is_hedged, is_longstanding, is_negated
@@ -24,6 +25,32 @@ def _word_findings(words: Mapping[str, list[str]], norms: Iterable[str]) -> list
     return found
 
 
+#: A question put in general terms: "Quick question - does back pain with a fever mean an infection?"
+_GENERAL_QUESTION = re.compile(
+    r"\s*(?:[^?]{0,25}?[-:\u2013]\s*)?(?:does|do|is|are|can|could|would|should|will|what|whats|what's|when|how|why)\b[^?]*\?\s*$",
+    re.I,
+)
+
+
+def _asked_and_denied(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> tuple[set[int], set[str]]:
+    """The sentences that put a question in general terms, and the findings plainly denied outside
+    them: "does back pain with a fever mean an infection? I don't have a fever" asks of a fever and
+    denies one, so the question's fever is no report; so is "Is it the weight loss?" after "I've
+    lost 2 stone on purpose"."""
+    questions = {
+        n for n, (start, end) in enumerate(analysis.sentence_spans) if _GENERAL_QUESTION.match(analysis.text[start:end])
+    }
+    denied: set[str] = set()
+    for mention in analysis.mentions:
+        if mention.label != "target" or mention.sentence in questions or not counts_for_person(mention, proxy):
+            continue
+        entry = vocabulary.targets[mention.index]
+        denies = (entry.status == "absent") != is_negated(mention, analysis.text)  # "no fever"; "lost it on purpose"
+        if denies and not is_hedged(mention, analysis.text):
+            denied.update(entry.ids)
+    return questions, denied
+
+
 #: A reading that depends on another finding: (requires, unless, finding, reading); a reading
 #: for the finding of ``otherwise`` has the condition the other way round (requires = unless).
 Pending = tuple[str | None, str | None, str, Read]
@@ -37,10 +64,13 @@ def read_targets(
     out: dict[str, Read] = {}
     pending: list[Pending] = []
     explained: list[str] = []
+    questions, denied = _asked_and_denied(analysis, vocabulary, proxy)
     for mention in analysis.mentions:
         if mention.label != "target" or not counts_for_person(mention, proxy):
             continue
         entry = vocabulary.targets[mention.index]
+        if mention.sentence in questions and set(entry.ids) <= denied and not is_negated(mention, analysis.text):
+            continue
         if entry.timed and not about_the_back(analysis, mention, vocabulary):
             continue  # "neuropathy for years": the years are the neuropathy's, not the back pain's
         extra = _word_findings(entry.words, mention.norms)

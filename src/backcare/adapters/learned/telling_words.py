@@ -183,7 +183,7 @@ _LASTING = re.compile(
 #: say: the model read it into "I can't stop googling, I'm lying awake worrying" ("awake" is no
 #: such word; "hard to wake" is), and "it's 2am and I can't sleep" (sleepy is; sleepless is not).
 _MIND = re.compile(
-    r"\b(?:confus\w*|drows\w*|sleep(?:y|ier|iness|ing)|slept|asleep|muddl\w*|disorient\w*|delir\w*|sense|nonsense|gibberish|fairies"
+    r"\b(?:confus\w*|drows\w*|(?:sleep(?:y|ier|iness|ing)|slept)(?!\s+(?:poorly|badly|bad|terribly|rubbish|fitfully|lightly))|asleep|muddl\w*|disorient\w*|delir\w*|sense|nonsense|gibberish|fairies"
     r"|out of it|with it|woozy|fog\w*|befuddl\w*|daz\w*|grogg\w*|letharg\w*|wak(?:e|es|ing|en|ened)|rous\w*"
     r"|responsive|unresponsive|eyes|know\w*|knew|recogni[sz]\w*|strange\w*|odd|weird"
     r"|himself|herself|myself|vacant|star(?:e|es|ed|ing)|blank|spaced|zonk\w*|incoheren\w*|slurr\w*|gcs|amts?|4at"
@@ -252,7 +252,8 @@ _BALANCE = re.compile(
 #: Feeling very unwell is told with a word of illness or of how bad ("rough", "like death", "not
 #: right"): the model read "Feel ok now." as very unwell.
 _UNWELL = re.compile(
-    r"\b(?:unwell|ill|illness|poorly|sick\w*|rough|awful|terrible|dreadful|horrible|horrendous|rotten|lousy|grotty"
+    r"\b(?:unwell|ill|illness|(?<!sleeping )(?<!sleep )(?<!slept )(?<!eating )(?<!coping )(?<!walking )poorly"
+    r"|sick\w*|rough|awful|terrible|dreadful|horrible|horrendous|rotten|lousy|grotty"
     r"|grim|crap\w*|shit\w*|rubbish|bad|worse|worst|dying|die|death|dead|wiped|floored|exhausted|drained|weak\w*"
     r"|faint\w*|clammy|sweat\w*|shak\w*|shiver\w*|fever\w*|flu\w*|run\s+down|knocked|peaky|septic|sepsis|toxic"
     r"|unresponsive|collaps\w*|gr[ae]y|pale|mottled|letharg\w*|listless|confus\w*|drows\w*|bed\w*|struggl\w*"
