@@ -30,25 +30,46 @@ _GENERAL_QUESTION = re.compile(
     r"\s*(?:[^?]{0,25}?[-:\u2013]\s*)?(?:does|do|is|are|can|could|would|should|will|what|whats|what's|when|how|why)\b[^?]*\?\s*$",
     re.I,
 )
+#: What someone else said: "My mate said back pain with chest pain can be a heart attack".
+_HEARSAY = re.compile(
+    r"\s*(?:my|a|our|his|her|the)?\s*(?:friend|mate|pal|colleague|neighbou?r|mum|mom|dad|sister|brother|wife"
+    r"|husband|partner|someone|somebody|people|everyone|google|the internet)\s+"
+    r"(?:said|says|told\s+me|tells\s+me|reckons|thinks)\b",
+    re.I,
+)
+#: A reply that denies whatever the question before it asked of: "I don't have any".
+_BARE_DENIAL = re.compile(
+    r"\s*(?:no,?\s+)?(?:but\s+)?(?:i\s+(?:do\s+not|don't|dont|have\s+not|haven't|havent)\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)\b"
+    r"|i(?:'ve|\s+have)\s+(?:got\s+)?(?:none|no\s+such)\b)",
+    re.I,
+)
 
 
-def _asked_and_denied(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> tuple[set[int], set[str]]:
-    """The sentences that put a question in general terms, and the findings plainly denied outside
-    them: "does back pain with a fever mean an infection? I don't have a fever" asks of a fever and
-    denies one, so the question's fever is no report; so is "Is it the weight loss?" after "I've
-    lost 2 stone on purpose"."""
-    questions = {
-        n for n, (start, end) in enumerate(analysis.sentence_spans) if _GENERAL_QUESTION.match(analysis.text[start:end])
-    }
+def _asked(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> set[int]:
+    """The mentions (by position) told in a general question or as what someone else said, of a
+    finding the text denies: "does back pain with a fever mean an infection? I don't have a fever"
+    asks of a fever and denies one, so the question's fever is no report; nor is "Is it the weight
+    loss?" after "I've lost 2 stone on purpose", nor "Can a back spasm cause chest pain? I don't
+    have any", nor a mate's "back pain with chest pain can be a heart attack - I've got zero chest pain"."""
+    spans = analysis.sentence_spans
+    texts = [analysis.text[start:end] for start, end in spans]
+    questions = {n for n, text in enumerate(texts) if _GENERAL_QUESTION.match(text)}
+    answered = {n for n in questions if n + 1 < len(texts) and _BARE_DENIAL.match(texts[n + 1])}
+    told = questions | {n for n, text in enumerate(texts) if _HEARSAY.match(text)}
+    asked: list[tuple[int, list[str]]] = []
     denied: set[str] = set()
-    for mention in analysis.mentions:
-        if mention.label != "target" or mention.sentence in questions or not counts_for_person(mention, proxy):
+    for index, mention in enumerate(analysis.mentions):
+        if mention.label != "target" or not counts_for_person(mention, proxy):
             continue
         entry = vocabulary.targets[mention.index]
-        denies = (entry.status == "absent") != is_negated(mention, analysis.text)  # "no fever"; "lost it on purpose"
-        if denies and not is_hedged(mention, analysis.text):
-            denied.update(entry.ids)
-    return questions, denied
+        negated = is_negated(mention, analysis.text)
+        if mention.sentence in told and entry.status != "absent" and not negated:
+            if mention.sentence in answered:
+                denied.update(entry.ids)
+            asked.append((index, entry.ids))
+        elif (entry.status == "absent") != negated and not is_hedged(mention, analysis.text):
+            denied.update(entry.ids)  # "no fever"; "lost it on purpose"
+    return {index for index, ids in asked if set(ids) <= denied}
 
 
 #: A reading that depends on another finding: (requires, unless, finding, reading); a reading
@@ -64,13 +85,14 @@ def read_targets(
     out: dict[str, Read] = {}
     pending: list[Pending] = []
     explained: list[str] = []
-    questions, denied = _asked_and_denied(analysis, vocabulary, proxy)
-    for mention in analysis.mentions:
+    asked = _asked(analysis, vocabulary, proxy)
+    for index, mention in enumerate(analysis.mentions):
         if mention.label != "target" or not counts_for_person(mention, proxy):
             continue
-        entry = vocabulary.targets[mention.index]
-        if mention.sentence in questions and set(entry.ids) <= denied and not is_negated(mention, analysis.text):
+        if index in asked:
+            explained.append(mention.text)  # the sentence model's reading of it is asked back, not taken
             continue
+        entry = vocabulary.targets[mention.index]
         if entry.timed and not about_the_back(analysis, mention, vocabulary):
             continue  # "neuropathy for years": the years are the neuropathy's, not the back pain's
         extra = _word_findings(entry.words, mention.norms)

@@ -27,9 +27,15 @@ _BILATERAL = re.compile(
     rf"|{_NOT_LYING}\b(?:left|l)\b.*{_NOT_LYING}{_RIGHT_SIDE}|{_NOT_LYING}{_RIGHT_SIDE}.*{_NOT_LYING}\b(?:left|l)\b",
     re.I,
 )
+#: "felt really rough" is feeling ill, no feeling in the skin.
+_UNWELL_AFTER = (
+    r"(?!\s+(?:really\s+|so\s+|very\s+|a\s+bit\s+|quite\s+|pretty\s+)?(?:rough|ill|sick|unwell|awful|terrible|dreadful"
+    r"|poorly|tired|exhausted|rubbish|crap|lousy|grim|weak|faint|hot|cold|shivery|feverish|better|worse|fine|ok|okay"
+    r"|good|great|low|down|sad|anxious|stressed)\b)"
+)
 _FEELING = re.compile(
-    r"\b(?:numb\w*|feel\w*|felt|sensation\w*|sensory|tingl\w*|pins|needles|dead|an(?:a)?esth\w*|par(?:a)?esth\w*"
-    r"|wip\w*|sx|symptoms?|fuzzy|buzz\w*|cold|prickl\w*|nothing)\b",
+    rf"\b(?:numb\w*|(?:feel\w*|felt){_UNWELL_AFTER}|sensation\w*|sensory|tingl\w*|pins|needles|dead|an(?:a)?esth\w*|par(?:a)?esth\w*"
+    r"|wip(?!ed\s+out)\w*|sx|symptoms?|fuzzy|buzz\w*|cold|prickl\w*|nothing)\b",
     re.I,
 )
 #: What makes a number no amount taken: a time ("6 hours"), a pain score ("10/10"), an age and sex ("33F").
