@@ -79,11 +79,12 @@ FUTURE_MARKERS = frozenset(
      "advised", "warned", "worried", "worry", "happens", "happen", "what", "ever", "case", "help", "ambulance",
      "urgently", "immediately", "straight", "right", "pharmacist", "nurse", "midwife", "contact", "ask"}
 )  # fmt: skip
-#: Verbs that, right after "if I", introduce a symptom ("if I get numbness"), not a trigger.
+#: Verbs that, right after "if I", introduce a symptom ("if I get numbness", "if I couldn't pee"),
+#: not a trigger.
 ONSET_VERBS = frozenset(
     {"get", "gets", "got", "develop", "develops", "notice", "notices", "start", "starts", "experience",
      "lose", "loses", "have", "has", "become", "becomes", "feel", "feels", "suddenly", "can", "ca", "go", "goes",
-     "began", "begin", "see", "find"}
+     "began", "begin", "see", "find", "could", "could not", "were"}
 )  # fmt: skip
 
 
@@ -95,7 +96,8 @@ def conditional_clause(target: Span, modifier: Span, between: Span) -> bool:
         return True
     if any(t.norm_ in {",", ";", "-"} for t in between):
         return False  # the target is in the main clause: "if I bend, pain shoots down my leg"
-    after = [t.norm_ for t in modifier.doc[modifier.end : min(target.start, modifier.end + 3)]]
+    # (the target's own first word too: "if I couldn't pee" is read from "couldn't")
+    after = [t.norm_ for t in modifier.doc[modifier.end : min(target.start + 1, modifier.end + 3)]]
     return any(word in ONSET_VERBS for word in after)
 
 

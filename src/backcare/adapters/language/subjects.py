@@ -199,6 +199,13 @@ class _Spot:
     text: str = ""
 
 
+def _patients_pronoun(text: str) -> bool:
+    """A "he" or "she" that can be the patient's: not one that a relative named just before it owns
+    ("My dad had prostate cancer that spread to his spine")."""
+    owner = re.compile(rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{RELATION_RE})\b[^.!?]*$", re.I)
+    return any(not owner.search(text[max(0, m.start() - 60) : m.start()]) for m in _SUBJECT_PRONOUN.finditer(text))
+
+
 def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tuple[str | None, str | None]:
     """Whose back a mention is: "first" (mine), "third" (his, my dad's) or None (cannot tell).
 
@@ -241,8 +248,7 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
     if chosen.group("aged"):
         return "third", chosen.group("aged").lower()
     if chosen.group("letter") and (
-        any(r.group("first") for r in earlier[:-1])
-        or (_FIRST_PERSON.search(text) and not _SUBJECT_PRONOUN.search(text))
+        any(r.group("first") for r in earlier[:-1]) or (_FIRST_PERSON.search(text) and not _patients_pronoun(text))
     ):
         return "first", None  # the writer's own "me - 27M", or "46M. ... I've never had cancer" with no "he" or "she"
     if chosen.group("group") and chosen.group("group").lower()[:-1] in RELATIONS:

@@ -72,6 +72,12 @@ def _asked(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> set[int]
     return {index for index, ids in asked if set(ids) <= denied}
 
 
+#: After a denial, what makes it a first time: "never had any trouble with my waterworks before".
+_FIRST_TIME_AFTER = re.compile(
+    r"\s*(?:before|till\s+now|until\s+now|in\s+my\s+life)\b(?!\s+(?:the|my|i|it|he|she))", re.I
+)
+
+
 #: A reading that depends on another finding: (requires, unless, finding, reading); a reading
 #: for the finding of ``otherwise`` has the condition the other way round (requires = unless).
 Pending = tuple[str | None, str | None, str, Read]
@@ -98,6 +104,8 @@ def read_targets(
         extra = _word_findings(entry.words, mention.norms)
         rule = entry.id or ""
         negated = is_negated(mention, analysis.text)
+        if negated and _FIRST_TIME_AFTER.match(analysis.text, mention.end):
+            continue  # "never had any trouble with my waterworks before": what is new now, not a denial
         if negated and entry.status == "absent" and (mention.negation_gap or 0) > 1:
             negated = False  # "no chest pain, breathing normally": the "no" was for the chest pain
         hedged = is_hedged(mention, analysis.text)

@@ -59,7 +59,9 @@ _WEAK_WORDS = (
     r"|can'?t|cannot|can not|couldn'?t|could not|unable|won'?t|will not|doesn'?t|does not|didn'?t|did not"
     r"|isn'?t|is not"
 )
-_STRENGTH = re.compile(rf"\b(?:{_WEAK_WORDS}|foot|feet|toes?|tip-?toes?|heels?)\b", re.I)
+#: A foot a pain reaches is no word of strength: "into my left leg all the way to the foot".
+_REACHED = "".join(f"(?<!{p} {d} )" for p in ("to", "into", "in") for d in ("the", "my"))
+_STRENGTH = re.compile(rf"\b(?:{_WEAK_WORDS}|{_REACHED}(?:foot|feet|toes?)|tip-?toes?|heels?)\b", re.I)
 #: Weakness getting worse is told with a word of strength or of what a weak foot does ("catching
 #: more each day"), not only the foot a pain reaches: the model read it into "pain from my waist
 #: down my left leg reaching my foot" since last week.
@@ -126,7 +128,7 @@ _FEVERISH = re.compile(
     r"\b(?:fever\w*|febrile|afebrile|pyrex\w*|apyrex\w*|temp\w*|(?:hot|cold)(?!\s+(?:bath|shower|tub|water|pack|compress|"
     r"towel|flannel|drink|tea|chocolate|weather|day|floor|spell|snap))|chill\w*|shiver\w*|shak\w*|rigou?rs?"
     r"|sweat\w*|clammy|flu\w*|burning|boiling|freezing|roasting|\d+(?:\.\d+)?\s?(?:c|°c?|degrees|f)|t\s?\d+\w*"
-    r"|seps\w*|septic|infect\w*|unwell|poorly|sick|ill|covid|virus|bug)\b",
+    r"|seps\w*|septic|infect\w*|covid|virus|bug)\b",
     re.I,
 )
 #: Fluid from the vagina is told with a word for fluid or for leaking: the model read its absence
