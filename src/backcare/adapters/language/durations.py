@@ -224,7 +224,7 @@ _A_WINDOW = re.compile(r"(?:in|over|within)\b", re.I)
 #: "the second time in 12 months", "4th episode of acute LBP in the last year", "my first spin class
 #: in years": how often, not how long
 _COUNTED_BEFORE = re.compile(
-    r"\b(?:times?|once|twice|episodes?|attacks?|bouts?|flare-?ups?)(?:\s+of\s+(?:\w+\s+){0,3}?\w+)?\s*$"
+    r"\b(?:times?|once|twice|episodes?|attacks?|bouts?|flare-?ups?)(?:\s+(?:of\s+)?(?:\w+\s+){0,3}?\w+)?\s*$"
     r"|\b(?:first|1st)\s+(?:\w+\s+){1,3}$",
     re.I,
 )

@@ -19,7 +19,7 @@ _ORDINALS = {
 #: A window that lies within the past year: "this year", "in the last 12 months", "since January",
 #: "since (last) Christmas", "in the past six months", a note's "in 12/12".
 _WITHIN_YEAR = (
-    r"(?:(?:this|in\s+the\s+(?:last|past)|in\s+a|per|a|within\s+a|over\s+the\s+(?:last|past))\s+(?:year|yr|12\s+months|twelve\s+months)\b"
+    r"(?:(?:this|in\s+the\s+(?:last|past)|in\s+a|in(?=\s+(?:12|twelve)\s)|per|a|within\s+a|over\s+the\s+(?:last|past))\s+(?:year|yr|12\s+months|twelve\s+months)\b"
     r"|(?:in|over|within)\s+(?:the\s+)?(?:last|past)\s+(?:12\s*/\s*12|yr|12\s*m(?:ths?|onths)?)\b"
     r"|(?:in|over|within)\s+12\s*/\s*12\b"
     r"|since\s+(?:last\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"

@@ -37,6 +37,12 @@ _HEARSAY = re.compile(
     r"(?:said|says|told\s+me|tells\s+me|reckons|thinks)\b",
     re.I,
 )
+#: A question put to the writer, told: "The physio asked me if I had any chest pain - I don't."
+_ASKED_OF_ME = re.compile(r"\b(?:asked|asks|asking)\s+(?:me|us|him|her)?\s*(?:if|whether)\b", re.I)
+#: ... answered no at the end of the same sentence.
+_DENIED_AFTER = re.compile(
+    r"[-\u2013,;:]\s*(?:no|nope|none|nah|i\s+(?:do\s+not|don't|dont|have\s+not|haven't|havent))\b[^-\u2013,;:]*$", re.I
+)
 #: A reply that denies whatever the question before it asked of: "I don't have any".
 _BARE_DENIAL = re.compile(
     r"\s*(?:no,?\s+)?(?:but\s+)?(?:i\s+(?:do\s+not|don't|dont|have\s+not|haven't|havent)\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)\b"
@@ -50,12 +56,16 @@ def _asked(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> set[int]
     finding the text denies: "does back pain with a fever mean an infection? I don't have a fever"
     asks of a fever and denies one, so the question's fever is no report; nor is "Is it the weight
     loss?" after "I've lost 2 stone on purpose", nor "Can a back spasm cause chest pain? I don't
-    have any", nor a mate's "back pain with chest pain can be a heart attack - I've got zero chest pain"."""
+    have any", nor a mate's "back pain with chest pain can be a heart attack - I've got zero chest pain",
+    nor "The physio asked me if I had any chest pain - I don't"."""
     spans = analysis.sentence_spans
     texts = [analysis.text[start:end] for start, end in spans]
     questions = {n for n, text in enumerate(texts) if _GENERAL_QUESTION.match(text)}
-    answered = {n for n in questions if n + 1 < len(texts) and _BARE_DENIAL.match(texts[n + 1])}
-    told = questions | {n for n, text in enumerate(texts) if _HEARSAY.match(text)}
+    asked_of_me = {n for n, text in enumerate(texts) if _ASKED_OF_ME.search(text)}
+    answered = {n for n in questions if n + 1 < len(texts) and _BARE_DENIAL.match(texts[n + 1])} | {
+        n for n in asked_of_me if _DENIED_AFTER.search(texts[n])
+    }
+    told = questions | asked_of_me | {n for n, text in enumerate(texts) if _HEARSAY.match(text)}
     asked: list[tuple[int, list[str]]] = []
     denied: set[str] = set()
     for index, mention in enumerate(analysis.mentions):
