@@ -37,15 +37,15 @@ _HEARSAY = re.compile(
     r"(?:said|says|told\s+me|tells\s+me|reckons|thinks)\b",
     re.I,
 )
+#: "I don't", "I haven't": the start of a reply that denies.
+_I_DO_NOT = r"i\s+(?:do\s+not|don't|dont|have\s+not|haven't|havent)"
 #: A question put to the writer, told: "The physio asked me if I had any chest pain - I don't."
 _ASKED_OF_ME = re.compile(r"\b(?:asked|asks|asking)\s+(?:me|us|him|her)?\s*(?:if|whether)\b", re.I)
 #: ... answered no at the end of the same sentence.
-_DENIED_AFTER = re.compile(
-    r"[-\u2013,;:]\s*(?:no|nope|none|nah|i\s+(?:do\s+not|don't|dont|have\s+not|haven't|havent))\b[^-\u2013,;:]*$", re.I
-)
+_DENIED_AFTER = re.compile(rf"[-\u2013,;:]\s*(?:no|nope|none|nah|{_I_DO_NOT})\b[^-\u2013,;:]*$", re.I)
 #: A reply that denies whatever the question before it asked of: "I don't have any".
 _BARE_DENIAL = re.compile(
-    r"\s*(?:no,?\s+)?(?:but\s+)?(?:i\s+(?:do\s+not|don't|dont|have\s+not|haven't|havent)\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)\b"
+    rf"\s*(?:no,?\s+)?(?:but\s+)?(?:{_I_DO_NOT}\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)\b"
     r"|i(?:'ve|\s+have)\s+(?:got\s+)?(?:none|no\s+such)\b)",
     re.I,
 )
