@@ -79,7 +79,7 @@ _DURATION_AGO = re.compile(
 )
 _DURATION_AFTER_PAIN = re.compile(
     rf"\b(?:pain|pains|spasm|spasms|spasming|ache|aching|hurting|sore|trouble|problems?|backache|lbp|sciatica|symptoms|sx)"
-    rf"\s+(?:x\s+|for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|>\s*)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))",
+    rf"\s+(?:x\s+|for\s+|now\s+(?:for\s+)?)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|>\s*)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))",
     re.I,
 )
 #: A note's "x 6 wks", "x3/7" written out: "radiating to the calf x 6 wks".

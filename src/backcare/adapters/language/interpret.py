@@ -22,7 +22,7 @@ from backcare.adapters.language.mention_context import is_negated
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.readings import Read, Status, record
 from backcare.adapters.language.subjects import Proxy, about_someone_else, detect_proxy
-from backcare.adapters.language.targets import apply_pending, not_own_targets, read_targets
+from backcare.adapters.language.targets import apply_pending, disputed_targets, not_own_targets, read_targets
 from backcare.adapters.language.temperatures import weather
 from backcare.adapters.language.value_findings import read_measurements, read_values
 from backcare.adapters.language.vocabulary import Vocabulary
@@ -123,6 +123,7 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
         flank = out["flank_pain"]
         record(out, "back_pain", flank.status, flank.evidence, flank.start, True, rule=flank.rule)
     others = not_own_targets(analysis, vocabulary, proxy)
-    not_own = {fid: words for fid, words in {**analysis.idioms, **others}.items() if fid not in out}
+    idiomatic = {**analysis.idioms, **disputed_targets(analysis, vocabulary, proxy)}
+    not_own = {fid: words for fid, words in {**idiomatic, **others}.items() if fid not in out}
     idioms = [fid for fid in not_own if fid not in others]
     return Result(findings=out, in_scope=in_scope, proxy=proxy, not_own=not_own, explained=explained, idioms=idioms)

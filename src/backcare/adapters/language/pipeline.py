@@ -250,6 +250,7 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
         analysis.mentions.append(_duration_mention(doc.text, value, sentence))
     analysis.mentions.sort(key=lambda m: (m.start, m.end))
     _stable_before(analysis)
+    _answered_yes(analysis)
     return analysis
 
 
@@ -270,6 +271,31 @@ def _stable_before(analysis: Analysis) -> None:
     for i, mention in enumerate(analysis.mentions):
         if mention.label == "target" and not mention.current and _STABLE_FOR_YEARS.match(following[mention.sentence]):
             analysis.mentions[i] = replace(mention, longstanding=True)
+
+
+#: A question put to the writer: "The nurse asked me if I had any chest pain".
+_ASKED_OF_ME = re.compile(r"\b(?:asked|asks|asking)\s+(?:me|us|him|her)?\s*(?:if|whether)\b", re.I)
+_YES = r"(?:yes|yeah|yep|yup|i\s+do|i\s+did)\b(?!\s*(?:not|n't)\b)"
+#: ... and answered yes later in the same sentence ("- yes, a tight band across it") or at the start
+#: of the next ("Yes, I do.").
+_YES_AFTER = re.compile(rf"[-\u2013,;:]\s*{_YES}", re.I)
+_YES_NEXT = re.compile(rf"^\s*{_YES}", re.I)
+
+
+def _answered_yes(analysis: Analysis) -> None:
+    """A symptom asked of the writer and answered yes is the writer's: the "if" of "asked me if I
+    had any chest pain - yes" makes no what-if of it."""
+    spans, texts = analysis.sentence_spans, analysis.sentences
+    for i, mention in enumerate(analysis.mentions):
+        if mention.label != "target" or not mention.hypothetical:
+            continue
+        n = mention.sentence
+        start, end = spans[n]
+        if not _ASKED_OF_ME.search(analysis.text, start, mention.start):
+            continue
+        after = analysis.text[mention.end : end]
+        if _YES_AFTER.search(after) or (n + 1 < len(texts) and _YES_NEXT.match(texts[n + 1])):
+            analysis.mentions[i] = replace(mention, hypothetical=False)
 
 
 def _mention(span: Span, modifiers: list[Any], payload: Any, sentence: int, norms: list[str]) -> Mention:

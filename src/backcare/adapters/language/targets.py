@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from backcare.adapters.language.mention_context import history_allows, is_hedged, is_longstanding, is_negated
-from backcare.adapters.language.mentions import Analysis
+from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.onset import about_the_back
 from backcare.adapters.language.readings import Read, Status, record_read
 from backcare.adapters.language.subjects import Proxy, counts_for_person
@@ -26,10 +26,17 @@ def _word_findings(words: Mapping[str, list[str]], norms: Iterable[str]) -> list
 
 
 #: A question put in general terms: "Quick question - does back pain with a fever mean an infection?"
+#: (not one of the writer's own: "is the numbness in both my legs serious?" tells of it, while "a
+#: fever I should worry about" does not).
 _GENERAL_QUESTION = re.compile(
-    r"\s*(?:[^?]{0,25}?[-:\u2013]\s*)?(?:does|do|is|are|can|could|would|should|will|what|whats|what's|when|how|why)\b[^?]*\?\s*$",
+    r"\s*(?:[^?]{0,25}?[-:,\u2013]\s*)?(?:does|do|is|are|can|could|would|should|will|what|whats|what's|when|how|why)\b"
+    r"(?![^?]*\b(?:i'm|im|i've|ive|my|mine|i\s+(?:have|had|get|got|feel|am))\b)[^?]*\?\s*$",
     re.I,
 )
+#: A form's prompt, answered after it: "Weight loss? I've lost 4 kg but that's on purpose."
+_PROMPT = re.compile(r"\s*(?:any\s+)?[a-z][a-z /'-]{0,30}\?\s*$", re.I)
+#: Between a question and its answer: "Asking for a friend."
+_FOR_SOMEONE = re.compile(r"\s*(?:i'?m\s+|just\s+)?asking\s+for\s+(?:a|my)\s+\w+\s*[.!]?\s*$", re.I)
 #: What someone else said: "My mate said back pain with chest pain can be a heart attack".
 _HEARSAY = re.compile(
     r"\s*(?:my|a|our|his|her|the)?\s*(?:friend|mate|pal|colleague|neighbou?r|mum|mom|dad|sister|brother|wife"
@@ -43,12 +50,26 @@ _I_DO_NOT = r"i\s+(?:do\s+not|don't|dont|have\s+not|haven't|havent)"
 _ASKED_OF_ME = re.compile(r"\b(?:asked|asks|asking)\s+(?:me|us|him|her)?\s*(?:if|whether)\b", re.I)
 #: ... answered no at the end of the same sentence.
 _DENIED_AFTER = re.compile(rf"[-\u2013,;:]\s*(?:no|nope|none|nah|{_I_DO_NOT})\b[^-\u2013,;:]*$", re.I)
-#: A reply that denies whatever the question before it asked of: "I don't have any".
+#: A reply that denies whatever the question before it asked of: "I don't have any.", "Mine
+#: doesn't", or says the writer's own trouble is something else only: "I've just got lower back
+#: stiffness myself" (not "I don't have any bladder problems", which denies something else, nor
+#: "I've only got it at night").
 _BARE_DENIAL = re.compile(
-    rf"\s*(?:no,?\s+)?(?:but\s+)?(?:{_I_DO_NOT}\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)\b"
-    r"|i(?:'ve|\s+have)\s+(?:got\s+)?(?:none|no\s+such)\b)",
+    rf"\s*(?:no,?\s+)?(?:but\s+)?(?:(?:{_I_DO_NOT}\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)"
+    r"|i(?:'ve|\s+have)\s+(?:got\s+)?(?:none|no\s+such))(?:\s+(?:of\s+(?:that|those|them|these|it)|at\s+all|myself|thankfully))*\s*(?:[-.!,;\u2013]|$)"
+    r"|mine(?:'s|\s+is)?\s+(?:doesn't|does\s+not|don't|isn't|is\s+not|hasn't|has\s+not|didn't|did\s+not|not)\b"
+    r"|i(?:'ve|\s+have)?\s+(?:just|only)\s+(?:got|have)\s+(?!it\b|that\b|this\b|them\b|those\b|these\b|one\b)"
+    r"[^.!?]*\bmyself\b)",
     re.I,
 )
+
+
+def _reply(texts: list[str], question: int) -> str:
+    """The sentence that answers a question: the next, past an "Asking for a friend."."""
+    following = texts[question + 1 : question + 3]
+    if following and _FOR_SOMEONE.match(following[0]):
+        following = following[1:]
+    return following[0] if following else ""
 
 
 def _asked(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> set[int]:
@@ -57,12 +78,13 @@ def _asked(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> set[int]
     asks of a fever and denies one, so the question's fever is no report; nor is "Is it the weight
     loss?" after "I've lost 2 stone on purpose", nor "Can a back spasm cause chest pain? I don't
     have any", nor a mate's "back pain with chest pain can be a heart attack - I've got zero chest pain",
-    nor "The physio asked me if I had any chest pain - I don't"."""
+    nor "The physio asked me if I had any chest pain - I don't", nor a form's "Weight loss?" answered
+    "I've lost 4 kg but that's on purpose"."""
     spans = analysis.sentence_spans
     texts = [analysis.text[start:end] for start, end in spans]
-    questions = {n for n, text in enumerate(texts) if _GENERAL_QUESTION.match(text)}
+    questions = {n for n, text in enumerate(texts) if _GENERAL_QUESTION.match(text) or _PROMPT.match(text)}
     asked_of_me = {n for n, text in enumerate(texts) if _ASKED_OF_ME.search(text)}
-    answered = {n for n in questions if n + 1 < len(texts) and _BARE_DENIAL.match(texts[n + 1])} | {
+    answered = {n for n in questions if _BARE_DENIAL.match(_reply(texts, n))} | {
         n for n in asked_of_me if _DENIED_AFTER.search(texts[n])
     }
     told = questions | asked_of_me | {n for n, text in enumerate(texts) if _HEARSAY.match(text)}
@@ -88,6 +110,30 @@ _FIRST_TIME_AFTER = re.compile(
 )
 
 
+#: A side named with a part of the body: "right foot", "left calf", "R leg", "my left one".
+_SIDE_PART = re.compile(
+    r"\b(right|left|rt|lt|r|l)\s+(?:[a-z]+\s+)?(?:legs?|calf|calves|thighs?|foot|feet|buttocks?|bum|side"
+    r"|hip|knee|ankle|toes?|shin|heel|one)\b",
+    re.I,
+)
+_SIDES = {"right": "right", "rt": "right", "r": "right", "left": "left", "lt": "left", "l": "left"}
+
+
+def same_side_only(mention: Mention, text: str) -> bool:
+    """Whether the side a mention names as joining ("the right leg too") is the only side the rest of
+    the text names: then the "too" adds that leg to the back or the foot already told, not to the
+    other leg. A text naming no other side keeps the reading (a leg told without its side)."""
+    side = next((_SIDES[norm] for norm in mention.norms if norm in ("right", "left")), None)
+    if side is None:
+        return False  # "the other leg too"
+    elsewhere = {
+        _SIDES[m.group(1).lower()]
+        for m in _SIDE_PART.finditer(text)
+        if not mention.start <= m.start() < mention.end
+    }
+    return elsewhere == {side}
+
+
 #: A reading that depends on another finding: (requires, unless, finding, reading); a reading
 #: for the finding of ``otherwise`` has the condition the other way round (requires = unless).
 Pending = tuple[str | None, str | None, str, Read]
@@ -111,6 +157,8 @@ def read_targets(
         entry = vocabulary.targets[mention.index]
         if entry.timed and not about_the_back(analysis, mention, vocabulary):
             continue  # "neuropathy for years": the years are the neuropathy's, not the back pain's
+        if entry.joins_other_side and same_side_only(mention, analysis.text):
+            continue  # "my right foot slaps ... pain down the right leg too": the same leg
         extra = _word_findings(entry.words, mention.norms)
         rule = entry.id or ""
         negated = is_negated(mention, analysis.text)
@@ -169,6 +217,20 @@ def not_own_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) ->
             continue
         for fid in entry.ids:
             if not counted or not history_allows(fid, mention, vocabulary):
+                out.setdefault(fid, mention.text)
+    return out
+
+
+def disputed_targets(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> dict[str, str]:
+    """The findings the person's own plain mentions dispute (an entry's ``disputes``), with the
+    words: "wasn't a big fall" explains a fall, so the sentence model's faint is asked back."""
+    out: dict[str, str] = {}
+    for mention in analysis.mentions:
+        if mention.label != "target" or not counts_for_person(mention, proxy):
+            continue
+        entry = vocabulary.targets[mention.index]
+        if entry.disputes and not is_negated(mention, analysis.text):
+            for fid in entry.disputes:
                 out.setdefault(fid, mention.text)
     return out
 

@@ -64,6 +64,12 @@ class Target(_Model):
     overrides: list[str] = Field(default_factory=list)
     absent_also: list[str] = Field(default_factory=list)
     timed: bool = False
+    #: The match tells a named side joining ("the right leg too"): it counts only when the text names
+    #: the other side as well, or no side but its own (``targets.same_side_only``).
+    joins_other_side: bool = False
+    #: Findings the sentence model's reading of is asked back, not taken, when this matches: a fall
+    #: told as small ("wasn't a big fall") explains the fall, so a faint read from it needs asking.
+    disputes: list[str] = Field(default_factory=list)
     keeps_cues: list[Literal["HYPOTHETICAL", "FAMILY", "HISTORICAL"]] = Field(default_factory=list)
     #: A denial stated as a measure ("well under the daily maximum"): the sentence model reading the
     #: same finding as the person's own does not reopen it (``backcare.adapters.learned.merge``).
@@ -200,7 +206,7 @@ def validate_against(vocabulary: Vocabulary, catalogue: Mapping[str, object]) ->
         return definition.type if isinstance(definition, FindingDef) else None
 
     for i, target in enumerate(vocabulary.targets):
-        named = [*target.all_finding_ids, *(fid for fid in (target.requires, target.unless) if fid)]
+        named = [*target.all_finding_ids, *target.disputes, *(fid for fid in (target.requires, target.unless) if fid)]
         for fid in named:
             if fid not in catalogue:
                 raise VocabularyError(f"{_where(vocabulary, i)}: unknown finding id {fid!r}")
