@@ -95,8 +95,8 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         if mention.sentence not in current and (mention.sentence in theirs or relatives_clause(lead, proxy)):
             continue
         tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
-        if tier == 2 and _PAST_EVENT.match(lead) and not _names_anything(analysis, mention.sentence):
-            continue  # "Had a kidney stone 3 years ago.": something else that happened, not this back
+        if _PAST_EVENT.match(lead) and not _names_anything_before(analysis, mention):
+            continue  # "I had a kidney stone 3 years ago, so ... my back": something else that happened
         # "stiff every morning for over an hour": how long something lasts, not when it began
         lasting = bool(_HOW_LONG.search(mention.text))
         candidates.append((tier, lasting, mention.start, mention))
@@ -114,8 +114,13 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
 _PAST_EVENT = re.compile(r"\s*(?:i\s+)?(?:had|'ve\s+had|have\s+had)\s+(?:a|an|my|the|some)\b", re.I)
 
 
-def _names_anything(analysis: Analysis, sentence: int) -> bool:
-    return any(m.sentence == sentence and m.label in ("target", "scope") for m in analysis.mentions)
+def _names_anything_before(analysis: Analysis, duration: Mention) -> bool:
+    """Whether the words before a time expression, in its sentence, name a finding or the back ("I've
+    had back pain for 3 weeks", "I had a fall 2 days ago"): then the time is theirs."""
+    return any(
+        m.sentence == duration.sentence and m.label in ("target", "scope") and m.end <= duration.start
+        for m in analysis.mentions
+    )
 
 
 #: A referral's courtesy, not a condition: "I would be grateful if you could see this 41-year-old ...".

@@ -35,8 +35,13 @@ _GENERAL_QUESTION = re.compile(
 )
 #: A form's prompt, answered after it: "Weight loss? I've lost 4 kg but that's on purpose."
 _PROMPT = re.compile(r"\s*(?:any\s+)?[a-z][a-z /'-]{0,30}\?\s*$", re.I)
-#: Between a question and its answer: "Asking for a friend."
-_FOR_SOMEONE = re.compile(r"\s*(?:i'?m\s+|just\s+)?asking\s+for\s+(?:a|my)\s+\w+\s*[.!]?\s*$", re.I)
+#: Between a question and its answer: "Asking for a friend.", "I read that online.", "Just curious."
+_ASIDE = re.compile(
+    r"\s*(?:(?:i'?m\s+|just\s+)?asking\s+for\s+(?:a|my)\s+\w+"
+    r"|(?:i\s+)?(?:just\s+)?(?:read|saw|heard)\s+(?:that|this|it|about\s+(?:it|this|that))(?:\s+(?:online|on\s+the\s+internet|somewhere|on\s+google|on\s+tiktok|on\s+facebook))?"
+    r"|just\s+(?:wondering|curious|asking))\s*[.!]?\s*$",
+    re.I,
+)
 #: What someone else said: "My mate said back pain with chest pain can be a heart attack".
 _HEARSAY = re.compile(
     r"\s*(?:my|a|our|his|her|the)?\s*(?:friend|mate|pal|colleague|neighbou?r|mum|mom|dad|sister|brother|wife"
@@ -51,13 +56,14 @@ _ASKED_OF_ME = re.compile(r"\b(?:asked|asks|asking)\s+(?:me|us|him|her)?\s*(?:if
 #: ... answered no at the end of the same sentence.
 _DENIED_AFTER = re.compile(rf"[-\u2013,;:]\s*(?:no|nope|none|nah|{_I_DO_NOT})\b[^-\u2013,;:]*$", re.I)
 #: A reply that denies whatever the question before it asked of: "I don't have any.", "Mine
-#: doesn't", or says the writer's own trouble is something else only: "I've just got lower back
-#: stiffness myself" (not "I don't have any bladder problems", which denies something else, nor
-#: "I've only got it at night").
+#: doesn't", "Mine's more of a dull ache", or says the writer's own trouble is something else
+#: only: "I've just got lower back stiffness myself" (not "I don't have any bladder problems",
+#: which denies something else, nor "I've only got it at night").
 _BARE_DENIAL = re.compile(
     rf"\s*(?:no,?\s+)?(?:but\s+)?(?:(?:{_I_DO_NOT}\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)"
     r"|i(?:'ve|\s+have)\s+(?:got\s+)?(?:none|no\s+such))(?:\s+(?:of\s+(?:that|those|them|these|it)|at\s+all|myself|thankfully))*\s*(?:[-.!,;\u2013]|$)"
     r"|mine(?:'s|\s+is)?\s+(?:doesn't|does\s+not|don't|isn't|is\s+not|hasn't|has\s+not|didn't|did\s+not|not)\b"
+    r"|mine(?:'s|\s+is)\s+(?:more\s+(?:of\s+)?|just\s+|only\s+)(?:a|an)\b"
     r"|i(?:'ve|\s+have)?\s+(?:just|only)\s+(?:got|have)\s+(?!it\b|that\b|this\b|them\b|those\b|these\b|one\b)"
     r"[^.!?]*\bmyself\b)",
     re.I,
@@ -65,9 +71,9 @@ _BARE_DENIAL = re.compile(
 
 
 def _reply(texts: list[str], question: int) -> str:
-    """The sentence that answers a question: the next, past an "Asking for a friend."."""
+    """The sentence that answers a question: the next, past an aside ("Asking for a friend.")."""
     following = texts[question + 1 : question + 3]
-    if following and _FOR_SOMEONE.match(following[0]):
+    if following and _ASIDE.match(following[0]):
         following = following[1:]
     return following[0] if following else ""
 
