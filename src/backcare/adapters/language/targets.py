@@ -35,9 +35,10 @@ _GENERAL_QUESTION = re.compile(
 )
 #: A form's prompt, answered after it: "Weight loss? I've lost 4 kg but that's on purpose."
 _PROMPT = re.compile(r"\s*(?:any\s+)?[a-z][a-z /'-]{0,30}\?\s*$", re.I)
-#: Between a question and its answer: "Asking for a friend.", "I read that online.", "Just curious."
+#: Between a question and its answer: "Asking for a friend.", "Asking because I read about it
+#: online.", "I read that online.", "Just curious."
 _ASIDE = re.compile(
-    r"\s*(?:(?:i'?m\s+|just\s+)?asking\s+for\s+(?:a|my)\s+\w+"
+    r"\s*(?:(?:i'?m\s+|just\s+)?asking\s+(?:for\s+(?:a|my)\s+\w+|(?:because|as|cos|since)\s+[^.!?]*)"
     r"|(?:i\s+)?(?:just\s+)?(?:read|saw|heard)\s+(?:that|this|it|about\s+(?:it|this|that))(?:\s+(?:online|on\s+the\s+internet|somewhere|on\s+google|on\s+tiktok|on\s+facebook))?"
     r"|just\s+(?:wondering|curious|asking))\s*[.!]?\s*$",
     re.I,
@@ -57,7 +58,8 @@ _ASKED_OF_ME = re.compile(r"\b(?:asked|asks|asking)\s+(?:me|us|him|her)?\s*(?:if
 _DENIED_AFTER = re.compile(rf"[-\u2013,;:]\s*(?:no|nope|none|nah|{_I_DO_NOT})\b[^-\u2013,;:]*$", re.I)
 #: A reply that denies whatever the question before it asked of: "I don't have any.", "Mine
 #: doesn't", "Mine's more of a dull ache", or says the writer's own trouble is something else
-#: only: "I've just got lower back stiffness myself" (not "I don't have any bladder problems",
+#: only: "I've just got lower back stiffness myself", "I'm 29 and fine, just a stiff lower back",
+#: "My back's just stiff" (not "I don't have any bladder problems",
 #: which denies something else, nor "I've only got it at night").
 _BARE_DENIAL = re.compile(
     rf"\s*(?:no,?\s+)?(?:but\s+)?(?:(?:{_I_DO_NOT}\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)"
@@ -65,17 +67,20 @@ _BARE_DENIAL = re.compile(
     r"|mine(?:'s|\s+is)?\s+(?:doesn't|does\s+not|don't|isn't|is\s+not|hasn't|has\s+not|didn't|did\s+not|not)\b"
     r"|mine(?:'s|\s+is)\s+(?:more\s+(?:of\s+)?|just\s+|only\s+)(?:a|an)\b"
     r"|i(?:'ve|\s+have)?\s+(?:just|only)\s+(?:got|have)\s+(?!it\b|that\b|this\b|them\b|those\b|these\b|one\b)"
-    r"[^.!?]*\bmyself\b)",
+    r"[^.!?]*\bmyself\b"
+    r"|i'?m\s+(?:\d+\s+and\s+)?(?:otherwise\s+)?(?:fine|ok|okay|well)\b[^.!?]*?\bjust\b"
+    r"|my\s+back(?:'s|\s+is)\s+just\b)",
     re.I,
 )
 
 
-def _reply(texts: list[str], question: int) -> str:
-    """The sentence that answers a question: the next, past an aside ("Asking for a friend.")."""
-    following = texts[question + 1 : question + 3]
+def _answered_no(texts: list[str], question: int) -> bool:
+    """Whether one of the two sentences after a question (past an aside: "Asking for a friend.")
+    answers it with a bare denial ("What's foot drop? The physio mentioned it. I don't have it")."""
+    following = texts[question + 1 : question + 4]
     if following and _ASIDE.match(following[0]):
         following = following[1:]
-    return following[0] if following else ""
+    return any(_BARE_DENIAL.match(text) for text in following[:2])
 
 
 def _asked(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> set[int]:
@@ -90,7 +95,7 @@ def _asked(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> set[int]
     texts = [analysis.text[start:end] for start, end in spans]
     questions = {n for n, text in enumerate(texts) if _GENERAL_QUESTION.match(text) or _PROMPT.match(text)}
     asked_of_me = {n for n, text in enumerate(texts) if _ASKED_OF_ME.search(text)}
-    answered = {n for n in questions if _BARE_DENIAL.match(_reply(texts, n))} | {
+    answered = {n for n in questions if _answered_no(texts, n)} | {
         n for n in asked_of_me if _DENIED_AFTER.search(texts[n])
     }
     told = questions | asked_of_me | {n for n, text in enumerate(texts) if _HEARSAY.match(text)}
