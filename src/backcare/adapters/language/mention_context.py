@@ -51,6 +51,8 @@ _DENIAL = re.compile(r"\b(?:denie[sd]|deny|denying|nil|neg(?:ative)? for|neg(?:a
 
 #: A negation that heads a list with a colon: "I don't have: ...", "None of these:".
 LIST_HEADER = re.compile(r"[\w' ]{0,20}:")
+#: A question put to the writer: "The nurse asked me if I had any chest pain".
+ASKED_OF_ME = re.compile(r"\b(?:asked|asks|asking)\s+(?:me|us|him|her)?\s*(?:if|whether)\b", re.I)
 
 
 #: Words that make a list item a clause of its own: a subject or a verb.

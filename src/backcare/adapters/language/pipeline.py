@@ -25,6 +25,7 @@ from backcare.adapters.language.anchored import Match, prune_longest
 from backcare.adapters.language.build import Engine, compile_all, engine
 from backcare.adapters.language.context_apply import apply_context, context_of
 from backcare.adapters.language.kinship import RELATIONS
+from backcare.adapters.language.mention_context import ASKED_OF_ME
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.normalise import NEGATIVE_VERBS, Normaliser
 from backcare.adapters.language.numbers import find_values
@@ -273,11 +274,9 @@ def _stable_before(analysis: Analysis) -> None:
             analysis.mentions[i] = replace(mention, longstanding=True)
 
 
-#: A question put to the writer: "The nurse asked me if I had any chest pain".
-_ASKED_OF_ME = re.compile(r"\b(?:asked|asks|asking)\s+(?:me|us|him|her)?\s*(?:if|whether)\b", re.I)
 _YES = r"(?:yes|yeah|yep|yup|i\s+do|i\s+did)\b(?!\s*(?:not|n't)\b)"
-#: ... and answered yes later in the same sentence ("- yes, a tight band across it") or at the start
-#: of the next ("Yes, I do.").
+#: A yes to a question put to the writer (``ASKED_OF_ME``), later in the same sentence ("- yes, a
+#: tight band across it") or at the start of the next ("Yes, I do.").
 _YES_AFTER = re.compile(rf"[-\u2013,;:]\s*{_YES}", re.I)
 _YES_NEXT = re.compile(rf"^\s*{_YES}", re.I)
 
@@ -291,7 +290,7 @@ def _answered_yes(analysis: Analysis) -> None:
             continue
         n = mention.sentence
         start, end = spans[n]
-        if not _ASKED_OF_ME.search(analysis.text, start, mention.start):
+        if not ASKED_OF_ME.search(analysis.text, start, mention.start):
             continue
         after = analysis.text[mention.end : end]
         if _YES_AFTER.search(after) or (n + 1 < len(texts) and _YES_NEXT.match(texts[n + 1])):

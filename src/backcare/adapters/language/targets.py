@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from backcare.adapters.language.mention_context import history_allows, is_hedged, is_longstanding, is_negated
+from backcare.adapters.language.mention_context import (
+    ASKED_OF_ME,
+    history_allows,
+    is_hedged,
+    is_longstanding,
+    is_negated,
+)
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.onset import about_the_back
 from backcare.adapters.language.readings import Read, Status, record_read
@@ -52,15 +58,14 @@ _HEARSAY = re.compile(
 )
 #: "I don't", "I haven't": the start of a reply that denies.
 _I_DO_NOT = r"i\s+(?:do\s+not|don't|dont|have\s+not|haven't|havent)"
-#: A question put to the writer, told: "The physio asked me if I had any chest pain - I don't."
-_ASKED_OF_ME = re.compile(r"\b(?:asked|asks|asking)\s+(?:me|us|him|her)?\s*(?:if|whether)\b", re.I)
-#: ... answered no at the end of the same sentence.
+#: A question put to the writer (``ASKED_OF_ME``) answered no at the end of the same sentence: "The
+#: physio asked me if I had any chest pain - I don't."
 _DENIED_AFTER = re.compile(rf"[-\u2013,;:]\s*(?:no|nope|none|nah|{_I_DO_NOT})\b[^-\u2013,;:]*$", re.I)
 #: A reply that denies whatever the question before it asked of: "I don't have any.", "Mine
 #: doesn't", "Mine's more of a dull ache", or says the writer's own trouble is something else
 #: only: "I've just got lower back stiffness myself", "I'm 29 and fine, just a stiff lower back",
-#: "My back's just stiff" (not "I don't have any bladder problems",
-#: which denies something else, nor "I've only got it at night").
+#: "My back's just stiff" (not "I don't have any bladder problems", which denies something else,
+#: nor "I've only got it at night").
 _BARE_DENIAL = re.compile(
     rf"\s*(?:no,?\s+)?(?:but\s+)?(?:(?:{_I_DO_NOT}\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)"
     r"|i(?:'ve|\s+have)\s+(?:got\s+)?(?:none|no\s+such))(?:\s+(?:of\s+(?:that|those|them|these|it)|at\s+all|myself|thankfully))*\s*(?:[-.!,;\u2013]|$)"
@@ -94,7 +99,7 @@ def _asked(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy) -> set[int]
     spans = analysis.sentence_spans
     texts = [analysis.text[start:end] for start, end in spans]
     questions = {n for n, text in enumerate(texts) if _GENERAL_QUESTION.match(text) or _PROMPT.match(text)}
-    asked_of_me = {n for n, text in enumerate(texts) if _ASKED_OF_ME.search(text)}
+    asked_of_me = {n for n, text in enumerate(texts) if ASKED_OF_ME.search(text)}
     answered = {n for n in questions if _answered_no(texts, n)} | {
         n for n in asked_of_me if _DENIED_AFTER.search(texts[n])
     }
