@@ -64,8 +64,8 @@ _DENIED_AFTER = re.compile(rf"[-\u2013,;:]\s*(?:no|nope|none|nah|{_I_DO_NOT})\b[
 #: A reply that denies whatever the question before it asked of: "I don't have any.", "Mine
 #: doesn't", "Mine's more of a dull ache", or says the writer's own trouble is something else
 #: only: "I've just got lower back stiffness myself", "I'm 29 and fine, just a stiff lower back",
-#: "My back's just stiff" (not "I don't have any bladder problems", which denies something else,
-#: nor "I've only got it at night").
+#: "My back's just stiff", "Just curious, I'm fine in that department" (not "I don't have any
+#: bladder problems", which denies something else, nor "I've only got it at night").
 _BARE_DENIAL = re.compile(
     rf"\s*(?:no,?\s+)?(?:but\s+)?(?:(?:{_I_DO_NOT}\s+(?:got\s+|have\s+|had\s+)?(?:any|one|it|that)"
     r"|i(?:'ve|\s+have)\s+(?:got\s+)?(?:none|no\s+such))(?:\s+(?:of\s+(?:that|those|them|these|it)|at\s+all|myself|thankfully))*\s*(?:[-.!,;\u2013]|$)"
@@ -74,7 +74,9 @@ _BARE_DENIAL = re.compile(
     r"|i(?:'ve|\s+have)?\s+(?:just|only)\s+(?:got|have)\s+(?!it\b|that\b|this\b|them\b|those\b|these\b|one\b)"
     r"[^.!?]*\bmyself\b"
     r"|i'?m\s+(?:\d+\s+and\s+)?(?:otherwise\s+)?(?:fine|ok|okay|well)\b[^.!?]*?\bjust\b"
-    r"|my\s+back(?:'s|\s+is)\s+just\b)",
+    r"|my\s+back(?:'s|\s+is)\s+just\b"
+    r"|(?:just\s+(?:curious|wondering|asking),?\s+)?i'?m\s+(?:fine|ok|okay|all\s+good|normal)\s+"
+    r"(?:in\s+that\s+department|on\s+that\s+front|down\s+there|that\s+way)\b)",
     re.I,
 )
 
