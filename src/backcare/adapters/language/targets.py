@@ -134,22 +134,19 @@ _SIDE_PART = re.compile(
     r"|hip|knee|ankle|toes?|shin|heel|one)\b",
     re.I,
 )
-_SIDES = {"right": "right", "rt": "right", "r": "right", "left": "left", "lt": "left", "l": "left"}
 
 
 def same_side_only(mention: Mention, text: str) -> bool:
     """Whether the side a mention names as joining ("the right leg too") is the only side the rest of
     the text names: then the "too" adds that leg to the back or the foot already told, not to the
     other leg. A text naming no other side keeps the reading (a leg told without its side)."""
-    side = next((_SIDES[norm] for norm in mention.norms if norm in ("right", "left")), None)
+    side = next((norm[0] for norm in mention.norms if norm in ("right", "left")), None)
     if side is None:
         return False  # "the other leg too"
     elsewhere = {
-        _SIDES[m.group(1).lower()]
-        for m in _SIDE_PART.finditer(text)
-        if not mention.start <= m.start() < mention.end
+        m.group(1)[0].lower() for m in _SIDE_PART.finditer(text) if not mention.start <= m.start() < mention.end
     }
-    return elsewhere == {side}
+    return elsewhere == {side}  # sides by their first letter: "r", "rt", "right" are all "r"
 
 
 #: A reading that depends on another finding: (requires, unless, finding, reading); a reading
