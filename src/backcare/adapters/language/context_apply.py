@@ -32,11 +32,13 @@ def fix_overlap_check() -> None:
 
 
 def _kept_cues(span: Span, built: Engine) -> frozenset[str]:
-    """The cue categories a finding's entry keeps for the other findings (``keeps_cues``)."""
+    """The cue categories a finding's entry keeps for the other findings (``keeps_cues``); a denial
+    keeps its "no" for what follows: "I'm not breathless or sweaty"."""
     label, _, number = span.label_.partition("#")
     if label != "target" or not number:
         return frozenset()
-    return frozenset(built.vocabulary.targets[int(number)].keeps_cues)
+    entry = built.vocabulary.targets[int(number)]
+    return frozenset(entry.keeps_cues) | ({"NEGATED_EXISTENCE"} if entry.status == "absent" else frozenset())
 
 
 def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]) -> list[list[Any]]:

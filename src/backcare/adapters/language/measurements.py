@@ -65,27 +65,32 @@ def power_grades(text: str) -> Iterator[ValueMention]:
         after = re.split(r"[.;!?,]", text[m.end() : m.end() + 30])[0]
         if not _POWER_CONTEXT.search(before + " " + after):
             continue
-        if _RATING_CONTEXT.search(before) and not _POWER_WORD.search(before):
-            continue
+        # the nearest part only when it names something: "radicular pain, EHL 4-/5 L" is a grade;
+        # "knee pain 3/5" and "leg pain, 3/5" are ratings
         near_before = re.split(r"[,]", before)[-1]
+        if _RATING_CONTEXT.search(near_before if near_before.strip() else before) and not _POWER_WORD.search(before):
+            continue
         if _ARM_CONTEXT.search(near_before + " " + after):
             continue
         yield ValueMention("power", _grade(m.group("g"), m.group("s")), m.start(), m.end())
 
 
 #: Power that has fallen between two examinations: "dropped from 4/5 to 2/5", "4/5 -> 2/5",
-#: "4/5 on Mon, now 2/5", "3/5 (was 5/5)".
+#: "4/5 on Mon, now 2/5", "3/5 (was 5/5)", "4/5 on Tuesday, 2/5 today".
 _GRADE = r"(?P<{0}>[0-5])\s*(?P<{0}s>[+-])?\s*/\s*5"
 _POWER_DROP = re.compile(
     rf"\bfrom\s+{_GRADE.format('a')}\s+(?:\w+\s+){{0,3}}?to\s+{_GRADE.format('b')}"
     rf"|{_GRADE.format('c')}\s*(?:->|→|=>|>)\s*{_GRADE.format('d')}"
     rf"|{_GRADE.format('e')}\s+(?:[\w,]+\s+){{0,3}}?(?:now|today|down\s+to|dropped\s+to|reduced\s+to|fallen\s+to)\s+"
     rf"{_GRADE.format('f')}"
-    rf"|{_GRADE.format('h')}\s*\(?\s*(?:was|previously|prev\.?|down\s+from|dropped\s+from|from)\s+{_GRADE.format('g')}",
+    rf"|{_GRADE.format('h')}\s*\(?\s*(?:was|previously|prev\.?|down\s+from|dropped\s+from|from)\s+{_GRADE.format('g')}"
+    # "4/5 on Tuesday, 2/5 today"
+    rf"|{_GRADE.format('i')}\s+(?:[\w,]+\s+){{1,3}}?{_GRADE.format('j')}\s*"
+    r"(?:today|now|tonight|this\s+(?:am|pm|morning|afternoon|evening))\b",
     re.I,
 )
 #: Which groups hold the earlier and the later grade, by the form the drop was written in.
-_DROP_FORMS = (("a", "b"), ("c", "d"), ("e", "f"), ("g", "h"))
+_DROP_FORMS = (("a", "b"), ("c", "d"), ("e", "f"), ("g", "h"), ("i", "j"))
 
 
 def power_drops(text: str) -> Iterator[ValueMention]:

@@ -92,6 +92,8 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
             continue
         if _about_a_condition(analysis, mention, vocabulary) or _about_the_past(analysis, mention):
             continue
+        if _LIFE_STATE.search(lead):
+            continue  # "been clean 10 years now", "retired 5 years ago": a part of life, not the back
         if mention.sentence not in current and (mention.sentence in theirs or relatives_clause(lead, proxy)):
             continue
         tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
@@ -99,6 +101,9 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
             continue  # "I had a kidney stone 3 years ago, so ... my back": something else that happened
         # "stiff every morning for over an hour": how long something lasts, not when it began
         lasting = bool(_HOW_LONG.search(mention.text))
+        end = analysis.sentence_spans[mention.sentence][1]
+        if lasting and _HABITUAL.search(lead + " " + analysis.text[mention.end : min(end, mention.end + 30)]):
+            continue  # and told as what happens every morning, it dates nothing
         candidates.append((tier, lasting, mention.start, mention))
     if not candidates:
         return
@@ -109,6 +114,13 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
     if days >= 90:
         record(out, "pain_over_3_months", "present", chosen.text, chosen.start, True)
 
+
+#: What happens again and again: "every morning", "most nights", "when I get up".
+_HABITUAL = re.compile(
+    r"\b(?:every|each|most)\s+(?:morning|mornings|day|days|night|nights|time)\b|\bin\s+the\s+mornings\b"
+    r"|\bon\s+waking\b|\bwhen\s+i\s+(?:get|wake)\s+up\b",
+    re.I,
+)
 
 #: A sentence telling of something that happened: "Had my appendix out 3 years ago."
 _PAST_EVENT = re.compile(r"\s*(?:i\s+)?(?:had|'ve\s+had|have\s+had)\s+(?:a|an|my|the|some)\b", re.I)
@@ -122,6 +134,17 @@ def _names_anything_before(analysis: Analysis, duration: Mention) -> bool:
         for m in analysis.mentions
     )
 
+
+#: A state of life the time that follows belongs to, in the same clause: "been clean 10 years now",
+#: "retired 5 years ago", "gave up smoking in 2010", "worked as a nurse for 20 years".
+_LIFE_STATE = re.compile(
+    r"\b(?:(?:been|stayed|staying|i'?m|i\s+am|am|is|was|now|got|getting)\s+(?:clean|sober|dry"
+    r"|off\s+(?:the\s+)?(?:drink|booze|drugs|gear|heroin|fags|smokes|cigarettes))"
+    r"|quit|gave\s+up|given\s+up|stopped\s+(?:smoking|drinking|using)|smoke[- ]free|retired|married|divorced"
+    r"|widowed|(?:worked|working|been)\s+as\s+an?|(?:lived|living)\s+(?:here|there|in|abroad))\b"
+    r"(?:(?!\b(?:and|but|so|then|because|since)\b)[^,;.])*$",
+    re.I,
+)
 
 #: A referral's courtesy, not a condition: "I would be grateful if you could see this 41-year-old ...".
 _POLITE_IF = re.compile(

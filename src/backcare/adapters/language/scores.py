@@ -15,7 +15,9 @@ _SCORE_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"\b(?P<n>\d{{1,2}}|{NUMWORD})(?:\s*(?:-|to|or)\s*(?P<n2>\d{{1,2}}|{NUMWORD}))?\s*(?:/|out\s+of|outta|outside\s+of|over|from|oot\s+o[f']?|out\s+o')\s*(?:10|ten)\b",
+        rf"\b(?P<n>\d{{1,2}}|{NUMWORD})(?:\s*(?:-|to|or)\s*(?P<n2>\d{{1,2}}|{NUMWORD}))?\s*(?:/|out\s+of|outta|outside\s+of|over|from|oot\s+o[f']?|out\s+o'|of)\s*(?:10|ten)\b"
+        # "pain 8 of 10", never "2 of 10 people"
+        r"(?!\s*(?:people|persons|patients|times|days|nights|weeks|tablets|pills|doctors|cases|sessions|mg|%))",
         re.I,
     ),
     re.compile(

@@ -317,7 +317,9 @@ CHANGED = re.compile(
 #: Words that tell a complaint as over: "it fully went away with physio", "cleared up", "resolved".
 TOLD_OVER = re.compile(
     r"\b(?:went|gone|goes)\s+away\b|\b(?:fully|completely|totally|all)\s+(?:gone|better|recovered|resolved|cleared|settled|healed)\b"
-    r"|\bcleared\s+up\b|\bresolved\b|\bsettled\s+down\b|\bno\s+longer\b|\bnot\s+any\s*more\b",
+    r"|\bcleared\s+up\b|\bresolved\b|\bsettled\s+down\b|\bno\s+longer\b|\bnot\s+any\s*more\b"
+    # "which went completely after physio", but not "went completely numb"
+    r"|\bwent\s+(?:completely|totally|fully)\b(?=\s*(?:[.,;!)]|$|(?:after|with|when|once|by|within|over)\b))",
     re.I,
 )
 #: ... unless it came back: "it went away, then came back last week".
