@@ -22,8 +22,9 @@ _RIGHT_SIDE = (
     r"|from|under|behind|on|off|out|back)\b)"
 )
 _BILATERAL = re.compile(
-    r"\b(?:both|(?<!between my )(?<!between the )(?<!between his )(?<!between her )legs|bilateral(?:ly)?|bilat|b/l"
-    r"|either|each|thighs|calves|feet|shins|ankles|knees|sides)\b"
+    # "between my legs" is the saddle, "a pillow between my knees" a way of lying
+    r"\b(?:both|(?<!between my )(?<!between the )(?<!between his )(?<!between her )(?:legs|thighs|knees|ankles|feet)"
+    r"|bilateral(?:ly)?|bilat|b/l|either|each|calves|shins|sides)\b"
     rf"|{_NOT_LYING}\b(?:left|l)\b.*{_NOT_LYING}{_RIGHT_SIDE}|{_NOT_LYING}{_RIGHT_SIDE}.*{_NOT_LYING}\b(?:left|l)\b",
     re.I,
 )
