@@ -256,10 +256,10 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
 
 
 #: A sentence that only says what came before is old: "Been the same for years.", "It's been like
-#: that for ages."
+#: that for ages.", "It's been there for 10 years and hasn't changed."
 _STABLE_FOR_YEARS = re.compile(
     r"^\s*(?:(?:it'?s|it\s+has|they'?ve|they\s+have|that'?s|that\s+has|has|have)\s+)?(?:been\s+)?"
-    r"(?:the\s+same|same|like\s+(?:that|this)|going\s+on|that\s+way)\s+(?:for|since)\s+"
+    r"(?:the\s+same|same|like\s+(?:that|this)|going\s+on|that\s+way|there)\s+(?:for|since)\s+"
     r"(?:years|ages|decades|a\s+long\s+time|many\s+years|\d+\s+years)\b[^.!?]{0,30}[.!?]?\s*$",
     re.I,
 )

@@ -67,9 +67,14 @@ _STRENGTH = re.compile(rf"\b(?:{_WEAK_WORDS}|{_REACHED}(?:foot|feet|toes?)|tip-?
 #: more each day"), not only the foot a pain reaches: the model read it into "pain from my waist
 #: down my left leg reaching my foot" since last week.
 _WEAKENING = re.compile(rf"\b(?:{_WEAK_WORDS})\b", re.I)
-#: A foot that drops or drags is told with the foot, the toes or what they do.
+#: A foot that drops or drags is told with what it does, not only the foot a pain reaches: the
+#: model read it into "L S1 radicular pain to lateral foot".
 _FOOT = re.compile(
-    r"\b(?:foot|feet|toes?|drag\w*|slap\w*|drop\w*|scuff\w*|catch\w*|trip\w*|heels?|dorsiflex\w*|high-?step\w*)\b",
+    r"\b(?:drag\w*|slap\w*|drop\w*|scuff\w*|catch\w*|trip\w*|heels?|dorsiflex\w*|high-?step\w*|hang\w*|flop\w*|weak\w*"
+    r"|ehl|(?:go|goes|point|points|pull|pulls|bend|bends|come|comes)\s+up"
+    # a foot or toes that will not lift, never the lifting that hurt the back
+    r"|(?:lift|rais)\w*\s+(?:up\s+)?(?:my|the|his|her|your|their)?\s*(?:left|right|l|r)?\s*(?:foot|feet|toes?|ankle)"
+    r"|(?:foot|feet|toes?)\s+(?:[\w']+\s+){0,3}(?:lift|rais)\w*)\b",
     re.I,
 )
 #: Words of change: weakness getting worse cannot be told without one ("weaker every day", "now
