@@ -149,15 +149,17 @@ def _is_limit(text: str, start: int, end: int) -> bool:
 #: One product's count ("8 co-codamol"), taken that many times ("2 co-codamol 4 times" today); a
 #: count of a unit ("3 g") is no product's (the shorthand reads it as an amount).
 _TAKEN_ITEM = re.compile(
-    rf"{_DOSE_QTY}\s+(?!(?:g|gm|grams?|mg|mcg|ml|kg|hours?|hrs?|days?|weeks?|times)\b)[a-z][\w/-]*"
+    rf"{_DOSE_QTY}\s+(?:x\s*)?(?!(?:g|gm|grams?|mg|mcg|ml|kg|hours?|hrs?|days?|weeks?|times)\b)[a-z][\w/-]*"
     r"(?:\s+(?P<m>\d|two|three|four|five|six)\s+times\b)?",
     re.I,
 )
 _ITEM = re.sub(r"\?P<\w+>", "?:", _TAKEN_ITEM.pattern)  # the same without its groups, to repeat in a list
 #: Tablets counted as taken within a day: "since yesterday morning I've had 8 co-codamol and 6
-#: paracetamol", "took 5 paracetamol and 4 co-codamol today". Each is a count of its own product.
+#: paracetamol", "took 5 paracetamol and 4 co-codamol today", a note's "Reports 10 x paracetamol 500 mg
+#: ... in the last 24 h". Each is a count of its own product.
 _TAKEN = re.compile(
-    rf"\b(?:had|taken|took|swallowed|necked|downed|popped|last\s+night|this\s+morning|tonight|today)\s+(?P<list>{_ITEM}"
+    rf"\b(?:had|taken|took|swallowed|necked|downed|popped|reports|reported|admits(?:\s+to)?|ingested|consumed"
+    rf"|last\s+night|this\s+morning|tonight|today)\s+(?P<list>{_ITEM}"
     rf"(?:(?:\s*(?:,|and|&|plus|\+))+\s*{_ITEM}){{0,3}})",
     re.I,
 )
@@ -170,6 +172,10 @@ _A_DAY = re.compile(
 _LONGER = re.compile(
     r"\b(?:week|weeks|month|months|fortnight|since (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I
 )
+
+
+#: A strength right after a counted product ("10 x paracetamol 500 mg"): not one more dose.
+_STRENGTH = re.compile(r"\s*(?:\d{1,2}\s*/\s*)?\d{3,4}\s*mg\b", re.I)
 
 
 def _quantity(m: re.Match[str]) -> float | None:
@@ -201,6 +207,8 @@ def _counted_in_a_day(text: str, taken: list[tuple[int, int]]) -> Iterator[Value
             span = (at, at + len(item.group(0)))
             n = _quantity(item)
             if n and not _overlaps(*span, taken):
+                strength = _STRENGTH.match(text, span[1])  # "10 x paracetamol 500 mg": what each holds
+                taken.append((span[0], strength.end() if strength else span[1]))
                 yield ValueMention("doses_per_day", float(n) * (parse_number(item.group("m") or "1") or 1), *span)
 
 

@@ -21,9 +21,13 @@ _CONDITIONS = frozenset(
 )  # fmt: skip
 
 
-def _about_a_condition(analysis: Analysis, duration: Mention, vocabulary: Vocabulary) -> bool:
+def _about_a_condition(
+    analysis: Analysis, duration: Mention, vocabulary: Vocabulary, back_unnamed: bool = False
+) -> bool:
     """Whether the mention nearest to a time expression, in its sentence, is a long-term condition,
-    a long-standing symptom or a medicine (then the time is theirs, not the back pain's)."""
+    a long-standing symptom or a medicine (then the time is theirs, not the back pain's). In a
+    sentence that does not name the back, any symptom told as long-standing will do ("both hands
+    tingle (had that for years)")."""
     nearest: Mention | None = None
     best = 10**9
     for other in analysis.mentions:
@@ -40,7 +44,11 @@ def _about_a_condition(analysis: Analysis, duration: Mention, vocabulary: Vocabu
         return True
     if nearest.label != "target":
         return False
-    return is_longstanding(nearest, vocabulary) or bool(set(vocabulary.targets[nearest.index].ids) & _CONDITIONS)
+    return (
+        is_longstanding(nearest, vocabulary)
+        or (back_unnamed and nearest.longstanding)
+        or bool(set(vocabulary.targets[nearest.index].ids) & _CONDITIONS)
+    )
 
 
 def about_the_back(analysis: Analysis, timed: Mention, vocabulary: Vocabulary) -> bool:
@@ -90,7 +98,8 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
             r"\b(?:if|in case|unless|what if|once|after another|another)\b[^,]*$", lead
         ) and not _POLITE_IF.search(lead):
             continue
-        if _about_a_condition(analysis, mention, vocabulary) or _about_the_past(analysis, mention):
+        back_unnamed = mention.sentence not in mentioned
+        if _about_a_condition(analysis, mention, vocabulary, back_unnamed) or _about_the_past(analysis, mention):
             continue
         if _LIFE_STATE.search(lead):
             continue  # "been clean 10 years now", "retired 5 years ago": a part of life, not the back
