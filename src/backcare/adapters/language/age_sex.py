@@ -55,6 +55,8 @@ _ABOUT = (
 )
 
 #: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").
+#: A relative named right before an age in brackets: "my son (3 years)".
+_RELATIVE_BEFORE = re.compile(rf"\b(?:my|our|his|her|their|your)\s+(?P<rel>{_REL})\s*$", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your|a|the|an)\s*$", re.I)
 #: ... except an article that opens a sentence or follows "I'm"/"is": that introduces the person
 #: the text is about ("A 45-year-old man reports...", "I'm a 52 year old", "Pt is a 60-year-old").
@@ -283,6 +285,10 @@ def ages(text: str) -> Iterator[ValueMention]:
                 )
             ):
                 yield ValueMention("age", n, m.start(), m.end(), "other", "child", core)  # "my 2 yr old"
+                continue
+            named = _RELATIVE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) if subject == "unknown" else None
+            if named:  # "I carry my son (3 years) all day": the son's age
+                yield ValueMention("age", n, m.start(), m.end(), "other", named.group("rel").lower(), core)
                 continue
             yield ValueMention("age", n, m.start(), m.end(), subject, rel.lower() if rel else None, core)
 
