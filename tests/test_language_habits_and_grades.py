@@ -55,6 +55,10 @@ def test_a_denials_no_reaches_the_next_item() -> None:
     text = "Mid back pain since moving a wardrobe. I've got no chest pain and I'm not breathless or sweaty."
     assert READ.status(KB, text, "sweating_clammy") == "absent"
     assert READ.status(KB, "I'm not breathless but I'm cold and sweaty.", "sweating_clammy") == "present"
+    # only an item joined by "or": never one past "and" or a comma
+    for text in ("I'm not short of breath and both my legs are numb.", "Not breathless, both legs numb since today."):
+        assert READ.status(KB, text, "leg_numbness_both_sides") == "present"
+        assert "cauda_equina" in READ.flags(text)
 
 
 def test_a_hedge_the_comma_closes_and_a_whole_kind_denied() -> None:

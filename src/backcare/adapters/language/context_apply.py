@@ -32,13 +32,28 @@ def fix_overlap_check() -> None:
 
 
 def _kept_cues(span: Span, built: Engine) -> frozenset[str]:
-    """The cue categories a finding's entry keeps for the other findings (``keeps_cues``); a denial
-    keeps its "no" for what follows: "I'm not breathless or sweaty"."""
+    """The cue categories a finding's entry keeps for the other findings (``keeps_cues``)."""
     label, _, number = span.label_.partition("#")
     if label != "target" or not number:
         return frozenset()
-    entry = built.vocabulary.targets[int(number)]
-    return frozenset(entry.keeps_cues) | ({"NEGATED_EXISTENCE"} if entry.status == "absent" else frozenset())
+    return frozenset(built.vocabulary.targets[int(number)].keeps_cues)
+
+
+def _is_denial(span: Span, built: Engine) -> bool:
+    label, _, number = span.label_.partition("#")
+    return label == "target" and bool(number) and built.vocabulary.targets[int(number)].status == "absent"
+
+
+def _negate_after_denials(
+    denials: list[tuple[Any, Span]], spans: list[tuple[int, Span]], found: list[list[Any]], norms: list[str]
+) -> None:
+    """A denial's own "no" also denies an item joined to it by "or" ("I'm not breathless or
+    sweaty"), never one past "and" or a comma ("not short of breath and both my legs are numb")."""
+    for cue, denial in denials:
+        for t, span in spans:
+            joined = span.start > denial.end and norms[denial.end] in ("or", "nor") and span.start - denial.end <= 2
+            if joined and cue not in found[t]:
+                found[t].append(cue)
 
 
 def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]) -> list[list[Any]]:
@@ -72,11 +87,19 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
         graph.modifiers = modifiers[n]
         graph.update_scopes()
         _limit_at_scope_ends(graph.modifiers, doc)
+        denials = [
+            (m, targets[t])
+            for m in graph.modifiers
+            if m.category == "NEGATED_EXISTENCE"
+            for t in members
+            if _is_denial(targets[t], built) and overlaps((targets[t].start, targets[t].end), m.modifier_span)
+        ]
         graph.modifiers = [m for m in graph.modifiers if not _inside_a_finding(m, [targets[t] for t in members], built)]
         graph.apply_modifiers()
         position = {id(targets[t]): t for t in members}
         for target, modifier in graph.edges:
             found[position[id(target)]].append(modifier)
+        _negate_after_denials(denials, [(t, targets[t]) for t in members], found, norms)
         findings = [(t, targets[t].start) for t in members if targets[t].label_.startswith("target")]
         _negate_across_lists(findings, graph.modifiers, found, doc)  # a cue inside a finding negates no list
         # "worse" anywhere in the sentence makes all its findings current (never long-standing)
