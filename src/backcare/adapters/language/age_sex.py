@@ -54,9 +54,9 @@ _ABOUT = (
     r"|coming\s+up\s+to)"
 )
 
-#: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").
 #: A relative named right before an age in brackets: "my son (3 years)".
 _RELATIVE_BEFORE = re.compile(rf"\b(?:my|our|his|her|their|your)\s+(?P<rel>{_REL})\s*$", re.I)
+#: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").
 _OTHER_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your|a|the|an)\s*$", re.I)
 #: ... except an article that opens a sentence or follows "I'm"/"is": that introduces the person
 #: the text is about ("A 45-year-old man reports...", "I'm a 52 year old", "Pt is a 60-year-old").

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from backcare.adapters.language.build import Engine
+    from backcare.adapters.language.vocabulary import Target
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -31,17 +32,21 @@ def fix_overlap_check() -> None:
     context_graph.tuple_overlaps = overlaps
 
 
+def _entry(span: Span, built: Engine) -> Target | None:
+    """The vocabulary entry a finding's span was matched by (None for other spans)."""
+    label, _, number = span.label_.partition("#")
+    return built.vocabulary.targets[int(number)] if label == "target" and number else None
+
+
 def _kept_cues(span: Span, built: Engine) -> frozenset[str]:
     """The cue categories a finding's entry keeps for the other findings (``keeps_cues``)."""
-    label, _, number = span.label_.partition("#")
-    if label != "target" or not number:
-        return frozenset()
-    return frozenset(built.vocabulary.targets[int(number)].keeps_cues)
+    entry = _entry(span, built)
+    return frozenset(entry.keeps_cues) if entry else frozenset()
 
 
 def _is_denial(span: Span, built: Engine) -> bool:
-    label, _, number = span.label_.partition("#")
-    return label == "target" and bool(number) and built.vocabulary.targets[int(number)].status == "absent"
+    entry = _entry(span, built)
+    return entry is not None and entry.status == "absent"
 
 
 def _negate_after_denials(
