@@ -8,7 +8,9 @@ What it measures, so that the figures are about assessment and not about the res
 - **a server with the response cache off** (``BACKCARE_RESPONSE_CACHE_BYTES=0``) for the distinct
   phases, and a second server with the cache on for the repeated-answer phase (what the cache buys);
 - **a realistic mix**: all safety questions answered, ages, pain and days since onset varying, mostly
-  self-care and soon, one request in 20 an emergency (as on the vignette sets);
+  self-care and soon, one request in 20 an emergency (as on the vignette sets); the medicine lists
+  repeat (four of them), as people's do, so the worker's bounded memo of what a typed name names
+  serves them as it would in use;
 - **ratios against references in the same round**: ``GET /healthz`` (the framework's no-op) and the bare
   pipeline (the same answers through ``assessment_json`` in this process, no HTTP);
 - **median and [min-max] over rounds**, the phases rotated from round to round.

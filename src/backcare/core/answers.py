@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
-from backcare.core.instruments import STARTBACK_ITEMS, startback_high_risk
+from backcare.core.instruments import startback_high_risk
 from backcare.core.medicines import derived_medicine_facts, normalise_medicines
 from backcare.core.models import Finding, Status, yes_no_finding
 from backcare.core.rules import Value
@@ -43,13 +43,16 @@ def parse_answers(raw: Mapping[str, Any], kb: KnowledgeBase) -> list[Finding]:
     if not isinstance(raw, Mapping):
         raise AnswerError("answers", "must be an object mapping finding ids to values")
     findings: list[Finding] = []
-    yes_no = kb.yes_no_answers
+    yes_no, checked = kb.yes_no_answers, kb.checked_answers
     for key, value in raw.items():
-        if value is True or value is False:  # most answers: a yes or a no, made once per catalogue
+        # most answers are a yes or a no, or a number or a choice given before: made once per catalogue
+        if value is True or value is False:
             answered = yes_no[value].get(key)
-            if answered is not None:
-                findings.append(answered)
-                continue
+        else:
+            answered = checked.get((key, value)) if type(value) is int or type(value) is str else None
+        if answered is not None:
+            findings.append(answered)
+            continue
         definition = kb.findings.get(key)
         if definition is None or definition.computed:
             askable = [fid for fid, f in kb.findings.items() if not f.computed]
@@ -58,6 +61,15 @@ def parse_answers(raw: Mapping[str, Any], kb: KnowledgeBase) -> list[Finding]:
         finding = parse_answer(definition, value)
         if finding is not None:
             findings.append(finding)
+            # kept only as the finding holds it: the catalogue's ranges and choices bound what is kept
+            held = finding.value
+            if (
+                definition.type in ("int", "enum")
+                and isinstance(held, int | str)
+                and type(value) is type(held)
+                and value == held
+            ):
+                checked[(key, held)] = finding
     return findings
 
 
@@ -170,17 +182,35 @@ def facts_from(findings: Iterable[Finding], kb: KnowledgeBase) -> dict[str, Valu
 
 def derived_findings(facts: Mapping[str, Value], kb: KnowledgeBase) -> list[Finding]:
     """Findings the engine works out itself: medicine classes, STarT Back risk, assumed back pain."""
-    out: list[Finding] = []
     medications = facts.get("medications")
-    if isinstance(medications, list):
-        matched, _ = normalise_medicines(medications, kb)
-        for fid, present in derived_medicine_facts(matched).items():
-            if fid in ("anticoagulant", "paracetamol_several_products") and not present:
-                continue  # the person's own answer (or unknown) stands when no medicine says otherwise
-            out.append(yes_no_finding(fid, "present" if present else "absent", "derived"))
-    high = startback_high_risk({item: facts.get(item) for item in STARTBACK_ITEMS})
+    out = list(_medicine_findings(medications, kb)) if isinstance(medications, list) else []
+    high = startback_high_risk(facts)
     if high is not None:
         out.append(yes_no_finding("startback_high_risk", "present" if high else "absent", "derived"))
     if facts.get("back_pain") is None:
         out.append(yes_no_finding("back_pain", "present", "default"))
     return out
+
+
+MEDICINE_LISTS_KEPT = 4096
+"""Lists of recognised medicines kept with their findings (``_medicine_findings``), a few hundred
+bytes each."""
+
+
+def _medicine_findings(names: list[str], kb: KnowledgeBase) -> tuple[Finding, ...]:
+    """The findings a medicine list gives, kept per list of recognised medicines: the same few
+    lists come back again and again."""
+    matched, _ = normalise_medicines(names, kb)
+    key = tuple(medicine.id for medicine in matched)
+    kept = kb.medicine_findings
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= MEDICINE_LISTS_KEPT:
+            kept.clear()
+        found = kept[key] = tuple(
+            yes_no_finding(fid, "present" if present else "absent", "derived")
+            for fid, present in derived_medicine_facts(matched).items()
+            # the person's own answer (or unknown) stands when no medicine says otherwise
+            if present or fid not in ("anticoagulant", "paracetamol_several_products")
+        )
+    return found

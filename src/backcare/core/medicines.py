@@ -83,10 +83,14 @@ class _Index:
     multi_words: frozenset[str]  # every word that occurs in a multi-word name
     max_words: int
     fuzzy_cache: dict[tuple[str, ...], str | None] = field(default_factory=dict, compare=False)
+    name_cache: dict[str, tuple[MedicineDef, ...]] = field(default_factory=dict, compare=False)
 
 
 _INDEXES: dict[str, _Index] = {}
 _FUZZY_CACHE_LIMIT = 50_000
+_NAME_CACHE_LIMIT = 10_000
+"""Typed medicine names kept with what they name (``normalise_medicines``): each at most 200
+characters, so at most a few megabytes; people's lists repeat the same few hundred names."""
 
 
 def _index(kb: KnowledgeBase) -> _Index:
@@ -321,16 +325,28 @@ def normalise_medicines(names: Iterable[str], kb: KnowledgeBase) -> tuple[list[M
     unmatched: list[str] = []
     seen: set[str] = set()
     for name in names:
-        hits = find_medicines(name, kb)
+        hits = _named(name, kb)
         if not hits:
             if name.strip() and name not in unmatched:
                 unmatched.append(name)
             continue
-        for med, _ in hits:
+        for med in hits:
             if med.id not in seen:
                 seen.add(med.id)
                 matched.append(med)
     return matched, unmatched
+
+
+def _named(name: str, kb: KnowledgeBase) -> tuple[MedicineDef, ...]:
+    """The medicines one typed name mentions, in order; kept per name, as every assessment of a
+    list reads it again (its facts, then a contributor's wording)."""
+    cache = _index(kb).name_cache
+    found = cache.get(name)
+    if found is None:
+        if len(cache) >= _NAME_CACHE_LIMIT:
+            cache.clear()
+        found = cache[name] = tuple(med for med, _ in find_medicines(name, kb))
+    return found
 
 
 _TAG_FACTS = ("antiplatelet", "ssri_snri", "acei_arb", "diuretic", "oral_steroid", "nsaid_raises_level")

@@ -8,7 +8,8 @@ field names here are stable. They hold data only; the logic lives in ``triage``,
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -37,6 +38,18 @@ class Finding(_Out):
     value: Value | None = None
     evidence: str | None = Field(None, description="the words it was read from, for free text")
     source: FindingSource = "answers"
+
+    @cached_property
+    def json_bytes(self) -> bytes:
+        """This finding as compact JSON, made once: most findings are shared (``yes_no_finding``), so
+        an answer listing thirty of them joins thirty ready pieces instead of serialising each again."""
+        return self.__pydantic_serializer__.to_json(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Finding:
+        """A copy that makes its own JSON: the one kept by ``json_bytes`` is this finding's."""
+        copied = super().model_copy(update=update, deep=deep)
+        copied.__dict__.pop("json_bytes", None)
+        return copied
 
 
 @cache

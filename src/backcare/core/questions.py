@@ -12,22 +12,16 @@ from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.schema import Disposition
 
 
-def _asked(facts: Mapping[str, Value], kb: KnowledgeBase) -> set[str]:
-    """The findings a person with these facts may be asked: those whose ``applies_when`` rule is
-    true (rules use possibly() for unknowns). The catalogue has a handful of distinct rules, so
-    each is evaluated once here rather than once per question."""
-    asked: set[str] = set()
+def _not_asked(facts: Mapping[str, Value], kb: KnowledgeBase) -> frozenset[str]:
+    """The askable findings a person with these facts is not asked: those whose ``applies_when`` rule
+    is not true (rules use possibly() for unknowns). The catalogue has a handful of distinct rules,
+    so each is evaluated once here rather than once per question; most findings have none, so the
+    few left out make the smaller set."""
+    left_out: frozenset[str] = frozenset()
     for rule, fids in kb.asked_groups:
-        if rule is None or rule.evaluate(facts) is True:
-            asked |= fids
-    return asked
-
-
-def _is_screening(finding_id: str, facts: Mapping[str, Value], kb: KnowledgeBase) -> bool:
-    definition = kb.findings[finding_id]
-    if definition.screening:
-        return True
-    return definition.screening_when is not None and kb.rule(definition.screening_when).evaluate(facts) is True
+        if rule is not None and rule.evaluate(facts) is not True:
+            left_out |= fids
+    return left_out
 
 
 def open_questions(
@@ -40,14 +34,15 @@ def open_questions(
     only what may be asked of them. ``open_findings`` comes as triage gives it: most urgent first,
     catalogue order within an urgency.
     """
-    asked = _asked(facts, kb)
+    not_asked = _not_asked(facts, kb)  # every candidate below is askable: none is computed
+    get = facts.get
     screening = [
         fid
-        for fid in kb.screening_candidates
-        if facts.get(fid) is None and fid in asked and _is_screening(fid, facts, kb)
+        for fid, when in kb.screening_candidates
+        if get(fid) is None and fid not in not_asked and (when is None or when.evaluate(facts) is True)
     ]
     first = set(screening)
-    raising = [fid for fid in open_findings if fid not in first and fid in asked]
+    raising = [fid for fid in open_findings if fid not in first and fid not in not_asked]
     first.update(raising)
-    plan = [fid for fid in kb.plan_questions if facts.get(fid) is None and fid not in first and fid in asked]
+    plan = [fid for fid in kb.plan_questions if get(fid) is None and fid not in first and fid not in not_asked]
     return screening, [*screening, *raising, *plan]

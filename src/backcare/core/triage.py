@@ -27,9 +27,6 @@ class Triage:
     the most urgent first, in catalogue order within an urgency."""
 
 
-_BY_URGENCY = {urgency: disposition for disposition, urgency in URGENCY.items()}
-
-
 def most_urgent(dispositions: list[Disposition]) -> Disposition:
     return max(dispositions, key=URGENCY.__getitem__, default=Disposition.self_care)
 
@@ -66,7 +63,7 @@ def _at_stake(
     (truth None) asks about, with the most urgent disposition such a trigger could give. The most
     urgent come first, in catalogue order within an urgency (the order questions are asked in)."""
     get = facts.get
-    return {fid: _BY_URGENCY[urgency] for fid, urgency in kb.askers_at_stake(tuple(truths), floor) if get(fid) is None}
+    return {fid: disposition for fid, disposition in kb.askers_at_stake(tuple(truths), floor) if get(fid) is None}
 
 
 def headline(disposition: Disposition, red_flags: list[RedFlagHit]) -> str:

@@ -23,6 +23,7 @@ from backcare.knowledge.schema import (
     URGENCY,
     AdviceDef,
     ContributorDef,
+    Disposition,
     Entry,
     ExerciseDef,
     FindingDef,
@@ -76,8 +77,8 @@ class KnowledgeBase:
     # Indexes worked out once from the entries above, because every assessment needs them.
     order: dict[str, int] = field(init=False, repr=False, compare=False)
     """Each finding's place in the catalogue: questions and findings are listed in this order."""
-    screening_candidates: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    """Findings asked for everyone or for some people (``screening``, ``screening_when``), in order."""
+    screening_candidates: tuple[tuple[str, Rule | None], ...] = field(init=False, repr=False, compare=False)
+    """Findings asked of everyone (rule None) or while their ``screening_when`` rule holds, in order."""
     plan_questions: tuple[str, ...] = field(init=False, repr=False, compare=False)
     """Askable findings that shape the plan (``plan_relevant``), in catalogue order."""
     asked_when: dict[str, Rule | None] = field(init=False, repr=False, compare=False)
@@ -96,7 +97,9 @@ class KnowledgeBase:
         indexes = {
             "order": {fid: n for n, fid in enumerate(findings)},
             "screening_candidates": tuple(
-                fid for fid, f in findings.items() if not f.computed and (f.screening or f.screening_when)
+                (fid, None if f.screening else self.rules[str(f.screening_when)])
+                for fid, f in findings.items()
+                if not f.computed and (f.screening or f.screening_when)
             ),
             "plan_questions": tuple(fid for fid, f in findings.items() if f.plan_relevant and not f.computed),
             "asked_when": {
@@ -120,22 +123,22 @@ class KnowledgeBase:
         return compile_rules([candidate.rule for _, candidate in self.triggers])
 
     @cached_property
-    def askers_at_stake(self) -> Callable[[tuple[Truth, ...], int], tuple[tuple[str, int], ...]]:
-        """For triage's unanswered questions: given every trigger's truth and the urgency already
-        reached, each finding an undecided trigger of higher urgency asks about, with the highest such
-        urgency, most urgent first, in catalogue order within one.
-
-        Many assessments share a pattern of undecided triggers (the same questions unanswered), so
-        the answers are kept for the last ``STAKE_CACHE_SIZE`` patterns."""
+    def askers_at_stake(self) -> Callable[[tuple[Truth, ...], int], tuple[tuple[str, Disposition], ...]]:
+        """For triage's unanswered questions: given every trigger's truth and the urgency reached, each
+        finding an undecided trigger of higher urgency asks about, with the most urgent disposition it
+        could give, most urgent first, in catalogue order within one. Kept for the last
+        ``STAKE_CACHE_SIZE`` patterns: many assessments leave the same questions unanswered."""
+        by_urgency = {urgency: disposition for disposition, urgency in URGENCY.items()}
 
         @lru_cache(maxsize=STAKE_CACHE_SIZE)
-        def at_stake(truths: tuple[Truth, ...], floor: int) -> tuple[tuple[str, int], ...]:
+        def at_stake(truths: tuple[Truth, ...], floor: int) -> tuple[tuple[str, Disposition], ...]:
             highest: dict[str, int] = {}
             for truth, (_, candidate) in zip(truths, self.triggers, strict=True):
                 if truth is None and candidate.urgency > floor:
                     for fid in candidate.askable:
                         highest[fid] = max(highest.get(fid, floor), candidate.urgency)
-            return tuple(sorted(highest.items(), key=lambda item: (-item[1], self.order[item[0]])))
+            ranked = sorted(highest.items(), key=lambda item: (-item[1], self.order[item[0]]))
+            return tuple((fid, by_urgency[urgency]) for fid, urgency in ranked)
 
         return at_stake
 
@@ -149,6 +152,16 @@ class KnowledgeBase:
         return {
             yes: {fid: yes_no_finding(fid, "present" if yes else "absent") for fid in askable} for yes in (True, False)
         }
+
+    @cached_property
+    def checked_answers(self) -> dict[tuple[str, int | str], Finding]:
+        """Valid numbers and choices answered before, by (id, value), kept by ``parse_answers``."""
+        return {}
+
+    @cached_property
+    def medicine_findings(self) -> dict[tuple[str, ...], tuple[Finding, ...]]:
+        """The findings of each list of recognised medicines, kept (bounded) by ``derived_findings``."""
+        return {}
 
     @cached_property
     def yes_no(self) -> frozenset[str]:
