@@ -75,6 +75,9 @@ def _tokenizer_rules(nlp: Language) -> None:
     # and the emergency department ("go to A&E"), which the "&" split would break into "a and e"
     for shorthand in ("+ve", "-ve", "+VE", "-VE", "+Ve", "-Ve", "a&e", "A&E", "A&e"):
         tokenizer.add_special_case(shorthand, [{"ORTH": shorthand}])
+    # a note's "3/7 D&V." at a sentence's end: "V." would be kept whole, as an initial
+    for first, last in ("DV", "NV", "dv", "nv"):
+        tokenizer.add_special_case(f"{first}&{last}.", [{ORTH: first}, {ORTH: "&"}, {ORTH: last}, {ORTH: "."}])
     # Scots and Jamaican negatives ("cannae", "wisnae", "cyaan"): the verb and the rest, read as "<verb> not"
     for word, (verb, _) in NEGATIVE_VERBS.items():
         for typed in (word, word.capitalize(), word.upper()):

@@ -11,7 +11,7 @@ from backcare.adapters.language.values import NUMWORD, ValueMention, parse_numbe
 
 _SCORE_PATTERNS = [
     re.compile(
-        rf"\b(?:it'?s|it\s+is|it\s+was|its|gets\s+to|goes\s+up\s+to|shoots\s+up\s+to|hits|reaches|peaks\s+at|up\s+to)\s+(?:about\s+|around\s+|like\s+)?(?:a|an)\s+(?P<n>\d{{1,2}}|{NUMWORD})(?:\s+or\s+(?:a\s+|an\s+)?(?P<n2>\d{{1,2}}|{NUMWORD}))?\b(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|am|pm|:|/|out|x\b|times|mile|mins))(?=\s+(?:when|at\s+(?:its\s+)?worst|most|on\s+(?:a\s+)?bad|if|first\s+thing|in\s+the|by|at\s+night|and\s+a|now)|\s*[,.;!]|$)",
+        rf"\b(?:it'?s|it\s+is|it\s+was|its|gets\s+to|goes\s+up\s+to|shoots\s+up\s+to|hits|reaches|peaks\s+at|up\s+to)\s+(?:about\s+|around\s+|like\s+)?(?:a|an)\s+(?P<n>\d{{1,2}}|{NUMWORD})(?:\s+or\s+(?:a\s+|an\s+)?(?P<n2>\d{{1,2}}|{NUMWORD}))?\b(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|am|pm|:|/|out|x\b|times|mile|mins))(?=\s+(?:when|at\s+(?:its\s+)?worst|most|on\s+(?:a\s+)?bad|if|first\s+thing|in\s+the|by|at\s+night|and\s+a|now|maybe|probably|i\s+think|i\s+reckon|i\s+guess)|\s*[,.;!?]|$)",
         re.I,
     ),
     re.compile(
