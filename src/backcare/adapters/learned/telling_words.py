@@ -24,6 +24,8 @@ _RIGHT_SIDE = (
 _BILATERAL = re.compile(
     # "between my legs" is the saddle, "a pillow between my knees" a way of lying
     r"\b(?:both|(?<!between my )(?<!between the )(?<!between his )(?<!between her )(?:legs|thighs|knees|ankles|feet)"
+    # "lying with my knees up" is a way of lying, not a second leg
+    r"(?!\s+(?:up|raised|bent|drawn\s+up|pulled\s+up|tucked\s+up|crossed|to\s+(?:my|the|his|her)\s+chest)\b)"
     r"|bilateral(?:ly)?|bilat|b/l|either|each|calves|shins|sides)\b"
     rf"|{_NOT_LYING}\b(?:left|l)\b.*{_NOT_LYING}{_RIGHT_SIDE}|{_NOT_LYING}{_RIGHT_SIDE}.*{_NOT_LYING}\b(?:left|l)\b",
     re.I,
