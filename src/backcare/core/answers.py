@@ -16,6 +16,7 @@ from typing import Any
 
 from backcare.core.instruments import startback_high_risk
 from backcare.core.medicines import derived_medicine_facts, normalise_medicines
+from backcare.core.memo import kept
 from backcare.core.models import Finding, Status, yes_no_finding
 from backcare.core.rules import Value
 from backcare.knowledge import KnowledgeBase
@@ -201,16 +202,13 @@ def _medicine_findings(names: list[str], kb: KnowledgeBase) -> tuple[Finding, ..
     """The findings a medicine list gives, kept per list of recognised medicines: the same few
     lists come back again and again."""
     matched, _ = normalise_medicines(names, kb)
-    key = tuple(medicine.id for medicine in matched)
-    kept = kb.medicine_findings
-    found = kept.get(key)
-    if found is None:
-        if len(kept) >= MEDICINE_LISTS_KEPT:
-            kept.clear()
-        found = kept[key] = tuple(
+
+    def findings() -> tuple[Finding, ...]:
+        return tuple(
             yes_no_finding(fid, "present" if present else "absent", "derived")
             for fid, present in derived_medicine_facts(matched).items()
             # the person's own answer (or unknown) stands when no medicine says otherwise
             if present or fid not in ("anticoagulant", "paracetamol_several_products")
         )
-    return found
+
+    return kept(kb.medicine_findings, tuple(m.id for m in matched), MEDICINE_LISTS_KEPT, findings)

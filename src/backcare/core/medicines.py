@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from backcare.core.memo import kept
+
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
@@ -256,12 +258,10 @@ def _fuzzy_many(words: tuple[str, ...], index: _Index) -> str | None:
 
 
 def _fuzzy(words: tuple[str, ...], index: _Index) -> str | None:
-    if words not in index.fuzzy_cache:
-        if len(index.fuzzy_cache) >= _FUZZY_CACHE_LIMIT:
-            index.fuzzy_cache.clear()
-        found = _fuzzy_one(words[0], index) if len(words) == 1 else _fuzzy_many(words, index)
-        index.fuzzy_cache[words] = found
-    return index.fuzzy_cache[words]
+    def match() -> str | None:
+        return _fuzzy_one(words[0], index) if len(words) == 1 else _fuzzy_many(words, index)
+
+    return kept(index.fuzzy_cache, words, _FUZZY_CACHE_LIMIT, match)
 
 
 def _exact(words: tuple[str, ...], index: _Index) -> str | None:
@@ -340,13 +340,7 @@ def normalise_medicines(names: Iterable[str], kb: KnowledgeBase) -> tuple[list[M
 def _named(name: str, kb: KnowledgeBase) -> tuple[MedicineDef, ...]:
     """The medicines one typed name mentions, in order; kept per name, as every assessment of a
     list reads it again (its facts, then a contributor's wording)."""
-    cache = _index(kb).name_cache
-    found = cache.get(name)
-    if found is None:
-        if len(cache) >= _NAME_CACHE_LIMIT:
-            cache.clear()
-        found = cache[name] = tuple(med for med, _ in find_medicines(name, kb))
-    return found
+    return kept(_index(kb).name_cache, name, _NAME_CACHE_LIMIT, lambda: tuple(m for m, _ in find_medicines(name, kb)))
 
 
 _TAG_FACTS = ("antiplatelet", "ssri_snri", "acei_arb", "diuretic", "oral_steroid", "nsaid_raises_level")
