@@ -99,11 +99,14 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
             for t in members
             if _is_denial(targets[t], built) and overlaps((targets[t].start, targets[t].end), m.modifier_span)
         ]
+        named_over = [(m, t) for m in graph.modifiers for t in members if _names_what_is_over(m, targets[t])]
         graph.modifiers = [m for m in graph.modifiers if not _inside_a_finding(m, [targets[t] for t in members], built)]
         graph.apply_modifiers()
         position = {id(targets[t]): t for t in members}
         for target, modifier in graph.edges:
             found[position[id(target)]].append(modifier)
+        for modifier, t in named_over:
+            found[t].append(modifier)
         _negate_after_denials(denials, [(t, targets[t]) for t in members], found, norms)
         findings = [(t, targets[t].start) for t in members if targets[t].label_.startswith("target")]
         _negate_across_lists(findings, graph.modifiers, found, doc)  # a cue inside a finding negates no list
@@ -142,6 +145,17 @@ def _ends_reach(first: Any, other: Any) -> bool:
     )
 
 
+def _names_what_is_over(cue: Any, target: Span) -> bool:
+    """Whether a "now over" cue names the finding it ends ("but the fever has cleared up", ", the
+    sciatica's gone now"): the finding is the cue's subject, a word or two near its start and before
+    its last two words (in "but it's clearly getting better now" the finding is what the cue says,
+    not what is over). Such a cue applies to it and, as any cue of its kind, to what came before."""
+    start, end = cue.modifier_span
+    subject = target.start <= start + 3 and len(target) <= 2
+    inside = subject and start <= target.start and target.end <= end - 2
+    return inside and cue.category == "HISTORICAL" and _kind(cue) == "resolved" and target.label_.startswith("target")
+
+
 def _inside_a_finding(cue: Any, targets: list[Span], built: Engine) -> bool:
     """medspaCy's pruning, with exceptions: a cue inside a finding is part of that finding ("can't"
     in "can't pee") and modifies nothing, but a LONGSTANDING cue may name a condition that is itself
@@ -154,6 +168,7 @@ def _inside_a_finding(cue: Any, targets: list[Span], built: Engine) -> bool:
         return False
     return any(
         overlaps((target.start, target.end), cue.modifier_span)
+        and not _names_what_is_over(cue, target)
         and cue.category not in _kept_cues(target, built)
         and not (cue.category == "FAMILY" and target.label_.startswith("scope"))
         for target in targets
@@ -250,6 +265,8 @@ def context_of(span: Span, modifiers: list[Any]) -> TargetContext:
     # an episode's length told before it is over ("a temperature for a few days, all gone now") and
     # the "now" of "all gone now" tell of the past episode, not that it is current
     over = [m.modifier_span for m in modifiers if m.category == "HISTORICAL" and _kind(m) == "resolved"]
+    if over and any(_kind(m) == "returned" and all(o[1] <= m.modifier_span[0] for o in over) for m in modifiers):
+        kinds.discard("resolved")  # over, then back ("... but now it's back"): current again
     current = any(
         m.category == "CURRENT"
         and not any(overlaps(m.modifier_span, o) or span.end <= m.modifier_span[0] < o[0] for o in over)

@@ -57,7 +57,7 @@ class LayRule(BaseModel):
     direction: Direction
     max_scope: int | None = Field(None, gt=0)
     terminated_by: list[Category] = Field(default_factory=list)
-    kind: Literal["remote", "resolved", "hedge", "worse"] | None = None
+    kind: Literal["remote", "resolved", "hedge", "worse", "returned"] | None = None
     on_modifies: Literal["conditional_clause", "followed_by_gerund"] | None = None
     patterns: list[str] = Field(min_length=1)
 
