@@ -19,6 +19,9 @@ _CONDITIONS = frozenset(
      "recent_infection", "recent_spinal_procedure", "pregnant", "startback_5", "startback_6", "startback_8",
      "unexplained_weight_loss", "longstanding_leg_symptoms"}
 )  # fmt: skip
+#: Habits whose time told right after them is theirs: "sitting at my desk all day for years" (not
+#: "my back has hurt for years, sitting all day makes it worse").
+_HABITS = frozenset({"prolonged_sitting", "sedentary"})
 
 
 def _about_a_condition(
@@ -44,10 +47,12 @@ def _about_a_condition(
         return True
     if nearest.label != "target":
         return False
+    ids = set(vocabulary.targets[nearest.index].ids)
     return (
         is_longstanding(nearest, vocabulary)
         or (back_unnamed and nearest.longstanding)
-        or bool(set(vocabulary.targets[nearest.index].ids) & _CONDITIONS)
+        or bool(ids & _CONDITIONS)
+        or bool(ids & _HABITS and nearest.end <= duration.start)
     )
 
 
