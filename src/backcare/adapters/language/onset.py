@@ -111,7 +111,7 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         if mention.sentence not in current and (mention.sentence in theirs or relatives_clause(lead, proxy)):
             continue
         tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
-        if _PAST_EVENT.match(lead) and not _names_anything_before(analysis, mention):
+        if _PAST_EVENT.search(lead) and not _names_anything_before(analysis, mention):
             continue  # "I had a kidney stone 3 years ago, so ... my back": something else that happened
         # "stiff every morning for over an hour": how long something lasts, not when it began
         lasting = bool(_HOW_LONG.search(mention.text))
@@ -136,8 +136,9 @@ _HABITUAL = re.compile(
     re.I,
 )
 
-#: A sentence telling of something that happened: "Had my appendix out 3 years ago."
-_PAST_EVENT = re.compile(r"\s*(?:i\s+)?(?:had|'ve\s+had|have\s+had)\s+(?:a|an|my|the|some)\b", re.I)
+#: A sentence telling of something that happened: "Had my appendix out 3 years ago.", "I'm 45 and had
+#: a kidney stone 5 years ago."
+_PAST_EVENT = re.compile(r"(?:^|\band\s+|,\s*)\s*(?:i\s+)?(?:had|'ve\s+had|have\s+had)\s+(?:a|an|my|the|some)\b", re.I)
 
 
 def _names_anything_before(analysis: Analysis, duration: Mention) -> bool:
