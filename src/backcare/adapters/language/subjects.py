@@ -15,7 +15,9 @@ _EXPLICIT_PROXY = re.compile(
     rf"worried|concerned|query|question)\b[^.!?]{{0,25}}?\b(?:for|about|on\s+behalf\s+of|regarding|re)\s+(?:my|our)\s+"
     rf"(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|^\s*(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{RELATION_RE})\b"
     # "Dad (73) typing with my help": the relative tells it, the writer types
-    rf"|\b(?P<rel3>{RELATION_RE})\b[^.!?]{{0,20}}?\b(?:typing|writing|dictating|texting)\s+(?:with|via|through)\s+my\s+help\b",
+    rf"|\b(?P<rel3>{RELATION_RE})\b[^.!?]{{0,20}}?\b(?:typing|writing|dictating|texting)\s+(?:with|via|through)\s+my\s+help\b"
+    # a parent's text that opens with the child and the age: "daughter 13, back pain that wakes her"
+    r"|\A\s*(?P<rel4>son|daughter|boy|girl|child|kid)\s*(?:,\s*|\s+)(?:aged\s+)?\d{1,2}\s*(?:,|\.|yo\b|y/o|yrs?\b|years?\b)",
     re.I,
 )
 
@@ -34,7 +36,7 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     explicit = _EXPLICIT_PROXY.search(analysis.text)
     relation: str | None = None
     if explicit:
-        relation = (explicit.group("rel") or explicit.group("rel2") or explicit.group("rel3") or "").lower()
+        relation = next((g for g in explicit.group("rel", "rel2", "rel3", "rel4") if g), "").lower()
     else:
         relation = _third_persons_back(analysis)
         if relation is None:
