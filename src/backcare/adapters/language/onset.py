@@ -52,7 +52,7 @@ def _about_a_condition(
         is_longstanding(nearest, vocabulary)
         or (back_unnamed and nearest.longstanding)
         or bool(ids & _CONDITIONS)
-        or bool(ids & _HABITS and nearest.end <= duration.start)
+        or (bool(ids & _HABITS) and nearest.end <= duration.start)
     )
 
 
