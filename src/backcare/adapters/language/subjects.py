@@ -66,7 +66,8 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     if relation in CHILD_WORDS:
         # "8yo daughter": the age read for a child is hers; "my son, a 9-year-old boy": one child
         also.update(word for word in CHILD_WORDS if word not in (FEMALE if sex == "male" else MALE if sex else ()))
-    return Proxy(active=True, words=frozenset({relation, *also, *pronouns}), sex=sex)
+    # "mother-in-law" is also read as the words of a cue ("mother in law")
+    return Proxy(active=True, words=frozenset({relation, relation.replace("-", " "), *also, *pronouns}), sex=sex)
 
 
 #: No one speaks in the first person ("LBP 2/52. Wife reports he has been confused."): a note about
