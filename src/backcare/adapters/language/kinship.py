@@ -3,19 +3,24 @@ whose report it is ("asking for my dad"): defined once so that the two never dis
 
 from __future__ import annotations
 
+
+def _in_laws(*relatives: str) -> tuple[str, ...]:
+    """In-laws as people write them, hyphenated or not: "mother-in-law", "mother in law"."""
+    return tuple(f"{relative}{sep}in{sep}law" for relative in relatives for sep in ("-", " "))
+
+
 #: Male relatives ("my dad", "her husband").
 MALE_RELATIVES = (
     "dad", "daddy", "father", "husband", "son", "brother", "grandad", "granddad", "grandpa", "grandfather",
     "boyfriend", "uncle", "nephew", "stepdad", "stepfather", "stepson", "fiance", "da", "pa", "papa",
-    "taid", "granda", "grandda", "lolo", "father-in-law", "father in law", "brother-in-law", "brother in law",
-    "son-in-law", "son in law", "fil",
+    "taid", "granda", "grandda", "lolo", *_in_laws("father", "brother", "son"), "fil",
 )  # fmt: skip
 #: Female relatives ("my mum", "his wife").
 FEMALE_RELATIVES = (
     "mum", "mom", "mam", "mammy", "mummy", "mommy", "mother", "wife", "daughter", "sister", "nan", "nana", "nanna",
     "gran", "granny", "grandma", "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum",
-    "stepmother", "stepdaughter", "fiancee", "ma", "mama", "momma", "nain", "lola", "mother-in-law", "mother in law",
-    "sister-in-law", "sister in law", "daughter-in-law", "daughter in law", "mil",
+    "stepmother", "stepdaughter", "fiancee", "ma", "mama", "momma", "nain", "lola",
+    *_in_laws("mother", "sister", "daughter"), "mil",
 )  # fmt: skip
 #: Kinship words used as names ("Mum is 79", "Dad takes..."), or with "my" left out in a hurry
 #: ("Daughter is 9", "Husband has..."), capitalised at a sentence start; "Mate," addresses the reader.
