@@ -19,7 +19,7 @@ _CONDITIONS = frozenset(
      "recent_infection", "recent_spinal_procedure", "pregnant", "startback_5", "startback_6", "startback_8",
      "unexplained_weight_loss", "longstanding_leg_symptoms"}
 )  # fmt: skip
-#: Habits whose time told right after them is theirs: "sitting at my desk all day for years" (not
+#: Habits whose length told right after them is theirs: "sitting at my desk all day for years" (not
 #: "my back has hurt for years, sitting all day makes it worse").
 _HABITS = frozenset({"prolonged_sitting", "sedentary"})
 
@@ -52,8 +52,13 @@ def _about_a_condition(
         is_longstanding(nearest, vocabulary)
         or (back_unnamed and nearest.longstanding)
         or bool(ids & _CONDITIONS)
-        or (bool(ids & _HABITS) and nearest.end <= duration.start)
+        or (bool(ids & _HABITS) and nearest.end <= duration.start and not _AGO.search(duration.text))
     )
+
+
+#: A time told as when, not how long: "after a long drive about two months ago" dates the onset
+#: (a habit's "sitting all day for years" is how long the habit has lasted).
+_AGO = re.compile(r"\bago\b", re.I)
 
 
 def about_the_back(analysis: Analysis, timed: Mention, vocabulary: Vocabulary) -> bool:

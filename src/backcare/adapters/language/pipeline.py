@@ -43,6 +43,12 @@ __all__ = ["CA", "Analysis", "Engine", "Mention", "analyse", "compile_all", "eng
 CA = "cancerabbrev"
 
 
+#: Where a cancer starts, after which even a lower-case "ca" is the clinicians' cancer ("FHx: mother ca
+#: breast"): no "can't" is followed by one.
+_CANCER_SITES = frozenset(
+    {"breast", "prostate", "lung", "bowel", "colon", "rectum", "rectal", "kidney", "renal", "thyroid", "bladder",
+     "ovary", "ovarian", "cervix", "pancreas", "stomach", "oesophagus", "esophagus", "liver", "uterus", "skin"}
+)  # fmt: skip
 #: The second half of a split "can't", "cant", "can not".
 _NOT_TOKENS = frozenset({"n't", "nt", "not", "n’t"})
 #: Parts of the body (and what is worn on it) after which "me" (or Scots "ma") is "my", as in Irish,
@@ -90,14 +96,22 @@ def _in_place_norm(doc: Doc, i: int) -> str | None:
     return None
 
 
+def _is_cancer_abbreviation(doc: Doc, i: int) -> bool:
+    """A capitalised "Ca" not split from "n't", or a lower-case "ca" before where a cancer starts."""
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else None
+    if doc[i].text in {"Ca", "CA"}:
+        return after not in _NOT_TOKENS
+    return doc[i].text == "ca" and after in _CANCER_SITES
+
+
 def _normalise_tokens(doc: Doc, normaliser: Normaliser) -> None:
     """Give every token its vocabulary form; fuse "<auxiliary> not" into one token."""
     previous: str | None = None
     fuse: list[int] = []
     for token in doc:
         norm = _in_place_norm(doc, token.i) or normaliser.norm(token.text, previous)
-        if token.text in {"Ca", "CA"} and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _NOT_TOKENS):
-            norm = CA  # "Ca breast", "CA prostate" ("Can't" is "Ca" + "n't")
+        if _is_cancer_abbreviation(doc, token.i):
+            norm = CA  # "Ca breast", "CA prostate", "mother ca breast" ("Can't" is "Ca" + "n't")
         elif (
             token.lower_ in ("me", "ma")
             and token.i + 1 < len(doc)

@@ -41,15 +41,25 @@ _FEELING = re.compile(
     r"|wip(?!ed\s+out)\w*|sx|symptoms?|fuzzy|buzz\w*|cold|prickl\w*|nothing)\b",
     re.I,
 )
+#: Products that hold paracetamol, by name.
+_PARACETAMOL = (
+    r"paracetamol\w*|acetaminophen|co-?codamol|codamol|co-?dydramol|panadol|tylenol|calpol|solpadeine|lemsip"
+    r"|beechams|night nurse|day nurse|excedrin"
+)
+#: What a dose is counted in: "2 paracetamol", "two tablets", "1 x Panadol".
+_DOSE_FORMS = rf"{_PARACETAMOL}|tabs?|tablets?|pills?|caplets?|capsules?|painkillers?"
 #: What makes a number no amount taken: a time ("6 hours"), a pain score ("10/10"), an age and sex ("33F").
 _NOT_AN_AMOUNT = r"h|hrs?|hours?|d|days?|wks?|weeks?|mins?|minutes?|months?|yrs?|years?|y/?o|/10|[mf]"
 #: Words of quantity: more paracetamol than the packet allows cannot be told without one ("two
 #: every three hours", "the whole packet", "more than it says", "popping them like sweets").
+#: One dose is no such word: "took 2 paracetamol this morning" tells how many, not too many.
+_ONE_DOSE = rf"(?!(?:1|2|one|two)\s+(?:x\s+)?(?:\w+\s+)?(?:{_DOSE_FORMS})\b)"
 _AMOUNT = re.compile(
-    rf"(?<![\d/])\d++(?!\s*(?:{_NOT_AN_AMOUNT})\b)"
+    rf"(?<![\d/]){_ONE_DOSE}\d++(?!\s*(?:{_NOT_AN_AMOUNT})\b)"
     r"|\b(?:too many|too much|more|over\w*|exceed\w*|max\w*|limit\w*|extra|double\w*|lots|loads|handfuls?|a lot"
     r"|heaps|whole|packets?|box(?:es)?|every|constantly|non-?stop|sweets|smarties|necking|popping|od|all day"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|several|many|much)\b",
+    r"|dozen|several|many|much)\b"
+    rf"|\b{_ONE_DOSE}(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
     re.I,
 )
 #: Words of strength or of what a leg will not do: weakness cannot be told without one ("gives
@@ -177,10 +187,12 @@ _WEIGHT = re.compile(
 #: Major trauma is told with an impact, a fall, a height or what followed: the model read it into
 #: "pulled my back getting out the car". A speed is in km an hour, not a run's "easy 5 km". A horse
 #: alone is no impact ("hoisted my horse's saddle onto the rack after a lesson"): a fall from one
-#: is told with "off", "thrown" or "fell".
+#: is told with "came off", "thrown" or "fell". Nor is a bicycle ("100 km on the bike yesterday"), nor
+#: "off" alone ("had to push it off the road").
 _IMPACT = re.compile(
     r"\b(?:crash\w*|collid\w*|collision\w*|rtc|rta|mva|mvc|hit|knock\w*|thrown|threw|fell|fall\w*|height\w*"
-    r"|ladder|roof|scaffold\w*|stairs?|steps?|motorbike|bike|cycl\w*|off|accident\w*|impact\w*|run over|struck"
+    r"|ladder|roof|scaffold\w*|stairs?|steps?|motorbike|accident\w*|impact\w*|run over|struck|vs|versus"
+    r"|(?:came|come|comes|coming|went|flew|flown|slid|skidded|tumbled|bounced|spun|veered|knocked|bucked|tipped)\s+off"
     r"|mph|kph|kmh|km\s*/\s*h|km\s+(?:an|per)\s+hour|speed\w*|tackl\w*|spear\w*|trauma\w*|injur\w*|smash\w*|roll\w*|flip\w*|write-?off|airbags?|whiplash"
     r"|land\w*|t-?boned|rear-?ended|shunt\w*|into|windscreen|pile-?up|skid\w*|slipp?\w*|trampoline|div\w*|jump\w*"
     r"|blows?|kick\w*|punch\w*|assault\w*|attack\w*|beat\w*|ambulance|a&e|resus|collar|board|metres|meters|feet|ft"
@@ -219,11 +231,6 @@ _FEELING_LOW = re.compile(
     r"|exhaust\w*|worn|drained|alone|lonely|isolat\w*|hate|hating|unbearable|bear|manag\w*|deal\w*|handle"
     r"|head|mind|mad|crazy|crack\w*|snap\w*|angry|anger|frustrat\w*|cancer|serious|wrong|end it|end of)\b",
     re.I,
-)
-#: Products that hold paracetamol, by name.
-_PARACETAMOL = (
-    r"paracetamol\w*|acetaminophen|co-?codamol|codamol|co-?dydramol|panadol|tylenol|calpol|solpadeine|lemsip"
-    r"|beechams|night nurse|day nurse|excedrin"
 )
 #: Too much paracetamol is also told with a word for what was taken: the model read it into "Pain
 #: about 3 out of 10." after a sentence that named two paracetamol.
