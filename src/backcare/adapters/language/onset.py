@@ -142,8 +142,12 @@ _HABITUAL = re.compile(
 )
 
 #: A sentence telling of something that happened: "Had my appendix out 3 years ago.", "I'm 45 and had
-#: a kidney stone 5 years ago."
-_PAST_EVENT = re.compile(r"(?:^|\band\s+|,\s*)\s*(?:i\s+)?(?:had|'ve\s+had|have\s+had)\s+(?:a|an|my|the|some)\b", re.I)
+#: a kidney stone 5 years ago.", "I broke my hip 20 years ago".
+_PAST_EVENT = re.compile(
+    r"(?:^|\band\s+|,\s*)\s*(?:i\s+)?(?:had|'ve\s+had|have\s+had|broke|fractured|dislocated|tore|ruptured)"
+    r"\s+(?:a|an|my|the|some)\b",
+    re.I,
+)
 
 
 def _names_anything_before(analysis: Analysis, duration: Mention) -> bool:

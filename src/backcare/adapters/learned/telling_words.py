@@ -188,23 +188,31 @@ _WEIGHT = re.compile(
 #: "pulled my back getting out the car". A speed is in km an hour, not a run's "easy 5 km". A horse
 #: alone is no impact ("hoisted my horse's saddle onto the rack after a lesson"): a fall from one
 #: is told with "came off", "thrown" or "fell". Nor is a bicycle ("100 km on the bike yesterday"), nor
-#: "off" alone ("had to push it off the road").
+#: "off" alone ("had to push it off the road"), nor a board that is no spinal board ("stiff as a board").
 _IMPACT = re.compile(
     r"\b(?:crash\w*|collid\w*|collision\w*|rtc|rta|mva|mvc|hit|knock\w*|thrown|threw|fell|fall\w*|height\w*"
     r"|ladder|roof|scaffold\w*|stairs?|steps?|motorbike|accident\w*|impact\w*|run over|struck|vs|versus"
     r"|(?:came|come|comes|coming|went|flew|flown|slid|skidded|tumbled|bounced|spun|veered|knocked|bucked|tipped)\s+off"
     r"|mph|kph|kmh|km\s*/\s*h|km\s+(?:an|per)\s+hour|speed\w*|tackl\w*|spear\w*|trauma\w*|injur\w*|smash\w*|roll\w*|flip\w*|write-?off|airbags?|whiplash"
     r"|land\w*|t-?boned|rear-?ended|shunt\w*|into|windscreen|pile-?up|skid\w*|slipp?\w*|trampoline|div\w*|jump\w*"
-    r"|blows?|kick\w*|punch\w*|assault\w*|attack\w*|beat\w*|ambulance|a&e|resus|collar|board|metres|meters|feet|ft"
+    r"|blows?|kick\w*|punch\w*|assault\w*|attack\w*|beat\w*|ambulance|a&e|resus|collar|(?:spinal\s+|back|long\s+)board|metres|meters|feet|ft"
     r"|storey|floor|ground|went down|came down|over the handlebars|bonnet|lorry|van|bus|truck|tractor|quad)\b",
     re.I,
 )
+#: Pain spreading to the arm, neck or jaw is told with a word for one of them: the model read it
+#: into a note's "Mid-thoracic pain 2/52, gradual onset".
+_ARM_OR_JAW = re.compile(
+    r"\b(?:arms?|neck|jaws?|shoulders?|elbows?|hands?|fingers?|wrists?|throat|chin|teeth|tooth|collar\s*bones?"
+    r"|clavicles?|upper\s+limbs?|ulnar)\b",
+    re.I,
+)
 #: Pain for over three months is told with a length of time or a word for lasting: the model read
-#: it into "back pain, 62 yrs, male" (the age is taken out of the sentence before this check).
+#: it into "back pain, 62 yrs, male" (the age is taken out of the sentence before this check). A time
+#: "later" is a gap between two things, not a length ("Now, three months later, I've tweaked my back").
 _LASTING = re.compile(
     r"\b(?:months?|mths?|mnths?|mos|years?|yrs?|yr|decades?|chronic\w*|long\w*|ages|always|forever|since|persist\w*"
     r"|ongoing|on and off|on-off|never|constant\w*|recurr\w*|weeks|wks|winter|summer|spring|autumn|christmas"
-    r"|\d+ ?(?:m|y|/12|/52))\b",
+    r"|\d+ ?(?:m|y|/12|/52))\b(?!\s+later\b)",
     re.I,
 )
 #: Confusion or drowsiness is told with a word for the mind, sleep or what the person cannot do or
@@ -302,6 +310,7 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "history_of_cancer": (_CANCER,),
     "fever": (_FEVERISH,),
     "major_trauma": (_IMPACT,),
+    "pain_to_arm_or_jaw": (_ARM_OR_JAW,),
     "pregnant": (_PREGNANCY,),
     "fluid_leak": (_LEAKING,),
     "unexplained_weight_loss": (_WEIGHT,),
