@@ -70,7 +70,7 @@ _RELATIVE_DAYS = [
     ),
 ]
 _DURATION_FOR = re.compile(
-    rf"\b(?:for|over|in|been(?:\s+there|\s+like\s+(?:this|that)|\s+this\s+way)?|had\s+it|had\s+this|lasted|lasting|since|from|going\s+on(?:\s+for)?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|(?:last|past)\s+(?=\d)|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))(?(q)|(?!\s+\d))\b",
+    rf"\b(?:for|over|in|been(?:\s+there|\s+like\s+(?:this|that)|\s+this\s+way)?|had\s+it|had\s+this|lasted|lasting|since|from|(?:going|gone|went)\s+on(?:\s+for)?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|(?:last|past)\s+(?=\d)|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))(?(q)|(?!\s+\d))\b",
     re.I,
 )
 _DURATION_AGO = re.compile(

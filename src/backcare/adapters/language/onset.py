@@ -69,13 +69,18 @@ def about_the_back(analysis: Analysis, timed: Mention, vocabulary: Vocabulary) -
     return not _about_a_condition(analysis, timed, vocabulary)
 
 
+#: A length that ends now: "for the last 4 months", "over the past few weeks".
+_UP_TO_NOW = re.compile(r"\b(?:for|over|in)\s+the\s+(?:last|past)\b", re.I)
 #: A length of time in hours or minutes that is not "ago": usually how long something lasts.
 _HOW_LONG = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?)\b(?!\s+ago)", re.I)
 
 
 def _about_the_past(analysis: Analysis, duration: Mention) -> bool:
     """Whether the time belongs to history ("I had sciatica three years ago", "a car accident ten
-    years ago; my back is sore"): the mention nearest to it in its sentence is a past one."""
+    years ago; my back is sore"): the mention nearest to it in its sentence is a past one. A time
+    "for the last 4 months" runs up to now, whatever it is told beside."""
+    if _UP_TO_NOW.search(duration.text):
+        return False
     others = [m for m in analysis.mentions if m.sentence == duration.sentence and m.label in {"target", "scope"}]
     if not others:
         return False
