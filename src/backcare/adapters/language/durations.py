@@ -210,9 +210,9 @@ _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|(?-i:May)|jun|jul|aug|sep|oct|no
 
 
 #: How long someone has been well, not how long it has hurt: "completely gone for years", "my back
-#: has been fine for years since".
+#: has been fine for years since" (not "a good 3 months now", which is how long it has hurt).
 _WELL_BEFORE = re.compile(
-    r"\b(?:fine|gone|better|okay|ok|clear|good|well|healed|settled|sorted|pain[-\s]free|symptom[-\s]free"
+    r"\b(?:fine|gone|better|okay|ok|clear|(?<!\ba\s)good|well|healed|settled|sorted|pain[-\s]free|symptom[-\s]free"
     r"|no\s+(?:trouble|problems?|issues?|bother))\s*$",
     re.I,
 )
