@@ -14,6 +14,7 @@ MALE_RELATIVES = (
     "dad", "daddy", "father", "husband", "son", "brother", "grandad", "granddad", "grandpa", "grandfather",
     "boyfriend", "uncle", "nephew", "stepdad", "stepfather", "stepson", "fiance", "da", "pa", "papa",
     "taid", "granda", "grandda", "lolo", *_in_laws("father", "brother", "son"), "fil",
+    "old man", "old fella", "old feller",  # "my old man's 69": a husband or a father
 )  # fmt: skip
 #: Female relatives ("my mum", "his wife").
 FEMALE_RELATIVES = (
@@ -21,6 +22,7 @@ FEMALE_RELATIVES = (
     "gran", "granny", "grandma", "grandmother", "girlfriend", "aunt", "auntie", "aunty", "niece", "stepmum",
     "stepmother", "stepdaughter", "fiancee", "ma", "mama", "momma", "nain", "lola",
     *_in_laws("mother", "sister", "daughter"), "mil",
+    "old woman", "old lady", "old dear",  # "my old dear": a mother or a wife
 )  # fmt: skip
 #: Kinship words used as names ("Mum is 79", "Dad takes..."), or with "my" left out in a hurry
 #: ("Daughter is 9", "Husband has..."), capitalised at a sentence start; "Mate," addresses the reader.

@@ -169,11 +169,16 @@ _LETTERED = {"M": "man", "F": "woman"}
 #: "my mum's 66").
 _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|never|started|now|not|also|still)\b|\d)))"
 
+#: Words after which a person named is the object, not the one told of: "lifting my son", "for my dad".
+_OBJECT_OF = ("to", "at", "from", "with", "for", "visit", "visiting", "see", "saw", "lifting", "lift", "carry",
+              "carrying", "carried", "lifted", "up", "helping", "helped")  # fmt: skip
+_NOT_AN_OBJECT = "".join(rf"(?<!\b{word}\s)" for word in _OBJECT_OF)
+#: ... and before an age: "lifting my 2 year old into the car seat" is the writer's back.
+_NOT_AN_AGED_OBJECT = "".join(rf"(?<!\b{word}\s{det}\s)" for word in _OBJECT_OF for det in ("my", "our"))
+
 _PERSON = re.compile(
-    rf"(?<!\bto\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bvisit\s)(?<!\bvisiting\s)(?<!\bsee\s)"
-    rf"(?<!\bsaw\s)(?<!\blifting\s)(?<!\blift\s)(?<!\bcarry\s)(?<!\bcarrying\s)(?<!\bcarried\s)(?<!\blifted\s)"
-    rf"(?<!\bup\s)(?<!\bhelping\s)(?<!\bhelped\s)\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
-    rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
+    rf"{_NOT_AN_OBJECT}\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
+    rf"{_NOT_AN_OBJECT}(?:\b(?:my|our)\s+)?{_NOT_AN_AGED_OBJECT}{_AGED}|{_NOT_AN_OBJECT}\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
     rf"\b(?P<first>{_FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,
 )
