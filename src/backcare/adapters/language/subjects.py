@@ -178,7 +178,8 @@ _NOT_AN_AGED_OBJECT = "".join(rf"(?<!\b{word}\s{det}\s)" for word in _OBJECT_OF 
 
 _PERSON = re.compile(
     rf"{_NOT_AN_OBJECT}\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
-    rf"{_NOT_AN_OBJECT}(?:\b(?:my|our)\s+)?{_NOT_AN_AGED_OBJECT}{_AGED}|{_NOT_AN_OBJECT}\b(?P<child>{_CHILD})|\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
+    rf"{_NOT_AN_OBJECT}(?:\b(?:my|our)\s+)?{_NOT_AN_AGED_OBJECT}{_AGED}|{_NOT_AN_OBJECT}\b(?P<child>{_CHILD})|"
+    rf"\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
     rf"\b(?P<first>{_FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,
 )
