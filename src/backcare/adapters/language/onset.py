@@ -22,6 +22,9 @@ _CONDITIONS = frozenset(
 #: Habits whose length told right after them is theirs: "sitting at my desk all day for years" (not
 #: "my back has hurt for years, sitting all day makes it worse").
 _HABITS = frozenset({"prolonged_sitting", "sedentary"})
+#: A time told as when, not how long: "after a long drive about two months ago" dates the onset
+#: (a habit's "sitting all day for years" is how long the habit has lasted).
+_AGO = re.compile(r"\bago\b", re.I)
 
 
 def _about_a_condition(
@@ -54,11 +57,6 @@ def _about_a_condition(
         or bool(ids & _CONDITIONS)
         or (bool(ids & _HABITS) and nearest.end <= duration.start and not _AGO.search(duration.text))
     )
-
-
-#: A time told as when, not how long: "after a long drive about two months ago" dates the onset
-#: (a habit's "sitting all day for years" is how long the habit has lasted).
-_AGO = re.compile(r"\bago\b", re.I)
 
 
 def about_the_back(analysis: Analysis, timed: Mention, vocabulary: Vocabulary) -> bool:
