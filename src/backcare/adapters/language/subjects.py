@@ -29,6 +29,12 @@ class Proxy:
     active: bool = False
     words: frozenset[str] = frozenset()
     sex: str | None = None
+    writers_own: tuple[tuple[int, int], ...] = ()  # where the writer tells of themselves
+
+
+#: The writer's own history told beside the patient's: "I've had breast cancer myself but she's
+#: perfectly healthy", from the "I" to the "myself" ("I couldn't lift her by myself" is no history).
+_WRITERS_OWN = re.compile(r"\b(?:i|i've|ive|i'm|im|i'd)\b[^.!?;,]*?(?<!\bby\s)\bmyself\b", re.I)
 
 
 def detect_proxy(analysis: Analysis) -> Proxy:
@@ -67,7 +73,9 @@ def detect_proxy(analysis: Analysis) -> Proxy:
         # "8yo daughter": the age read for a child is hers; "my son, a 9-year-old boy": one child
         also.update(word for word in CHILD_WORDS if word not in (FEMALE if sex == "male" else MALE if sex else ()))
     # "mother-in-law" is also read as the words of a cue ("mother in law")
-    return Proxy(active=True, words=frozenset({relation, relation.replace("-", " "), *also, *pronouns}), sex=sex)
+    words = frozenset({relation, relation.replace("-", " "), *also, *pronouns})
+    own = tuple(m.span() for m in _WRITERS_OWN.finditer(analysis.text))
+    return Proxy(active=True, words=words, sex=sex, writers_own=own)
 
 
 #: No one speaks in the first person ("LBP 2/52. Wife reports he has been confused."): a note about
@@ -310,9 +318,9 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
 
 def _possessive(cue: str) -> bool:
     """A relative's cue that is a possessive: "my wife's", "my sons'", or typed without its
-    apostrophe ("from my mums cupboard")."""
+    apostrophe ("from my mums cupboard"); "my husband's on simvastatin" is his."""
     last = cue.split()[-1] if cue.split() else ""
-    return "'s" in cue or cue.endswith("s'") or (last.endswith("s") and last[:-1] in RELATIONS)
+    return cue.endswith(("'s", "s'")) or (last.endswith("s") and last[:-1] in RELATIONS)
 
 
 def _a_baby_felt(mention: Mention) -> bool:
@@ -323,7 +331,10 @@ def _a_baby_felt(mention: Mention) -> bool:
 
 
 def counts_for_person(mention: Mention, proxy: Proxy) -> bool:
-    """Whether a mention is the person's own, now or in fact: not hypothetical, not someone else's."""
+    """Whether a mention is the person's own, now or in fact: not hypothetical, not someone else's
+    (in a carer's report, not the writer's own either)."""
+    if any(start <= mention.start < end for start, end in proxy.writers_own):
+        return False
     return not mention.hypothetical and not about_someone_else(mention, proxy)
 
 

@@ -93,7 +93,7 @@ _FOOT = re.compile(
 #: I can't lift it at all"). The model read it into "Power 5/5 both legs, R leg asymptomatic".
 _WORSENING = re.compile(
     r"\b(?:wors\w*|weaker|weakening|progress\w*|deteriorat\w*|more|increas\w*|spread\w*|every|each|getting|becom\w*|became"
-    r"|got|gone|declin\w*|further|less|steadily|now|any ?more|no longer|stopped|started|since|today"
+    r"|got|gone|declin\w*|further|less|steadily|now|any ?more|no longer|stopped|started|today"
     r"|yesterday|this (?:morning|week)|overnight|day by day|by the (?:day|hour)|hours?)\b",
     re.I,
 )
