@@ -148,9 +148,9 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Za-z])"), "unknown"),
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"; at a sentence's start without
-    # the comma: "daughter 13, back pain that wakes her at night"
+    # the comma: "daughter 13, back pain that wakes her at night", "son is 12, ..."
     (re.compile(rf"\b(?:boy|girl|lad|lass|child|son|daughter)\s*,\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
-    (re.compile(rf"(?:\A|(?<=[.!?]\s))(?:boy|girl|child|son|daughter)\s+(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
+    (re.compile(rf"(?:\A|(?<=[.!?]\s))(?:boy|girl|child|son|daughter)(?:\s+is|'s)?\s+(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
     # the next birthday's age, a year more than now: "80 next birthday", "I'll be 75 at Easter"
     (
         re.compile(

@@ -22,9 +22,10 @@ _CONDITIONS = frozenset(
 #: Habits whose length told right after them is theirs: "sitting at my desk all day for years" (not
 #: "my back has hurt for years, sitting all day makes it worse").
 _HABITS = frozenset({"prolonged_sitting", "sedentary"})
-#: A time told as when, not how long: "after a long drive about two months ago" dates the onset
-#: (a habit's "sitting all day for years" is how long the habit has lasted).
-_AGO = re.compile(r"\bago\b", re.I)
+#: A time told as how long: a habit's "sitting all day for years" is how long the habit has lasted;
+#: a time told as when dates the onset ("after a long drive about two months ago", "a long car
+#: journey yesterday").
+_HOW_LONG_SO_FAR = re.compile(r"^\s*(?:for|over|in\s+the\s+(?:last|past))\b", re.I)
 
 
 def _about_a_condition(
@@ -55,7 +56,7 @@ def _about_a_condition(
         is_longstanding(nearest, vocabulary)
         or (back_unnamed and nearest.longstanding)
         or bool(ids & _CONDITIONS)
-        or (bool(ids & _HABITS) and nearest.end <= duration.start and not _AGO.search(duration.text))
+        or (bool(ids & _HABITS) and nearest.end <= duration.start and bool(_HOW_LONG_SO_FAR.match(duration.text)))
     )
 
 

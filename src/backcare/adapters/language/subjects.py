@@ -16,8 +16,10 @@ _EXPLICIT_PROXY = re.compile(
     rf"(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|^\s*(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{RELATION_RE})\b"
     # "Dad (73) typing with my help": the relative tells it, the writer types
     rf"|\b(?P<rel3>{RELATION_RE})\b[^.!?]{{0,20}}?\b(?:typing|writing|dictating|texting)\s+(?:with|via|through)\s+my\s+help\b"
-    # a parent's text that opens with the child and the age: "daughter 13, back pain that wakes her"
-    r"|\A\s*(?P<rel4>son|daughter|boy|girl|child|kid)\s*(?:,\s*|\s+)(?:aged\s+)?\d{1,2}\s*(?:,|\.|yo\b|y/o|yrs?\b|years?\b)",
+    # a parent's text that opens with the child and the age: "daughter 13, back pain that wakes her",
+    # "son is 12, for 2 weeks his back pain wakes him"
+    r"|\A\s*(?:my\s+)?(?P<rel4>son|daughter|boy|girl|child|kid)(?:'s\s+|\s*(?:,\s*|\s+)(?:is\s+|aged\s+)?)\d{1,2}"
+    r"\s*(?:,|\.|yo\b|y/o|yrs?\b|years?\b)",
     re.I,
 )
 

@@ -22,8 +22,9 @@ _RIGHT_SIDE = (
     r"|from|under|behind|on|off|out|back)\b)"
 )
 _BILATERAL = re.compile(
-    # "between my legs" is the saddle, "a pillow between my knees" a way of lying
-    r"\b(?:both|(?<!between my )(?<!between the )(?<!between his )(?<!between her )(?:legs|thighs|knees|ankles|feet)"
+    # "between my legs" and "inner thighs" are the saddle, "a pillow between my knees" a way of lying
+    r"\b(?:both|(?<!between my )(?<!between the )(?<!between his )(?<!between her )(?<!inner )"
+    r"(?:legs|thighs|knees|ankles|feet)"
     # "lying with my knees up" is a way of lying, not a second leg
     r"(?!\s+(?:up|raised|bent|drawn\s+up|pulled\s+up|tucked\s+up|crossed|to\s+(?:my|the|his|her)\s+chest)\b)"
     r"|bilateral(?:ly)?|bilat|b/l|either|each|calves|shins|sides)\b"
@@ -36,8 +37,12 @@ _UNWELL_AFTER = (
     r"|poorly|tired|exhausted|rubbish|crap|lousy|grim|weak|faint|hot|cold|shivery|feverish|better|worse|fine|ok|okay"
     r"|good|great|low|down|sad|anxious|stressed)\b)"
 )
+#: A feeling told as normal is no changed feeling: "sore from the saddle, feeling is completely normal".
+_FEELING_NORMAL = (
+    r"(?!\s+(?:is|'s|are|was|has\s+been|feels)\s+(?:\w+\s+)?(?:normal|fine|ok|okay|intact|unchanged|the\s+same|all\s+there)\b)"
+)
 _FEELING = re.compile(
-    rf"\b(?:numb\w*|(?:feel\w*|felt){_UNWELL_AFTER}|sensation\w*|sensory|tingl\w*|pins|needles|dead|an(?:a)?esth\w*|par(?:a)?esth\w*"
+    rf"\b(?:numb\w*|(?:feel\w*|felt){_UNWELL_AFTER}{_FEELING_NORMAL}|sensation\w*|sensory|tingl\w*|pins|needles|dead|an(?:a)?esth\w*|par(?:a)?esth\w*"
     r"|wip(?!ed\s+out)\w*|sx|symptoms?|fuzzy|buzz\w*|cold|prickl\w*|nothing)\b",
     re.I,
 )
@@ -69,8 +74,10 @@ _WEAK_WORDS = (
     r"weak\w*|strength|strong|power|[0-5]/5|mrc|give[sn]?|gave|giving|buckl\w*|heavy|heaviness|lead|drag\w*"
     r"|drop\w*|catch\w*|slap\w*|scuff\w*|stumbl\w*|trip\w*|jelly|wobbl\w*|hold\w*|useless|floppy|dead"
     r"|collaps\w*|fall\w*|fell|stairs?|steps?|kerb|curb|climb\w*|(?:not|stopped) working|let\w* me down"
-    r"|can'?t|cannot|can not|couldn'?t|could not|unable|won'?t|will not|doesn'?t|does not|didn'?t|did not"
-    r"|isn'?t|is not"
+    r"|(?:can'?t|cannot|can not|couldn'?t|could not|unable|won'?t|will not|doesn'?t|does not|didn'?t|did not"
+    r"|isn'?t|is not)"
+    # what the back will not let them do is no weakness: "won't bend down to pick up her toys"
+    r"(?!\s+(?:even\s+|really\s+|to\s+)?(?:bend|sit|lie|sleep|turn|twist|straighten|stop|settle|eat|play|let|cope)\b)"
 )
 #: A foot a pain reaches is no word of strength: "into my left leg all the way to the foot".
 _REACHED = "".join(f"(?<!{p} {d} )" for p in ("to", "into", "in") for d in ("the", "my"))
@@ -280,13 +287,19 @@ _BALANCE = re.compile(
     r"|legs? like|all over the place|keel\w*|topple\w*|unstable|dizzy)\b",
     re.I,
 )
+#: "bad" or "worse" told of the back or the pain is no word of illness: "My low back has been bad
+#: for 5 days and since last night I've felt shivery and hot".
+_NOT_THE_BACKS = "".join(
+    f"(?<!{w} )" for w in ("back", "back's", "been", "pain", "pain's", "is", "was", "getting", "got", "not")
+)
 #: Feeling very unwell is told with a word of illness or of how bad ("rough", "like death", "not
-#: right"): the model read "Feel ok now." as very unwell.
+#: right"): the model read "Feel ok now." as very unwell. A fever's words ("shivery", "feverish")
+#: are the fever, not a word of how ill: the model read "felt shivery and hot" as very unwell.
 _UNWELL = re.compile(
     r"\b(?:unwell|ill|illness|(?<!sleeping )(?<!sleep )(?<!slept )(?<!eating )(?<!coping )(?<!walking )poorly"
     r"|sick\w*|rough|awful|terrible|dreadful|horrible|horrendous|rotten|lousy|grotty"
-    r"|grim|crap\w*|shit\w*|rubbish|bad|worse|worst|dying|die|death|dead|wiped|floored|exhausted|drained|weak\w*"
-    r"|faint\w*|clammy|sweat\w*|shak\w*|shiver\w*|fever\w*|flu\w*|run\s+down|knocked|peaky|septic|sepsis|toxic"
+    rf"|grim|crap\w*|shit\w*|rubbish|{_NOT_THE_BACKS}(?:bad|worse)|worst|dying|die|death|dead|wiped|floored|exhausted|drained|weak\w*"
+    r"|faint\w*|clammy|sweat\w*|shak\w*|flu\w*|run\s+down|knocked|peaky|septic|sepsis|toxic"
     r"|unresponsive|collaps\w*|gr[ae]y|pale|mottled|letharg\w*|listless|confus\w*|drows\w*|bed\w*|struggl\w*"
     r"|off\s+colou?r|under\s+the\s+weather|out\s+of\s+it|unwel|systemically|fatigue\w*|tired)\b"
     r"|\b(?:not|n't|never|nae|no)\s+(?:feel\w*\s+)?(?:at\s+all\s+)?(?:ok|okay|well|right|good|great|myself|himself|herself"
