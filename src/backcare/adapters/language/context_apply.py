@@ -163,14 +163,15 @@ def _inside_a_finding(cue: Any, targets: list[Span], built: Engine) -> bool:
     target it overlaps). Likewise a finding that is itself a cue ("really worried I might lose
     control") keeps the cue categories its entry names (``keeps_cues``) for the other findings, and
     a mention of the back keeps a relative's cue it shares a word with ("my friend's back pain
-    turned out to be cancer": the "'s" of "friend's" is also the back's)."""
+    turned out to be cancer": the "'s" of "friend's" is also the back's), and so does an age told in
+    one ("My 2 year old has had a temperature")."""
     if cue.category == "LONGSTANDING" or _turns_a_list(cue):
         return False
     return any(
         overlaps((target.start, target.end), cue.modifier_span)
         and not _names_what_is_over(cue, target)
         and cue.category not in _kept_cues(target, built)
-        and not (cue.category == "FAMILY" and target.label_.startswith("scope"))
+        and not (cue.category == "FAMILY" and target.label_.startswith(("scope", "age#")))
         for target in targets
     )
 

@@ -293,6 +293,10 @@ _FELT = frozenset({"felt", "feel", "feeling", "feels"})
 _STIRS = ("kick", "mov", "wriggl")
 
 
+#: A child named by an age: "my 3 year old", "our 18-month-old".
+_AGED_CHILD = re.compile(r"\b\d+\s*-?\s*(?:years?|yrs?|months?)\s*-?\s*old\b", re.I)
+
+
 def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     """Whether a family cue makes the mention someone else's; in a carer's report, cues that name
     the person described do not. In the writer's own account, a finding told of "her bladder" or
@@ -307,7 +311,7 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
         return True
     for cue in mention.family:
         said = [_SINGULAR.get(w, w) for w in re.findall(r"[a-z']+", cue.replace("'s", " ").replace("s'", " "))]
-        words = set(said)
+        words = set(said) | ({"child"} if _AGED_CHILD.search(cue) else set())  # "my 3 year old"
         named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
         phrase = " ".join(w for w in said if w not in _DETERMINERS)  # "my little one"
         if proxy.active and ((named or words) & proxy.words or phrase in proxy.words):

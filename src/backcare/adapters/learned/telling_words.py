@@ -76,8 +76,9 @@ _WEAK_WORDS = (
     r"|collaps\w*|fall\w*|fell|stairs?|steps?|kerb|curb|climb\w*|(?:not|stopped) working|let\w* me down"
     r"|(?:can'?t|cannot|can not|couldn'?t|could not|unable|won'?t|will not|doesn'?t|does not|didn'?t|did not"
     r"|isn'?t|is not)"
-    # what the back will not let them do is no weakness: "won't bend down to pick up her toys"
-    r"(?!\s+(?:even\s+|really\s+|to\s+)?(?:bend|sit|lie|sleep|turn|twist|straighten|stop|settle|eat|play|let|cope)\b)"
+    # what the back will not let them do, or what a child does not want, is no weakness: "won't bend
+    # down to pick up her toys", "doesn't want to walk today"
+    r"(?!\s+(?:even\s+|really\s+|to\s+)?(?:bend|sit|lie|sleep|turn|twist|straighten|stop|settle|eat|play|let|cope|want|wanna)\b)"
 )
 #: A foot a pain reaches is no word of strength: "into my left leg all the way to the foot".
 _REACHED = "".join(f"(?<!{p} {d} )" for p in ("to", "into", "in") for d in ("the", "my"))
@@ -97,11 +98,19 @@ _FOOT = re.compile(
     re.I,
 )
 #: Words of change: weakness getting worse cannot be told without one ("weaker every day", "now
-#: I can't lift it at all"). The model read it into "Power 5/5 both legs, R leg asymptomatic".
+#: I can't lift it at all"). The model read it into "Power 5/5 both legs, R leg asymptomatic". When
+#: it began is no such word: "has gone weak ... since my back went 4 days ago", "since yesterday my
+#: foot slaps down" are new weakness, not weakness getting worse (a "today" may set now against
+#: before: "Today: DF 2/5, EHL 1/5, new foot drop").
 _WORSENING = re.compile(
     r"\b(?:wors\w*|weaker|weakening|progress\w*|deteriorat\w*|more|increas\w*|spread\w*|every|each|getting|becom\w*|became"
-    r"|got|gone|declin\w*|further|less|steadily|now|any ?more|no longer|stopped|started|today"
-    r"|yesterday|this (?:morning|week)|overnight|day by day|by the (?:day|hour)|hours?)\b",
+    r"|declin\w*|further|less|steadily|now|today|any ?more|no longer|stopped|day by day|by the (?:day|hour)"
+    # what it could do before: "yesterday I could walk, today my legs won't hold me"
+    r"|could (?:still |just )?(?:walk|stand|lift|climb|get|manage|move)"
+    # one day against another: "Today I cannot stand on the toes, yesterday I could", "by Wednesday"
+    r"|yesterday\b[^.!?]*\b(?:today|now|this morning)|(?:this morning)\b[^.!?]*\byesterday"
+    r"|by (?:mon|tues|wednes|thurs|fri|satur|sun)day|by (?:the )?(?:next|following) (?:day|morning)"
+    r"|by (?:tonight|this morning|then))\b",
     re.I,
 )
 #: Words of going down or of consciousness: a collapse or a faint cannot be told without one. The
