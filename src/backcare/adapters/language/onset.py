@@ -25,7 +25,7 @@ _HABITS = frozenset({"prolonged_sitting", "sedentary"})
 #: A time told as how long: a habit's "sitting all day for years" is how long the habit has lasted;
 #: a time told as when dates the onset ("after a long drive about two months ago", "a long car
 #: journey yesterday").
-_HOW_LONG_SO_FAR = re.compile(r"^\s*(?:for|over|in\s+the\s+(?:last|past))\b", re.I)
+_TOLD_AS_A_LENGTH = re.compile(r"^\s*(?:for|over|in\s+the\s+(?:last|past))\b", re.I)
 
 
 def _about_a_condition(
@@ -56,7 +56,7 @@ def _about_a_condition(
         is_longstanding(nearest, vocabulary)
         or (back_unnamed and nearest.longstanding)
         or bool(ids & _CONDITIONS)
-        or (bool(ids & _HABITS) and nearest.end <= duration.start and bool(_HOW_LONG_SO_FAR.match(duration.text)))
+        or (bool(ids & _HABITS) and nearest.end <= duration.start and bool(_TOLD_AS_A_LENGTH.match(duration.text)))
     )
 
 
