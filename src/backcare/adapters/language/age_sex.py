@@ -128,9 +128,12 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         ),
         "unknown",
     ),
-    # a note's resident named with a title and an age: "Mr J, 84, slid off the edge of his bed", "Mr J.B., 71"
+    # a note's resident named with a title and an age: "Mr J, 84, slid off the edge of his bed", "Mr J.B., 71",
+    # "Mrs K (91)"
     (
-        re.compile(rf"\b(?-i:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?-i:[A-Z])[\w'.-]*\s*,\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I),
+        re.compile(
+            rf"\b(?-i:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?-i:[A-Z])[\w'.-]*\s*(?:,|\()\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I
+        ),
         "unknown",
     ),
     # one of those a carer looks after, with an age: "One of our ladies, 78, slid off her bed"

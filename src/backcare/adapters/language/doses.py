@@ -174,6 +174,18 @@ _LONGER = re.compile(
 )
 
 
+#: A count taken of each of the products named: "had about 12 of each today", "took 4 of both".
+#: It is one product's count here; the reader adds it once for every paracetamol product taken.
+_OF_EACH = re.compile(
+    r"\b(?:had|taken|took|swallowed|necked|downed|popped)\s+(?:about\s+|around\s+|roughly\s+|maybe\s+|at\s+least\s+)?"
+    r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|ten|twelve)\s+(?:tablets?\s+|tabs\s+|pills?\s+)?"
+    r"of\s+(?:each|both|them\s+each)\b",
+    re.I,
+)
+#: Whether a dose is a count of each product ("of each"), as ``_OF_EACH`` reads it.
+OF_EACH = re.compile(r"\bof\s+(?:each|both|them\s+each)$", re.I)
+
+
 #: A strength right after a counted product ("10 x paracetamol 500 mg"): not one more dose.
 _STRENGTH = re.compile(r"\s*(?:\d{1,2}\s*/\s*)?\d{3,4}\s*mg\b", re.I)
 
@@ -235,6 +247,10 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
             yield ValueMention(
                 "doses_per_day", float(n) * (SACHET_TABLETS if m.group("sachet") else 1), m.start(), m.end()
             )
+    for m in _OF_EACH.finditer(text):
+        if _within_a_day(text, m.start(), m.end()) and not _overlaps(m.start("n"), m.end(), taken):
+            taken.append((m.start("n"), m.end()))
+            yield ValueMention("doses_per_day", float(parse_number(m.group("n")) or 0), m.start("n"), m.end())
     yield from _counted_in_a_day(text, taken)
     for m in [*_FORM_COUNT.finditer(text), *_FORM_TIMES.finditer(text), *_ABOUT_COUNT.finditer(text)]:
         if _within_a_day(text, m.start(), m.end()) and not _overlaps(m.start(), m.end(), taken):

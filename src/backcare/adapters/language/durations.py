@@ -191,6 +191,19 @@ _ISO_START = re.compile(
     re.I,
 )
 
+_MONTH_NAME = (
+    r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+#: A start told as a date: "started on 20 October", "began November 8th", a note's "LBP onset
+#: 25/10/26" (day first, unless only the month-first reading is a date).
+_STARTED_ON = re.compile(
+    r"\b(?:started|starting|began|begun|came\s+on|onset|date\s+of\s+onset|date\s+started)\s*(?:on|:|-)?\s*(?:the\s+)?"
+    rf"(?:(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})\b"
+    rf"|(?P<m2>{_MONTH_NAME})\s+(?:the\s+)?(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![:/.]?\d)"
+    r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b)",
+    re.I,
+)
 
 #: In pregnancy, "since about 20 weeks" is a week of the pregnancy, not a duration.
 _GESTATION_POINT = re.compile(r"(?:since|from)\b[^\d]*\d+\s*(?:weeks?|wks?)$", re.I)
@@ -298,6 +311,8 @@ def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
     a form's "Date started: 2026-11-30"."""
     for m in _ISO_START.finditer(text):
         yield from _since_day(m, today, int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    for m in _STARTED_ON.finditer(text):
+        yield from _started_on(m, today)
     for m in _SINCE_SEASON.finditer(text):
         month = _SEASON_MONTH[m.group("s").lower()]
         year = today.year if month <= today.month else today.year - 1
@@ -318,6 +333,22 @@ def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
         year = int(m.group("y")) if m.group("y") and int(m.group("y")) <= today.year else year
         yield from _since_day(m, today, year, month, day)
+
+
+def _started_on(m: re.Match[str], today: dt.date) -> Iterator[ValueMention]:
+    """Days since a start told as a date: a named month's day this year (last year if it is still to
+    come), or a written date, read day first ("25/10/26") unless only month first makes a date."""
+    if m.group("a"):
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        year += 2000 if year < 100 else 0
+        day, month = (b, a) if b > 12 >= a else (a, b)
+        if year <= today.year:
+            yield from _since_day(m, today, year, month, day)
+        return
+    month = _MONTHS[(m.group("m") or m.group("m2")).lower()]
+    day = int(m.group("day") or m.group("day2"))
+    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    yield from _since_day(m, today, year, month, day)
 
 
 def _since_day(m: re.Match[str], today: dt.date, year: int, month: int, day: int) -> Iterator[ValueMention]:

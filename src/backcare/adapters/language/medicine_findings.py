@@ -6,20 +6,30 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from backcare.adapters.language.doses import OF_EACH
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.readings import Read, Status, record
 from backcare.adapters.language.subjects import Proxy, counts_for_person
 from backcare.adapters.language.value_findings import value_mentions
 
 
-def read_products(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
-    """Two or more different paracetamol-containing products taken: several products (whether
-    that is more than the daily maximum is a question of amounts, asked separately)."""
+def _products_taken(analysis: Analysis, proxy: Proxy) -> dict[str, Mention]:
+    """Each paracetamol-containing product the person takes, by name, at its first mention."""
     taken: dict[str, Mention] = {}
     for mention in analysis.mentions:
         if mention.label == "product" and not mention.negated and counts_for_person(mention, proxy):
-            key = " ".join(mention.norms).replace("-", " ").replace("  ", " ")
-            taken.setdefault(key, mention)
+            taken.setdefault(_product_key(mention), mention)
+    return taken
+
+
+def _product_key(product: Mention) -> str:
+    return " ".join(product.norms).replace("-", " ").replace("  ", " ")
+
+
+def read_products(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
+    """Two or more different paracetamol-containing products taken: several products (whether
+    that is more than the daily maximum is a question of amounts, asked separately)."""
+    taken = _products_taken(analysis, proxy)
     if len(taken) >= 2:
         first = min(taken.values(), key=lambda m: m.start)
         evidence = ", ".join(m.text for m in sorted(taken.values(), key=lambda m: m.start))
@@ -65,11 +75,14 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
     for mention, value in value_mentions(analysis, "doses_per_day", proxy):
         if _LIMIT_BEFORE.search(analysis.text[max(0, mention.start - 40) : mention.start]):
             continue
+        if OF_EACH.search(mention.text):  # "about 12 of each": that count of every product taken
+            for name in _products_taken(analysis, proxy):
+                doses.setdefault((name, float(value.value)), mention)
+            continue
         product = _dose_product(analysis, mention)
         if product is None:
             continue
-        key = (" ".join(product.norms).replace("-", " "), float(value.value))
-        doses.setdefault(key, mention)
+        doses.setdefault((_product_key(product), float(value.value)), mention)
     stated = [
         (m, float(v.value))
         for m, v in value_mentions(analysis, "dose_total", proxy)
@@ -78,7 +91,7 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
     total = max([sum(tablets for _, tablets in doses), *(tablets for _, tablets in stated)])
     if total > MAX_TABLETS_A_DAY:
         deciding = [m for m, tablets in stated if tablets == total]  # a stated total that decides is evidence too
-        counted = sorted([*doses.values(), *deciding], key=lambda m: m.start)
+        counted = sorted({m.start: m for m in [*doses.values(), *deciding]}.values(), key=lambda m: m.start)
         status: Status = "possible" if any(m.uncertain for m in counted) else "present"
         evidence = "; ".join(m.text for m in counted)
         record(out, "paracetamol_overuse", status, evidence, counted[0].start, True)

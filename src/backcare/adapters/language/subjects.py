@@ -19,9 +19,15 @@ _EXPLICIT_PROXY = re.compile(
     # a parent's text that opens with the child and the age: "daughter 13, back pain that wakes her",
     # "son is 12, for 2 weeks his back pain wakes him"
     r"|\A\s*(?:my\s+)?(?P<rel4>son|daughter|boy|girl|child|kid)(?:'s\s+|\s*(?:,\s*|\s+)(?:is\s+|aged\s+)?)\d{1,2}"
-    r"\s*(?:,|\.|yo\b|y/o|yrs?\b|years?\b)",
+    r"\s*(?:,|\.|yo\b|y/o|yrs?\b|years?\b)"
+    # one the writer looks after: "Mrs K (91) who I look after", "the gentleman we care for"
+    r"|\b(?P<cared>mrs|ms|miss|mr|lady|woman|gentleman|gent|man|client|resident)\b[^.!?]{0,20}?"
+    r"\b(?:who|whom|that)\s+(?:i|we)\s+(?:look\s+after|care\s+for|support|visit|nurse)\b",
     re.I,
 )
+#: Who the one looked after is, by how the carer names them ("Mrs K" is "she").
+_CARED_FOR = {"mrs": "she", "ms": "she", "miss": "she", "lady": "she", "woman": "she", "mr": "he",
+              "gentleman": "he", "gent": "he", "man": "he"}  # fmt: skip
 
 
 @dataclass
@@ -45,6 +51,8 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     relation: str | None = None
     if explicit:
         relation = next((g for g in explicit.group("rel", "rel2", "rel3", "rel4") if g), "").lower()
+        if explicit.group("cared"):
+            relation = _CARED_FOR.get(explicit.group("cared").lower(), "")
     else:
         relation = _third_persons_back(analysis)
         if relation is None:
@@ -297,6 +305,15 @@ _STIRS = ("kick", "mov", "wriggl")
 _AGED_CHILD = re.compile(r"\b\d+\s*-?\s*(?:years?|yrs?|months?)\s*-?\s*old\b", re.I)
 
 
+#: A finding whose own words open with another's going down ("I caught her as she went down"): theirs,
+#: as "she collapsed" is, where the cue stands outside the finding's words.
+_THEY_WENT_DOWN = frozenset({"went", "passed", "fainted", "collapsed", "keeled", "blacked", "dropped", "hit"})
+
+
+def _opens_with_their_fall(mention: Mention) -> bool:
+    return len(mention.norms) > 1 and mention.norms[0] in {"she", "he"} and mention.norms[1] in _THEY_WENT_DOWN
+
+
 def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     """Whether a family cue makes the mention someone else's; in a carer's report, cues that name
     the person described do not. In the writer's own account, a finding told of "her bladder" or
@@ -305,7 +322,7 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     if (
         not proxy.active
         and mention.label == "target"
-        and _THEIR_BODY.intersection(mention.norms)
+        and (_THEIR_BODY.intersection(mention.norms) or _opens_with_their_fall(mention))
         and not _a_baby_felt(mention)
     ):
         return True

@@ -297,9 +297,9 @@ _BALANCE = re.compile(
     re.I,
 )
 #: "bad" or "worse" told of the back or the pain is no word of illness: "My low back has been bad
-#: for 5 days and since last night I've felt shivery and hot".
+#: for 5 days and since last night I've felt shivery and hot"; nor is "not too bad".
 _NOT_THE_BACKS = "".join(
-    f"(?<!{w} )" for w in ("back", "back's", "been", "pain", "pain's", "is", "was", "getting", "got", "not")
+    f"(?<!{w} )" for w in ("back", "back's", "been", "pain", "pain's", "is", "was", "getting", "got", "not", "not too")
 )
 #: Feeling very unwell is told with a word of illness or of how bad ("rough", "like death", "not
 #: right"): the model read "Feel ok now." as very unwell. A fever's words ("shivery", "feverish")
@@ -315,7 +315,19 @@ _UNWELL = re.compile(
     r"|themselves|(?:too|so)\s+(?:good|great|well|clever|hot))\b",
     re.I,
 )
+#: Pain that nothing eases is told with a word of easing, rest, position or time ("nothing helps",
+#: "constant", "whatever I do"): the model read a bare "Pain 4/10." as unrelenting.
+_RELENTLESS = re.compile(
+    r"\b(?:nothing|none|no|not|n't|never|nowhere|nae|nuttin|constant\w*|continu\w*|non-?stop|24/7|unrelent\w*"
+    r"|relentless\w*|unremitting|persist\w*|always|all\s+the\s+time|day|days|night\w*|whatever|matter|however"
+    r"|rest\w*|ly(?:ing)?|lie\w*|lay\w*|sit\w*|sat|stand\w*|position\w*|posture|comfort\w*|comfy|eas\w*"
+    r"|reliev\w*|relief|help\w*|settl\w*|let\w*|budg\w*|shift\w*|touch\w*|stop\w*|same|unchanged|chang\w*"
+    r"|better|improv\w*|any\w*|every\w*|still|agony|unbearable|bearable|awake|sleep\w*|go(?:es)?\s+away"
+    r"|gone|off|pills?|tablets?|painkillers?|medic\w*|meds|morphine|codeine|ibuprofen|paracetamol|co-codamol)\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "pain_unrelenting": (_RELENTLESS,),
     "urinary_retention": (_NOT_PASSING, _URINE),
     "unsteady_walking": (_BALANCE,),
     "leg_pain_both_sides": (_BILATERAL,),
