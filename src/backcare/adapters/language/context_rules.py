@@ -79,12 +79,12 @@ FUTURE_MARKERS = frozenset(
      "advised", "warned", "worried", "worry", "happens", "happen", "what", "ever", "case", "help", "ambulance",
      "urgently", "immediately", "straight", "right", "pharmacist", "nurse", "midwife", "contact", "ask"}
 )  # fmt: skip
-#: Verbs that, right after "if I", introduce a symptom ("if I get numbness", "if I couldn't pee"),
-#: not a trigger.
+#: Verbs that, right after "if I", introduce a symptom ("if I get numbness", "if I couldn't pee",
+#: "if I end up with a temperature"), not a trigger.
 ONSET_VERBS = frozenset(
     {"get", "gets", "got", "develop", "develops", "notice", "notices", "start", "starts", "experience",
      "lose", "loses", "have", "has", "become", "becomes", "feel", "feels", "suddenly", "can", "ca", "go", "goes",
-     "began", "begin", "see", "find", "could", "could not", "were"}
+     "began", "begin", "see", "find", "could", "could not", "were", "end", "ends", "catch", "spike"}
 )  # fmt: skip
 
 

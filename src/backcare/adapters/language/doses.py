@@ -128,10 +128,11 @@ _LIMIT_AFTER = re.compile(
 #: After an amount: the person's own sum of the day, not one more dose ("3 g altogether").
 _TOTAL_AFTER = re.compile(r"^\s*(?:altogether|all\s+together|in\s+total|total|in\s+all|all\s+told)\b", re.I)
 #: Before it in its sentence, the same: "I added it all up and I've had 3 g", "it comes to 5 g", a
-#: note's "Total paracetamol counted with her for the last 24 h: 2.5 g".
+#: note's "Total paracetamol counted with her for the last 24 h: 2.5 g" or "Calculated paracetamol
+#: last 24 h = 3 g".
 _TOTAL_BEFORE = re.compile(
     r"\b(?:added\s+(?:it|them|everything)(?:\s+all)?\s+up|adds?\s+up\s+to|a\s+total\s+of|in\s+total|comes?\s+to"
-    r"|came\s+to|total)\b[^.!?]{0,55}$",
+    r"|came\s+to|total|calculated|worked\s+out)\b[^.!?]{0,55}$",
     re.I,
 )
 

@@ -195,15 +195,19 @@ _MONTH_NAME = (
     r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
-#: A start told as a date: "started on 20 October", "began November 8th", a note's "LBP onset
-#: 25/10/26" (day first, unless only the month-first reading is a date).
+#: A start told as a date: "started on 20 October", "began November 8th", "started in my right
+#: buttock on 2 November", a note's "LBP onset 25/10/26" (day first, unless only the month-first
+#: reading is a date).
 _STARTED_ON = re.compile(
-    r"\b(?:started|starting|began|begun|came\s+on|onset|date\s+of\s+onset|date\s+started)\s*(?:on|:|-)?\s*(?:the\s+)?"
+    r"\b(?:started|starting|began|begun|came\s+on|onset|date\s+of\s+onset|date\s+started)\s*"
+    r"(?:(?:in|across|down|around|at)\s+(?:my|the|his|her)\s+(?:[a-z]+\s+){0,3}?on\b|on\b|:|-)?\s*(?:the\s+)?"
     rf"(?:(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})\b"
     rf"|(?P<m2>{_MONTH_NAME})\s+(?:the\s+)?(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![:/.]?\d)"
     r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b)",
     re.I,
 )
+#: A written date a problem has lasted since: a note's "mechanical LBP since 09/10/26".
+_SINCE_WRITTEN = re.compile(r"\b(?:since|from)\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b", re.I)
 
 #: In pregnancy, "since about 20 weeks" is a week of the pregnancy, not a duration.
 _GESTATION_POINT = re.compile(r"(?:since|from)\b[^\d]*\d+\s*(?:weeks?|wks?)$", re.I)
@@ -311,7 +315,7 @@ def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
     a form's "Date started: 2026-11-30"."""
     for m in _ISO_START.finditer(text):
         yield from _since_day(m, today, int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    for m in _STARTED_ON.finditer(text):
+    for m in [*_STARTED_ON.finditer(text), *_SINCE_WRITTEN.finditer(text)]:
         yield from _started_on(m, today)
     for m in _SINCE_SEASON.finditer(text):
         month = _SEASON_MONTH[m.group("s").lower()]

@@ -8,7 +8,9 @@ The rules here are the safety policy of free-text reading:
 - a past mention counts for lasting facts (cancer, osteoporosis), for recent events unless long
   ago, and never for current symptoms ("had a fever last month, fine now");
 - present beats possible beats absent when the same finding is read several times, so a red flag
-  stated once is never cancelled by a reassurance elsewhere.
+  stated once is never cancelled by a reassurance elsewhere; the one exception is a name the
+  person gives the pain ("my sciatica"), which gives way to their own plain words that nothing
+  goes down either leg: the name is a label, the words are what they noticed.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from backcare.adapters.language.medicine_findings import read_doses, read_medici
 from backcare.adapters.language.mention_context import is_negated
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.readings import Read, Status, record
-from backcare.adapters.language.subjects import Proxy, about_someone_else, detect_proxy
+from backcare.adapters.language.subjects import Proxy, about_someone_else, counts_for_person, detect_proxy
 from backcare.adapters.language.targets import apply_pending, disputed_targets, not_own_targets, read_targets
 from backcare.adapters.language.temperatures import weather
 from backcare.adapters.language.value_findings import read_measurements, read_values
@@ -96,6 +98,34 @@ def _one_injury(analysis: Analysis, out: dict[str, Read]) -> None:
         del out["minor_trauma"]
 
 
+#: A finding read only from the name of the pain, and the entries whose denial in plain words wins over it.
+_NAMED = ("leg_pain_below_knee", "leg_pain_below_knee.named")
+_TOLD_OTHERWISE = frozenset({"leg_pain_below_knee.nothing_down_legs", "leg_pain_below_knee.not_down_the_legs"})
+#: A denial of one side only ("nothing down the left leg") leaves the other side's pain standing.
+_ONE_SIDE = frozenset({"left", "right", "other", "l", "r"})
+
+
+def _named_but_told_otherwise(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> None:
+    """ "I think I've got sciatica ... it doesn't go down either leg at all": no leg pain below the
+    knee, when the name was the only reading of it and the denial is of the legs, not of one side."""
+    fid, named = _NAMED
+    if fid not in out or out[fid].status == "absent":
+        return
+    own = [
+        (m, vocabulary.targets[m.index])
+        for m in analysis.mentions
+        if m.label == "target" and counts_for_person(m, proxy)
+    ]
+    said = [(m, entry, is_negated(m, analysis.text)) for m, entry in own]
+    if any(fid in e.ids and e.status != "absent" and not no and e.id != named for _, e, no in said):
+        return
+    for m, entry, no in said:
+        denies = entry.status == "absent" or no  # a denial entry, or the "no" of a negated-only one
+        if entry.id in _TOLD_OTHERWISE and denies and not _ONE_SIDE & set(m.norms):
+            out[fid] = Read("absent", m.text, False, m.start, False, entry.id or "")
+            return
+
+
 def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping[str, str]) -> Result:
     """The findings of one analysis: the vocabulary's, the values', the medicines'; then what
     follows from them (a pregnancy gives the sex; flank pain in scope stands for back pain)."""
@@ -108,6 +138,7 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     read_measurements(analysis, proxy, out)
     _one_injury(analysis, out)
     read_medicines(analysis, proxy, generic_names, out)
+    _named_but_told_otherwise(analysis, vocabulary, proxy, out)
     explained += apply_pending(out, pending) + weather(analysis.text)
     moves = out.get("reduced_fetal_movements")
     if "pregnant" not in out and moves is not None and moves.status != "absent":

@@ -56,6 +56,11 @@ _PREGNANCY_WORD = re.compile(
 )
 
 
+#: A text that opens with a stage only a pregnancy has, as its own sentence: "35 weeks. My lower back
+#: has ached all day" (not "3 weeks." of back pain).
+_OPENS_WITH_WEEKS = re.compile(r"\A\s*(?:2[4-9]|3\d|4[0-2])\s*(?:\+\s*[0-6]\s*)?(?:weeks?|wks?)\s*[.,:;]", re.I)
+
+
 def speaks_of_pregnancy(text: str) -> bool:
     """Whether the text names a pregnancy, its care or its signs, other than to deny it ("not pregnant")."""
     return any(
@@ -67,7 +72,7 @@ def speaks_of_pregnancy(text: str) -> bool:
 def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
     """Weeks of pregnancy, one reading per number (the most specific pattern wins); the looser
     patterns count only when the text speaks of pregnancy."""
-    mentions_pregnancy = _PREGNANCY_WORD.search(text) is not None
+    mentions_pregnancy = _PREGNANCY_WORD.search(text) is not None or _OPENS_WITH_WEEKS.match(text) is not None
     numbers_read: set[int] = set()  # one reading per number, by the most specific pattern
     for m in _GESTATION.finditer(text) if "40" in text else ():
         weeks = int(m.group("n"))

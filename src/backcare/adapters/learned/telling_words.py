@@ -31,6 +31,13 @@ _BILATERAL = re.compile(
     rf"|{_NOT_LYING}\b(?:left|l)\b.*{_NOT_LYING}{_RIGHT_SIDE}|{_NOT_LYING}{_RIGHT_SIDE}.*{_NOT_LYING}\b(?:left|l)\b",
     re.I,
 )
+#: One leg told as spared ("nothing down the left leg", "my left leg is totally fine") is no second leg.
+_ONE_SIDE_SPARED = re.compile(
+    r"^(?!.*\b(?:nothing|not|no\s+pain|no\s+problems?)\s+(?:down|in|into|with)\s+(?:the|my|his|her)\s+(?:left|right|other)"
+    r"\s+(?:leg|side|one)\b)(?!.*\b(?:left|right|other)\s+(?:leg|side|one)\s+(?:is|'s|feels|seems)\s+(?:totally\s+"
+    r"|completely\s+|perfectly\s+)?(?:fine|ok|okay|normal|all\s+right|alright|grand|good|unaffected)\b)",
+    re.I | re.S,
+)
 #: "felt really rough" is feeling ill, no feeling in the skin.
 _UNWELL_AFTER = (
     r"(?!\s+(?:really\s+|so\s+|very\s+|a\s+bit\s+|quite\s+|pretty\s+)?(?:rough|ill|sick|unwell|awful|terrible|dreadful"
@@ -59,8 +66,10 @@ _NOT_AN_AMOUNT = r"h|hrs?|hours?|d|days?|wks?|weeks?|mins?|minutes?|months?|yrs?
 #: every three hours", "the whole packet", "more than it says", "popping them like sweets").
 #: One dose is no such word: "took 2 paracetamol this morning" tells how many, not too many.
 _ONE_DOSE = rf"(?!(?:1|2|one|two)\s+(?:x\s+)?(?:\w+\s+)?(?:{_DOSE_FORMS})\b)"
+#: A temperature is no amount either: "today I'm 37.2", "38 degrees".
+_NOT_A_TEMPERATURE = r"(?!(?:3[4-9]|4[0-2])(?:\.\d|\s*(?:°|degrees?\b|c\b)))"
 _AMOUNT = re.compile(
-    rf"(?<![\d/]){_ONE_DOSE}\d++(?!\s*(?:{_NOT_AN_AMOUNT})\b)"
+    rf"(?<![\d/.]){_ONE_DOSE}{_NOT_A_TEMPERATURE}\d++(?!\s*(?:{_NOT_AN_AMOUNT})\b)"
     r"|\b(?:too many|too much|more|over\w*|exceed\w*|max\w*|limit\w*|extra|double\w*|lots|loads|handfuls?|a lot"
     r"|heaps|whole|packets?|box(?:es)?|every|constantly|non-?stop|sweets|smarties|necking|popping|od|all day"
     r"|dozen|several|many|much)\b"
@@ -278,7 +287,7 @@ _NOT_ONLY_ANOTHER = re.compile(
 _NOT_PASSING = re.compile(
     r"\b(?:can'?t|cannot|can not|couldn'?t|could not|won'?t|wouldn'?t|unable|not|no|nothing|never|hardly|barely"
     r"|struggl\w*|hard|difficult\w*|trouble|strain\w*|wait\w*|hesitan\w*|dribbl\w*|weak|slow|stream|flow|trickle"
-    r"|retention|retain\w*|catheter\w*|full|empty\w*|stuck|block\w*|burst\w*|since|hours?|pvr|residual|ml|bladder"
+    r"|retention|retain\w*|catheter\w*|full|empty\w*|stuck|block\w*|burst\w*|since|(?<!every\s)(?<!half\s)hours?|pvr|residual|ml|bladder"
     r"|haven'?t|hasn'?t|didn'?t|doesn'?t|don'?t|cyaan|cannae|only|little|drops?|stopped|start\w*)\b",
     re.I,
 )
@@ -315,23 +324,22 @@ _UNWELL = re.compile(
     r"|themselves|(?:too|so)\s+(?:good|great|well|clever|hot))\b",
     re.I,
 )
-#: Pain that nothing eases is told with a word of easing, rest, position or time ("nothing helps",
-#: "constant", "whatever I do"): the model read a bare "Pain 4/10." as unrelenting.
+#: Unrelenting pain is told with a word of easing, rest, position or time: not as a bare "Pain 4/10.".
 _RELENTLESS = re.compile(
-    r"\b(?:nothing|none|no|not|n't|never|nowhere|nae|nuttin|constant\w*|continu\w*|non-?stop|24/7|unrelent\w*"
-    r"|relentless\w*|unremitting|persist\w*|always|all\s+the\s+time|day|days|night\w*|whatever|matter|however"
-    r"|rest\w*|ly(?:ing)?|lie\w*|lay\w*|sit\w*|sat|stand\w*|position\w*|posture|comfort\w*|comfy|eas\w*"
-    r"|reliev\w*|relief|help\w*|settl\w*|let\w*|budg\w*|shift\w*|touch\w*|stop\w*|same|unchanged|chang\w*"
-    r"|better|improv\w*|any\w*|every\w*|still|agony|unbearable|bearable|awake|sleep\w*|go(?:es)?\s+away"
-    r"|gone|off|pills?|tablets?|painkillers?|medic\w*|meds|morphine|codeine|ibuprofen|paracetamol|co-codamol)\b",
+    r"\b(?:nothing|none|no|not|n't|never|nowhere|nae|nuttin|constant\w*|continu\w*|non-?stop|24/7|unrelent\w*|relentless\w*"
+    r"|unremitting|persist\w*|always|all\s+the\s+time|day|days|night\w*|whatever|matter|however|rest\w*|ly(?:ing)?|lie\w*"
+    r"|lay\w*|sit\w*|sat|stand\w*|position\w*|posture|comfort\w*|comfy|eas\w*|reliev\w*|relief|help\w*|settl\w*|let\w*"
+    r"|budg\w*|shift\w*|touch\w*|stop\w*|same|unchanged|chang\w*|better|improv\w*|any\w*|every\w*|still|agony|unbearable"
+    r"|bearable|awake|sleep\w*|go(?:es)?\s+away|gone|off|pills?|tablets?|painkillers?|medic\w*|meds|morphine|codeine"
+    r"|ibuprofen|paracetamol|co-codamol)\b",
     re.I,
 )
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "pain_unrelenting": (_RELENTLESS,),
     "urinary_retention": (_NOT_PASSING, _URINE),
     "unsteady_walking": (_BALANCE,),
-    "leg_pain_both_sides": (_BILATERAL,),
-    "leg_numbness_both_sides": (_BILATERAL,),
+    "leg_pain_both_sides": (_BILATERAL, _ONE_SIDE_SPARED),
+    "leg_numbness_both_sides": (_BILATERAL, _ONE_SIDE_SPARED),
     "saddle_numbness": (_FEELING,),
     "paracetamol_overuse": (_AMOUNT, _TAKEN_WHAT, _NOT_ONLY_ANOTHER),
     "leg_weakness": (_STRENGTH,),
