@@ -31,6 +31,7 @@ from backcare.adapters.language.normalise import NEGATIVE_VERBS, Normaliser
 from backcare.adapters.language.numbers import find_values
 from backcare.adapters.language.patterns import NEGATABLE_AUX
 from backcare.adapters.language.values import ValueMention
+from backcare.adapters.language.whose import keep_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -266,7 +267,7 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
     analysis.mentions.sort(key=lambda m: (m.start, m.end))
     _stable_before(analysis)
     _answered_yes(analysis)
-    _same_subject_after_and(analysis)
+    keep_subjects(analysis)
     return analysis
 
 
@@ -287,22 +288,6 @@ def _stable_before(analysis: Analysis) -> None:
     for i, mention in enumerate(analysis.mentions):
         if mention.label == "target" and not mention.current and _STABLE_FOR_YEARS.match(following[mention.sentence]):
             analysis.mentions[i] = replace(mention, longstanding=True)
-
-
-#: Only a joining word between two findings: the second, told without a subject of its own, is the
-#: first one's ("he couldn't feel his legs and couldn't pee").
-_JOINED = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
-_OWN_SUBJECT = frozenset({"i", "i'm", "im", "i've", "ive", "my", "me", "we", "our", "he", "she", "his", "her", "they"})
-
-
-def _same_subject_after_and(analysis: Analysis) -> None:
-    """A finding joined by "and" to someone else's, with no subject of its own, is theirs too."""
-    targets = [i for i, m in enumerate(analysis.mentions) if m.label == "target"]
-    for before, after in itertools.pairwise(targets):
-        first, second = analysis.mentions[before], analysis.mentions[after]
-        joined = first.sentence == second.sentence and _JOINED.match(analysis.text[first.end : second.start])
-        if joined and first.family and not second.family and second.norms[0] not in _OWN_SUBJECT:
-            analysis.mentions[after] = replace(second, family=first.family)
 
 
 _YES = r"(?:yes|yeah|yep|yup|i\s+do|i\s+did)\b(?!\s*(?:not|n't)\b)"

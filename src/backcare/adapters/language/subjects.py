@@ -154,7 +154,7 @@ _AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|
 #: back pain x2/7" in a child's triage note.
 _NOT_INFORMANT = (
     r"(?!\s+(?:reports?|reported|reporting|says|said|states|stated|describes|described|tells|told|noticed|rang|"
-    r"phoned|called|mentioned|mentions|explained|explains)\b)"
+    r"phoned|called|mentioned|mentions|explained|explains|here)\b)"  # "Mum here. My daughter is 14": the writer
 )
 
 

@@ -61,6 +61,15 @@ def _celsius(number: str, unit: str | None) -> float:
     return value
 
 
+#: Between the word and its number, a place whose temperature it is: "the temperature in the room
+#: was about 38 degrees" (hot yoga), not the person's.
+_OF_A_PLACE = re.compile(
+    r"\b(?:in|of|inside|outside)\s+(?:the|my|our)\s+(?:room|studio|class|gym|pool|sauna|water|car|house|office|garden"
+    r"|bath|shower|kitchen|hall|flat|bedroom|classroom|greenhouse|tent|van)\b",
+    re.I,
+)
+
+
 def temperatures(text: str) -> Iterator[ValueMention]:
     """Temperature readings, in Celsius (Fahrenheit converted); implausible numbers are skipped.
 
@@ -71,6 +80,8 @@ def temperatures(text: str) -> Iterator[ValueMention]:
     for first in [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text), *_TEMP_BEFORE.finditer(text)]:
         for m in _with_list(first, text):
             value = _celsius(m.group("t"), m.group("u"))
+            if _OF_A_PLACE.search(text, first.start(), m.start("t")):
+                continue
             if 34 <= value <= 43 and m.start("t") not in seen:
                 if first.re is _TEMP_SHORT and value < 35:
                     continue  # "T34" is more likely a typo for a vertebra than hypothermia

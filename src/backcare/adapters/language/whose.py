@@ -1,0 +1,55 @@
+"""Whose a finding is, where the words around it say so after the context rules have run: a finding
+joined by "and" to someone else's keeps their subject, and the writer's own body that someone else
+says they saw is the writer's."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from backcare.adapters.language.mentions import Analysis
+
+#: Only a joining word between two findings: the second, told without a subject of its own, is the
+#: first one's ("he couldn't feel his legs and couldn't pee").
+_JOINED = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
+_OWN_SUBJECT = frozenset({"i", "i'm", "im", "i've", "ive", "my", "me", "we", "our", "he", "she", "his", "her", "they"})
+
+
+def _same_subject_after_and(analysis: Analysis) -> None:
+    """A finding joined by "and" to someone else's, with no subject of its own, is theirs too."""
+    targets = [i for i, m in enumerate(analysis.mentions) if m.label == "target"]
+    for before, after in itertools.pairwise(targets):
+        first, second = analysis.mentions[before], analysis.mentions[after]
+        joined = first.sentence == second.sentence and _JOINED.match(analysis.text[first.end : second.start])
+        if joined and first.family and not second.family and second.norms[0] not in _OWN_SUBJECT:
+            analysis.mentions[after] = replace(second, family=first.family)
+
+
+#: Someone else telling what they saw of the writer's body: "my sister called round and said the
+#: whites of my eyes have gone yellow" is the writer's (not the back, which a relative's words name
+#: as often as the writer's: "my wife thought she saw a lump on my back but it was a bite").
+_SAID_OF_ME = re.compile(
+    r"\b(?:said|says|told\s+me|tells\s+me|noticed|notices|spotted|pointed\s+out|reckons|thinks|mentioned)"
+    r"\b(?:\s+that)?[^.!?]{0,30}$",
+    re.I,
+)
+_MY_BODY = frozenset(
+    {"eyes", "eye", "skin", "face", "legs", "leg", "feet", "foot", "arms", "arm", "bladder", "bum", "bottom",
+     "speech", "lips", "mouth", "thighs", "toes", "hands", "hand", "chest"}
+)  # fmt: skip
+
+
+def _told_of_me(analysis: Analysis) -> None:
+    """A finding of "my" body that someone else said they saw is the writer's, not the teller's."""
+    for i, mention in enumerate(analysis.mentions):
+        mine = any(a == "my" and b in _MY_BODY for a, b in itertools.pairwise(mention.norms))
+        before = analysis.text[analysis.sentence_spans[mention.sentence][0] : mention.start]
+        if mention.label == "target" and mention.family and mine and _SAID_OF_ME.search(before):
+            analysis.mentions[i] = replace(mention, family=())
+
+
+def keep_subjects(analysis: Analysis) -> None:
+    """Both corrections, in order: a subject carried over "and", then the writer's own body."""
+    _same_subject_after_and(analysis)
+    _told_of_me(analysis)
