@@ -98,8 +98,9 @@ def _one_injury(analysis: Analysis, out: dict[str, Read]) -> None:
         del out["minor_trauma"]
 
 
-#: A finding read only from the name of the pain, and the entries whose denial in plain words wins over it.
-_NAMED = ("leg_pain_below_knee", "leg_pain_below_knee.named")
+#: A finding that may be read only from the name of the pain (the entry that reads the name), and the
+#: entries whose denial in plain words wins over that name.
+_NAMED_FINDING, _NAME_RULE = "leg_pain_below_knee", "leg_pain_below_knee.named"
 _TOLD_OTHERWISE = frozenset({"leg_pain_below_knee.nothing_down_legs", "leg_pain_below_knee.not_down_the_legs"})
 #: A denial of one side only ("nothing down the left leg") leaves the other side's pain standing.
 _ONE_SIDE = frozenset({"left", "right", "other", "l", "r"})
@@ -108,7 +109,7 @@ _ONE_SIDE = frozenset({"left", "right", "other", "l", "r"})
 def _named_but_told_otherwise(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> None:
     """ "I think I've got sciatica ... it doesn't go down either leg at all": no leg pain below the
     knee, when the name was the only reading of it and the denial is of the legs, not of one side."""
-    fid, named = _NAMED
+    fid = _NAMED_FINDING
     if fid not in out or out[fid].status == "absent":
         return
     own = [
@@ -117,7 +118,7 @@ def _named_but_told_otherwise(analysis: Analysis, vocabulary: Vocabulary, proxy:
         if m.label == "target" and counts_for_person(m, proxy)
     ]
     said = [(m, entry, is_negated(m, analysis.text)) for m, entry in own]
-    if any(fid in e.ids and e.status != "absent" and not no and e.id != named for _, e, no in said):
+    if any(fid in e.ids and e.status != "absent" and not no and e.id != _NAME_RULE for _, e, no in said):
         return
     for m, entry, no in said:
         denies = entry.status == "absent" or no  # a denial entry, or the "no" of a negated-only one
