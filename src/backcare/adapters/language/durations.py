@@ -154,9 +154,13 @@ _WEEK_N = re.compile(
     re.I,
 )
 _WEEKEND = re.compile(r"\b(?:since|at|over|on)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)
+_MONTH_NAME = (
+    r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
 _SINCE_MONTH = re.compile(
     r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of)(?:\s+|-))*(?:(?:the\s+)?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-    r"(?P<m>january|february|march|april|(?-i:May)|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"
+    rf"(?P<m>{_MONTH_NAME})\b"
     r"(?:\s+(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![:/.]?\d))?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
     re.I,
 )
@@ -191,10 +195,8 @@ _ISO_START = re.compile(
     re.I,
 )
 
-_MONTH_NAME = (
-    r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-)
+#: A date written with slashes: "25/10/26", "09/10/2026" (which is day and which month: ``_started_on``).
+_WRITTEN_DATE = r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"
 #: A start told as a date: "started on 20 October", "began November 8th", "started in my right
 #: buttock on 2 November", a note's "LBP onset 25/10/26" (day first, unless only the month-first
 #: reading is a date).
@@ -203,11 +205,11 @@ _STARTED_ON = re.compile(
     r"(?:(?:in|across|down|around|at)\s+(?:my|the|his|her)\s+(?:[a-z]+\s+){0,3}?on\b|on\b|:|-)?\s*(?:the\s+)?"
     rf"(?:(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})\b"
     rf"|(?P<m2>{_MONTH_NAME})\s+(?:the\s+)?(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![:/.]?\d)"
-    r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b)",
+    rf"|{_WRITTEN_DATE})",
     re.I,
 )
 #: A written date a problem has lasted since: a note's "mechanical LBP since 09/10/26".
-_SINCE_WRITTEN = re.compile(r"\b(?:since|from)\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b", re.I)
+_SINCE_WRITTEN = re.compile(rf"\b(?:since|from)\s+{_WRITTEN_DATE}", re.I)
 
 #: In pregnancy, "since about 20 weeks" is a week of the pregnancy, not a duration.
 _GESTATION_POINT = re.compile(r"(?:since|from)\b[^\d]*\d+\s*(?:weeks?|wks?)$", re.I)
@@ -319,24 +321,28 @@ def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
         yield from _started_on(m, today)
     for m in _SINCE_SEASON.finditer(text):
         month = _SEASON_MONTH[m.group("s").lower()]
-        year = today.year if month <= today.month else today.year - 1
+        year = _year_last_passed(today, month, 1)
         yield ValueMention("duration", (today - dt.date(year, month, 1)).days, m.start(), m.end())
     for m in _SINCE_FEAST.finditer(text):
         name = m.group("f").lower()
         month, day = (12, 31) if name.endswith("eve") else next(d for k, d in _FEAST_DAY.items() if name.startswith(k))
-        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-        yield from _since_day(m, today, year, month, day)
+        yield from _since_day(m, today, _year_last_passed(today, month, day), month, day)
     for m in _SINCE_EVENT_MONTH.finditer(text):
         month = _MONTHS[m.group("m").lower()]
-        yield from _since_day(m, today, today.year if month <= today.month else today.year - 1, month, 1)
+        yield from _since_day(m, today, _year_last_passed(today, month, 1), month, 1)
     for m in _SINCE_MONTH.finditer(text) if _MONTH_WORD.search(text) else ():
         if not m.group(0).lower().startswith(("since", "from")):
             continue
         month = _MONTHS[m.group("m").lower()]
         day = int(m.group("day") or m.group("day2") or 1)
-        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        year = _year_last_passed(today, month, day)
         year = int(m.group("y")) if m.group("y") and int(m.group("y")) <= today.year else year
         yield from _since_day(m, today, year, month, day)
+
+
+def _year_last_passed(today: dt.date, month: int, day: int) -> int:
+    """The year in which a day of the year last came: this year, or last year if it is still to come."""
+    return today.year if (month, day) <= (today.month, today.day) else today.year - 1
 
 
 def _started_on(m: re.Match[str], today: dt.date) -> Iterator[ValueMention]:
@@ -351,8 +357,7 @@ def _started_on(m: re.Match[str], today: dt.date) -> Iterator[ValueMention]:
         return
     month = _MONTHS[(m.group("m") or m.group("m2")).lower()]
     day = int(m.group("day") or m.group("day2"))
-    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-    yield from _since_day(m, today, year, month, day)
+    yield from _since_day(m, today, _year_last_passed(today, month, day), month, day)
 
 
 def _since_day(m: re.Match[str], today: dt.date, year: int, month: int, day: int) -> Iterator[ValueMention]:
