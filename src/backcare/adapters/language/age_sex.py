@@ -105,7 +105,9 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     (
         re.compile(
-            rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<rel>{KIN_NAME})(?:\s+is|'s|,|\s+\(|\s+aged|\s+age|\s+-|\s)\s*(?:only\s+|now\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",
+            # ... named like a name: "Mum, 79", "Typing for Nan who is 78"
+            rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\bfor\s)|(?<=\babout\s))(?P<rel>{KIN_NAME})"
+            rf"(?:\s+is|'s|,|\s+\(|\s+aged|\s+age|\s+-|\s+who\s+is|\s)\s*(?:only\s+|now\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",
             re.I,
         ),
         "other",

@@ -115,7 +115,23 @@ def apply_context(doc: Doc, targets: list[Span], built: Engine, norms: list[str]
         for t in members if worse else ():
             if worse[0] not in found[t]:
                 found[t].append(worse[0])
+        _reach_over_sentence(modifiers[n], [(t, targets[t]) for t in members], found)
     return found
+
+
+def _reach_over_sentence(cues: list[Any], members: list[tuple[int, Span]], found: list[list[Any]]) -> None:
+    """A cue whose rule reaches the whole sentence ("... - that's been the same for years") applies to
+    every finding on its side, past the clause breaks that end other cues, unless the sentence tells
+    of something now or new."""
+    if any(m.category == "CURRENT" for m in cues):
+        return
+    for cue in (m for m in cues if (m.rule.metadata or {}).get("reach") == "sentence"):
+        start, end = cue.modifier_span
+        backward = cue.direction.upper() == "BACKWARD"
+        for t, target in members:
+            told_on_its_side = target.end <= start if backward else end <= target.start
+            if target.label_.startswith("target") and told_on_its_side and cue not in found[t]:
+                found[t].append(cue)
 
 
 def _limit_at_scope_ends(modifiers: list[Any], doc: Doc) -> None:

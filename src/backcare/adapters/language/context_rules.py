@@ -58,6 +58,9 @@ class LayRule(BaseModel):
     max_scope: int | None = Field(None, gt=0)
     terminated_by: list[Category] = Field(default_factory=list)
     kind: Literal["remote", "resolved", "hedge", "worse", "returned"] | None = None
+    # "sentence": the cue reaches every finding on its side of it in the sentence, past clause
+    # breaks, unless the sentence tells of something now or new (``context_apply``)
+    reach: Literal["sentence"] | None = None
     on_modifies: Literal["conditional_clause", "followed_by_gerund"] | None = None
     patterns: list[str] = Field(min_length=1)
 
@@ -180,7 +183,7 @@ def build_context_rules(
                 max_scope=lay.max_scope,
                 terminated_by=set(lay.terminated_by) or None,
                 on_modifies=CALLBACKS[lay.on_modifies] if lay.on_modifies else None,
-                metadata={"kind": lay.kind} if lay.kind else None,
+                metadata={key: value for key, value in (("kind", lay.kind), ("reach", lay.reach)) if value} or None,
             )
             out.append((rule, compiled))
     return out

@@ -12,10 +12,10 @@ _DOSE_QTY = r"(?P<n>\d{1,2}|one|two|three|four|five|six|a\s+couple(?:\s+of)?|cou
 _DOSE_UNIT = r"(?:(?P<sachet>sachets?|satchets?|powders?|drinks?)|tablets?|tabs|pills?|caplets?|capsules?)"
 #: A dose: how many, of what, in what form ("2 co-codamol", "two tablets", "a couple of Panadol").
 _DOSE = rf"\b{_DOSE_QTY}\s+(?:x\s+)?(?:[a-z][\w/-]*\s+){{0,2}}?(?:{_DOSE_UNIT}\s+)?"
-#: "two every four hours", "2 co-codamol every 4-6 hours", "2 tablets 6 times a day": how many
-#: tablets (or sachets) a day someone takes, however written.
+#: "two every four hours", "2 co-codamol every 4-6 hours", "2 tablets 6 times a day", "two at a time,
+#: only I've been taking them every four hours": how many tablets (or sachets) a day someone takes.
 _DOSES_EVERY = re.compile(
-    rf"{_DOSE}(?:of\s+them\s+)?"
+    rf"{_DOSE}(?:of\s+them\s+|at\s+a\s+time\b[^.!?]{{0,60}}?)?"
     r"every\s+(?:(?P<h1>\d{1,2}|two|three|four|five|six|eight)\s*(?:-|to|or)\s*)?(?P<h>\d{1,2}|two|three|four|five|six|eight|twelve)\s*(?:hours?|hrs?|h)\b",
     re.I,
 )

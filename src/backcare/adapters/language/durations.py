@@ -32,7 +32,8 @@ _RELATIVE_DAYS = [
     (re.compile(r"\blast\s+(?:night|nite|evening)\b", re.I), 0),
     (
         re.compile(
-            r"\b(?:this|since)\s+(?:morning|afternoon|evening|lunchtime)\b|\btonight\b|\bearlier\s+today\b|\btoday\b",
+            r"\b(?:this|since)\s+(?:morning|afternoon|evening|lunchtime|teatime|dinnertime|suppertime|breakfast|lunch)\b"
+            r"|\btonight\b|\bearlier\s+today\b|\btoday\b",
             re.I,
         ),
         0,
@@ -159,7 +160,9 @@ _MONTH_NAME = (
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
 _SINCE_MONTH = re.compile(
-    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of)(?:\s+|-))*(?:(?:the\s+)?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of"
+    # "since the August bank holiday"
+    rf"|the(?=\s+(?:{_MONTH_NAME})\s+(?:bank\s+holiday|holidays?|half[\s-]term)))(?:\s+|-))*(?:(?:the\s+)?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
     rf"(?P<m>{_MONTH_NAME})\b"
     r"(?:\s+(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![:/.]?\d))?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
     re.I,
@@ -208,6 +211,24 @@ _STARTED_ON = re.compile(
     rf"|{_WRITTEN_DATE})",
     re.I,
 )
+#: A start told by part of a month: "It started in the first week of November", "started middle of
+#: October", "Mid-October I started getting ...", "at the beginning of November ..., and since then",
+#: "since about Labor Day (early September)" (the part's first day: the first week from the 1st, mid
+#: from the 15th).
+_PART = (
+    r"early|late|mid|(?:the\s+)?(?:beginning|start|end|middle)\s+of"
+    r"|the\s+(?:first|second|third|fourth|last)\s+week\s+of"
+)
+_STARTED_IN = re.compile(
+    rf"\b(?:started|began|begun|came\s+on|kicked\s+off)\s+(?:back\s+)?(?:(?:in|around)\s+)?"
+    rf"(?:(?P<part>{_PART})(?:\s+|-))?(?P<m>{_MONTH_NAME})\b(?!\s+\d)"
+    rf"|(?:^|(?<=[.!?]\s))(?P<part2>early|mid|late)(?:\s+|-)(?P<m2>{_MONTH_NAME})\b(?=[^.!?]{{0,30}}\b(?:started|began|came\s+on))"
+    rf"|\b(?:at|in)\s+(?P<part3>{_PART})(?:\s+|-)(?P<m3>{_MONTH_NAME})\b(?=[^.!?]{{0,80}}\b(?:ever\s+)?since\s+then\b)"
+    # a day glossed with its month: "since about Labor Day (early September)"
+    rf"|\bsince\b[^.!?()]{{0,30}}\(\s*(?:(?P<part4>{_PART})(?:\s+|-))?(?P<m4>{_MONTH_NAME})\s*\)",
+    re.I,
+)
+_PART_FIRST_DAY = {"second": 8, "mid": 15, "middle": 15, "third": 15, "fourth": 22, "last": 22, "late": 22, "end": 22}
 #: A written date a problem has lasted since: a note's "mechanical LBP since 09/10/26".
 _SINCE_WRITTEN = re.compile(rf"\b(?:since|from)\s+{_WRITTEN_DATE}", re.I)
 
@@ -326,6 +347,12 @@ def _since_months(text: str, today: dt.date) -> Iterator[ValueMention]:
     for m in _SINCE_FEAST.finditer(text):
         name = m.group("f").lower()
         month, day = (12, 31) if name.endswith("eve") else next(d for k, d in _FEAST_DAY.items() if name.startswith(k))
+        yield from _since_day(m, today, _year_last_passed(today, month, day), month, day)
+    for m in _STARTED_IN.finditer(text):
+        groups = m.groupdict()
+        month = _MONTHS[next(v for k, v in groups.items() if k.startswith("m") and v).lower()]
+        part = next((v for k, v in groups.items() if k.startswith("part") and v), "").lower()
+        day = next((d for word, d in _PART_FIRST_DAY.items() if word in part), 1)
         yield from _since_day(m, today, _year_last_passed(today, month, day), month, day)
     for m in _SINCE_EVENT_MONTH.finditer(text):
         month = _MONTHS[m.group("m").lower()]

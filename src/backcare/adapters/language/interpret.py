@@ -76,7 +76,7 @@ def read_scope(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         status: Status = "possible" if mention.uncertain else "present"
         record(out, "back_pain", status, mention.text, mention.start, True, rule=rule)
         region = vocabulary.scope[mention.index].region
-        if region and region not in regions:
+        if region and region not in regions and not _inside_another_region(mention, analysis, vocabulary):
             regions[region] = mention
     for region in ("upper", "middle", "lower"):
         if region in regions:
@@ -85,6 +85,19 @@ def read_scope(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
             record(out, "pain_region", "present", chosen.text, chosen.start, region, rule=rule)
             break
     return about_back
+
+
+def _inside_another_region(mention: Mention, analysis: Analysis, vocabulary: Vocabulary) -> bool:
+    """A region told inside a longer telling of another: "the middle of my back" within "low down in
+    the middle of my back" is the middle of the low back."""
+    return any(
+        other.label == "scope"
+        and vocabulary.scope[other.index].region not in (None, vocabulary.scope[mention.index].region)
+        and other.start <= mention.start
+        and mention.end <= other.end
+        and other.end - other.start > mention.end - mention.start
+        for other in analysis.mentions
+    )
 
 
 def _one_injury(analysis: Analysis, out: dict[str, Read]) -> None:

@@ -130,18 +130,20 @@ _HEIGHT_QTY = (
 _HEIGHT_UNIT = (
     r"(?P<u>(?-i:m)|metres?|meters?|mtrs?|ft|feet|foot|'|cm|centimet(?:re|er)s?|storeys?|stories|storey|floors?)"
 )
-#: Words between "fell" and how far: "fell about 2 m", "fell off a wall about 6 feet", "from a height of".
+#: Words between "fell" and how far: "fell about 2 m", "fell off a wall about 6 feet", "from a height of",
+#: "came down from the top, about ten feet".
 _HEIGHT_LEAD = (
     r"about|around|roughly|approximately|approx\.?|nearly|almost|over|more\s+than|at\s+least|just|maybe|probably|"
     r"perhaps|like|some|from|off|down|through|onto|a|an|the|my|his|her|height|of|good|full|whole|what|must|have|been|"
     r"felt|wall|roof|ladder|stepladder|scaffold|scaffolding|tree|balcony|bridge|platform|height|ledge|window|loft|"
-    r"trailer|lorry|truck|stage|horse|cliff|building|drop|distance|high|up|backwards|head\s+first|straight"
+    r"trailer|lorry|truck|stage|horse|cliff|building|drop|distance|high|up|backwards|head\s+first|straight|top"
 )
 #: How far someone fell: "fell 2 m", "fell about 6 feet", "from a height of 1.5 metres"; "a 10ft fall".
 _FALL_HEIGHT = [
     re.compile(
-        rf"\b(?:fell|fall|falls|falling|fallen|dropped|jumped|came\s+off|come\s+off|slipped|tumbled|height\s+of)\b"
-        rf"(?:\s+(?:{_HEIGHT_LEAD})\b){{0,6}}\s*(?:[~≈>]\s*)?(?<![\d.])\b{_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}(?![\w'])",
+        # (a comma may set the height apart: "I came down from the top, about ten feet")
+        rf"\b(?:fell|fall|falls|falling|fallen|dropped|jumped|came\s+(?:off|down)|come\s+(?:off|down)|slipped|tumbled|height\s+of)\b"
+        rf"(?:,?\s+(?:{_HEIGHT_LEAD})\b){{0,6}},?\s*(?:[~≈>]\s*)?(?<![\d.])\b{_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}(?![\w'])",
         re.I,
     ),
     re.compile(rf"(?<![\w.]){_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}\s+(?:fall|drop|tumble)\b", re.I),

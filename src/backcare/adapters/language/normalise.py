@@ -26,11 +26,13 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u00a0": " ",
                          # an emoji's presentation selector would glue a full stop to it ("🏃‍♂️.")
                          "\ufe0e": "", "\ufe0f": ""})  # fmt: skip
-#: A blank line, or a line that starts a list item, a quoted line ("> "; not a note's ">200 m") or a
-#: form's labelled answer ("Confused/drowsy: no", "Loss of bladder or bowel control: No"; a line
-#: wrapped mid-sentence, "say how many in the last 24 h: ...", is no label).
+#: A blank line, or a line that starts a list item (not a reading wrapped onto it, "T\n38.6"), a
+#: quoted line ("> "; not a note's ">200 m") or a form's labelled answer ("Confused/drowsy: no",
+#: "Loss of bladder or bowel control: No"; a line wrapped mid-sentence, "say how many in the last
+#: 24 h: ...", or "nothing\ntouches it: lying, sitting", is no label).
 _BREAK = re.compile(
-    r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)]|(?=[A-Z][\w /'&()-]{0,45}:|[a-z][\w /'&-]{0,30}:))\s*"
+    r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)](?!\d)|(?=[A-Z][\w /'&()-]{0,45}:"
+    r"|(?![\w /'&-]*\b(?:it|me|him|them|us)\s*:)[a-z][\w /'&-]{0,30}:))\s*"
 )
 #: The labels of a written question and answer ("Q: Fever? A: No."): the question and its answer
 #: are read as if typed "Fever? No.".
@@ -46,6 +48,8 @@ _OF = re.compile(r"\b([oO])'(?=\s)")
 #: abbreviation that hides the end of the sentence.
 _TIMES_UNIT = re.compile(r"\b([xX]) ?(\d{1,3}) ?(d|w|wk)\b")
 _TIMES_UNIT_NAMES = {"d": "days", "w": "weeks", "wk": "weeks"}
+#: A word or two in quotation marks ("sudden "ripping" pain"): read as the words themselves.
+_SCARE_QUOTES = re.compile(r'"([A-Za-z][\w\'-]*(?: [\w\'-]+){0,2})"')
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINE = re.compile(r"\s*\n\s*")
 
@@ -76,6 +80,7 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", text))
     text = _NEWLINE.sub(" ", _OF.sub(r"\1f", text))
     text = _TIMES_UNIT.sub(lambda m: f"{m[1]}{m[2]} {_TIMES_UNIT_NAMES[m[3].lower()]}", text)
+    text = _SCARE_QUOTES.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip()
     return CleanText(text=text, truncated=truncated, removed_control=removed)
 

@@ -10,10 +10,16 @@ from dataclasses import dataclass
 from backcare.adapters.language.kinship import CHILD_WORDS, FEMALE, KIN_NAME, MALE, NEUTRAL, RELATION_RE, RELATIONS
 from backcare.adapters.language.mentions import Analysis, Mention
 
+#: A grandparent or parent named like a name, without "my": "Typing for Nan who is 78".
+_NAMED_PARENT = "nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandpa|mum|mom|mam|dad"
 _EXPLICIT_PROXY = re.compile(
     rf"\b(?:writing|asking|messaging|posting|enquiring|inquiring|texting|typing|here|contacting\s+you|calling|"
     rf"worried|concerned|query|question)\b[^.!?]{{0,25}}?\b(?:for|about|on\s+behalf\s+of|regarding|re)\s+(?:my|our)\s+"
     rf"(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|^\s*(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{RELATION_RE})\b"
+    # a message that opens with whom it is for: "Typing for Nan who is 78" (not "he's confused,
+    # asking for Mum")
+    rf"|(?:\A|[.!?]\s+)\s*(?:writing|typing|messaging|texting|posting|asking|enquiring)\s+(?:this\s+)?"
+    rf"(?:for|on\s+behalf\s+of|about)\s+(?P<rel5>{_NAMED_PARENT})\b"
     # "Dad (73) typing with my help": the relative tells it, the writer types
     rf"|\b(?P<rel3>{RELATION_RE})\b[^.!?]{{0,20}}?\b(?:typing|writing|dictating|texting)\s+(?:with|via|through)\s+my\s+help\b"
     # a parent's text that opens with the child and the age: "daughter 13, back pain that wakes her",
@@ -50,7 +56,7 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     explicit = _EXPLICIT_PROXY.search(analysis.text)
     relation: str | None = None
     if explicit:
-        relation = next((g for g in explicit.group("rel", "rel2", "rel3", "rel4") if g), "").lower()
+        relation = next((g for g in explicit.group("rel", "rel2", "rel3", "rel4", "rel5") if g), "").lower()
         if explicit.group("cared"):
             relation = _CARED_FOR.get(explicit.group("cared").lower(), "")
     else:

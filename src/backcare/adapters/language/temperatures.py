@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from backcare.adapters.language.values import ValueMention, core_span, sentence_around
 
 _TEMP_PATTERN = re.compile(
-    r"\b(?:temperatures?|temps?|fever|thermometer)\b[^.!?\d]{0,25}?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f|celsius|centigrade|fahrenheit)?\b",
+    # (a count of readings may come between: "checked my temperature 3 times today: 36.9, 37.0")
+    r"\b(?:temperatures?|temps?|fever|thermometer)\b(?:[^.!?\d]|\b\d\s+times\b){0,25}?(?P<t>\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°|º|degrees?|deg)?\s*(?P<u>c|f|celsius|centigrade|fahrenheit)?\b",
     re.I,
 )
 
@@ -38,6 +39,13 @@ _TEMP_BEFORE = re.compile(
 _TEMP_BRACKETED = re.compile(
     r"\(\s*(?P<t>3[4-9][.,]\d|4[0-2][.,]\d)\s*(?:°|º)?\s*(?P<u>c)?"
     r"\s*(?:today|now|this morning|tonight|last night|yesterday|at the moment)?\s*\)",
+    re.I,
+)
+#: A reading right after taking it, in a text about the temperature: "I haven't got one, I checked,
+#: 36.7", "but I measured, 36.7. So no fever."
+_TEMP_TAKEN = re.compile(
+    r"\b(?:measured|checked|took)(?:\s+(?:it|myself|again))?\s*[,:]?\s*(?:(?:it|it's|it\s+is|it\s+was|was)\s+)?"
+    r"(?P<t>3[4-9][.,]\d|4[0-2][.,]\d)\b(?P<u>)",
     re.I,
 )
 _TEMP_WORD = re.compile(r"\b(?:temperatures?|temps?|fever\w*|thermometer)\b", re.I)
@@ -87,8 +95,10 @@ def temperatures(text: str) -> Iterator[ValueMention]:
                     continue  # "T34" is more likely a typo for a vertebra than hypothermia
                 seen.add(m.start("t"))
                 yield ValueMention("temperature", value, first.start(), m.end(), core=core_span(m, "t"))
-    for m in _TEMP_BRACKETED.finditer(text):
-        if m.start("t") not in seen and _TEMP_WORD.search(sentence_around(text, m.start(), m.end())):
+    taken = [*_TEMP_TAKEN.finditer(text)] if _TEMP_WORD.search(text) else []
+    for m in [*_TEMP_BRACKETED.finditer(text), *taken]:
+        told = m.re is _TEMP_TAKEN or _TEMP_WORD.search(sentence_around(text, m.start(), m.end()))
+        if m.start("t") not in seen and told:
             seen.add(m.start("t"))
             value = _celsius(m.group("t"), m.group("u"))
             yield ValueMention("temperature", value, m.start(), m.end(), core=core_span(m, "t"))

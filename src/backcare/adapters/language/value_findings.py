@@ -62,6 +62,9 @@ def read_values(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: d
         if float(value.value) >= FEVER_FROM_C:
             record(out, "fever", "present", mention.text, mention.start, True)
         elif float(value.value) < NO_FEVER_BELOW_C:
+            suspected = out.get("fever")
+            if suspected is not None and suspected.status == "possible" and suspected.start < mention.start:
+                del out["fever"]  # "I thought maybe I have fever ..., but I measured, 36.7": settled by the reading
             record(out, "fever", "absent", mention.text, mention.start, False)
     counts = value_mentions(analysis, "episodes", proxy)
     if counts:

@@ -30,17 +30,8 @@ from backcare.adapters.learned.merge import (
 )
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
-from backcare.adapters.learned.telling_words import (
-    BACK_AGAIN,
-    CHANGED,
-    DENIED_WITH_WORDS,
-    LASTING_ONLY,
-    NEEDS_WORDS,
-    NEW_ONLY,
-    TELLS_A_PREGNANCY,
-    TOLD_OVER,
-    TOLD_STABLE,
-)
+from backcare.adapters.learned.telling_time import BACK_AGAIN, CHANGED, LASTING_ONLY, NEW_ONLY, TOLD_OVER, TOLD_STABLE
+from backcare.adapters.learned.telling_words import DENIED_WITH_WORDS, NEEDS_WORDS, TELLS_A_PREGNANCY
 from backcare.core.models import Finding, ToConfirm
 
 if TYPE_CHECKING:
@@ -152,13 +143,11 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     # an idiom disputes only what it names ("pain between my shoulders" is no pain in both legs,
     # but says nothing against the chest pain the same sentence tells)
     set_aside = [*rules.explained, *(words for fid, words in rules.not_own.items() if fid not in rules.idioms)]
-    # a denial stated as a measure stands: a settling rule, or a paracetamol total worked out from
-    # the doses named ("4 Panadol (500 mg) + 1 Lemsip ... = 3 g")
+    # a denial stated as a measure stands
     settled = frozenset(
         f.id
         for f in rules.findings
-        if f.status == "absent"
-        and (rules.rules.get(f.id) in _settling_rules() or (f.id == "paracetamol_overuse" and f.id not in rules.rules))
+        if f.status == "absent" and (rules.rules.get(f.id) in _settling_rules() or _measured_denial(f, rules, readings))
     )
     findings, confirm = merge(
         rules.findings, readings, signs, limits, frozenset(rules.not_own), set_aside, frozenset(rules.doubted), settled
@@ -266,6 +255,18 @@ def _settling_rules() -> frozenset[str]:
     from backcare.adapters.language.vocabulary import load_vocabulary
 
     return frozenset(t.id for t in load_vocabulary().targets if t.settles and t.id)
+
+
+def _measured_denial(finding: Finding, rules: Understanding, readings: Mapping[str, ModelReading]) -> bool:
+    """A denial worked out from numbers, not words: a paracetamol total from the doses named ("4
+    Panadol (500 mg) + 1 Lemsip ... = 3 g"), or a normal temperature taken in the very sentence the
+    model reads a fever from ("Checked my temperature 3 times today: 36.9, 37.0, 36.8")."""
+    if finding.id in rules.rules:
+        return False
+    if finding.id == "paracetamol_overuse":
+        return True
+    fever, taken = readings.get("fever"), finding.evidence
+    return finding.id == "fever" and fever is not None and taken is not None and taken in fever.sentence
 
 
 def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = ()) -> None:

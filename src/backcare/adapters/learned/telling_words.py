@@ -3,7 +3,8 @@
 The model reads whole sentences and sometimes reads a warning sign into one that cannot state it
 ("pain is in down part of back" as numbness in the saddle). A reading of a finding listed in
 ``NEEDS_WORDS`` counts only from a sentence with words of each kind listed; otherwise it is asked
-back. ``TOLD_STABLE`` and ``CHANGED`` tell a complaint as stable for years, or as new again.
+back. The words that tell when a complaint belongs (stable for years, new again, over) are in
+``telling_time``.
 """
 
 from __future__ import annotations
@@ -153,15 +154,15 @@ _CANCER = re.compile(
     r"|tamoxifen|letrozole|anastrozole|immunotherapy|palliative|hospice|macmillan|scan\w*|psa)\b",
     re.I,
 )
-#: A long time, or a chronic cause: the words both stability checks below share.
-_LONG_WORDS = (
+#: A long time, or a chronic cause: the words the stability checks here and in ``telling_time`` share.
+LONG_WORDS = (
     r"\d+ ?y|years?|yrs?|decades?|months|ages|long time|always|chronic|long-?standing|stable|unchanged"
     r"|neuropath\w*|stenosis|diabet\w*|claudication"
 )
 #: Symptoms stable for months or years are told with a duration or a chronic cause: the model read
 #: them into "New bilateral leg numbness".
 _LONG_TOLD = re.compile(
-    rf"\b(?:{_LONG_WORDS}|mths|yonks|forever|life|usual|same|no change|nothing new|walk\w*|chemo\w*|ms|sclerosis"
+    rf"\b(?:{LONG_WORDS}|mths|yonks|forever|life|usual|same|no change|nothing new|walk\w*|chemo\w*|ms|sclerosis"
     r"|b12|alcohol|restless|charcot|baby|babies|birth|kids|children|known)\b",
     re.I,
 )
@@ -185,7 +186,9 @@ _LEAKING = re.compile(
 #: one the model's readings of the pregnancy group are not taken ("It's firm and doesn't move much",
 #: of a lump on the back, was read as a baby moving less).
 TELLS_A_PREGNANCY = re.compile(
-    r"\b(?:preg\w*|expecting|baby|babies|bump|gestation\w*|trimester|midwi\w*|antenatal|obstetric\w*|maternity"
+    # (not a baby already born: "My baby is 5 months old")
+    r"\b(?:preg\w*|expecting|baby(?!\s+(?:is|was|'s)\s+\d+\s*(?:weeks?|months?)\s+old)|babies|bump|gestation\w*|trimester"
+    r"|midwi\w*|antenatal|obstetric\w*|maternity"
     r"|labou?r|contraction\w*|edd|lmp|ivf|g\dp\d|\d+\+?\d*/40|\d+ ?(?:weeks?|wks?|w) ?(?:\+ ?\d|pregnant|gone|along)"
     r"|due (?:date|in|on)|twins?|foetus|fetus|fetal|foetal|womb|waters|at \d{1,2} ?(?:weeks?|wks?)"
     r"|[1-4]\d ?\+ ?[0-6])\b"
@@ -235,7 +238,9 @@ _ARM_OR_JAW = re.compile(
 #: it into "back pain, 62 yrs, male" (the age is taken out of the sentence before this check). A time
 #: "later" is a gap between two things, not a length ("Now, three months later, I've tweaked my back").
 _LASTING = re.compile(
-    r"\b(?:months?|mths?|mnths?|mos|years?|yrs?|yr|decades?|chronic\w*|long\w*|ages|always|forever|since|persist\w*"
+    r"\b(?:months?|mths?|mnths?|mos|years?|yrs?|yr|decades?|chronic\w*|long\w*|ages|always|forever|persist\w*"
+    # (not a "since" of today: "complaining of low back pain since teatime")
+    r"|since(?!\s+(?:this|today|tonight|teatime|lunch\w*|breakfast|dinner\w*|supper\w*|yesterday|last\s+night))"
     r"|ongoing|on and off|on-off|never|constant\w*|recurr\w*|weeks|wks|winter|summer|spring|autumn|christmas"
     r"|\d+ ?(?:m|y|/12|/52))\b(?!\s+later\b)",
     re.I,
@@ -334,7 +339,22 @@ _RELENTLESS = re.compile(
     r"|ibuprofen|paracetamol|co-codamol)\b",
     re.I,
 )
+#: A watched aneurysm is told with a word for it or for how it is watched: the model read "UA: large
+#: blood." as one ("the swelling they keep an eye on" still reads).
+_ANEURYSM = re.compile(
+    r"\b(?:aneur\w*|aaa|aort\w*|triple\s*a|swelling|bulg\w*|balloon\w*|arter\w*|vessel|scan\w*|surveillance|watch\w*"
+    r"|eye\s+on|monitor\w*|graft|evar|stent\w*|vascular)\b",
+    re.I,
+)
+#: A blood thinner is told by name or by what it does: the model read "Afebrile." as one.
+_THINNER = re.compile(
+    r"\b(?:warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|edoxaban|lixiana|savaysa|dabigatran|pradaxa|heparin"
+    r"|\w*parin|clexane|fragmin|anti-?coag\w*|doac|noac|inr|thinn\w*|thins|clot\w*|bleed\w*)\b",
+    re.I,
+)
 NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "known_aaa": (_ANEURYSM,),
+    "anticoagulant": (_THINNER,),
     "pain_unrelenting": (_RELENTLESS,),
     "urinary_retention": (_NOT_PASSING, _URINE),
     "unsteady_walking": (_BALANCE,),
@@ -368,33 +388,3 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
 #: "No PV bleeding" as no fluid leaking. (Other denials stand: the one sentence the model's denial
 #: comes from may be a plain "bladder and bowels normal" after a garbled "know numbness".)
 DENIED_WITH_WORDS = frozenset({"fluid_leak"})
-
-
-#: Words that tell a complaint as stable for months or years, or name a chronic cause of it.
-TOLD_STABLE = re.compile(rf"\b(?:{_LONG_WORDS}|same as|no different)\b", re.I)
-#: Words that make it new again: "worse since Monday", "over the last few days", "spreading".
-CHANGED = re.compile(
-    r"\b(?:new|newly|worse|worsening|sudden(?:ly)?|spread(?:s|ing)?|creeping|higher|further|recent(?:ly)?"
-    r"|started|starting|began|begun|today|tonight|yesterday|this (?:morning|week)|last (?:night|week)|days?|weeks?"
-    r"|hours?|gone|went|since\s+(?:yesterday|last|this|the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b",
-    re.I,
-)
-
-#: Words that tell a complaint as over: "it fully went away with physio", "cleared up", "resolved".
-TOLD_OVER = re.compile(
-    r"\b(?:went|gone|goes)\s+away\b|\b(?:fully|completely|totally|all)\s+(?:gone|better|recovered|resolved|cleared|settled|healed)\b"
-    r"|\bcleared\s+up\b|\bresolved\b|\bsettled\s+down\b|\bno\s+longer\b|\bnot\s+any\s*more\b"
-    # "which went completely after physio", but not "went completely numb"
-    r"|\bwent\s+(?:completely|totally|fully)\b(?=\s*(?:[.,;!)]|$|(?:after|with|when|once|by|within|over)\b))",
-    re.I,
-)
-#: ... unless it came back: "it went away, then came back last week".
-BACK_AGAIN = re.compile(r"\b(?:came|come|comes|coming)\s+back\b|\bback\s+again\b|\breturned\b|\bagain\b", re.I)
-#: Findings that last by definition (leg symptoms there for months or years, pain for over three
-#: months): the model's reading from a sentence that tells the complaint as over, and of nothing new,
-#: is asked back ("pins and needles in both legs three years ago, it fully went away with physio").
-LASTING_ONLY = ("longstanding_leg_symptoms", "pain_over_3_months")
-
-#: Findings that are new by definition (a new lump or change of shape, new trouble with erections):
-#: the model's reading from a sentence that tells it as stable for years, and of no change, is asked back.
-NEW_ONLY = ("back_lump_or_deformity", "sexual_dysfunction_new")
