@@ -73,12 +73,12 @@ def find_values(text: str, today: dt.date) -> list[ValueMention]:
         found += birth_year_ages(text, today.year) if "b" in lowered else []
     if digits or _SEX_ANY.search(text):
         found += sexes(text)
-    if digits or "month" in lowered:
+    if digits or "month" in lowered or "week" in lowered:
         found += pregnancy_weeks(text)
     if digits or _SCORE_WORD.search(text):
         found += pain_scores(text)
     found += pain_words(text)
-    if digits and _TEMPERATURE_WORD.search(text):
+    if (digits or " point " in lowered) and _TEMPERATURE_WORD.search(text):  # "thirty-six point nine"
         found += temperatures(text)
     if _EPISODE_WORD.search(text):
         found += episodes(text)

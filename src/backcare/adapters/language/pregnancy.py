@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from backcare.adapters.language.age_sex import I_AM
-from backcare.adapters.language.values import ValueMention, core_span, parse_number
+from backcare.adapters.language.values import TENS_AND_ONES, ValueMention, core_span, parse_number
 
 #: Gestation as clinicians write it: "24/40", "34+2/40" (weeks of forty). Never a duration.
 _GESTATION = re.compile(r"(?<![\w/.+])(?P<n>\d{1,2})(?:\s*\+\s*[0-6])?\s*/\s*40(?![\d/])(?!\s*(?:mg|ml|kg))", re.I)
@@ -17,9 +17,16 @@ _NOT_GESTATION_BEFORE = re.compile(r"\b(?:va|vision|visual|acuity|snellen|eyes?|
 #: A woman told of by someone else: "my wife is 39 weeks".
 _SHE_IS = r"(?:she'?s|she\s+is|(?:wife|partner|girlfriend|missus|daughter)(?:'s|\s+is))"
 
+#: Weeks in digits or words: "34", "thirty-seven".
+_N_WEEKS = (
+    rf"(?P<n>\d{{1,2}}|{TENS_AND_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen)"
+)
+
 _PREG_PATTERNS = [
     re.compile(
-        r"\b(?P<n>\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along(?!\s+with\b)|gone|pg)\b",
+        rf"\b{_N_WEEKS}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b"
+        r"(?:\s*(?:and|\+)\s*\d\s*days?)?\s*(?:pregnant|preggo|preggers|gestation|along(?!\s+with\b)|gone|pg)\b",
         re.I,
     ),
     # "pregnant, 24 weeks" (not "pregnant, back pain for 5 weeks": how long, not how far on)
@@ -42,9 +49,9 @@ _PREG_PATTERNS = [
         re.I,
     ),
     # "I'm 30 weeks now" where the text speaks of pregnancy (elsewhere "now" makes it how long)
-    re.compile(rf"\b(?:{I_AM}|{_SHE_IS})\s+(?P<n>\d{{1,2}})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+now\b", re.I),
+    re.compile(rf"\b(?:{I_AM}|{_SHE_IS})\s+{_N_WEEKS}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+now\b", re.I),
     re.compile(
-        rf"\b(?:{I_AM}|{_SHE_IS}|at|now)\s+(?P<n>\d{{1,2}})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b"
+        rf"\b(?:{I_AM}|{_SHE_IS}|at|now)\s+{_N_WEEKS}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b"
         r"(?!\s*(?:ago|now|since|of|later|in|old|post))",
         re.I,
     ),
@@ -92,7 +99,7 @@ def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
                 months = parse_number(groups["m"]) or 0
                 weeks = round(months * 4.35)
             else:
-                weeks = int(groups["n"])
+                weeks = int(parse_number(groups["n"]) or 0)
             # "I'm 30 weeks", "my wife is 39 weeks": a pregnancy at that stage even when the word is
             # not used; "born at 28 weeks" is not one
             unsaid = index == len(_PREG_PATTERNS) - 1 and not mentions_pregnancy

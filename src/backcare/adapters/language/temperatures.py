@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from backcare.adapters.language.values import ValueMention, core_span, sentence_around
+from backcare.adapters.language.values import DECIMAL_WORDS, ValueMention, core_span, parse_number, sentence_around
 
 _TEMP_PATTERN = re.compile(
     # (a count of readings may come between: "checked my temperature 3 times today: 36.9, 37.0")
@@ -48,6 +48,8 @@ _TEMP_TAKEN = re.compile(
     r"(?P<t>3[4-9][.,]\d|4[0-2][.,]\d)\b(?P<u>)",
     re.I,
 )
+#: A reading in words, in a sentence about the temperature: "it's thirty-six point nine".
+_TEMP_IN_WORDS = re.compile(rf"\b(?P<t>{DECIMAL_WORDS})\b(?P<u>)", re.I)
 _TEMP_WORD = re.compile(r"\b(?:temperatures?|temps?|fever\w*|thermometer)\b", re.I)
 #: More readings after the first in a list: "temps 36.9 and 38.9", "T 37.2, 38.1".
 _TEMP_MORE = re.compile(
@@ -96,11 +98,14 @@ def temperatures(text: str) -> Iterator[ValueMention]:
                 seen.add(m.start("t"))
                 yield ValueMention("temperature", value, first.start(), m.end(), core=core_span(m, "t"))
     taken = [*_TEMP_TAKEN.finditer(text)] if _TEMP_WORD.search(text) else []
-    for m in [*_TEMP_BRACKETED.finditer(text), *taken]:
+    for m in [*_TEMP_BRACKETED.finditer(text), *taken, *_TEMP_IN_WORDS.finditer(text)]:
         told = m.re is _TEMP_TAKEN or _TEMP_WORD.search(sentence_around(text, m.start(), m.end()))
         if m.start("t") not in seen and told:
             seen.add(m.start("t"))
-            value = _celsius(m.group("t"), m.group("u"))
+            words = m.re is _TEMP_IN_WORDS
+            value = parse_number(m.group("t")) or 0.0 if words else _celsius(m.group("t"), m.group("u"))
+            if words and not 34 <= value <= 43:
+                continue
             yield ValueMention("temperature", value, m.start(), m.end(), core=core_span(m, "t"))
     for m in _TEMP_UNIT.finditer(text):
         group = "t" if m.group("t") else "t2"  # "38.6°C", or "38.5 degrees" (a decimal: not the weather)

@@ -55,14 +55,28 @@ WORD_NUMBERS = {
 }  # fmt: skip
 
 NUMWORD = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: A number from twenty to ninety-nine in words: "thirty-seven", "forty two".
+TENS_AND_ONES = rf"(?:{'|'.join(_TENS_WORDS)})(?:[\s-](?:{'|'.join(_DIGIT_WORDS)}))?"
+#: A decimal in words: "thirty-six point nine", "thirty eight point oh".
+DECIMAL_WORDS = rf"{TENS_AND_ONES}\s+point\s+(?:oh|zero|{'|'.join(_DIGIT_WORDS)})"
 
 
 def parse_number(text: str) -> float | None:
-    """A number written in digits or words ("3", "three", "a couple"), or None."""
+    """A number written in digits or words ("3", "three", "a couple", "thirty-seven", "thirty-six
+    point nine"), or None."""
     text = text.lower().strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
-    return float(WORD_NUMBERS[text]) if text in WORD_NUMBERS else None
+    if text in WORD_NUMBERS:
+        return float(WORD_NUMBERS[text])
+    whole, _, tenth = text.partition(" point ")
+    words = re.split(r"[\s-]+", whole)
+    if not re.fullmatch(TENS_AND_ONES, whole) or (tenth and tenth not in ("oh", "zero", *_DIGIT_WORDS)):
+        return None
+    number = 20 + 10 * _TENS_WORDS.index(words[0]) + (_DIGIT_WORDS.index(words[1]) + 1 if len(words) > 1 else 0)
+    return number + ((_DIGIT_WORDS.index(tenth) + 1) / 10 if tenth in _DIGIT_WORDS else 0.0)
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
