@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterator
 
 from backcare.adapters.language.kinship import FEMALE_RELATIVES, KIN_NAME, MALE_RELATIVES
+from backcare.adapters.language.values import ONES as _ONES
+from backcare.adapters.language.values import TEENS as _TEENS
+from backcare.adapters.language.values import TENS as _TENS
 from backcare.adapters.language.values import Subject, ValueMention, core_span
 
 _DECADES = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
@@ -39,9 +42,6 @@ SEX_WORD = r"(?P<sex>woman|female|lady|girl|gal|mum|mom|mother|wife|grandmother|
 
 I_AM = r"(?:i'?m|i\s+am|im|iam|ah'?m|mi\s+is)"  # Scots "Ah'm 79", Caribbean "Mi is 61"
 
-_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 #: An age of ten or more in words ("ninety one", "forty-five", "seventeen")
 _AGE_WORDS = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)})\b"
 #: An age in digits, or in words ("a ninety one year old gentleman"; "I'm seventy-five")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from backcare.adapters.language.age_sex import I_AM
-from backcare.adapters.language.values import TENS_AND_ONES, ValueMention, core_span, parse_number
+from backcare.adapters.language.values import TEENS, TENS_AND_ONES, ValueMention, core_span, parse_number
 
 #: Gestation as clinicians write it: "24/40", "34+2/40" (weeks of forty). Never a duration.
 _GESTATION = re.compile(r"(?<![\w/.+])(?P<n>\d{1,2})(?:\s*\+\s*[0-6])?\s*/\s*40(?![\d/])(?!\s*(?:mg|ml|kg))", re.I)
@@ -18,10 +18,7 @@ _NOT_GESTATION_BEFORE = re.compile(r"\b(?:va|vision|visual|acuity|snellen|eyes?|
 _SHE_IS = r"(?:she'?s|she\s+is|(?:wife|partner|girlfriend|missus|daughter)(?:'s|\s+is))"
 
 #: Weeks in digits or words: "34", "thirty-seven".
-_N_WEEKS = (
-    rf"(?P<n>\d{{1,2}}|{TENS_AND_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-    r"|nineteen)"
-)
+_N_WEEKS = rf"(?P<n>\d{{1,2}}|{TENS_AND_ONES}|{'|'.join(TEENS)})"
 
 _PREG_PATTERNS = [
     re.compile(

@@ -34,10 +34,12 @@ _TEMP_BEFORE = re.compile(
     r"(?:the|my|our|his|her|a)?\s*(?:\w+\s+)?(?:thermometer|thermo)\b",
     re.I,
 )
+#: A reading from 34.0 to 42.9, with its decimal.
+_READING = r"(?P<t>3[4-9][.,]\d|4[0-2][.,]\d)"
 #: A reading in brackets in a sentence about the temperature: "temperature went after 3 days and
 #: none since (36.7 today)".
 _TEMP_BRACKETED = re.compile(
-    r"\(\s*(?P<t>3[4-9][.,]\d|4[0-2][.,]\d)\s*(?:°|º)?\s*(?P<u>c)?"
+    rf"\(\s*{_READING}\s*(?:°|º)?\s*(?P<u>c)?"
     r"\s*(?:today|now|this morning|tonight|last night|yesterday|at the moment)?\s*\)",
     re.I,
 )
@@ -45,7 +47,7 @@ _TEMP_BRACKETED = re.compile(
 #: 36.7", "but I measured, 36.7. So no fever."
 _TEMP_TAKEN = re.compile(
     r"\b(?:measured|checked|took)(?:\s+(?:it|myself|again))?\s*[,:]?\s*(?:(?:it|it's|it\s+is|it\s+was|was)\s+)?"
-    r"(?P<t>3[4-9][.,]\d|4[0-2][.,]\d)\b(?P<u>)",
+    rf"{_READING}\b(?P<u>)",
     re.I,
 )
 #: A reading in words, in a sentence about the temperature: "it's thirty-six point nine".

@@ -55,12 +55,14 @@ WORD_NUMBERS = {
 }  # fmt: skip
 
 NUMWORD = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-_DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: Numbers in words, for the readers that spell them out (ages, weeks, temperatures).
+ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 #: A number from twenty to ninety-nine in words: "thirty-seven", "forty two".
-TENS_AND_ONES = rf"(?:{'|'.join(_TENS_WORDS)})(?:[\s-](?:{'|'.join(_DIGIT_WORDS)}))?"
+TENS_AND_ONES = rf"(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(ONES)}))?"
 #: A decimal in words: "thirty-six point nine", "thirty eight point oh".
-DECIMAL_WORDS = rf"{TENS_AND_ONES}\s+point\s+(?:oh|zero|{'|'.join(_DIGIT_WORDS)})"
+DECIMAL_WORDS = rf"{TENS_AND_ONES}\s+point\s+(?:oh|zero|{'|'.join(ONES)})"
 
 
 def parse_number(text: str) -> float | None:
@@ -73,10 +75,10 @@ def parse_number(text: str) -> float | None:
         return float(WORD_NUMBERS[text])
     whole, _, tenth = text.partition(" point ")
     words = re.split(r"[\s-]+", whole)
-    if not re.fullmatch(TENS_AND_ONES, whole) or (tenth and tenth not in ("oh", "zero", *_DIGIT_WORDS)):
+    if not re.fullmatch(TENS_AND_ONES, whole) or (tenth and tenth not in ("oh", "zero", *ONES)):
         return None
-    number = 20 + 10 * _TENS_WORDS.index(words[0]) + (_DIGIT_WORDS.index(words[1]) + 1 if len(words) > 1 else 0)
-    return number + ((_DIGIT_WORDS.index(tenth) + 1) / 10 if tenth in _DIGIT_WORDS else 0.0)
+    number = 20 + 10 * TENS.index(words[0]) + (ONES.index(words[1]) + 1 if len(words) > 1 else 0)
+    return number + ((ONES.index(tenth) + 1) / 10 if tenth in ONES else 0.0)
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
