@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from figures import emit, ratios, row
+from figures import compile_package, emit, ratios, row
 
 TARGET_SHOW_S = 0.5
 TARGET_PAGE_BYTES = 200_000
@@ -168,6 +168,7 @@ def main() -> int:
     names = ("insert", "insert plain", "read", "read plain", "view 90", "view all", "show", "python", "page",
              "page bytes", "healthz")  # fmt: skip
     figures: dict[str, list[float]] = {name: [] for name in names}
+    compile_package()
     for _ in range(max(1, args.rounds)):
         one_round(max(100, args.entries), figures)
     n = max(100, args.entries)

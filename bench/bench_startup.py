@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from figures import emit, ratios, row
+from figures import compile_package, emit, ratios, row
 
 BACKCARE = Path(sys.executable).with_name("backcare")
 TARGET_HELP_S = 0.3
@@ -40,6 +40,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--rows", default=None, help="append the result rows to this file (JSON lines)")
     args = parser.parse_args()
+    compile_package()
     for command in COMMANDS.values():
         seconds(command)  # warm the file cache: the first run of anything reads from disk
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
