@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from backcare.adapters.language.kinship import FEMALE_RELATIVES, KIN_NAME, MALE_RELATIVES
+from backcare.adapters.language.kinship import FEMALE_RELATIVES, KIN_NAME_ANY_CASE, MALE_RELATIVES
 from backcare.adapters.language.values import ONES as _ONES
 from backcare.adapters.language.values import TEENS as _TEENS
 from backcare.adapters.language.values import TENS as _TENS
@@ -88,9 +88,18 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(r"(?<![\d.,])\b(?P<n>\d{1,3})\s*(?P<sex>m|f)\b(?!\s*(?:/|out|of|\d))", re.I), "unknown"),
     # "56, female", "Fifty-six, female"
     (re.compile(rf"\b{_N}\s*(?:,|\s)\s*(?P<sex>male|female|man|woman|guy|lady|bloke)\b", re.I), "unknown"),
+    # ... and the other way round, opening a sentence: "Female 58, lower back pain", "M, 72."
     (
         re.compile(
-            rf"\b(?P<rel>he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",
+            rf"(?:^|(?<=[.!?;:\n])|(?<=[.!?;:\n]\s))(?P<sex>female|male|woman|man|lady|gentleman|f|m)\s*,?\s*(?:aged\s+)?"
+            rf"(?P<n>\d{{2}}){_NOT_AGE_AFTER}",
+            re.I,
+        ),
+        "unknown",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<rel>he|she)(?:'s|s|\s+is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",
             re.I,
         ),
         "other",
@@ -106,7 +115,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (
         re.compile(
             # ... named like a name: "Mum, 79", "Typing for Nan who is 78"
-            rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\bfor\s)|(?<=\babout\s))(?P<rel>{KIN_NAME})"
+            rf"(?:(?<=^)|(?<=[.!?:;]\s)|(?<=[.!?]\s\s)|(?<=\bfor\s)|(?<=\babout\s))(?P<rel>{KIN_NAME_ANY_CASE})"
             rf"(?:\s+is|'s|,|\s+\(|\s+aged|\s+age|\s+-|\s+who\s+is|\s)\s*(?:only\s+|now\s+|nearly\s+|almost\s+)?{_N}{_NOT_AGE_AFTER}",
             re.I,
         ),

@@ -32,6 +32,8 @@ KIN_NAME = (
     r"|Daughter|Son|Husband|Hubby|Wife|Partner|Boyfriend|Girlfriend|Grandson|Granddaughter|Mother|Father|Mate(?!,)|Friend"
     r"|Neighbour|Neighbor|Flatmate|Housemate)"
 )
+#: ... in any case, where only a name can stand: "mum is 84, back pain since she fell".
+KIN_NAME_ANY_CASE = KIN_NAME.replace("(?-i:", "(?:", 1)
 
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from backcare.adapters.language import kinship
 from backcare.adapters.language.kinship import CHILD_WORDS, FEMALE, KIN_NAME, MALE, NEUTRAL, RELATION_RE, RELATIONS
 from backcare.adapters.language.mentions import Analysis, Mention
 
@@ -69,7 +70,7 @@ def detect_proxy(analysis: Analysis) -> Proxy:
         # "He's had back pain...": the patient is the first relative of that sex the text names
         wanted = MALE if relation in {"he", "his", "him"} else FEMALE
         for named in _NAMED.finditer(analysis.text):
-            word = (named.group("aged") or named.group("rel") or named.group("kin") or "child").lower()
+            word = next((g for g in named.group("aged", "rel", "kin", "first") if g), "child").lower()
             if word in wanted:
                 relation = word
                 break
@@ -164,11 +165,17 @@ _NOT_INFORMANT = (
 )
 
 
+#: A kinship name opening the text or a label, in any case: "mum is 84, back pain since she fell"
+#: (not a family history's label: "FHx: father AAA repair").
+_AT_OPENING = r"(?:\A\s*|(?<=[:;]\s)(?<!hx:\s)(?<!history:\s)(?<!fh:\s))"  # not "FHx: father AAA"
+_OPENING_KIN = rf"{kinship.KIN_NAME_ANY_CASE}\b"
+
 #: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter"
 #: ("my 10 year old son" is a son, not only a child).
 _NAMED = re.compile(
     rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b"
-    rf"|\b(?P<kin>{KIN_NAME})\b{_NOT_INFORMANT}|{_CHILD}",
+    rf"|\b(?P<kin>{KIN_NAME})\b{_NOT_INFORMANT}|{_CHILD}"
+    rf"|{_AT_OPENING}(?P<first>{_OPENING_KIN}){_NOT_INFORMANT}",
     re.I,
 )
 
@@ -204,6 +211,7 @@ _PERSON = re.compile(
     rf"{_NOT_AN_OBJECT}\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
     rf"{_NOT_AN_OBJECT}(?:\b(?:my|our)\s+)?{_NOT_AN_AGED_OBJECT}{_AGED}|{_NOT_AN_OBJECT}\b(?P<child>{_CHILD})|"
     rf"\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
+    rf"{_AT_OPENING}(?P<opening>{_OPENING_KIN}){_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
     rf"\b(?P<first>{_FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,
 )
@@ -292,7 +300,7 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
         if case in ("man", "male", "gentleman"):
             return "third", "he"
         return "third", "she" if case in ("woman", "female", "lady") else "patient"
-    return "third", (chosen.group("third") or chosen.group("rel") or chosen.group("kin") or "").lower()
+    return "third", next((g for g in chosen.group("third", "rel", "kin", "opening") if g), "").lower()
 
 
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
