@@ -48,6 +48,9 @@ _OF = re.compile(r"\b([oO])'(?=\s)")
 #: abbreviation that hides the end of the sentence.
 _TIMES_UNIT = re.compile(r"\b([xX]) ?(\d{1,3}) ?(d|w|wk)\b")
 _TIMES_UNIT_NAMES = {"d": "days", "w": "weeks", "wk": "weeks"}
+#: A note's side or sex letter ending a sentence ("dermatome L. Saddle sensation intact", "38M.
+#: Reduced ..."): its full stop is the sentence's, not an abbreviation's that hides the end.
+_LETTER_STOP = re.compile(r"(?:(?<=\s)[LR]|(?<=\d)[MF])\.(?=\s+[A-Z])")
 #: A word or two in quotation marks ("sudden "ripping" pain"): read as the words themselves.
 _SCARE_QUOTES = re.compile(r'"([A-Za-z][\w\'-]*(?: [\w\'-]+){0,2})"')
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -81,6 +84,7 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     text = _NEWLINE.sub(" ", _OF.sub(r"\1f", text))
     text = _TIMES_UNIT.sub(lambda m: f"{m[1]}{m[2]} {_TIMES_UNIT_NAMES[m[3].lower()]}", text)
     text = _SCARE_QUOTES.sub(r"\1", text)
+    text = _LETTER_STOP.sub(lambda m: m[0][:-1] + " .", text)
     text = _SPACES.sub(" ", text).strip()
     return CleanText(text=text, truncated=truncated, removed_control=removed)
 

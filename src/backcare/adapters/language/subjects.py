@@ -27,6 +27,10 @@ _EXPLICIT_PROXY = re.compile(
     # "son is 12, for 2 weeks his back pain wakes him"
     r"|\A\s*(?:my\s+)?(?P<rel4>son|daughter|boy|girl|child|kid)(?:'s\s+|\s*(?:,\s*|\s+)(?:is\s+|aged\s+)?)\d{1,2}"
     r"\s*(?:,|\.|yo\b|y/o|yrs?\b|years?\b)"
+    # a call about a child named with an age, without "my": "Mum calling about daughter aged 3"
+    r"|\b(?:calling|ringing|phoning|rang|phoned|writing|asking|enquiring|typing|messaging)\s+(?:about|for|re|regarding)\s+"
+    r"(?:(?:her|his|their)\s+)?(?P<rel6>son|daughter|child|baby|boy|girl|toddler|grandson|granddaughter)\b"
+    r"(?=\s*,?\s*(?:aged?\s+)?\d)"
     # one the writer looks after: "Mrs K (91) who I look after", "the gentleman we care for"
     r"|\b(?P<cared>mrs|ms|miss|mr|lady|woman|gentleman|gent|man|client|resident)\b[^.!?]{0,20}?"
     r"\b(?:who|whom|that)\s+(?:i|we)\s+(?:look\s+after|care\s+for|support|visit|nurse)\b",
@@ -57,7 +61,7 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     explicit = _EXPLICIT_PROXY.search(analysis.text)
     relation: str | None = None
     if explicit:
-        relation = next((g for g in explicit.group("rel", "rel2", "rel3", "rel4", "rel5") if g), "").lower()
+        relation = next((g for g in explicit.group("rel", "rel2", "rel3", "rel4", "rel5", "rel6") if g), "").lower()
         if explicit.group("cared"):
             relation = _CARED_FOR.get(explicit.group("cared").lower(), "")
     else:
