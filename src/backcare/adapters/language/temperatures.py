@@ -105,7 +105,7 @@ def temperatures(text: str) -> Iterator[ValueMention]:
         if m.start("t") not in seen and told:
             seen.add(m.start("t"))
             words = m.re is _TEMP_IN_WORDS
-            value = parse_number(m.group("t")) or 0.0 if words else _celsius(m.group("t"), m.group("u"))
+            value = (parse_number(m.group("t")) or 0.0) if words else _celsius(m.group("t"), m.group("u"))
             if words and not 34 <= value <= 43:
                 continue
             yield ValueMention("temperature", value, m.start(), m.end(), core=core_span(m, "t"))
