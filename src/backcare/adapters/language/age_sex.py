@@ -159,6 +159,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     # an age in brackets after a name: "Alfie (3 yrs)", "Mrs K (84 years)"
     (re.compile(r"\(\s*(?P<n>\d{1,3})\s*(?:yrs?|years?|yo|y/o|y\.o\.?)(?:\s*old)?\s*\)", re.I), "unknown"),
     # an age alone as the first sentence: "56. Pain in the middle of my back..."
+    # the writer introduced, then aged: "Old lady here, 83.", "Retired plasterer here, 71, ..."
+    (re.compile(r"(?:(?<=\bhere,\s)|(?<=\bhere,))(?P<n>[1-9]\d)(?=\s*[.!,;])", re.I), "self"),
     (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Za-z])"), "unknown"),
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"; at a sentence's start without
@@ -179,6 +181,15 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (
         re.compile(rf"(?:^|[.!?]\s+|\bi\s+(?:have\s+|'ve\s+)?)(?:just\s+|only\s+)?turned\s+{_N}{_NOT_AGE_AFTER}", re.I),
         "unknown",
+    ),
+    # learners' English, an age "had" as in Spanish or French: "I have 58 years", "I am having 62 years"
+    (
+        re.compile(
+            r"\bi\s+(?:have|am\s+having|'ve\s+got)\s+(?P<n>\d{2})\s+(?:years?|yrs?)\b(?:\s+old\b)?"
+            r"(?!\s+(?:ago|of|since|with|experience|in|now|left|for|this|the|that|these|on|at|back)\b)",
+            re.I,
+        ),
+        "self",
     ),
     # a free bus pass, at 60 or more: "I'm a year off my bus pass", "just got my free bus pass"
     (

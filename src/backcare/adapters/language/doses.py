@@ -137,9 +137,19 @@ _TOTAL_BEFORE = re.compile(
 )
 
 
+#: Right before it, the sum drawn from the doses just told: "four times a day, so 4 g a day",
+#: "that's 3 g".
+_SUM_JUST_BEFORE = re.compile(
+    r"\b(?:so|which\s+is|which\s+makes|that(?:'s|\s+is|\s+makes)|thats|making)\s+(?:about\s+|around\s+)?$", re.I
+)
+
+
 def _is_total(text: str, start: int, end: int) -> bool:
     """Whether the amount at ``start:end`` is the person's own sum rather than one dose."""
-    return bool(_TOTAL_AFTER.match(text[end : end + 20]) or _TOTAL_BEFORE.search(text[max(0, start - 60) : start]))
+    before = text[max(0, start - 60) : start]
+    return bool(
+        _TOTAL_AFTER.match(text[end : end + 20]) or _TOTAL_BEFORE.search(before) or _SUM_JUST_BEFORE.search(before)
+    )
 
 
 def _is_limit(text: str, start: int, end: int) -> bool:

@@ -101,6 +101,12 @@ _DURATION_LISTED = re.compile(
     rf"(?<=,\s){_QTY}\s*(?:-\s*)?(?P<u>{_UNITS_UP_TO_MONTHS})(?=\s*(?:,|\.|;|$))",
     re.I,
 )
+#: A form's answer: "How long: 8 weeks", "Duration - about 10 days".
+_DURATION_ANSWERED = re.compile(
+    rf"\b(?:how\s+long(?:\s+for)?|duration|length\s+of\s+time|time\s+since\s+(?:it\s+)?started)\s*\??\s*[:-]\s*"
+    rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\b",
+    re.I,
+)
 #: "It's six weeks exactly today since I hurt my back": how long since the start, told first.
 _DURATION_SINCE_TOLD_FIRST = re.compile(
     rf"\b(?:it's|it\s+is|its)\s+(?:now\s+|about\s+|almost\s+|nearly\s+|over\s+|exactly\s+|just\s+)*{_QTY}\s*{_UNIT}"
@@ -221,6 +227,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         _DURATION_BARE,
         _DURATION_BRACKETED,
         _DURATION_LISTED,
+        _DURATION_ANSWERED,
         _DURATION_APPROX,
         _DURATION_SINCE_BIRTH,
         _DURATION_SINCE_TOLD_FIRST,

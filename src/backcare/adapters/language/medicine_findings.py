@@ -64,6 +64,23 @@ def _dose_product(analysis: Analysis, dose: Mention) -> Mention | None:
     return products[0] if products else None
 
 
+def _is_limit(analysis: Analysis, dose: Mention) -> bool:
+    """Whether words just before a dose in its sentence make it a limit ("max 2 tabs QDS"); a
+    product's own name is not one ("Lemsip Max 2 sachets every 4 hours")."""
+    lo = max(analysis.sentence_spans[dose.sentence][0], dose.start - 40)
+    limit = _LIMIT_BEFORE.search(analysis.text, lo, dose.start)
+    return limit is not None and not any(
+        m.label == "product" and m.start <= limit.start() < m.end for m in analysis.mentions
+    )
+
+
+def _told_alone(analysis: Analysis, total: Mention) -> bool:
+    """Whether a total is the only amount in a sentence that names no medicine: "I added it all up
+    and I'm at 3 g today" is the sum of the paracetamol products named before it."""
+    amounts = {"product", "medicine", "doses_per_day", "dose_total"}
+    return not any(m.sentence == total.sentence and m is not total and m.label in amounts for m in analysis.mentions)
+
+
 def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
     """Paracetamol taken at a rate over the daily maximum is paracetamol overuse: one product
     ("co-codamol, two every four hours") or several added up ("co-codamol 30/500 2 tabs QDS" is
@@ -73,7 +90,7 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
     the two counts."""
     doses: dict[tuple[str, float], Mention] = {}
     for mention, value in value_mentions(analysis, "doses_per_day", proxy):
-        if _LIMIT_BEFORE.search(analysis.text[max(0, mention.start - 40) : mention.start]):
+        if _is_limit(analysis, mention):
             continue
         if OF_EACH.search(mention.text):  # "about 12 of each": that count of every product taken
             for name in _products_taken(analysis, proxy):
@@ -83,10 +100,11 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
         if product is None:
             continue
         doses.setdefault((_product_key(product), float(value.value)), mention)
+    taken = _products_taken(analysis, proxy)
     stated = [
         (m, float(v.value))
         for m, v in value_mentions(analysis, "dose_total", proxy)
-        if _dose_product(analysis, m) is not None
+        if _dose_product(analysis, m) is not None or (taken and _told_alone(analysis, m))
     ]
     total = max([sum(tablets for _, tablets in doses), *(tablets for _, tablets in stated)])
     if total > MAX_TABLETS_A_DAY:

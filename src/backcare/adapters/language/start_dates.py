@@ -1,5 +1,5 @@
 """Starts told as dates: "since October", "started on 20 October", "the first week of November",
-"since Bonfire Night", "since the summer", a note's "onset 25/10/26". Each gives the days from that
+"since Bonfire Night", "since Labor Day", "since the summer", a note's "onset 25/10/26". Each gives the days from that
 day to today (this year's, or last year's if it is still to come)."""
 
 from __future__ import annotations
@@ -46,6 +46,17 @@ _SINCE_FEAST = re.compile(
 _FEAST_DAY = {"bonfire": (11, 5), "guy": (11, 5), "hallowe": (10, 31), "christmas": (12, 25), "xmas": (12, 25),
               "boxing": (12, 26), "hogmanay": (12, 31), "valentine": (2, 14), "st": (3, 17), "paddy": (3, 17),
               "burns": (1, 25), "remembrance": (11, 11), "new": (1, 1)}  # fmt: skip
+#: "since Labor Day weekend", "since Thanksgiving", "started the weekend the clocks went back": a
+#: day that falls on a set weekday of its month (month, weekday with Monday 0, which one: -1 the last).
+_SINCE_MOVEABLE = re.compile(
+    r"\b(?:since|from|started|began|came\s+on|playing\s+up|went|around)\s+"
+    r"(?:just\s+(?:before|after)\s+|about\s+|around\s+)?"
+    r"(?:the\s+)?(?:(?:weekend|week|day|sunday|monday)\s+(?:when\s+|that\s+)?)?(?:the\s+)?"
+    r"(?P<f>labou?r\s+day|memorial\s+day|thanksgiving|clocks\s+(?:went|go|changed)\s+(?:back|forward))\b",
+    re.I,
+)
+_MOVEABLE_DAY = {"labor": (9, 0, 1), "labour": (9, 0, 1), "memorial": (5, 0, -1), "thanksgiving": (11, 3, 4),
+                 "canadian": (10, 0, 2), "back": (10, 6, -1), "forward": (3, 6, -1)}  # fmt: skip
 #: "since the kids went back to school in September": an event told by its month.
 _SINCE_EVENT_MONTH = re.compile(
     r"\bsince\s+(?:[a-z']+\s+){1,7}?(?:in|at\s+the\s+(?:start|beginning|end)\s+of)\s+(?:early\s+|mid-?\s*)?"
@@ -119,6 +130,17 @@ def since_dates(text: str, today: dt.date) -> Iterator[ValueMention]:
         name = m.group("f").lower()
         month, day = (12, 31) if name.endswith("eve") else next(d for k, d in _FEAST_DAY.items() if name.startswith(k))
         yield from _since_day(m, today, _year_last_passed(today, month, day), month, day)
+    for m in _SINCE_MOVEABLE.finditer(text):
+        if text[m.end() : m.end() + 3].lstrip().startswith("("):
+            continue  # "since around Thanksgiving (late November)": the writer's gloss is read below
+        name = m.group("f").lower().split()
+        key = name[-1] if name[0] == "clocks" else name[0]
+        if key == "thanksgiving" and re.match(r"[^.!?]{0,20}\boct", text[m.end() :], re.I):
+            key = "canadian"  # "since Thanksgiving weekend in October": Canada's, in October
+        month, weekday, which = _MOVEABLE_DAY[key]
+        this_year = dt.date(today.year, month, _weekday_of(today.year, month, weekday, which))
+        year = today.year if this_year <= today else today.year - 1
+        yield from _since_day(m, today, year, month, _weekday_of(year, month, weekday, which))
     for m in _STARTED_IN.finditer(text):
         groups = m.groupdict()
         month = _MONTHS[next(v for k, v in groups.items() if k.startswith("m") and v).lower()]
@@ -136,6 +158,20 @@ def since_dates(text: str, today: dt.date) -> Iterator[ValueMention]:
         year = _year_last_passed(today, month, day)
         year = int(m.group("y")) if m.group("y") and int(m.group("y")) <= today.year else year
         yield from _since_day(m, today, year, month, day)
+
+
+def _weekday_of(year: int, month: int, weekday: int, which: int) -> int:
+    """The day of the month of its ``which``-th ``weekday`` (-1: the last one)."""
+    days = [d for d in range(1, 32) if _exists(year, month, d) and dt.date(year, month, d).weekday() == weekday]
+    return days[which - 1] if which > 0 else days[which]
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _year_last_passed(today: dt.date, month: int, day: int) -> int:

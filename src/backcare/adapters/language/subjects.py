@@ -52,8 +52,13 @@ class Proxy:
 
 
 #: The writer's own history told beside the patient's: "I've had breast cancer myself but she's
-#: perfectly healthy", from the "I" to the "myself" ("I couldn't lift her by myself" is no history).
-_WRITERS_OWN = re.compile(r"\b(?:i|i've|ive|i'm|im|i'd)\b[^.!?;,]*?(?<!\bby\s)\bmyself\b", re.I)
+#: perfectly healthy", from the "I" to the "myself" ("I couldn't lift her by myself" is no history);
+#: or to the patient's denial: "I've had a temperature with a cold this week but he hasn't".
+_WRITERS_OWN = re.compile(
+    r"\b(?:i|i've|ive|i'm|im|i'd)\b[^.!?;,]*?(?:(?<!\bby\s)\bmyself\b"
+    r"|\bbut\s+(?:he|she)\s+(?:hasn't|hasnt|has\s+not|doesn't|doesnt|does\s+not|isn't|isnt|is\s+not|didn't|didnt)\b)",
+    re.I,
+)
 
 
 def detect_proxy(analysis: Analysis) -> Proxy:

@@ -154,6 +154,25 @@ def same_side_only(mention: Mention, text: str) -> bool:
 Pending = tuple[str | None, str | None, str, Read]
 
 
+#: A form's label opening its line: "Cancer:", "9. cancer -".
+_LABEL_BEFORE = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")
+_LABEL_AFTER = re.compile(r"\s*[:\u2013-]\s")
+
+
+def _label_told_in_answer(analysis: Analysis, index: int) -> bool:
+    """Whether the target mention at ``index`` is a form's label whose answer names it again ("Cancer:
+    my dad had prostate cancer, I haven't"): the answer says how it is, the label nothing."""
+    mention = analysis.mentions[index]
+    text, first = analysis.text, analysis.sentence_spans[mention.sentence][0]
+    if not (_LABEL_BEFORE.fullmatch(text, first, mention.start) and _LABEL_AFTER.match(text, mention.end)):
+        return False
+    return any(
+        other.label == "target" and other.sentence == mention.sentence and other.start > mention.end
+        and other.norms[-1:] == mention.norms[-1:]
+        for other in analysis.mentions[index + 1 :]
+    )  # fmt: skip
+
+
 def read_targets(
     analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy
 ) -> tuple[dict[str, Read], list[Pending], list[str]]:
@@ -164,7 +183,7 @@ def read_targets(
     explained: list[str] = []
     asked = _asked(analysis, vocabulary, proxy)
     for index, mention in enumerate(analysis.mentions):
-        if mention.label != "target" or not counts_for_person(mention, proxy):
+        if mention.label != "target" or not counts_for_person(mention, proxy) or _label_told_in_answer(analysis, index):
             continue
         if index in asked:
             explained.append(mention.text)  # the sentence model's reading of it is asked back, not taken
