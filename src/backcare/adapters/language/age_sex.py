@@ -158,9 +158,9 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     # an age in brackets after a name: "Alfie (3 yrs)", "Mrs K (84 years)"
     (re.compile(r"\(\s*(?P<n>\d{1,3})\s*(?:yrs?|years?|yo|y/o|y\.o\.?)(?:\s*old)?\s*\)", re.I), "unknown"),
-    # an age alone as the first sentence: "56. Pain in the middle of my back..."
     # the writer introduced, then aged: "Old lady here, 83.", "Retired plasterer here, 71, ..."
     (re.compile(r"(?:(?<=\bhere,\s)|(?<=\bhere,))(?P<n>[1-9]\d)(?=\s*[.!,;])", re.I), "self"),
+    # an age alone as the first sentence: "56. Pain in the middle of my back..."
     (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Za-z])"), "unknown"),
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"; at a sentence's start without

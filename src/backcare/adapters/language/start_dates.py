@@ -1,9 +1,10 @@
 """Starts told as dates: "since October", "started on 20 October", "the first week of November",
-"since Bonfire Night", "since Labor Day", "since the summer", a note's "onset 25/10/26". Each gives the days from that
-day to today (this year's, or last year's if it is still to come)."""
+"since Bonfire Night", "since Labor Day", "since the summer", a note's "onset 25/10/26". Each gives
+the days from that day to today (this year's, or last year's if it is still to come)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -162,16 +163,9 @@ def since_dates(text: str, today: dt.date) -> Iterator[ValueMention]:
 
 def _weekday_of(year: int, month: int, weekday: int, which: int) -> int:
     """The day of the month of its ``which``-th ``weekday`` (-1: the last one)."""
-    days = [d for d in range(1, 32) if _exists(year, month, d) and dt.date(year, month, d).weekday() == weekday]
+    length = calendar.monthrange(year, month)[1]
+    days = [d for d in range(1, length + 1) if dt.date(year, month, d).weekday() == weekday]
     return days[which - 1] if which > 0 else days[which]
-
-
-def _exists(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _year_last_passed(today: dt.date, month: int, day: int) -> int:
