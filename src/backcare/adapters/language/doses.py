@@ -129,27 +129,19 @@ _LIMIT_AFTER = re.compile(
 _TOTAL_AFTER = re.compile(r"^\s*(?:altogether|all\s+together|in\s+total|total|in\s+all|all\s+told)\b", re.I)
 #: Before it in its sentence, the same: "I added it all up and I've had 3 g", "it comes to 5 g", a
 #: note's "Total paracetamol counted with her for the last 24 h: 2.5 g" or "Calculated paracetamol
-#: last 24 h = 3 g".
+#: last 24 h = 3 g"; or right before it, the sum drawn from the doses just told ("four times a day,
+#: so 4 g a day", "that's 3 g").
 _TOTAL_BEFORE = re.compile(
     r"\b(?:added\s+(?:it|them|everything)(?:\s+all)?\s+up|adds?\s+up\s+to|a\s+total\s+of|in\s+total|comes?\s+to"
-    r"|came\s+to|total|calculated|worked\s+out)\b[^.!?]{0,55}$",
+    r"|came\s+to|total|calculated|worked\s+out)\b[^.!?]{0,55}$"
+    r"|\b(?:so|which\s+is|which\s+makes|that(?:'s|\s+is|\s+makes)|thats|making)\s+(?:about\s+|around\s+)?$",
     re.I,
-)
-
-
-#: Right before it, the sum drawn from the doses just told: "four times a day, so 4 g a day",
-#: "that's 3 g".
-_SUM_JUST_BEFORE = re.compile(
-    r"\b(?:so|which\s+is|which\s+makes|that(?:'s|\s+is|\s+makes)|thats|making)\s+(?:about\s+|around\s+)?$", re.I
 )
 
 
 def _is_total(text: str, start: int, end: int) -> bool:
     """Whether the amount at ``start:end`` is the person's own sum rather than one dose."""
-    before = text[max(0, start - 60) : start]
-    return bool(
-        _TOTAL_AFTER.match(text[end : end + 20]) or _TOTAL_BEFORE.search(before) or _SUM_JUST_BEFORE.search(before)
-    )
+    return bool(_TOTAL_AFTER.match(text[end : end + 20]) or _TOTAL_BEFORE.search(text[max(0, start - 60) : start]))
 
 
 def _is_limit(text: str, start: int, end: int) -> bool:

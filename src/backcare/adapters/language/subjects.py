@@ -176,7 +176,7 @@ _NOT_INFORMANT = (
 
 #: A kinship name opening the text or a label, in any case: "mum is 84, back pain since she fell"
 #: (not a family history's label: "FHx: father AAA repair").
-_AT_OPENING = r"(?:\A\s*|(?<=[:;]\s)(?<!hx:\s)(?<!history:\s)(?<!fh:\s))"  # not "FHx: father AAA"
+_AT_OPENING = r"(?:\A\s*|(?<=[:;]\s)(?<!hx:\s)(?<!history:\s)(?<!fh:\s))"
 _OPENING_KIN = rf"{kinship.KIN_NAME_ANY_CASE}\b"
 
 #: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter"
