@@ -129,7 +129,16 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         "unknown",
     ),
     (re.compile(r"(?:^|[.!?]\s+)(?P<n>\d{2})\s*[.!?]?\s*$", re.I), "unknown"),
-    (re.compile(r"^\s*(?P<n>\d{2})\s*(?:,|\s+and\b|\s*-)", re.I), "unknown"),
+    # an age opening the text, its unit optional: "72, ...", "72 yrs, missed the bottom step" (not
+    # "20 years, on and off")
+    (
+        re.compile(
+            r"^\s*(?P<n>\d{2})\s*(?:(?:years?|yrs?|yr)\.?\s*)?(?:,|\s+and\b|\s*-)"
+            r"(?!\s*(?:on\s+and\s+off|off\s+and\s+on|ago)\b)",
+            re.I,
+        ),
+        "unknown",
+    ),
     # years then a sex, opening a sentence or after a comma: "35 yrs female", "LBP, 62 yrs, male"
     (
         re.compile(
@@ -158,6 +167,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     ),
     # an age in brackets after a name: "Alfie (3 yrs)", "Mrs K (84 years)"
     (re.compile(r"\(\s*(?P<n>\d{1,3})\s*(?:yrs?|years?|yo|y/o|y\.o\.?)(?:\s*old)?\s*\)", re.I), "unknown"),
+    # a note's subject named, then aged, opening the note or after its heading: "Carer note - Elsie, 88."
+    (re.compile(r"(?:^|(?<=[-:]\s)|(?<=[-:]))(?-i:[A-Z])[a-z]+,\s*(?P<n>[1-9]\d)(?=\s*[.;])"), "unknown"),
     # the writer introduced, then aged: "Old lady here, 83.", "Retired plasterer here, 71, ..."
     (re.compile(r"(?:(?<=\bhere,\s)|(?<=\bhere,))(?P<n>[1-9]\d)(?=\s*[.!,;])", re.I), "self"),
     # an age alone as the first sentence: "56. Pain in the middle of my back..."
@@ -167,6 +178,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     # the comma: "daughter 13, back pain that wakes her at night", "son is 12, ..."
     (re.compile(rf"\b(?:boy|girl|lad|lass|child|son|daughter)\s*,\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
     (re.compile(rf"(?:\A|(?<=[.!?]\s))(?:boy|girl|child|son|daughter)(?:\s+is|'s)?\s+(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
+    # ... in brackets, a note's and not a parent's ("my son (3 years)" is the writer's child)
+    (re.compile(rf"(?<!\bmy\s)(?<!\bour\s)\b(?:boy|girl|lad|lass)\s*\(\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
     # the next birthday's age, a year more than now: "80 next birthday", "I'll be 75 at Easter"
     (
         re.compile(

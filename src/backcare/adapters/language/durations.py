@@ -123,7 +123,9 @@ _DURATION_SINCE_BIRTH = re.compile(
 _DURATION_BARE = re.compile(
     rf"\b(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?{_QTY}"
     rf"\s*(?P<plus>\+|plus)?\s*(?:-\s*)?{_UNIT}"
-    rf"(?(plus)|(?:\s*(?:\+|plus)|(?='?\s+(?:of|now|so\s+far|and\s+counting|solid|straight|running|since|history|hx|duration)\b)))",
+    rf"(?(plus)|(?:\s*(?:\+|plus)|(?='?\s+(?:of|now|so\s+far|and\s+counting|solid|straight|running|since|history|hx|duration)\b)"
+    # a note's length before the complaint: "44F, 3 months mechanical LBP"
+    r"|(?=\s+(?:(?!ago|off|post|after|before|since|later|back\b)[a-z-]+\s+){0,2}(?:lbp|low\s+back\s+pain|back\s+pain|backache|lumbar\s+pain)\b)))",
     re.I,
 )
 #: How long in clinical notation: "3/7" days, "3/52" weeks, "8/12" months, "2/24" hours ("24/7" is

@@ -31,9 +31,9 @@ _EXPLICIT_PROXY = re.compile(
     r"|\b(?:calling|ringing|phoning|rang|phoned|writing|asking|enquiring|typing|messaging)\s+(?:about|for|re|regarding)\s+"
     r"(?:(?:her|his|their)\s+)?(?P<rel6>son|daughter|child|baby|boy|girl|toddler|grandson|granddaughter)\b"
     r"(?=\s*,?\s*(?:aged?\s+)?\d)"
-    # one the writer looks after: "Mrs K (91) who I look after", "the gentleman we care for"
+    # one the writer looks after: "Mrs K (91) who I look after", "the gentleman we care for", "The lady I support"
     r"|\b(?P<cared>mrs|ms|miss|mr|lady|woman|gentleman|gent|man|client|resident)\b[^.!?]{0,20}?"
-    r"\b(?:who|whom|that)\s+(?:i|we)\s+(?:look\s+after|care\s+for|support|visit|nurse)\b",
+    r"\b(?:(?:who|whom|that)\s+)?(?:i|we)\s+(?:look\s+after|care\s+for|support|visit|nurse)\b",
     re.I,
 )
 #: Who the one looked after is, by how the carer names them ("Mrs K" is "she").

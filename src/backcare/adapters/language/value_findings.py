@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from backcare.adapters.language.mention_context import is_negated
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.onset import read_onset
 from backcare.adapters.language.readings import Read, record
@@ -20,13 +21,14 @@ NO_FEVER_BELOW_C = 37.5
 
 
 def value_mentions(analysis: Analysis, kind: str, proxy: Proxy) -> list[tuple[Mention, ValueMention]]:
-    """The values of one kind that are the patient's: not negated, not hypothetical, and not about
-    someone else (in a carer's report: about the person described, not the writer)."""
+    """The values of one kind that are the patient's: not negated (a "no" does not reach past a new
+    list item: "no trauma, T 38.6"), not hypothetical, and not about someone else (in a carer's
+    report: about the person described, not the writer)."""
     out = []
     for mention in analysis.mentions:
         if mention.label != kind or not isinstance(mention.payload, ValueMention):
             continue
-        if mention.negated or not counts_for_person(mention, proxy):
+        if is_negated(mention, analysis.text) or not counts_for_person(mention, proxy):
             continue
         value = mention.payload
         if proxy.active:

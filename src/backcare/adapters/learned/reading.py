@@ -31,7 +31,7 @@ from backcare.adapters.learned.merge import (
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
 from backcare.adapters.learned.telling_time import BACK_AGAIN, CHANGED, LASTING_ONLY, NEW_ONLY, TOLD_OVER, TOLD_STABLE
-from backcare.adapters.learned.telling_words import DENIED_WITH_WORDS, NEEDS_WORDS, TELLS_A_PREGNANCY
+from backcare.adapters.learned.telling_words import AFTER_A_BIRTH, DENIED_WITH_WORDS, NEEDS_WORDS, TELLS_A_PREGNANCY
 from backcare.core.models import Finding, ToConfirm
 
 if TYPE_CHECKING:
@@ -124,9 +124,11 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
         # "45M, LBP 3/52" looks like a gestation, "Dipstick blood +++" like bleeding: a man's text
         # reads nothing of the catalogue's pregnancy group
         readings = {fid: r for fid, r in readings.items() if fid not in pregnancy}
-    elif not any(TELLS_A_PREGNANCY.search(s.text) for s in seen.sentences):
-        # a lump that "doesn't move much" read as a baby: in a text that names no pregnancy, the
-        # model's pregnancy readings are asked back, not taken
+    elif not any(TELLS_A_PREGNANCY.search(s.text) for s in seen.sentences) or AFTER_A_BIRTH.search(
+        " ".join(s.text for s in seen.sentences)
+    ):
+        # a lump that "doesn't move much" read as a baby: in a text that names no pregnancy (or is
+        # told after the birth), the model's pregnancy readings are asked back, not taken
         readings = {
             fid: replace(r, kind="unsure", status="unsure") if fid in pregnancy and r.kind == "own" else r
             for fid, r in readings.items()
