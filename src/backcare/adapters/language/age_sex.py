@@ -173,6 +173,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(r"(?:(?<=\bhere,\s)|(?<=\bhere,))(?P<n>[1-9]\d)(?=\s*[.!,;])", re.I), "self"),
     # an age alone as the first sentence: "56. Pain in the middle of my back..."
     (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Za-z])"), "unknown"),
+    # ... or alone between words in the first sentence: "Upper back pain between the shoulder blades, 63, from"
+    (re.compile(r"\A[^.!?\d]*[a-z],\s*(?P<n>1[6-9]|[2-9]\d)\s*,\s*(?=[a-z])", re.I), "unknown"),
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"; at a sentence's start without
     # the comma: "daughter 13, back pain that wakes her at night", "son is 12, ..."

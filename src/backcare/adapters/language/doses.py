@@ -159,17 +159,19 @@ _TAKEN_ITEM = re.compile(
 _ITEM = re.sub(r"\?P<\w+>", "?:", _TAKEN_ITEM.pattern)  # the same without its groups, to repeat in a list
 #: Tablets counted as taken within a day: "since yesterday morning I've had 8 co-codamol and 6
 #: paracetamol", "took 5 paracetamol and 4 co-codamol today", a note's "Reports 10 x paracetamol 500 mg
-#: ... in the last 24 h". Each is a count of its own product.
+#: ... in the last 24 h", "I think it's about 12 Panado in the last day". Each is a count of its own product.
 _TAKEN = re.compile(
     rf"\b(?:had|taken|took|swallowed|necked|downed|popped|reports|reported|admits(?:\s+to)?|ingested|consumed"
-    rf"|last\s+night|this\s+morning|tonight|today)\s+(?P<list>{_ITEM}"
+    rf"|last\s+night|this\s+morning|tonight|today|it's|it\s+is|it\s+was|that's|that\s+was)\s+"
+    rf"(?:(?:about|around|roughly|maybe|nearly|almost|at\s+least|over)\s+)?(?P<list>{_ITEM}"
     rf"(?:(?:\s*(?:,|and|&|plus|\+))+\s*{_ITEM}){{0,3}})",
     re.I,
 )
 #: The window a count is in: a day ("today", "since yesterday", "in 24 hours"), not a week.
 _A_DAY = re.compile(
     r"\b(?:today|tonight|last night|this morning|since (?:yesterday|this morning|last night)|yesterday|"
-    r"(?:in|over|within) (?:the )?(?:last |past )?(?:24|twenty[- ]four) ?(?:hours|hrs|h)|so far|overnight)\b",
+    r"(?:in|over|within) (?:the )?(?:last |past )?(?:24|twenty[- ]four) ?(?:hours|hrs|h)"
+    r"|(?:in|over) the (?:last|past) day|so far|overnight)\b",
     re.I,
 )
 _LONGER = re.compile(

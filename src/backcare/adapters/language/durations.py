@@ -67,7 +67,7 @@ _RELATIVE_DAYS = [
     ),
 ]
 _DURATION_FOR = re.compile(
-    rf"\b(?:for|over|in|been(?:\s+there|\s+like\s+(?:this|that)|\s+this\s+way)?|had\s+it|had\s+this|lasted|lasting|since|from|(?:going|gone|went)\s+on(?:\s+for)?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|(?:last|past)\s+(?=\d)|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))(?(q)|(?!\s+\d))\b",
+    rf"\b(?:for|over|in|been(?:\s+there|\s+like\s+(?:this|that)|\s+this\s+way)?|had\s+it|had\s+this|lasted|lasting|since|from|(?:going|gone|went)\s+on(?:\s+for)?)\s+(?:about\s+|aboot\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|just\s+over\s+|just\s+under\s+|under\s+|the\s+(?:last|past)\s+|(?:last|past)\s+(?=\d)|a\s+good\s+)*(?:{_QTY}\s*(?:-|\s)?\s*)?{_UNIT}(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))(?(q)|(?!\s+\d))\b",
     re.I,
 )
 _DURATION_AGO = re.compile(
@@ -124,8 +124,9 @@ _DURATION_BARE = re.compile(
     rf"\b(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?{_QTY}"
     rf"\s*(?P<plus>\+|plus)?\s*(?:-\s*)?{_UNIT}"
     rf"(?(plus)|(?:\s*(?:\+|plus)|(?='?\s+(?:of|now|so\s+far|and\s+counting|solid|straight|running|since|history|hx|duration)\b)"
-    # a note's length before the complaint: "44F, 3 months mechanical LBP"
-    r"|(?=\s+(?:(?!ago|off|post|after|before|since|later|back\b)[a-z-]+\s+){0,2}(?:lbp|low\s+back\s+pain|back\s+pain|backache|lumbar\s+pain)\b)))",
+    # a note's length before the complaint: "44F, 3 months mechanical LBP", "8 months lower back pain"
+    r"|(?=\s+(?:(?!ago|off|post|after|before|since|later|back\b)[a-z-]+\s+){0,2}"
+    r"(?:lbp|low(?:er)?\s+back|upper\s+back|back\s+pain|backache|lumbar\s+pain)\b)))",
     re.I,
 )
 #: How long in clinical notation: "3/7" days, "3/52" weeks, "8/12" months, "2/24" hours ("24/7" is

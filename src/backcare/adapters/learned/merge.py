@@ -12,7 +12,8 @@ chosen on development data only):
     look-alike words the rules set aside (a leak on sneezing in pregnancy), but read as the
     person's own by the model: asked back;
   - read as the person's own by the rules: counts, unless the model reads it, with confidence
-    >= ``veto``, as denied or not the person's; then it is asked back (``to_confirm``);
+    >= ``veto``, as denied or not the person's (a denial of past trouble, "no previous bladder
+    problems", is no veto); then it is asked back (``to_confirm``);
   - denied by the rules: stays denied, unless the model reads it as the person's own (or a hedged
     denial, which the model reads as hedged): then it is asked back, never recorded as absent;
     a denial stated as a measure ("well under the daily maximum", a vocabulary entry that
@@ -32,6 +33,7 @@ the assessment is not complete while it is open.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,7 +156,7 @@ def _warning_sign(
 ) -> str:
     if ruled is not None and ruled.status in ("present", "possible"):
         vetoed = reading.kind in ("absent", "not_own") and reading.score >= limits.veto
-        return "ask" if vetoed else "keep"
+        return "ask" if vetoed and not _PAST_DENIAL.search(reading.sentence) else "keep"
     if ruled is not None:  # denied by the rules; a denial stated as a measure stands
         return "ask" if reading.kind in ("own", "unsure") and not settled else "keep"
     if reading.kind == "own" and not doubted:
@@ -164,6 +166,14 @@ def _warning_sign(
     if reading.kind == "absent" and reading.score >= limits.deny_safety:
         return "model"
     return "keep"
+
+
+#: A denial of past bladder or bowel trouble ("No previous bladder problems.") says nothing against
+#: the incontinence told now ("two episodes today without warning").
+_PAST_DENIAL = re.compile(
+    r"\b(?:previous|previously|prior|past)\s+(?:history\s+of\s+)?(?:bladder|bowel|urinary|continence|waterworks)\b",
+    re.I,
+)
 
 
 def _other(reading: ModelReading) -> str:
