@@ -113,6 +113,10 @@ _DURATION_SINCE_TOLD_FIRST = re.compile(
     r"(?:\s+(?:exactly|now|today|to\s+the\s+day))*\s+since\b",
     re.I,
 )
+#: "still grumbling after 7 weeks": how long it has gone on.
+_DURATION_STILL_AFTER = re.compile(
+    rf"\bstill\b[^.!?,]{{0,30}}?\bafter\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*{_UNIT}\b", re.I
+)
 #: "since I had my baby, and she's 5 months old now": the child's age is how long it has gone on.
 _DURATION_SINCE_BIRTH = re.compile(
     r"\bsince\s+(?:i\s+had\s+(?:my|the|our)\s+|(?:my|the|our)\s+|the\s+birth\s+of\s+(?:my|our)\s+|giving\s+birth|i\s+gave\s+birth|(?:the\s+)?birth\b)"
@@ -234,6 +238,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         _DURATION_APPROX,
         _DURATION_SINCE_BIRTH,
         _DURATION_SINCE_TOLD_FIRST,
+        _DURATION_STILL_AFTER,
         _DURATION_TIMES,
     ):
         for m in pattern.finditer(text) if units else ():
