@@ -196,13 +196,13 @@ TELLS_A_PREGNANCY = re.compile(
     r"|^\s*\d{1,2} ?(?:weeks?|wks?|w)\b(?!\s+ago)",
     re.I,
 )
-#: A text told after the birth, with no pregnancy now ("Had my daughter 2 weeks ago ... still bleeding a
-#: bit, like the midwife said"): its midwife and bleeding tell no pregnancy.
+#: A text told after the birth, no pregnancy now ("Had my daughter 2 weeks ago"): its midwife and bleeding tell none.
 AFTER_A_BIRTH = re.compile(
-    r"^(?![\s\S]*\b(?:i'?m|i\s+am|currently|now|again)\s+(?:\w+\s+){0,3}pregnant)[\s\S]*\b(?:post-?natal|post-?partum|gave\s+birth"
-    r"|(?:had|delivered)\s+(?:my|our|the|a|her)\s+(?:\w+\s+)?(?:baby|daughter|son|twins|girl|boy)\b[^.!?]{0,20}?\b(?:days?|weeks?|months?)\s+ago"
-    r"|\b(?:baby|daughter|son|twins|girl|boy)\s+(?:was|were)\s+born\b[^.!?]{0,20}?\b(?:days?|weeks?|months?)\s+ago"
-    r"|since\s+(?:the|my)\s+(?:birth|delivery|c-?section|section))",
+    r"^(?![\s\S]*\b(?:i'?m|i\s+am|currently|now|again)\s+(?:\w+\s+){0,3}pregnant)[\s\S]*\b"
+    r"(?:post-?natal|post-?partum|gave\s+birth|since\s+(?:the|my)\s+(?:birth|delivery|c-?section|section)"
+    r"|(?:had|delivered)\s+(?:my|our|the|a|her)\s+(?:\w+\s+)?(?:baby|daughter|son|twins|girl|boy)\b"
+    r"[^.!?]{0,20}?\b(?:days?|weeks?|months?)\s+ago"
+    r"|\b(?:baby|daughter|son|twins|girl|boy)\s+(?:was|were)\s+born\b[^.!?]{0,20}?\b(?:days?|weeks?|months?)\s+ago)",
     re.I,
 )
 #: A pregnancy is told with a word for it, its weeks or its care: the model read one into a note's
