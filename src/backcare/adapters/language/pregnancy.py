@@ -49,7 +49,7 @@ _PREG_PATTERNS = [
     re.compile(rf"\b(?:{I_AM}|{_SHE_IS})\s+{_N_WEEKS}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+now\b", re.I),
     re.compile(
         rf"\b(?:{I_AM}|{_SHE_IS}|at|now)\s+{_N_WEEKS}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b"
-        r"(?!\s*(?:ago|now|since|of|later|in|old|post))",
+        r"(?!\s*(?:ago|now|since|of|later|in|old|post|into|out|after|off|sober|clean|free)\b)",
         re.I,
     ),
 ]
@@ -97,10 +97,10 @@ def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
                 weeks = round(months * 4.35)
             else:
                 weeks = int(parse_number(groups["n"]) or 0)
-            # "I'm 30 weeks", "my wife is 39 weeks": a pregnancy at that stage even when the word is
-            # not used; "born at 28 weeks" is not one
+            # "I'm 30 weeks", "I'm 19 weeks", "my wife is 39 weeks": a pregnancy at that stage even
+            # when the word is not used; "born at 28 weeks" and "I'm 16 weeks into physio" are not one
             unsaid = index == len(_PREG_PATTERNS) - 1 and not mentions_pregnancy
-            if unsaid and (not 20 <= weeks <= 42 or not re.match(rf"{I_AM}|{_SHE_IS}", m.group(0), re.I)):
+            if unsaid and (not 12 <= weeks <= 42 or not re.match(rf"{I_AM}|{_SHE_IS}", m.group(0), re.I)):
                 continue
             if 1 <= weeks <= 45:
                 yield ValueMention("pregnancy_weeks", weeks, m.start(), m.end(), core=core_span(m, "n", "m"))
