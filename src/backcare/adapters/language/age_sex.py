@@ -26,6 +26,12 @@ _NOT_AGE_AFTER = (
     r"and\s+a\s+half\s+(?:weeks?|days?|months?|hours?|stone|kg|miles?)))"
 )
 
+#: Words opening "... is 7," that name no one: "Pain is 7, worse at night", "Temp is 38".
+_NOT_A_NAME = (
+    "(?:pain|it|this|that|temp|temperature|score|weight|bp|hr|pulse|sats|rate|there|today|tonight|day|mine|"
+    "severity|level|number|what|which|everything|glucose|sugar|time|now|ache)"
+)
+
 #: A relative named with an age ("my dad is 81"): whose age it is.
 _REL = "(?:" + "|".join([*MALE_RELATIVES, "partner", *FEMALE_RELATIVES, "child", "kid", "toddler", "baby", "friend"])
 _REL += "|boy|girl|lad|lass|grandson|granddaughter|teenager|teen|neighbou?r|colleague|player|pupil|little one"
@@ -178,8 +184,10 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"; at a sentence's start without
     # the comma: "daughter 13, back pain that wakes her at night", "son is 12, ..."
-    (re.compile(rf"\b(?:boy|girl|lad|lass|child|son|daughter)\s*,\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
+    (re.compile(rf"\b(?:boy|girl|lad|lass|child|son|daughter|pupil|student)\s*,\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
     (re.compile(rf"(?:\A|(?<=[.!?]\s))(?:boy|girl|child|son|daughter)(?:\s+is|'s)?\s+(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
+    # ... or by name: "Mum here. Ellie is 14, back pain since yesterday" (not "Pain is 7, worse at night")
+    (re.compile(rf"(?:\A|(?<=[.!?]\s))(?!{_NOT_A_NAME}\b)(?-i:[A-Z])[a-z]+(?:\s+is|'s)\s+(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}(?=\s*[,.;])", re.I), "unknown"),  # noqa: E501
     # ... in brackets, a note's and not a parent's ("my son (3 years)" is the writer's child)
     (re.compile(rf"(?<!\bmy\s)(?<!\bour\s)\b(?:boy|girl|lad|lass)\s*\(\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
     # the next birthday's age, a year more than now: "80 next birthday", "I'll be 75 at Easter"

@@ -22,6 +22,9 @@ _UNITS_UP_TO_MONTHS = r"minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|for
 _UNIT = rf"(?P<u>{_UNITS_UP_TO_MONTHS}|years?|yrs?)"
 
 
+#: Days worked out from today: since Monday ("this week"), since the new year ("since last year").
+_SINCE_MONDAY, _SINCE_NEW_YEAR = -1, -2
+
 _RELATIVE_DAYS = [
     (re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I), 2),
     (re.compile(r"\byesterday\b", re.I), 1),
@@ -56,8 +59,9 @@ _RELATIVE_DAYS = [
         0,
     ),
     (re.compile(r"\b(?:since\s+)?last\s+week\b", re.I), 7),
-    (re.compile(r"\b(?:this|since)\s+week\b", re.I), -1),  # since Monday: worked out from today
+    (re.compile(r"\b(?:this|since)\s+week\b", re.I), _SINCE_MONDAY),
     (re.compile(r"\b(?:since\s+)?last\s+month\b", re.I), 30),
+    (re.compile(r"\b(?:since|from)\s+last\s+year\b", re.I), _SINCE_NEW_YEAR),  # at least the days of this year
     (
         re.compile(
             r"\b(?:since|from|for)\s+(?:about\s+)?(?:a|one)\s+fortnight\b|\ba\s+fortnight\b|\b(?:this|the)\s+(?:past|last)\s+fortnight\b",
@@ -161,7 +165,7 @@ _WEEKDAY = re.compile(
 #: "Day 5 of a lower back strain", "Day 2, about 4/10": day 1 is the day it started.
 _DAY_N = re.compile(
     r"\bday\s+(?P<q>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"(?=\s*(?:of|since|with|after|now|today|,|\.|;|-|$))",
+    r"(?=\s*(?:of|since|with|after|now|today|,|\.|;|:|-|$))",
     re.I,
 )
 #: A note's "wk 7" of a review, "Week 3 of this": week 1 is the week it started (not a pregnancy's week).
@@ -183,7 +187,9 @@ def _unit_days(unit: str) -> int:
 
 
 #: A word each pattern of ``_RELATIVE_DAYS`` needs (in order): the others are not tried without it.
-_RELATIVE_KEYS = ("yesterday", "yesterday", "last", "", "since", "ago", "", "week", "week", "month", "fortnight")
+_RELATIVE_KEYS = (
+    "yesterday", "yesterday", "last", "", "since", "ago", "", "week", "week", "month", "year", "fortnight",
+)  # fmt: skip
 _UNIT_WORD = re.compile(r"minute|min|hour|hr|day|night|week|wk|fortnight|month|mth|year|yr", re.I)
 _WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
 
@@ -225,7 +231,8 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         if key and key not in lowered:
             continue
         for m in pattern.finditer(text):
-            yield ValueMention("duration", today.weekday() if days < 0 else days, m.start(), m.end())
+            worked_out = {_SINCE_MONDAY: today.weekday(), _SINCE_NEW_YEAR: today.timetuple().tm_yday}
+            yield ValueMention("duration", worked_out.get(days, days), m.start(), m.end())
     units = _UNIT_WORD.search(text) is not None  # each of these patterns names a unit of time
     for pattern in (
         _DURATION_FOR,

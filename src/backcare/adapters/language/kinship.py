@@ -30,7 +30,7 @@ KIN_NAME = (
     r"(?-i:Mum|Mom|Mam|Mammy|Mummy|Mommy|Ma|Mama|Momma|Dad|Daddy|Pa|Papa|Nan|Nana|Nanna|Gran|Granny|Grandma|Grandad|Granddad|Grandpa"
     r"|Nain|Taid|Granda|Grandda|Lola|Lolo"
     r"|Daughter|Son|Husband|Hubby|Wife|Partner|Boyfriend|Girlfriend|Grandson|Granddaughter|Mother|Father|Mate(?!,)|Friend"
-    r"|Neighbour|Neighbor|Flatmate|Housemate)"
+    r"|Neighbour|Neighbor|Flatmate|Housemate|Colleague|Coworker|Roommate)"
 )
 #: ... in any case, where only a name can stand: "mum is 84, back pain since she fell".
 KIN_NAME_ANY_CASE = KIN_NAME.replace("(?-i:", "(?:", 1)

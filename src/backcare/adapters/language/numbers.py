@@ -58,7 +58,9 @@ _EPISODE_WORD = re.compile(
 _WEIGHT_WORD = re.compile(r"\b(?:wt|weigh\w*)\b", re.I)
 _HEIGHT_WORD = re.compile(r"metre|meter|feet|foot|storey|stories|floors?\b", re.I)
 _TEMPERATURE_WORD = re.compile(
-    r"temp|fever|thermometer|pyrex|febrile|spik|tmax|(?<![\w'])t\b|\d\s*(?:°|º|deg|c\b|f\b|celsius|fahrenheit)", re.I
+    r"temp|fever|thermometer|pyrex|febrile|spik|tmax|(?<![\w'])t\b|\d\s*(?:°|º|deg|c\b|f\b|celsius|fahrenheit)"
+    r"|\b(?:3[6-9]|4[01])[.,]\d\s",  # a reading alone, then when: "38.2 this morning"
+    re.I,
 )
 
 

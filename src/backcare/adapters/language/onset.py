@@ -8,9 +8,10 @@ import re
 from backcare.adapters.language.mention_context import is_longstanding
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.readings import Read, record
-from backcare.adapters.language.subjects import Proxy, about_someone_else, counts_for_person, relatives_clause
+from backcare.adapters.language.subjects import Proxy, about_someone_else, counts_for_person
 from backcare.adapters.language.values import ValueMention
 from backcare.adapters.language.vocabulary import Vocabulary
+from backcare.adapters.language.whose import relatives_clause
 
 #: Findings whose dates are not the back pain's: "on prednisolone for 5 years", "cancer in 2015".
 _CONDITIONS = frozenset(
@@ -140,7 +141,7 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
 
 #: What happens again and again: "every morning", "most nights", "when I get up".
 _HABITUAL = re.compile(
-    r"\b(?:every|each|most)\s+(?:morning|mornings|day|days|night|nights|time)\b|\bin\s+the\s+mornings\b"
+    r"\b(?:every|each|most)\s+(?:single\s+)?(?:morning|mornings|day|days|night|nights|time)\b|\bin\s+the\s+mornings\b"
     r"|\bon\s+waking\b|\bwhen\s+i\s+(?:get|wake)\s+up\b",
     re.I,
 )

@@ -1,5 +1,5 @@
-"""Weeks of pregnancy: "34 weeks pregnant", "7 months gone", "24/40", "34+2" (when pregnancy is
-mentioned), "I'm 30 weeks" (a stage only a pregnancy has)."""
+"""Weeks of pregnancy: "34 weeks pregnant", "7 months gone", "24/40", "34+2" or "T+4" (when pregnancy
+is mentioned), "I'm 30 weeks" (a stage only a pregnancy has)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,12 @@ _PREG_PATTERNS = [
     re.compile(r"(?<![\d+])(?P<n>[1-4]\d)\+[0-6](?![\d+])(?!\s*(?:years?|months?|days?|hours?|kg|lbs?|%))", re.I),
     re.compile(
         r"(?:^|[.!?]\s+)(?P<n>[23]\d|4[0-2])\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in|old))",
+        re.I,
+    ),
+    # past the due date as a midwife writes it: "G2P1 at T+4" (term, 40 weeks, and 4 days)
+    re.compile(
+        r"(?<![\w+])(?:(?-i:T)|term)\s*\+\s*(?P<t>1[0-4]|[0-9])\b"
+        r"(?!\s*(?:weeks?|months?|years?|kg|%|after|post|from|since)\b)",
         re.I,
     ),
     # "I'm 30 weeks now" where the text speaks of pregnancy (elsewhere "now" makes it how long)
@@ -95,6 +101,8 @@ def pregnancy_weeks(text: str) -> Iterator[ValueMention]:
             if groups.get("m"):
                 months = parse_number(groups["m"]) or 0
                 weeks = round(months * 4.35)
+            elif groups.get("t"):
+                weeks = 40 + int(groups["t"]) // 7
             else:
                 weeks = int(parse_number(groups["n"]) or 0)
             # "I'm 30 weeks", "I'm 19 weeks", "my wife is 39 weeks": a pregnancy at that stage even

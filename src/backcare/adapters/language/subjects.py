@@ -14,7 +14,7 @@ from backcare.adapters.language.mentions import Analysis, Mention
 #: A grandparent or parent named like a name, without "my": "Typing for Nan who is 78".
 _NAMED_PARENT = "nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandpa|mum|mom|mam|dad"
 _EXPLICIT_PROXY = re.compile(
-    rf"\b(?:writing|asking|messaging|posting|enquiring|inquiring|texting|typing|here|contacting\s+you|calling|"
+    rf"\b(?:writing|asking|messaging|posting|enquiring|inquiring|texting|typing|here|contacting\s+you|calling|checking|"
     rf"worried|concerned|query|question)\b[^.!?]{{0,25}}?\b(?:for|about|on\s+behalf\s+of|regarding|re)\s+(?:my|our)\s+"
     rf"(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|^\s*(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{RELATION_RE})\b"
     # a message that opens with whom it is for: "Typing for Nan who is 78" (not "he's confused,
@@ -106,9 +106,9 @@ def detect_proxy(analysis: Analysis) -> Proxy:
 
 #: No one speaks in the first person ("LBP 2/52. Wife reports he has been confused."): a note about
 #: him or her, whose pronoun then names the patient.
-_FIRST_WORDS = r"i|i'm|im|i've|ive|me|my|mine|myself|mi"  # Caribbean "mi" for I, me and my
+FIRST_WORDS = r"i|i'm|im|i've|ive|me|my|mine|myself|mi"  # Caribbean "mi" for I, me and my
 _THIRD_WORDS = r"he|she|his|her|him"  # "him" as a subject too: Caribbean "Him have a back pain"
-_FIRST_PERSON = re.compile(rf"\b(?:{_FIRST_WORDS}|i'd|i'll|we|our|us)\b", re.I)
+_FIRST_PERSON = re.compile(rf"\b(?:{FIRST_WORDS}|i'd|i'll|we|our|us)\b", re.I)
 _SUBJECT_PRONOUN = re.compile(rf"\b(?:{_THIRD_WORDS})\b", re.I)
 
 
@@ -146,8 +146,12 @@ def _third_persons_back(analysis: Analysis) -> str | None:
 
 
 #: The writer's own trouble set beside someone else's: "Dad broke his back ..., but mine's just from
-#: digging" (not "a friend of mine").
-_MINE = re.compile(r"(?<!\bof\s)\bmine\b", re.I)
+#: digging" (not "a friend of mine"), or the writer's own legs ("leg pain down to my calf ... my mum
+#: had a slipped disc").
+_MINE = re.compile(
+    r"(?<!\bof\s)\bmine\b|\bmy\s+(?:left\s+|right\s+)?(?:leg|legs|calf|calves|foot|feet|thigh|thighs|buttock|buttocks)\b",
+    re.I,
+)
 
 
 def _asks_about_the_back(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
@@ -159,7 +163,7 @@ def _asks_about_the_back(text: str, sentence: tuple[int, int], mention: Mention)
     return told.endswith("?") and named_the
 
 
-_CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)\b"
+_CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)s?\b"  # "one of my 14 year olds"
 
 
 #: Someone's child named by age, with or without "my": "8yo daughter", "a 6 year old son".
@@ -192,7 +196,7 @@ _NAMED = re.compile(
 #: The subject of a clinician's note or a textbook case: "A 45-year-old man reports...", "Pt c/o".
 _CASE = (
     r"\b(?:a|an)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|yr|y)\s*-?\s*(?:old|o)\s+(?P<case>man|woman|male|female|gentleman"
-    r"|lady|patient)\b|\b(?P<patient>patient|pt|resident|service user|client)\b"
+    r"|lady|patient)\b|\b(?P<patient>patient|pt|resident|service user|client|pupil|student)\b"
     # a person named by title, as a carer or a note names them: "Mrs P is 86", "Mr Jones"
     r"|\b(?P<title>mrs|ms|miss|mr|mx)\.?\s+(?=[A-Z])"
     # one of those the writer looks after or coaches: "One of my sprinters", "one of our ladies"
@@ -221,7 +225,7 @@ _PERSON = re.compile(
     rf"{_NOT_AN_OBJECT}(?:\b(?:my|our)\s+)?{_NOT_AN_AGED_OBJECT}{_AGED}|{_NOT_AN_OBJECT}\b(?P<child>{_CHILD})|"
     rf"\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
     rf"{_AT_OPENING}(?P<opening>{_OPENING_KIN}){_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
-    rf"\b(?P<first>{_FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
+    rf"\b(?P<first>{FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,
 )
 
@@ -287,7 +291,7 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
         return "third", word.group(1) if word else None
     refs = list(_PERSON.finditer(text, sentence[0], sentence[1]))
     earlier = [r for r in refs if r.end() <= mention.start]
-    later = [r for r in refs if r.start() >= mention.end]
+    later = [r for r in refs if r.start() >= mention.end and not _THEIR_HISTORY.match(text, r.end())]
     chosen = earlier[-1] if earlier else later[0] if later else None
     if chosen is None:
         return None, None
@@ -310,6 +314,11 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
             return "third", "he"
         return "third", "she" if case in ("woman", "female", "lady") else "patient"
     return "third", next((g for g in chosen.group("third", "rel", "kin", "opening") if g), "").lower()
+
+
+#: A relative named after the back with their own history ("lower back aching since sunday, my dad
+#: had prostate cancer") is not whose back it is.
+_THEIR_HISTORY = re.compile(r"\s+(?:had|has\s+had|'s\s+had|died|passed\s+away|was\s+diagnosed|also\s+had)\b", re.I)
 
 
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
@@ -354,7 +363,8 @@ def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
         words = set(said) | ({"child"} if _AGED_CHILD.search(cue) else set())  # "my 3 year old"
         named = words - _DETERMINERS  # "her mother" is the patient's mother, not the patient
         phrase = " ".join(w for w in said if w not in _DETERMINERS)  # "my little one"
-        if proxy.active and ((named or words) & proxy.words or phrase in proxy.words):
+        another = {"another", "other"} & words  # "another girl on the team" is not the girl described
+        if proxy.active and not another and ((named or words) & proxy.words or phrase in proxy.words):
             continue
         if mention.label in {"medicine", "product"} and _possessive(cue):
             continue  # "a couple of my wife's co-codamol": taken by the writer
@@ -382,18 +392,3 @@ def counts_for_person(mention: Mention, proxy: Proxy) -> bool:
     if any(start <= mention.start < end for start, end in proxy.writers_own):
         return False
     return not mention.hypothetical and not about_someone_else(mention, proxy)
-
-
-#: A clause told of a relative, up to a time expression: "My sister had cauda equina surgery a couple
-#: of years ago" (with no first person in it: "my mum says I've had it for weeks" is the writer's).
-_RELATIVES_CLAUSE = re.compile(rf"^\s*(?:my|our|me|mi)\s+(?:\w+\s+)?(?:{RELATION_RE})\b(?:'s)?[^,;]*$", re.I)
-_WRITER = re.compile(rf"\b(?:{_FIRST_WORDS})\b", re.I)
-
-
-def relatives_clause(lead: str, proxy: Proxy) -> bool:
-    """Whether ``lead`` (the words before a time expression) tells a relative's story in the
-    writer's own report, so the time dates that story, not the writer's back."""
-    if proxy.active or not _RELATIVES_CLAUSE.match(lead):
-        return False
-    after_relative = re.sub(r"^\s*\w+\s+", "", lead)  # the opening "my" is not the writer's own
-    return not _WRITER.search(after_relative)

@@ -1,5 +1,5 @@
 """Temperatures in Celsius (Fahrenheit converted): "temp 39.1", "T 38.4", "38.6°C", "101 F", "38.4 on the
-thermometer"; the weather and vertebrae ("T34") are not fevers."""
+thermometer", "38.2 this morning"; the weather and vertebrae ("T34") are not fevers."""
 
 from __future__ import annotations
 
@@ -50,6 +50,14 @@ _TEMP_TAKEN = re.compile(
     rf"{_READING}\b(?P<u>)",
     re.I,
 )
+#: A reading alone at the head of a clause, then when it was taken: "38.2 this morning when I got in
+#: from my night shift", "39.1 last night" (a decimal in the range only a body temperature has).
+_TEMP_TIMED = re.compile(
+    r"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<t>3[6-9][.,]\d|4[01][.,]\d)(?P<u>)"
+    r"(?=\s+(?:this|last|yesterday|earlier|overnight|tonight|today|in\s+the\s+night|at\s+\d|when\s+i)\b)",
+    re.I,
+)
+_WEIGHED = re.compile(r"\b(?:weigh\w*|kg|kgs|kilos?|stone|st|lbs?|pounds|scales?|bmi|wt)\b", re.I)
 #: A reading in words, in a sentence about the temperature: "it's thirty-six point nine".
 _TEMP_IN_WORDS = re.compile(rf"\b(?P<t>{DECIMAL_WORDS})\b(?P<u>)", re.I)
 _TEMP_WORD = re.compile(r"\b(?:temperatures?|temps?|fever\w*|thermometer)\b", re.I)
@@ -100,8 +108,12 @@ def temperatures(text: str) -> Iterator[ValueMention]:
                 seen.add(m.start("t"))
                 yield ValueMention("temperature", value, first.start(), m.end(), core=core_span(m, "t"))
     taken = [*_TEMP_TAKEN.finditer(text)] if _TEMP_WORD.search(text) else []
-    for m in [*_TEMP_BRACKETED.finditer(text), *taken, *_TEMP_IN_WORDS.finditer(text)]:
-        told = m.re is _TEMP_TAKEN or _TEMP_WORD.search(sentence_around(text, m.start(), m.end()))
+    timed = [*_TEMP_TIMED.finditer(text)]
+    for m in [*_TEMP_BRACKETED.finditer(text), *taken, *timed, *_TEMP_IN_WORDS.finditer(text)]:
+        sentence = sentence_around(text, m.start(), m.end())
+        if m.re is _TEMP_TIMED and _WEIGHED.search(sentence):
+            continue  # "weighed myself, 38.2 this morning"
+        told = m.re in (_TEMP_TAKEN, _TEMP_TIMED) or _TEMP_WORD.search(sentence)
         if m.start("t") not in seen and told:
             seen.add(m.start("t"))
             words = m.re is _TEMP_IN_WORDS

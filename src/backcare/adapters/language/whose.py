@@ -1,6 +1,6 @@
 """Whose a finding is, where the words around it say so after the context rules have run: a finding
-joined by "and" to someone else's keeps their subject, and the writer's own body that someone else
-says they saw is the writer's."""
+joined by "and" to someone else's keeps their subject, the writer's own body that someone else says
+they saw is the writer's, and a time told in a relative's clause dates their story."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import itertools
 import re
 from dataclasses import replace
 
+from backcare.adapters.language.kinship import RELATION_RE
 from backcare.adapters.language.mentions import Analysis
+from backcare.adapters.language.subjects import FIRST_WORDS, Proxy
 
 #: Only a joining word between two findings: the second, told without a subject of its own, is the
 #: first one's ("he couldn't feel his legs and couldn't pee").
@@ -53,3 +55,18 @@ def keep_subjects(analysis: Analysis) -> None:
     """Both corrections, in order: a subject carried over "and", then the writer's own body."""
     _same_subject_after_and(analysis)
     _told_of_me(analysis)
+
+
+#: A clause told of a relative, up to a time expression: "My sister had cauda equina surgery a couple
+#: of years ago" (with no first person in it: "my mum says I've had it for weeks" is the writer's).
+_RELATIVES_CLAUSE = re.compile(rf"^\s*(?:my|our|me|mi)\s+(?:\w+\s+)?(?:{RELATION_RE})\b(?:'s)?[^,;]*$", re.I)
+_WRITER = re.compile(rf"\b(?:{FIRST_WORDS})\b", re.I)
+
+
+def relatives_clause(lead: str, proxy: Proxy) -> bool:
+    """Whether ``lead`` (the words before a time expression) tells a relative's story in the
+    writer's own report, so the time dates that story, not the writer's back."""
+    if proxy.active or not _RELATIVES_CLAUSE.match(lead):
+        return False
+    after_relative = re.sub(r"^\s*\w+\s+", "", lead)  # the opening "my" is not the writer's own
+    return not _WRITER.search(after_relative)
