@@ -166,7 +166,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (
         re.compile(
             r"\bone\s+of\s+(?:our|my|the)\s+(?:\w+\s+)?(?:ladies|gentlemen|gents|residents|clients|patients|"
-            rf"service\s+users|men|women|fellas|lads|lasses)\s*(?:,|\(|-)\s*(?:aged\s+|age\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
+            r"service\s+users|men|women|fellas|lads|lasses|squad|team|crew|class|group|players|girls|boys|kids|pupils|"
+            rf"swimmers|gymnasts|runners|athletes|dancers|juniors|riders)\s*(?:,|\(|-)\s*(?:aged\s+|age\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
             re.I,
         ),
         "unknown",

@@ -200,7 +200,7 @@ _CASE = (
     # a person named by title, as a carer or a note names them: "Mrs P is 86", "Mr Jones"
     r"|\b(?P<title>mrs|ms|miss|mr|mx)\.?\s+(?=[A-Z])"
     # one of those the writer looks after or coaches: "One of my sprinters", "one of our ladies"
-    r"|\bone\s+of\s+(?:my|our)\s+(?:\w+\s+)?(?P<group>\w+s)\b"
+    r"|\bone\s+of\s+(?:my|our)\s+(?:\w+\s+)?(?P<group>\w+s|squad|team|crew|class|group)\b"
     # a note's "63M", "45 yo F" (not a temperature: "101 F", "99F")
     r"|\b(?:1[6-9]|[2-8]\d|9[0-4])(?:\s?(?:yo|y/o|yrs?)\s?)?(?P<letter>(?-i:[MF]))\b"
 )
@@ -215,7 +215,8 @@ _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|neve
 
 #: Words after which a person named is the object, not the one told of: "lifting my son", "for my dad".
 _OBJECT_OF = ("to", "at", "from", "with", "for", "visit", "visiting", "see", "saw", "lifting", "lift", "carry",
-              "carrying", "carried", "lifted", "up", "helping", "helped")  # fmt: skip
+              "carrying", "carried", "lifted", "up", "helping", "helped", "driving", "drove", "taking", "took",
+              "bringing", "brought", "pushing", "moving")  # fmt: skip
 _NOT_AN_OBJECT = "".join(rf"(?<!\b{word}\s)" for word in _OBJECT_OF)
 #: ... and before an age: "lifting my 2 year old into the car seat" is the writer's back.
 _NOT_AN_AGED_OBJECT = "".join(rf"(?<!\b{word}\s{det}\s)" for word in _OBJECT_OF for det in ("my", "our"))
@@ -225,7 +226,7 @@ _PERSON = re.compile(
     rf"{_NOT_AN_OBJECT}(?:\b(?:my|our)\s+)?{_NOT_AN_AGED_OBJECT}{_AGED}|{_NOT_AN_OBJECT}\b(?P<child>{_CHILD})|"
     rf"\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
     rf"{_AT_OPENING}(?P<opening>{_OPENING_KIN}){_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
-    rf"\b(?P<first>{FIRST_WORDS})\b|\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
+    rf"\b(?P<first>{FIRST_WORDS})\b|{_NOT_AN_OBJECT}\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
     re.I,
 )
 

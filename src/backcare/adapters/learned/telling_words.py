@@ -1,10 +1,9 @@
 """The words a sentence needs before the sentence model's reading of it counts.
 
-The model reads whole sentences and sometimes reads a warning sign into one that cannot state it
-("pain is in down part of back" as numbness in the saddle). A reading of a finding listed in
-``NEEDS_WORDS`` counts only from a sentence with words of each kind listed; otherwise it is asked
-back. The words that tell when a complaint belongs (stable for years, new again, over) are in
-``telling_time``.
+The model reads whole sentences and sometimes reads a warning sign into one that cannot state it ("pain is in
+down part of back" as numbness in the saddle). A reading of a finding listed in ``NEEDS_WORDS`` counts only
+from a sentence with words of each kind listed; otherwise it is asked back. The words that tell when a
+complaint belongs (stable for years, new again, over) are in ``telling_time``.
 """
 
 from __future__ import annotations
@@ -36,7 +35,8 @@ _BILATERAL = re.compile(
 _ONE_SIDE_SPARED = re.compile(
     r"^(?!.*\b(?:nothing|not|no\s+pain|no\s+problems?)\s+(?:down|in|into|with)\s+(?:the|my|his|her)\s+(?:left|right|other)"
     r"\s+(?:leg|side|one)\b)(?!.*\b(?:left|right|other)\s+(?:leg|side|one)\s+(?:is|'s|feels|seems)\s+(?:totally\s+"
-    r"|completely\s+|perfectly\s+)?(?:fine|ok|okay|normal|all\s+right|alright|grand|good|unaffected)\b)",
+    r"|completely\s+|perfectly\s+)?(?:fine|ok|okay|normal|all\s+right|alright|grand|good|unaffected)\b)"
+    r"(?!.*\b(?:sensation|power|reflexes|feeling|tone)\s+(?:is\s+|are\s+)?(?:intact|normal|nad)\b)",  # a note's exam
     re.I | re.S,
 )
 #: "felt really rough" is feeling ill, no feeling in the skin.
