@@ -36,11 +36,15 @@ _EPISODE_PATTERNS = [
         rf"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:[a-z-]+\s+){{0,2}}?(?:time|episode|bout|attack|flare|flare-up|bad\s+back|back\s+(?:episode|attack|flare|flare-up|spasm)|spasm|one)\b[^.!?]{{0,40}}?\b{_WITHIN_YEAR}",
         re.I,
     ),
-    re.compile(  # "4 times this year", "4 episodes of acute LBP in the past 12 months"
+    re.compile(  # "4 times this year", "4 episodes of acute LBP in the past 12 months", and one more
+        # told after it: "it's gone three times already this year and now it's gone again"
         rf"\b(?P<n>\d+|{NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)"
-        rf"(?:\s+of\s+[^.!?,;]{{1,30}}?)?\s+{_WITHIN_YEAR}",
+        rf"(?:\s+of\s+[^.!?,;]{{1,30}}?)?(?:\s+(?:already|before|previously|so\s+far))?\s+{_WITHIN_YEAR}"
+        r"(?P<again>\s+and\s+(?:now|today|this\s+week)\b[^.!?]{0,25}?\bagain\b)?",
         re.I,
     ),
+    # a form's answer: "episodes this year: 3 (incl. this one)"
+    re.compile(rf"\b(?:episodes|attacks|flare-?ups|times)\s+{_WITHIN_YEAR}\s*[:=-]\s*(?P<n>\d+|{NUMWORD})\b", re.I),
     re.compile(  # the window first: "This year my lower back has gone four times"
         rf"{_WITHIN_YEAR}[^.!?;]{{0,50}}?\b(?P<n>\d+|{NUMWORD})\s+(?:times|episodes|bouts|attacks|flare-ups|flares)\b"
         r"(?!\s+(?:a|an|per|each|every)\s+(?:day|night|week|hour|morning|evening))",
@@ -57,14 +61,14 @@ def episodes(text: str) -> Iterator[ValueMention]:
     ("4 times in the last 12 months") or "first time ever"."""
     counted = _EPISODE_COUNT.search(text) is not None
     for index, pattern in enumerate(_EPISODE_PATTERNS):
-        if index in (1, 2) and not counted:
+        if index in (1, 2, 3) and not counted:
             continue  # "N times this year": not without "times", "episodes"...
         for m in pattern.finditer(text):
-            if index == 3:
+            if index == 4:
                 n: float | None = 1
             elif m.groupdict().get("o"):
                 n = _ORDINALS[m.group("o").lower()]
             else:
-                n = parse_number(m.group("n"))
+                n = (parse_number(m.group("n")) or 0) + (1 if m.groupdict().get("again") else 0)
             if n is not None and 0 < n <= 365:
                 yield ValueMention("episodes", int(n), m.start(), m.end())

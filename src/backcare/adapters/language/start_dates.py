@@ -47,17 +47,19 @@ _SINCE_FEAST = re.compile(
 _FEAST_DAY = {"bonfire": (11, 5), "guy": (11, 5), "hallowe": (10, 31), "christmas": (12, 25), "xmas": (12, 25),
               "boxing": (12, 26), "hogmanay": (12, 31), "valentine": (2, 14), "st": (3, 17), "paddy": (3, 17),
               "burns": (1, 25), "remembrance": (11, 11), "new": (1, 1)}  # fmt: skip
-#: "since Labor Day weekend", "since Thanksgiving", "started the weekend the clocks went back": a
-#: day that falls on a set weekday of its month (month, weekday with Monday 0, which one: -1 the last).
+#: "since Labor Day weekend", "since Thanksgiving", "started on Remembrance Sunday", "started the
+#: weekend the clocks went back": a day that falls on a set weekday of its month (month, weekday with
+#: Monday 0, which one: -1 the last).
 _SINCE_MOVEABLE = re.compile(
     r"\b(?:since|from|started|began|came\s+on|playing\s+up|went|around)\s+"
-    r"(?:just\s+(?:before|after)\s+|about\s+|around\s+)?"
+    r"(?:on\s+)?(?:just\s+(?:before|after)\s+|about\s+|around\s+)?"
     r"(?:the\s+)?(?:(?:weekend|week|day|sunday|monday)\s+(?:when\s+|that\s+)?)?(?:the\s+)?"
-    r"(?P<f>labou?r\s+day|memorial\s+day|thanksgiving|clocks\s+(?:went|go|changed)\s+(?:back|forward))\b",
+    r"(?P<f>labou?r\s+day|memorial\s+day|thanksgiving|remembrance\s+sunday|clocks\s+(?:went|go|changed)\s+(?:back|forward))\b",
     re.I,
 )
 _MOVEABLE_DAY = {"labor": (9, 0, 1), "labour": (9, 0, 1), "memorial": (5, 0, -1), "thanksgiving": (11, 3, 4),
-                 "canadian": (10, 0, 2), "back": (10, 6, -1), "forward": (3, 6, -1)}  # fmt: skip
+                 "canadian": (10, 0, 2), "back": (10, 6, -1), "forward": (3, 6, -1),
+                 "remembrance": (11, 6, 2)}  # fmt: skip
 #: "since the kids went back to school in September": an event told by its month.
 _SINCE_EVENT_MONTH = re.compile(
     r"\bsince\s+(?:[a-z']+\s+){1,7}?(?:in|at\s+the\s+(?:start|beginning|end)\s+of)\s+(?:early\s+|mid-?\s*)?"
