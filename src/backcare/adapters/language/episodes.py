@@ -50,8 +50,8 @@ _EPISODE_PATTERNS = [
         r"(?!\s+(?:a|an|per|each|every)\s+(?:day|night|week|hour|morning|evening))",
         re.I,
     ),
-    re.compile(r"\b(?:first|1st)\s+(?:time|episode)\s+(?:ever|in\s+(?:my\s+life|years))", re.I),
 ]
+_FIRST_EVER = re.compile(r"\b(?:first|1st)\s+(?:time|episode)\s+(?:ever|in\s+(?:my\s+life|years))", re.I)
 
 _EPISODE_COUNT = re.compile(r"times|episodes|bouts|attacks|flare", re.I)
 
@@ -61,14 +61,15 @@ def episodes(text: str) -> Iterator[ValueMention]:
     ("4 times in the last 12 months") or "first time ever"."""
     counted = _EPISODE_COUNT.search(text) is not None
     for index, pattern in enumerate(_EPISODE_PATTERNS):
-        if index in (1, 2, 3) and not counted:
+        if index > 0 and not counted:
             continue  # "N times this year": not without "times", "episodes"...
         for m in pattern.finditer(text):
-            if index == 4:
-                n: float | None = 1
-            elif m.groupdict().get("o"):
+            n: float
+            if m.groupdict().get("o"):
                 n = _ORDINALS[m.group("o").lower()]
             else:
                 n = (parse_number(m.group("n")) or 0) + (1 if m.groupdict().get("again") else 0)
-            if n is not None and 0 < n <= 365:
+            if 0 < n <= 365:
                 yield ValueMention("episodes", int(n), m.start(), m.end())
+    for m in _FIRST_EVER.finditer(text):
+        yield ValueMention("episodes", 1, m.start(), m.end())
