@@ -31,7 +31,7 @@ from backcare.adapters.language.measurements import (
 )
 from backcare.adapters.language.pregnancy import pregnancy_weeks
 from backcare.adapters.language.scores import pain_scores, pain_words
-from backcare.adapters.language.temperatures import temperatures
+from backcare.adapters.language.temperatures import BARE_READING, temperatures
 from backcare.adapters.language.values import NUMWORD, Kind, Subject, ValueMention
 
 __all__ = [
@@ -59,7 +59,7 @@ _WEIGHT_WORD = re.compile(r"\b(?:wt|weigh\w*)\b", re.I)
 _HEIGHT_WORD = re.compile(r"metre|meter|feet|foot|storey|stories|floors?\b", re.I)
 _TEMPERATURE_WORD = re.compile(
     r"temp|fever|thermometer|pyrex|febrile|spik|tmax|(?<![\w'])t\b|\d\s*(?:°|º|deg|c\b|f\b|celsius|fahrenheit)"
-    r"|\b(?:3[6-9]|4[01])[.,]\d\s",  # a reading alone, then when: "38.2 this morning"
+    rf"|\b{BARE_READING}\s",  # a reading alone, then when: "38.2 this morning"
     re.I,
 )
 

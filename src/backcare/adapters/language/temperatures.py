@@ -50,10 +50,13 @@ _TEMP_TAKEN = re.compile(
     rf"{_READING}\b(?P<u>)",
     re.I,
 )
+#: A decimal in the range only a body temperature has, read without a word for it (the number
+#: reader's gate uses it too).
+BARE_READING = r"(?:3[6-9]|4[01])[.,]\d"
 #: A reading alone at the head of a clause, then when it was taken: "38.2 this morning when I got in
-#: from my night shift", "39.1 last night" (a decimal in the range only a body temperature has).
+#: from my night shift", "39.1 last night".
 _TEMP_TIMED = re.compile(
-    r"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<t>3[6-9][.,]\d|4[01][.,]\d)(?P<u>)"
+    rf"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<t>{BARE_READING})(?P<u>)"
     r"(?=\s+(?:this|last|yesterday|earlier|overnight|tonight|today|in\s+the\s+night|at\s+\d|when\s+i)\b)",
     re.I,
 )
