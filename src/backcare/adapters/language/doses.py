@@ -113,10 +113,11 @@ def _shorthand_dose(m: re.Match[str]) -> float | None:
     return per_dose * (times or 1)
 
 
-#: An amount that is the label's limit, not what was taken: "under the 4 g on the box", "max 8 a day".
+#: An amount that is the label's limit, not what was taken: "under the 4 g on the box", "max 8 a day",
+#: "label max is 4 g".
 _LIMIT_BEFORE = re.compile(
     r"\b(?:under|below|within|less\s+than|max(?:imum)?|limit|up\s+to|no\s+more\s+than|not\s+more\s+than|not\s+over"
-    r"|never\s+more\s+than|allowed|recommended)\s+(?:of\s+)?(?:the\s+)?(?:daily\s+)?(?:dose\s+of\s+)?$",
+    r"|never\s+more\s+than|allowed|recommended)\s+(?:of\s+|is\s+|'s\s+)?(?:the\s+)?(?:daily\s+)?(?:dose\s+of\s+)?$",
     re.I,
 )
 _LIMIT_AFTER = re.compile(

@@ -168,9 +168,10 @@ _DAY_N = re.compile(
     r"(?=\s*(?:of|since|with|after|now|today|,|\.|;|:|-|$))",
     re.I,
 )
-#: A note's "wk 7" of a review, "Week 3 of this": week 1 is the week it started (not a pregnancy's week).
+#: A note's "wk 7" of a review, "Week 3 of this": week 1 is the week it started (not a pregnancy's week,
+#: nor one compared with: "pretty much the same as week two").
 _WEEK_N = re.compile(
-    r"(?<!since\s)(?<!from\s)\b(?:wk|week)\s+(?P<q>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?<!since\s)(?<!from\s)(?<!as\s)(?<!than\s)(?<!like\s)\b(?:wk|week)\s+(?P<q>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"(?=\s*(?:of|since|with|after|now|today|:|,|\.|;|-|$))(?!\s*of\s+(?:my|the|her|this|our)?\s*(?:pregnancy|gestation))",
     re.I,
 )

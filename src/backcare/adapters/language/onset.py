@@ -8,6 +8,7 @@ import re
 from backcare.adapters.language.mention_context import is_longstanding
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.readings import Read, record
+from backcare.adapters.language.start_dates import CORRECTED_TO
 from backcare.adapters.language.subjects import Proxy, about_someone_else, counts_for_person
 from backcare.adapters.language.values import ValueMention
 from backcare.adapters.language.vocabulary import Vocabulary
@@ -128,16 +129,20 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         end = analysis.sentence_spans[mention.sentence][1]
         if lasting and _HABITUAL.search(lead + " " + analysis.text[mention.end : min(end, mention.end + 30)]):
             continue  # and told as what happens every morning, it dates nothing
-        candidates.append((tier, lasting, mention.start, mention))
+        uncorrected = _CORRECTED.match(mention.text) is None  # a start told again, corrected, comes first
+        candidates.append((tier, uncorrected, lasting, mention.start, mention))
     if not candidates:
         return
-    _, _, _, chosen = min(candidates, key=lambda c: (c[0], c[1], c[2]))
+    *_, chosen = min(candidates, key=lambda c: c[:4])
     assert isinstance(chosen.payload, ValueMention)
     days = int(chosen.payload.value)
     record(out, "days_since_onset", "present", chosen.text, chosen.start, days)
     if days >= 90:
         record(out, "pain_over_3_months", "present", chosen.text, chosen.start, True)
 
+
+#: A start corrected: "since the end of November... no actually, it was Bonfire Night".
+_CORRECTED = re.compile(CORRECTED_TO, re.I)
 
 #: What happens again and again: "every morning", "most nights", "when I get up".
 _HABITUAL = re.compile(
@@ -175,7 +180,10 @@ _LIFE_STATE = re.compile(
     re.I,
 )
 
-#: A referral's courtesy, not a condition: "I would be grateful if you could see this 41-year-old ...".
+#: A referral's courtesy, not a condition: "I would be grateful if you could see this 41-year-old ...";
+#: or a way of speaking: "if I'm honest it's been 7 weeks".
 _POLITE_IF = re.compile(
-    r"\b(?:grateful|appreciate\w*|thankful|obliged|pleased|kind|wonder(?:ing)?)\s+(?:it\s+)?if\b", re.I
+    r"\b(?:grateful|appreciate\w*|thankful|obliged|pleased|kind|wonder(?:ing)?)\s+(?:it\s+)?if\b"
+    r"|\bif\s+(?:i'?m|i\s+am)\s+(?:being\s+)?(?:\w+\s+)?(?:honest|truthful)\b|\bif\s+(?:truth\s+be\s+told|anything)\b",
+    re.I,
 )

@@ -20,6 +20,9 @@ _SHE_IS = r"(?:she'?s|she\s+is|(?:wife|partner|girlfriend|missus|daughter)(?:'s|
 #: Weeks in digits or words: "34", "thirty-seven".
 _N_WEEKS = rf"(?P<n>\d{{1,2}}|{TENS_AND_ONES}|{'|'.join(TEENS)})"
 
+#: A word before a stage told on its own: "exactly 37 weeks.", "nearly 30 weeks".
+_ROUGHLY = r"(?:(?:exactly|just|nearly|almost|now)\s+)?"
+
 _PREG_PATTERNS = [
     re.compile(
         rf"\b{_N_WEEKS}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b"
@@ -42,7 +45,7 @@ _PREG_PATTERNS = [
     ),
     re.compile(r"(?<![\d+])(?P<n>[1-4]\d)\+[0-6](?![\d+])(?!\s*(?:years?|months?|days?|hours?|kg|lbs?|%))", re.I),
     re.compile(
-        r"(?:^|[.!?]\s+)(?P<n>[23]\d|4[0-2])\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in|old))",
+        rf"(?:^|[.!?]\s+){_ROUGHLY}(?P<n>[23]\d|4[0-2])\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|now|since|of|later|in|old))",
         re.I,
     ),
     # past the due date as a midwife writes it: "G2P1 at T+4" (term, 40 weeks, and 4 days)
@@ -68,7 +71,9 @@ _PREGNANCY_WORD = re.compile(
 
 #: A text that opens with a stage only a pregnancy has, as its own sentence: "35 weeks. My lower back
 #: has ached all day" (not "3 weeks." of back pain).
-_OPENS_WITH_WEEKS = re.compile(r"\A\s*(?:2[4-9]|3\d|4[0-2])\s*(?:\+\s*[0-6]\s*)?(?:weeks?|wks?)\s*[.,:;]", re.I)
+_OPENS_WITH_WEEKS = re.compile(
+    rf"\A\s*{_ROUGHLY}(?:2[4-9]|3\d|4[0-2])\s*(?:\+\s*[0-6]\s*)?(?:weeks?|wks?)\s*[.,:;]", re.I
+)
 
 
 def speaks_of_pregnancy(text: str) -> bool:

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from backcare.adapters.language.values import ValueMention
 
+#: A start told again, corrected: "no actually, it was", "sorry, it started on".
+CORRECTED_TO = r"(?:actually|sorry|no\s+wait|i\s+mean)\s*,?\s+it\s+(?:was|started\s+on|began\s+on)"
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"])}  # fmt: skip
@@ -21,7 +23,8 @@ _MONTH_NAME = (
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
 _SINCE_MONTH = re.compile(
-    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|early|late|mid|last|the\s+(?:beginning|start|end|middle)\s+of"
+    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|last"
+    r"|(?P<part>early|late|mid|the\s+(?:beginning|start|end|middle)\s+of)"
     # "since the August bank holiday"
     rf"|the(?=\s+(?:{_MONTH_NAME})\s+(?:bank\s+holiday|holidays?|half[\s-]term)))(?:\s+|-))*(?:(?:the\s+)?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
     rf"(?P<m>{_MONTH_NAME})\b"
@@ -37,9 +40,10 @@ _SINCE_SEASON = re.compile(
     re.I,
 )
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
-#: "since Bonfire Night", "from Christmas": a day that falls on the same date every year.
+#: "since Bonfire Night", "from Christmas": a day that falls on the same date every year; or a start
+#: corrected to one ("since the end of November... no actually, it was Bonfire Night").
 _SINCE_FEAST = re.compile(
-    r"\b(?:since|from)\s+(?:just\s+(?:before|after)\s+)?(?P<f>bonfire\s+night|guy\s+fawkes(?:\s+night)?|hallowe'?en"
+    rf"\b(?:since|from|{CORRECTED_TO})\s+(?:just\s+(?:before|after)\s+)?(?P<f>bonfire\s+night|guy\s+fawkes(?:\s+night)?|hallowe'?en"
     r"|christmas(?:\s+day)?|xmas|boxing\s+day|new\s+year'?s\s+eve|new\s+year(?:'?s)?(?:\s+day)?|hogmanay"
     r"|valentine'?s(?:\s+day)?|st\.?\s+patrick'?s(?:\s+day)?|paddy'?s\s+day|burns\s+night|remembrance\s+day)\b",
     re.I,
@@ -62,7 +66,7 @@ _MOVEABLE_DAY = {"labor": (9, 0, 1), "labour": (9, 0, 1), "memorial": (5, 0, -1)
                  "remembrance": (11, 6, 2)}  # fmt: skip
 #: "since the kids went back to school in September": an event told by its month.
 _SINCE_EVENT_MONTH = re.compile(
-    r"\bsince\s+(?:[a-z']+\s+){1,7}?(?:in|at\s+the\s+(?:start|beginning|end)\s+of)\s+(?:early\s+|mid-?\s*)?"
+    r"\bsince\s+(?:[a-z']+\s+){1,7}?(?:in|at\s+the\s+(?P<at>start|beginning|end)\s+of)\s+(?:(?P<part>early|mid|late)(?:\s+|-\s*))?"
     r"(?P<m>january|february|march|april|(?-i:May)|june|july|august|september|october|november|december|sept)\b",
     re.I,
 )
@@ -147,20 +151,25 @@ def since_dates(text: str, today: dt.date) -> Iterator[ValueMention]:
     for m in _STARTED_IN.finditer(text):
         groups = m.groupdict()
         month = _MONTHS[next(v for k, v in groups.items() if k.startswith("m") and v).lower()]
-        part = next((v for k, v in groups.items() if k.startswith("part") and v), "").lower()
-        day = next((d for word, d in _PART_FIRST_DAY.items() if word in part), 1)
+        day = _part_first_day(next((v for k, v in groups.items() if k.startswith("part") and v), None))
         yield from _since_day(m, today, _year_last_passed(today, month, day), month, day)
     for m in _SINCE_EVENT_MONTH.finditer(text):
-        month = _MONTHS[m.group("m").lower()]
-        yield from _since_day(m, today, _year_last_passed(today, month, 1), month, 1)
+        month, day = _MONTHS[m.group("m").lower()], _part_first_day(m.group("part") or m.group("at"))
+        yield from _since_day(m, today, _year_last_passed(today, month, day), month, day)
     for m in _SINCE_MONTH.finditer(text) if _MONTH_WORD.search(text) else ():
         if not m.group(0).lower().startswith(("since", "from")):
             continue
         month = _MONTHS[m.group("m").lower()]
-        day = int(m.group("day") or m.group("day2") or 1)
+        day = int(m.group("day") or m.group("day2") or _part_first_day(m.group("part")))
         year = _year_last_passed(today, month, day)
         year = int(m.group("y")) if m.group("y") and int(m.group("y")) <= today.year else year
         yield from _since_day(m, today, year, month, day)
+
+
+def _part_first_day(part: str | None) -> int:
+    """The first day of the part of a month named ("late": the 22nd; none: the 1st)."""
+    told = (part or "").lower()
+    return next((day for word, day in _PART_FIRST_DAY.items() if word in told), 1)
 
 
 def _weekday_of(year: int, month: int, weekday: int, which: int) -> int:

@@ -75,8 +75,9 @@ def detect_proxy(analysis: Analysis) -> Proxy:
             return Proxy()
     relation = relation or "partner"  # someone else, sex unknown
     also: set[str] = set()
-    if relation in {"he", "his", "him", "she", "her"}:
-        # "He's had back pain...": the patient is the first relative of that sex the text names
+    if relation in {"he", "his", "him", "she", "her"} and _SUBJECT_PRONOUN.search(analysis.text):
+        # "He's had back pain...": the patient is the first relative of that sex the text names (a
+        # note's "33F, LBP 3/7. Mother has AAA." says no "she": the patient is the one described)
         wanted = MALE if relation in {"he", "his", "him"} else FEMALE
         for named in _NAMED.finditer(analysis.text):
             word = next((g for g in named.group("aged", "rel", "kin", "first") if g), "child").lower()
