@@ -23,9 +23,13 @@ _DOSES_TIMES = re.compile(
     _DOSE + r"(?P<m>\d{1,2}|two|three|four|five|six|seven|eight|ten|twelve)\s+times\s+(?:a|per|each|every)\s+day\b",
     re.I,
 )
-#: A dose taken once a day: "a couple of Panadol at bedtime", "2 paracetamol every night".
+#: A dose taken once a day: "a couple of Panadol at bedtime", "2 paracetamol every night", "2 Lemsip
+#: Max sachets in the evening".
 _DOSES_ONCE = re.compile(
-    _DOSE + r"(?:at\s+(?:bedtime|night)|before\s+bed|every\s+(?:night|morning|evening)|once\s+a\s+day|once\s+daily)\b",
+    r"(?<!\bat\s)"  # "2 at 8 this morning": a time, not a count
+    + _DOSE
+    + r"(?:at\s+(?:bedtime|night)|before\s+bed|every\s+(?:night|morning|evening)|once\s+a\s+day|once\s+daily"
+    r"|in\s+the\s+(?:evening|morning|afternoon)|this\s+(?:morning|evening|afternoon)|last\s+night)\b",
     re.I,
 )
 #: A sachet of a cold and flu remedy holds two tablets' worth of paracetamol (1 g).

@@ -163,7 +163,9 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
         record(out, "sex", "present", reading.evidence, reading.start, "female")
     if "pregnancy_weeks" in out and out.get("pregnant", Read("absent", "")).status == "absent":
         del out["pregnancy_weeks"]
-    in_scope = about_back or any(fid in out and out[fid].status != "absent" for fid in ("back_pain", "flank_pain"))
+    # an operation on the spine is about the back too ("L3/4 decompression 3/52 ago. Pyrexial 38.3")
+    told = ("back_pain", "flank_pain", "recent_spinal_procedure")
+    in_scope = about_back or any(fid in out and out[fid].status != "absent" for fid in told)
     if in_scope and "back_pain" not in out and "flank_pain" in out:
         flank = out["flank_pain"]
         record(out, "back_pain", flank.status, flank.evidence, flank.start, True, rule=flank.rule)

@@ -59,7 +59,8 @@ _WEIGHT_WORD = re.compile(r"\b(?:wt|weigh\w*)\b", re.I)
 _HEIGHT_WORD = re.compile(r"metre|meter|feet|foot|storey|stories|floors?\b", re.I)
 _TEMPERATURE_WORD = re.compile(
     r"temp|fever|thermometer|pyrex|febrile|spik|tmax|(?<![\w'])t\b|\d\s*(?:°|º|deg|c\b|f\b|celsius|fahrenheit)"
-    rf"|\b{BARE_READING}\s",  # a reading alone, then when: "38.2 this morning"
+    rf"|\b{BARE_READING}\s"  # a reading alone, then when: "38.2 this morning"
+    r"|\brunning\s+(?:at\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?(?:3[7-9]|4[01])\b",  # "running about 38"
     re.I,
 )
 

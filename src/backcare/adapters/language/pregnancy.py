@@ -70,9 +70,11 @@ _PREGNANCY_WORD = re.compile(
 
 
 #: A text that opens with a stage only a pregnancy has, as its own sentence: "35 weeks. My lower back
-#: has ached all day" (not "3 weeks." of back pain).
+#: has ached all day" (not "3 weeks." of back pain), or in a midwife's notation: "24+3 and my back".
 _OPENS_WITH_WEEKS = re.compile(
-    rf"\A\s*{_ROUGHLY}(?:2[4-9]|3\d|4[0-2])\s*(?:\+\s*[0-6]\s*)?(?:weeks?|wks?)\s*[.,:;]", re.I
+    rf"\A\s*{_ROUGHLY}(?:2[4-9]|3\d|4[0-2])\s*(?:\+\s*[0-6]\s*)?(?:weeks?|wks?)\s*[.,:;]"
+    r"|\A\s*(?:1[2-9]|[23]\d|4[0-2])\+[0-6](?![\d+])(?!\s*(?:years?|months?|days?|hours?|kg|lbs?|%))",
+    re.I,
 )
 
 

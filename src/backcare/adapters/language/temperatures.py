@@ -34,6 +34,12 @@ _TEMP_BEFORE = re.compile(
     r"(?:the|my|our|his|her|a)?\s*(?:\w+\s+)?(?:thermometer|thermo)\b",
     re.I,
 )
+#: A temperature run, told without its word: "I've been running about 38 the last two evenings".
+_TEMP_RUNNING = re.compile(
+    r"\brunning\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?(?P<t>3[7-9](?:[.,]\d)?|4[01](?:[.,]\d)?)(?P<u>)"
+    r"(?!\s*(?:km|k|kms|miles?|mins?|minutes?|hours?|hrs?|m|metres?|meters?|laps?|%|mph|kph|years?|yrs?)\b)(?![\d.,])",
+    re.I,
+)
 #: A reading from 34.0 to 42.9, with its decimal.
 _READING = r"(?P<t>3[4-9][.,]\d|4[0-2][.,]\d)"
 #: A reading in brackets in a sentence about the temperature: "temperature went after 3 days and
@@ -100,7 +106,8 @@ def temperatures(text: str) -> Iterator[ValueMention]:
     unit ("38.6°C", "101 F") counts when it is a fever-range reading that is not the weather, or
     a normal one written with a decimal ("36.8°C")."""
     seen: set[int] = set()
-    for first in [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text), *_TEMP_BEFORE.finditer(text)]:
+    found = [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text), *_TEMP_BEFORE.finditer(text)]
+    for first in [*found, *_TEMP_RUNNING.finditer(text)]:
         for m in _with_list(first, text):
             value = _celsius(m.group("t"), m.group("u"))
             if _OF_A_PLACE.search(text, first.start(), m.start("t")):

@@ -288,11 +288,11 @@ _TAKEN_WHAT = re.compile(
     r"|taken|took|taking|od|overdose\w*|max\w*|limit\w*|g|gm|grams?|mg)\b",
     re.I,
 )
-#: A sentence about another painkiller only ("took 6 tablets of ibuprofen") tells no paracetamol:
+#: A sentence about another painkiller only ("took 6 tablets of ibuprofen", "16 Nurofen") tells no paracetamol:
 #: this matches unless another medicine is named and no paracetamol product is.
 _NOT_ONLY_ANOTHER = re.compile(
     r"\A(?!.*\b(?:ibuprofen|naproxen|diclofenac|aspirin|tramadol|codeine|morphine|gabapentin|pregabalin"
-    r"|amitriptyline|mefenamic|celecoxib|etoricoxib)\b)"
+    r"|amitriptyline|mefenamic|celecoxib|etoricoxib|nurofen|advil|motrin|brufen|voltarol|naprosyn|feldene)\b)"
     rf"|\b(?:{_PARACETAMOL})\b",
     re.I | re.S,
 )
