@@ -112,7 +112,7 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         lead = analysis.text[analysis.sentence_spans[mention.sentence][0] : mention.start].lower()
         if re.search(
             r"\b(?:if|in case|unless|what if|once|after another|another)\b[^,]*$", lead
-        ) and not _POLITE_IF.search(lead):
+        ) and not _NO_CONDITION_IF.search(lead):
             continue
         back_unnamed = mention.sentence not in mentioned
         if _about_a_condition(analysis, mention, vocabulary, back_unnamed) or _about_the_past(analysis, mention):
@@ -182,7 +182,7 @@ _LIFE_STATE = re.compile(
 
 #: A referral's courtesy, not a condition: "I would be grateful if you could see this 41-year-old ...";
 #: or a way of speaking: "if I'm honest it's been 7 weeks".
-_POLITE_IF = re.compile(
+_NO_CONDITION_IF = re.compile(
     r"\b(?:grateful|appreciate\w*|thankful|obliged|pleased|kind|wonder(?:ing)?)\s+(?:it\s+)?if\b"
     r"|\bif\s+(?:i'?m|i\s+am)\s+(?:being\s+)?(?:\w+\s+)?(?:honest|truthful)\b|\bif\s+(?:truth\s+be\s+told|anything)\b",
     re.I,
