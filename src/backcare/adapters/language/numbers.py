@@ -31,7 +31,7 @@ from backcare.adapters.language.measurements import (
 )
 from backcare.adapters.language.pregnancy import pregnancy_weeks
 from backcare.adapters.language.scores import pain_scores, pain_words
-from backcare.adapters.language.temperatures import BARE_READING, temperatures
+from backcare.adapters.language.temperatures import BARE_READING, RUNNING_AT, temperatures
 from backcare.adapters.language.values import NUMWORD, Kind, Subject, ValueMention
 
 __all__ = [
@@ -60,7 +60,7 @@ _HEIGHT_WORD = re.compile(r"metre|meter|feet|foot|storey|stories|floors?\b", re.
 _TEMPERATURE_WORD = re.compile(
     r"temp|fever|thermometer|pyrex|febrile|spik|tmax|(?<![\w'])t\b|\d\s*(?:°|º|deg|c\b|f\b|celsius|fahrenheit)"
     rf"|\b{BARE_READING}\s"  # a reading alone, then when: "38.2 this morning"
-    r"|\brunning\s+(?:at\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?(?:3[7-9]|4[01])\b",  # "running about 38"
+    rf"|{RUNNING_AT}(?:3[7-9]|4[01])\b",  # "running about 38"
     re.I,
 )
 

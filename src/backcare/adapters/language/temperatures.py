@@ -34,9 +34,11 @@ _TEMP_BEFORE = re.compile(
     r"(?:the|my|our|his|her|a)?\s*(?:\w+\s+)?(?:thermometer|thermo)\b",
     re.I,
 )
-#: A temperature run, told without its word: "I've been running about 38 the last two evenings".
+#: A temperature run, told without its word: "I've been running about 38 the last two evenings" (the
+#: number reader's gate uses the words before the number too).
+RUNNING_AT = r"\brunning\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?"
 _TEMP_RUNNING = re.compile(
-    r"\brunning\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?(?P<t>3[7-9](?:[.,]\d)?|4[01](?:[.,]\d)?)(?P<u>)"
+    rf"{RUNNING_AT}(?P<t>3[7-9](?:[.,]\d)?|4[01](?:[.,]\d)?)(?P<u>)"
     r"(?!\s*(?:km|k|kms|miles?|mins?|minutes?|hours?|hrs?|m|metres?|meters?|laps?|%|mph|kph|years?|yrs?)\b)(?![\d.,])",
     re.I,
 )
@@ -106,8 +108,8 @@ def temperatures(text: str) -> Iterator[ValueMention]:
     unit ("38.6°C", "101 F") counts when it is a fever-range reading that is not the weather, or
     a normal one written with a decimal ("36.8°C")."""
     seen: set[int] = set()
-    found = [*_TEMP_PATTERN.finditer(text), *_TEMP_SHORT.finditer(text), *_TEMP_BEFORE.finditer(text)]
-    for first in [*found, *_TEMP_RUNNING.finditer(text)]:
+    worded = (_TEMP_PATTERN, _TEMP_SHORT, _TEMP_BEFORE, _TEMP_RUNNING)
+    for first in [m for pattern in worded for m in pattern.finditer(text)]:
         for m in _with_list(first, text):
             value = _celsius(m.group("t"), m.group("u"))
             if _OF_A_PLACE.search(text, first.start(), m.start("t")):
