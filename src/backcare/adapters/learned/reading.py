@@ -129,10 +129,11 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     ):
         # a lump that "doesn't move much" read as a baby: in a text that names no pregnancy (or is
         # told after the birth), the model's pregnancy readings are asked back, not taken
-        readings = {
-            fid: replace(r, kind="unsure", status="unsure") if fid in pregnancy and r.kind == "own" else r
-            for fid, r in readings.items()
-        }
+        readings = _asked(readings, pregnancy)
+    elif any(f.id == "fluid_leak" and f.status == "present" for f in rules.findings):
+        # fluid leaking in a pregnancy ("a trickle of clear fluid, not sure if it's just wee"): the
+        # model's wetting or trickle is that leak, no bladder sign (clinical spec section 2), so asked
+        readings = _asked(readings, _BLADDER)
     if any(f.id == "medications" for f in rules.findings):
         # the medicines named decide how many hold paracetamol ("two paracetamol and one ibuprofen")
         readings.pop("paracetamol_several_products", None)
@@ -159,6 +160,15 @@ def decide(seen: Observation, kb: KnowledgeBase, limits: Thresholds | None = Non
     findings, confirm = _stable_asked(findings, confirm, readings, kb, told_stable)
     merged = Understanding(findings=findings, in_scope=rules.in_scope, messages=rules.messages)
     return Reading(merged, confirm, rules, readings, seen.sentences)
+
+
+_BLADDER = frozenset({"urinary_incontinence", "urinary_retention"})
+
+
+def _asked(readings: dict[str, ModelReading], fids: frozenset[str]) -> dict[str, ModelReading]:
+    """The model's own readings of these findings made unsure: asked back, not taken."""
+    own = {fid: r for fid, r in readings.items() if fid in fids and r.kind == "own"}
+    return {**readings, **{fid: replace(r, kind="unsure", status="unsure") for fid, r in own.items()}}
 
 
 #: A sentence that is only an age, with or without a sex or whose it is ("44F.", "63 yo M", "41.",

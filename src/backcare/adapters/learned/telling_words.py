@@ -39,11 +39,11 @@ _ONE_SIDE_SPARED = re.compile(
     r"(?!.*\b(?:sensation|power|reflexes|feeling|tone)\s+(?:is\s+|are\s+)?(?:intact|normal|nad)\b)",  # a note's exam
     re.I | re.S,
 )
-#: "felt really rough" is feeling ill, no feeling in the skin.
+#: "felt really rough" is feeling ill, no feeling in the skin; "feels like a UTI" a likeness to an illness.
 _UNWELL_AFTER = (
     r"(?!\s+(?:really\s+|so\s+|very\s+|a\s+bit\s+|quite\s+|pretty\s+)?(?:rough|ill|sick|unwell|awful|terrible|dreadful"
     r"|poorly|tired|exhausted|rubbish|crap|lousy|grim|weak|faint|hot|cold|shivery|feverish|better|worse|fine|ok|okay"
-    r"|good|great|low|down|sad|anxious|stressed)\b)"
+    r"|good|great|low|down|sad|anxious|stressed|like\s+(?:an?\s+)?(?:uti|(?:water|urine|bladder|kidney)\s+infection|cystitis))\b)"
 )
 #: A feeling told as normal is no changed feeling: "sore from the saddle, feeling is completely normal".
 _FEELING_NORMAL = (
