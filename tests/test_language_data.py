@@ -11,6 +11,7 @@ from backcare.adapters.language.patterns import SEP, PatternError, compile_regex
 from backcare.adapters.language.pipeline import engine
 from backcare.adapters.language.vocabulary import (
     VocabularyError,
+    check_patterns,
     load_vocabulary,
     parse_vocabulary,
     validate_against,
@@ -64,6 +65,17 @@ def test_the_revised_entry_fields_name_real_findings(extra: str, message: str) -
     )
     with pytest.raises(VocabularyError, match=message):
         validate_against(parse_vocabulary(text), load_knowledge().findings)
+
+
+@pytest.mark.parametrize(
+    ("strengths", "message"),
+    [("{panadol osteo: 665}", "not a paracetamol product"), ("{panadol: 5000}", "less than or equal to 1000")],
+)
+def test_a_tablet_strength_names_a_product_and_a_plausible_amount(strengths: str, message: str) -> None:
+    products = 'paracetamol_products: ["(paracetamol|panadol)"]\n'
+    text = MINIMAL.format(finding="fever", pattern="hot") + products + f"paracetamol_strengths: {strengths}\n"
+    with pytest.raises(VocabularyError, match=message):
+        check_patterns(parse_vocabulary(text), simple_tokenise)
 
 
 def test_a_misshapen_file_names_the_problem() -> None:

@@ -32,6 +32,14 @@ _DOSES_ONCE = re.compile(
     r"|in\s+the\s+(?:evening|morning|afternoon)|this\s+(?:morning|evening|afternoon)|last\s+night)\b",
     re.I,
 )
+#: A dose at each of the clock times listed: "2 tablets at 8am, 2pm and 10pm", "Doliprane 1000 at
+#: 7h, 11h, 15h, 19h and 23h" (one tablet a time when no count is told).
+_CLOCK = r"(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h(?!\w)|hrs?\b)|\d{1,2}:\d{2}|noon|midday|midnight)"
+_DOSES_AT = re.compile(
+    rf"(?:{_DOSE})?at\s+{_CLOCK}(?:\s*(?:,|and|,\s*and|&|then)\s+(?:again\s+)?(?:at\s+)?{_CLOCK})+",
+    re.I,
+)
+_CLOCKS = re.compile(_CLOCK, re.I)
 #: A sachet of a cold and flu remedy holds two tablets' worth of paracetamol (1 g).
 SACHET_TABLETS = 2
 #: A standard tablet: 500 mg of paracetamol.
@@ -250,6 +258,13 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
             tablets = n * times * (SACHET_TABLETS if m.group("sachet") else 1)
             taken.append((m.start(), m.end()))
             yield ValueMention("doses_per_day", round(tablets, 1), m.start(), m.end())
+    for m in _DOSES_AT.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            n = _quantity(m) if m.group("n") else 1
+            times = len(_CLOCKS.findall(text, m.end("n") if m.group("n") else m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+            tablets = (n or 0) * times * (SACHET_TABLETS if m.group("sachet") else 1)
+            yield ValueMention("doses_per_day", float(tablets), m.start(), m.end())
     for m in _DOSES_ONCE.finditer(text):
         n = _quantity(m)
         if n and not _overlaps(m.start(), m.end(), taken):

@@ -148,7 +148,7 @@ def interpret(analysis: Analysis, vocabulary: Vocabulary, generic_names: Mapping
     read_values(analysis, vocabulary, proxy, out)
     about_back = read_scope(analysis, vocabulary, proxy, out)
     read_products(analysis, proxy, out)
-    read_doses(analysis, proxy, out)
+    read_doses(analysis, proxy, out, vocabulary.paracetamol_strengths)
     read_measurements(analysis, proxy, out)
     _one_injury(analysis, out)
     read_medicines(analysis, proxy, generic_names, out)

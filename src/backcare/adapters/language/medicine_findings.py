@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from backcare.adapters.language.doses import OF_EACH
+from backcare.adapters.language.doses import OF_EACH, TABLET_MG
 from backcare.adapters.language.mentions import Analysis, Mention
 from backcare.adapters.language.readings import Read, Status, record
 from backcare.adapters.language.subjects import Proxy, counts_for_person
@@ -38,6 +38,8 @@ def read_products(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> Non
 
 #: The label's daily maximum of paracetamol, in 500 mg tablets (4 g).
 MAX_TABLETS_A_DAY = 8
+#: A dose that says what each tablet holds ("2 x 665 mg", "30/500"): its count is already in 500 mg tablets.
+_STRENGTH_TOLD = re.compile(r"\d{3,4}\s*mg|\d\s*/\s*\d{3}|\b\d+(?:\.\d+)?\s*(?:g|gm|grams?)\b", re.I)
 
 
 #: Words before a dose that make it a limit, not what was taken ("max 2 tabs QDS").
@@ -81,13 +83,16 @@ def _told_alone(analysis: Analysis, total: Mention) -> bool:
     return not any(m.sentence == total.sentence and m is not total and m.label in amounts for m in analysis.mentions)
 
 
-def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
+def read_doses(
+    analysis: Analysis, proxy: Proxy, out: dict[str, Read], strengths: Mapping[str, int] | None = None
+) -> None:
     """Paracetamol taken at a rate over the daily maximum is paracetamol overuse: one product
     ("co-codamol, two every four hours") or several added up ("co-codamol 30/500 2 tabs QDS" is
     the maximum; "and paracetamol 1 g" on top is over it). Each dose counts for the paracetamol
-    product named nearest to it in its sentence, and the same dose of the same product once. A
-    total the person states ("3 g altogether") already holds the doses they listed: the larger of
-    the two counts."""
+    product named nearest to it in its sentence, and the same dose of the same product once; a
+    tablet of a product in ``strengths`` (mg) for more than 500 mg, unless the dose says its
+    strength. A total the person states ("3 g altogether") already holds the doses they listed:
+    the larger of the two counts."""
     doses: dict[tuple[str, float], Mention] = {}
     for mention, value in value_mentions(analysis, "doses_per_day", proxy):
         if _is_limit(analysis, mention):
@@ -99,7 +104,9 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read]) -> None:
         product = _dose_product(analysis, mention)
         if product is None:
             continue
-        doses.setdefault((_product_key(product), float(value.value)), mention)
+        key = _product_key(product)
+        mg = (strengths or {}).get(key) if not _STRENGTH_TOLD.search(mention.text) else None
+        doses.setdefault((key, float(value.value) * (mg or TABLET_MG) / TABLET_MG), mention)
     taken = _products_taken(analysis, proxy)
     stated = [
         (m, float(v.value))
@@ -132,7 +139,10 @@ _STOPPED = re.compile(
 _NONE_INCLUDING = re.compile(
     r"(?:\b(?:not|never|no)\b|n't\b)[^.!?;]{0,80}\b(?:any|anything|no)\b[^.!?;]{0,80}"
     r"\b(?:including|incl\.?|not\s+even|even|such\s+as|like)\s+(?:any\s+|the\s+|my\s+)?$"
-    r"|\bnot\s+even\s+(?:any\s+|a\s+|the\s+)?$",
+    r"|\bnot\s+even\s+(?:any\s+|a\s+|the\s+)?$"
+    # "co-codamol, nothing else with paracetamol in"
+    r"|\b(?:nothing|not\s+anything)\s+else\s+(?:with|containing|that\s+(?:has|contains)"
+    r"|which\s+(?:has|contains))\s+(?:any\s+)?$",
     re.I,
 )
 

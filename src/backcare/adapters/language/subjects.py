@@ -123,9 +123,10 @@ def _third_persons_back(analysis: Analysis) -> str | None:
     writer = _FIRST_PERSON.search(analysis.text) is not None  # a note with no "I" has no back of the writer's
     relation: str | None = None
     pool = [m for m in analysis.mentions if m.label == "scope"] or [m for m in analysis.mentions if m.label == "target"]
+    own = [m.span() for m in _WRITERS_OWN.finditer(analysis.text)]  # "I've got a bad back myself" told beside hers
     for mention in pool:
         span = analysis.sentence_spans[mention.sentence]
-        if _asks_about_the_back(analysis.text, span, mention):
+        if _asks_about_the_back(analysis.text, span, mention) or any(a <= mention.start < b for a, b in own):
             continue
         who, word = _whose(analysis.text, span, mention)
         if who is None and mention.sentence > 0:

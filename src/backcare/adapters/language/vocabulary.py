@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictStr, ValidationError, model_validator
@@ -141,6 +141,8 @@ class Vocabulary(_Model):
     targets: list[Target] = Field(min_length=1)
     ignore: list[str | Idiom] = Field(default_factory=list)
     paracetamol_products: list[str] = Field(default_factory=list)
+    #: Products whose tablet holds more paracetamol than the usual 500 mg, by name, in mg.
+    paracetamol_strengths: dict[str, Annotated[int, Field(gt=500, le=1000)]] = Field(default_factory=dict)
     _lines: dict[tuple[str, int], int] = PrivateAttr(default_factory=dict)
 
     def keywords(self) -> set[str]:
@@ -246,6 +248,10 @@ def check_patterns(vocabulary: Vocabulary, tokenise: Callable[[str], list[str]])
     for word, replacement in vocabulary.normalise.items():
         if " " in word or " " in replacement or not replacement:
             raise VocabularyError(f"vocabulary.yaml: normalise: {word!r} -> {replacement!r} must map one word to one")
+    named = {name for p in vocabulary.paracetamol_products for name in p.strip("()").split("|")}
+    for name in vocabulary.paracetamol_strengths:
+        if name not in named:
+            raise VocabularyError(f"vocabulary.yaml: paracetamol_strengths: {name!r} is not a paracetamol product")
 
 
 def _entry_lines(text: str) -> dict[tuple[str, int], int]:
