@@ -138,8 +138,12 @@ _LIMIT_AFTER = re.compile(
 )
 
 
-#: After an amount: the person's own sum of the day, not one more dose ("3 g altogether").
-_TOTAL_AFTER = re.compile(r"^\s*(?:altogether|all\s+together|in\s+total|total|in\s+all|all\s+told)\b", re.I)
+#: After an amount: the person's own sum of the day, not one more dose ("3 g altogether", "13 500mg ones
+#: worth in total").
+_TOTAL_AFTER = re.compile(
+    r"^\s*(?:(?:ones?|tablets?|tabs|pills?)\s+)?(?:worth\s+)?(?:altogether|all\s+together|in\s+total|total|in\s+all|all\s+told)\b",
+    re.I,
+)
 #: Before it in its sentence, the same: "I added it all up and I've had 3 g", "it comes to 5 g", a
 #: note's "Total paracetamol counted with her for the last 24 h: 2.5 g" or "Calculated paracetamol
 #: last 24 h = 3 g"; or right before it, the sum drawn from the doses just told ("four times a day,

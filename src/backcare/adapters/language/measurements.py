@@ -147,6 +147,13 @@ _FALL_HEIGHT = [
         re.I,
     ),
     re.compile(rf"(?<![\w.]){_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}\s+(?:fall|drop|tumble)\b", re.I),
+    # the height told after the place, set apart by a comma: "Fell off the top of the bale stack in
+    # the shed yesterday, about 10 foot"
+    re.compile(
+        r"\b(?:fell|fallen|came\s+off|come\s+off|tumbled)\b[^.!?,;]{1,60},\s*(?:about|around|roughly|approximately"
+        rf"|approx\.?|nearly|almost|over|maybe|probably|easily|at\s+least|a\s+good)\s+{_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}(?![\w'])",
+        re.I,
+    ),
 ]
 _FEET = frozenset({"ft", "feet", "foot", "'"})
 
