@@ -150,7 +150,7 @@ _TOTAL_AFTER = re.compile(
 #: so 4 g a day", "that's 3 g").
 _TOTAL_BEFORE = re.compile(
     r"\b(?:added\s+(?:it|them|everything)(?:\s+all)?\s+up|adds?\s+up\s+to|a\s+total\s+of|in\s+total|comes?\s+to"
-    r"|came\s+to|total|calculated|worked\s+out)\b[^.!?]{0,55}$"
+    r"|came\s+to|total|totall?ed|calculated|worked\s+out)\b[^.!?]{0,55}$"
     r"|\b(?:so|which\s+is|which\s+makes|that(?:'s|\s+is|\s+makes)|thats|making)\s+(?:about\s+|around\s+)?$",
     re.I,
 )

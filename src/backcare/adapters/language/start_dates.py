@@ -90,12 +90,14 @@ _DAY = rf"[1-9]|[12]\d|3[01]|{'|'.join(sorted(_ORDINALS, key=len, reverse=True))
 #: buttock on 2 November", "started hurting on the twentieth of October", a note's "LBP onset
 #: 25/10/26" (day first, unless only the month-first reading is a date); a birth it has lasted
 #: since ("My son was born on the 15th of October and my back's been sore every day since"); a back
-#: that gave way on a day ("My back went on 19 October").
+#: that gave way on a day ("My back went on 19 October"); a day told roughly ("started around the 1st of
+#: November").
 _STARTED_ON = re.compile(
     r"\b(?:started|starting|began|begun|came\s+on|onset|date\s+of\s+onset|date\s+started"
     r"|(?:started|began)\s+(?:hurting|aching|playing\s+up)|(?:was|were)\s+born(?=\s+on\b[^.!?]{0,90}\bsince\b)"
     r"|(?:back|it)\s+(?:went|gave\s+(?:out|way)|locked(?:\s+up)?|seized(?:\s+up)?)(?=\s+on\b))\s*"
-    r"(?:(?:in|across|down|around|at)\s+(?:my|the|his|her)\s+(?:[a-z]+\s+){0,3}?on\b|on\b|:|-)?\s*(?:the\s+)?"
+    r"(?:(?:in|across|down|around|at)\s+(?:my|the|his|her)\s+(?:[a-z]+\s+){0,3}?on\b|on\b|:|-)?\s*"
+    r"(?:(?:around|about|roughly|approximately)\s+)?(?:the\s+)?"
     rf"(?:(?P<day>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})\b"
     rf"|(?P<m2>{_MONTH_NAME})\s+(?:the\s+)?(?P<day2>{_DAY})(?:st|nd|rd|th)?\b(?![:/.]?\d)"
     rf"|{_WRITTEN_DATE})",
