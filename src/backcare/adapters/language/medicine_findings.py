@@ -83,9 +83,7 @@ def _told_alone(analysis: Analysis, total: Mention) -> bool:
     return not any(m.sentence == total.sentence and m is not total and m.label in amounts for m in analysis.mentions)
 
 
-def read_doses(
-    analysis: Analysis, proxy: Proxy, out: dict[str, Read], strengths: Mapping[str, int] | None = None
-) -> None:
+def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read], strengths: Mapping[str, int]) -> None:
     """Paracetamol taken at a rate over the daily maximum is paracetamol overuse: one product
     ("co-codamol, two every four hours") or several added up ("co-codamol 30/500 2 tabs QDS" is
     the maximum; "and paracetamol 1 g" on top is over it). Each dose counts for the paracetamol
@@ -105,7 +103,7 @@ def read_doses(
         if product is None:
             continue
         key = _product_key(product)
-        mg = (strengths or {}).get(key) if not _STRENGTH_TOLD.search(mention.text) else None
+        mg = None if _STRENGTH_TOLD.search(mention.text) else strengths.get(key)
         doses.setdefault((key, float(value.value) * (mg or TABLET_MG) / TABLET_MG), mention)
     taken = _products_taken(analysis, proxy)
     stated = [
