@@ -189,8 +189,8 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(rf"(?:\A|(?<=[.!?]\s))(?:boy|girl|child|son|daughter)(?:\s+is|'s)?\s+(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
     # ... or by name: "Mum here. Ellie is 14, back pain since yesterday" (not "Pain is 7, worse at night")
     (re.compile(rf"(?:\A|(?<=[.!?]\s))(?!{_NOT_A_NAME}\b)(?-i:[A-Z])[a-z]+(?:\s+is|'s)\s+(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}(?=\s*[,.;])", re.I), "unknown"),  # noqa: E501
-    # ... in brackets, a note's and not a parent's ("my son (3 years)" is the writer's child)
-    (re.compile(rf"(?<!\bmy\s)(?<!\bour\s)\b(?:boy|girl|lad|lass)\s*\(\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
+    # ... in brackets, a note's and not a parent's ("my son (3 years)" is the writer's child; "Y10 pupil (15)")
+    (re.compile(rf"(?<!\bmy\s)(?<!\bour\s)\b(?:boy|girl|lad|lass|pupil|student|player)\s*\(\s*(?P<n>\d{{1,2}}){_NOT_AGE_AFTER}", re.I), "unknown"),  # noqa: E501
     # the next birthday's age, a year more than now: "80 next birthday", "I'll be 75 at Easter"
     (
         re.compile(
@@ -335,7 +335,11 @@ def ages(text: str) -> Iterator[ValueMention]:
                     or _CHILD_AFTER.match(text[m.end() :])
                 )
             ):
-                yield ValueMention("age", n, m.start(), m.end(), "other", "child", core)  # "my 2 yr old"
+                # "my 2 yr old" is a child; "One of our residents, a 90 year old gentleman" is a he
+                word = (groups.get("sex") or "boy").lower()
+                grown = word not in ("boy", "girl")
+                adult = {"male": "he", "female": "she"}.get(_SEX_WORDS.get(word, "")) if grown else None
+                yield ValueMention("age", n, m.start(), m.end(), "other", adult or "child", core)
                 continue
             named = _RELATIVE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) if subject == "unknown" else None
             if named:  # "I carry my son (3 years) all day": the son's age

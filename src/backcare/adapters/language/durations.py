@@ -92,10 +92,10 @@ _DURATION_BRACKETED = re.compile(
     rf"(?<=\()\s*(?:so\s+|that'?s\s+|which\s+is\s+|i\.?e\.?\s+|like\s+|about\s+|around\s+|roughly\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\s*(?=\))",
     re.I,
 )
-#: A note's "LBP approx 10 weeks", a learner's "already 5 weeks", "my pain is now 8 weeks": how
-#: long, wherever it stands.
+#: A note's "LBP approx 10 weeks", a learner's "already 5 weeks", "my pain is now 8 weeks", "it's
+#: now nearly 8 weeks": how long, wherever it stands.
 _DURATION_APPROX = re.compile(
-    rf"\b(?:approx\.?|approximately|~|already|(?<=is\s)now|(?<='s\s)now)\s*{_QTY}\s*(?:-\s*)?{_UNIT}\b"
+    rf"\b(?:approx\.?|approximately|~|already|(?<=is\s)now|(?<='s\s)now)\s*(?:nearly\s+|almost\s+|about\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\b"
     r"(?!\s+(?:ago|pregnant|gone|along|old|post))",
     re.I,
 )
@@ -147,7 +147,11 @@ _DURATION_CLINICAL = re.compile(
 #: Days per unit, and the largest count read in it.
 _CLINICAL_UNITS = {"7": (1.0, 31), "52": (7.0, 156), "12": (30.0, 48), "24": (1 / 24, 96)}
 _DATE_BEFORE = re.compile(
-    r"\b(?:on|since|from|dated?|until|till|by|before|after|the|d\.?o\.?b|dob|born|in|within)\s*$", re.I
+    r"\b(?:on|since|from|dated?|until|till|by|before|after|the|d\.?o\.?b|dob|born|in|within"
+    # a weekday names a date: "sprint session Thu 3/12" is the 3rd of December, not three months
+    r"|mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)"
+    r"\.?\s*$",
+    re.I,
 )
 """Before a clinical "3/7", a date ("on 3/7") or a window that is not how long it has lasted ("3
 episodes in 12/12", "review in 2/52")."""

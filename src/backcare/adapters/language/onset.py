@@ -64,8 +64,11 @@ def _about_a_condition(
 
 def about_the_back(analysis: Analysis, timed: Mention, vocabulary: Vocabulary) -> bool:
     """Whether a time expression read as a finding ("for years") is the back pain's: said in a
-    sentence about the back, and no condition, medicine or long-standing symptom is nearer."""
+    sentence about the back, not of being well ("all normal for years now"), and no condition,
+    medicine or long-standing symptom is nearer."""
     if not any(m.label == "scope" and m.sentence == timed.sentence for m in analysis.mentions):
+        return False
+    if _WELL_BEFORE.search(analysis.text[analysis.sentence_spans[timed.sentence][0] : timed.start]):
         return False
     return not _about_a_condition(analysis, timed, vocabulary)
 
@@ -117,8 +120,8 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         back_unnamed = mention.sentence not in mentioned
         if _about_a_condition(analysis, mention, vocabulary, back_unnamed) or _about_the_past(analysis, mention):
             continue
-        if _LIFE_STATE.search(lead):
-            continue  # "been clean 10 years now", "retired 5 years ago": a part of life, not the back
+        if _LIFE_STATE.search(lead) or _WELL_BEFORE.search(lead):
+            continue  # "been clean 10 years now", "retired 5 years ago", "all normal for years": not the back
         if mention.sentence not in current and (mention.sentence in theirs or relatives_clause(lead, proxy)):
             continue
         tier = 0 if mention.sentence in current else 1 if mention.sentence in mentioned else 2
@@ -130,10 +133,12 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         if lasting and _HABITUAL.search(lead + " " + analysis.text[mention.end : min(end, mention.end + 30)]):
             continue  # and told as what happens every morning, it dates nothing
         uncorrected = _CORRECTED.match(mention.text) is None  # a start told again, corrected, comes first
-        candidates.append((tier, uncorrected, lasting, mention.start, mention))
+        # of two read from the same place, the longer: "Since about a week after I got home (start of
+        # November)" is the start of November, not a week
+        candidates.append((tier, uncorrected, lasting, mention.start, -mention.end, mention))
     if not candidates:
         return
-    *_, chosen = min(candidates, key=lambda c: c[:4])
+    *_, chosen = min(candidates, key=lambda c: c[:5])
     assert isinstance(chosen.payload, ValueMention)
     days = int(chosen.payload.value)
     record(out, "days_since_onset", "present", chosen.text, chosen.start, days)
@@ -177,6 +182,14 @@ _LIFE_STATE = re.compile(
     r"|quit|gave\s+up|given\s+up|stopped\s+(?:smoking|drinking|using)|smoke[- ]free|retired|married|divorced"
     r"|widowed|(?:worked|working|been)\s+as\s+an?|(?:lived|living)\s+(?:here|there|in|abroad))\b"
     r"(?:(?!\b(?:and|but|so|then|because|since)\b)[^,;.])*$",
+    re.I,
+)
+
+#: Well for a while, told right before it: "waterworks all normal for years now", "I'd been fine for
+#: months" (how long things were well, not how long the back has hurt; "a good 3 months" is a length).
+_WELL_BEFORE = re.compile(
+    r"\b(?:normal|fine|ok|okay|well|(?<!\ba\s)good|grand|healthy|pain[\s-]free|symptom[\s-]free|no\s+(?:problems|trouble|issues))"
+    r"(?:\s+(?:ever\s+)?since)?\s*$",
     re.I,
 )
 

@@ -157,12 +157,13 @@ _MINE = re.compile(
 
 
 def _asks_about_the_back(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
-    """A question about "the back" ("What do I do for the back?") says nothing of whose it is: the
-    writer asking is not the one in pain."""
+    """A question about "the back" ("What do I do for the back?") or "their back" ("Anyone else's kid
+    complaining about their back??") says nothing of whose it is: the writer asking is not the one in
+    pain."""
     told = text[sentence[0] : sentence[1]].rstrip()
     before = text[max(sentence[0], mention.start - 5) : mention.start]
-    named_the = mention.text.lower().startswith("the ") or re.search(r"\bthe\s+$", before) is not None
-    return told.endswith("?") and named_the
+    named = mention.text.lower().startswith(("the ", "their ")) or re.search(r"\b(?:the|their)\s+$", before) is not None
+    return told.endswith("?") and named
 
 
 _CHILD = r"(?:my|our)\s+\d{1,2}\s*-?\s*(?:years?|yrs?|y)\s*-?\s*(?:old|o)s?\b"  # "one of my 14 year olds"

@@ -1,6 +1,7 @@
 """Whose a finding is, where the words around it say so after the context rules have run: a finding
 joined by "and" to someone else's keeps their subject, the writer's own body that someone else says
-they saw is the writer's, and a time told in a relative's clause dates their story."""
+they saw is the writer's, another poster's quoted words are theirs, and a time told in a relative's
+clause dates their story."""
 
 from __future__ import annotations
 
@@ -51,10 +52,26 @@ def _told_of_me(analysis: Analysis) -> None:
             analysis.mentions[i] = replace(mention, family=())
 
 
+#: Another poster's words quoted in a forum reply, to the end of their sentence: "> Quote from
+#: Debs_71: "couldn't feel my bum and was weeing myself"", "Originally posted by Kev:" (not "X
+#: wrote:", which a clinician's letter may be quoted with).
+_QUOTED_POST = re.compile(r"\b(?:quote\s+from|quoting|originally\s+posted\s+by)\s+@?[^\s:]{2,30}\s*:[^.!?]*", re.I)
+
+
+def _quoted_post(analysis: Analysis) -> None:
+    """A finding in another poster's quoted words is theirs, whatever "my" they say."""
+    for quote in _QUOTED_POST.finditer(analysis.text):
+        for i, mention in enumerate(analysis.mentions):
+            if mention.label == "target" and quote.start() <= mention.start < quote.end():
+                analysis.mentions[i] = replace(mention, family=("quoted",))
+
+
 def keep_subjects(analysis: Analysis) -> None:
-    """Both corrections, in order: a subject carried over "and", then the writer's own body."""
+    """The corrections, in order: a subject carried over "and", the writer's own body, another
+    poster's words quoted."""
     _same_subject_after_and(analysis)
     _told_of_me(analysis)
+    _quoted_post(analysis)
 
 
 #: A clause told of a relative, up to a time expression: "My sister had cauda equina surgery a couple
