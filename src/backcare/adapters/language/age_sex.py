@@ -154,11 +154,11 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         ),
         "unknown",
     ),
-    # a note's resident named with a title and an age: "Mr J, 84, slid off the edge of his bed", "Mr J.B., 71",
-    # "Mrs K (91)"
+    # a note's resident named with a title and an age: "Mr J, 84, slid off his bed", "Mrs K (91)", "Mrs Edna Harris, 83"
     (
         re.compile(
-            rf"\b(?-i:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?-i:[A-Z])[\w'.-]*\s*(?:,|\()\s*(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}", re.I
+            rf"\b(?-i:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?-i:[A-Z])[\w'.-]*(?:\s+(?-i:[A-Z])[\w'.-]*)?\s*(?:,|\()\s*(?P<n>\d{{1,3}})"
+            rf"{_NOT_AGE_AFTER}", re.I
         ),
         "unknown",
     ),
@@ -375,10 +375,11 @@ def onset_ages(text: str) -> Iterator[ValueMention]:
         yield ValueMention("onset_age", age, m.start(), m.end(), core=core_span(m, "w"))
 
 
-#: A year of birth: "67 (born 1959)", "born in '58", "DOB 1948", "b. 12/03/1951". The age is the
-#: years since then (a year more than the true age until the birthday: the safer side of 50 or 70).
+#: A year of birth: "67 (born 1959)", "DOB 1948", "b. 12/03/1951", "date of birth 3rd of May 1979". The
+#: age is the years since then (a year more than the true age until the birthday: the safer side of 50 or 70).
 _BIRTH_YEAR = re.compile(
-    r"\b(?:born|b\.|dob|d\.o\.b\.?|yob)\s*[:-]?\s*(?:in\s+|on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?\s+"
+    r"\b(?:born|b\.|dob|d\.o\.b\.?|yob|date\s+of\s+birth)\s*[:-]?\s*(?:in\s+|on\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?\s+"
     r"|[a-z]{3,9}\.?\s+|\d{1,2}[/.-]\d{1,2}[/.-])?(?P<y>(?:19|20)\d\d|'\d\d)\b(?!\s*(?:-|to)\s*\d)",
     re.I,
 )

@@ -68,6 +68,10 @@ _FORM_COUNT = re.compile(
     rf"\b{_FORM}\s*x\s*(?P<n>[1-9])\b(?!\s*(?:a|per)\s)",
     re.I,
 )
+#: A count told after its form, of them: "the Lemsip Max sachets for my cold, I think three of them".
+_FORM_THEN_COUNT = re.compile(
+    rf"\b{_FORM}\b[^.!?\d]{{0,40}}?\b(?P<n>[1-9]|one|two|three|four|five|six)\s+of\s+them\b", re.I
+)
 #: A form taken a number of times: "Lemsip Max Strength sachet 3 times" (within a day's window).
 _FORM_TIMES = re.compile(
     r"(?<!\d\s)(?<!\d)(?<!one\s)(?<!two\s)(?<!three\s)(?<!four\s)"  # "2 tablets 4 times" is a dose, read below
@@ -166,10 +170,12 @@ def _is_limit(text: str, start: int, end: int) -> bool:
     return bool(_LIMIT_BEFORE.search(text[max(0, start - 40) : start]) or _LIMIT_AFTER.match(text[end : end + 30]))
 
 
-#: One product's count ("8 co-codamol"), taken that many times ("2 co-codamol 4 times" today); a
-#: count of a unit ("3 g") is no product's (the shorthand reads it as an amount).
+#: One product's count ("8 co-codamol"), taken that many times ("2 co-codamol 4 times" today, "two
+#: co-codamol 30/500 four times"); a count of a unit ("3 g") is no product's (the shorthand reads it
+#: as an amount).
 _TAKEN_ITEM = re.compile(
     rf"{_DOSE_QTY}\s+(?:x\s*)?(?!(?:g|gm|grams?|mg|mcg|ml|kg|hours?|hrs?|days?|weeks?|times)\b)[a-z][\w/-]*"
+    r"(?:\s+(?:\d{1,2}\s*/\s*)?\d{3,4}(?:\s*mg)?(?=\s+(?:\d|two|three|four|five|six)\s+times\b))?"  # "30/500"
     r"(?:\s+(?P<m>\d|two|three|four|five|six)\s+times\b)?",
     re.I,
 )
@@ -281,7 +287,8 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
             taken.append((m.start("n"), m.end()))
             yield ValueMention("doses_per_day", float(parse_number(m.group("n")) or 0), m.start("n"), m.end())
     yield from _counted_in_a_day(text, taken)
-    for m in [*_FORM_COUNT.finditer(text), *_FORM_TIMES.finditer(text), *_ABOUT_COUNT.finditer(text)]:
+    counts = (_FORM_COUNT, _FORM_THEN_COUNT, _FORM_TIMES, _ABOUT_COUNT)
+    for m in [found for pattern in counts for found in pattern.finditer(text)]:
         if _within_a_day(text, m.start(), m.end()) and not _overlaps(m.start(), m.end(), taken):
             taken.append((m.start(), m.end()))
             n = (parse_number(m.group("n")) or 0) * (SACHET_TABLETS if m.groupdict().get("sachet") else 1)

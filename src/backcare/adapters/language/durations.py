@@ -163,7 +163,9 @@ def _a_date(quantity: str) -> bool:
 
 
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<prep>since|on|last|from|this\s+past|over)\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?P<part>\s+(?:morning|afternoon|evening|night|nite))?\b",
+    r"\b(?:(?P<prep>since|on|last|from|this\s+past|over)\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?P<part>\s+(?:morning|afternoon|evening|night|nite))?\b"
+    # a weekday naming a dated day, as a message's heading does: "Monday 7 December, 08:05"
+    r"(?!,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I,
 )
 #: "Day 5 of a lower back strain", "Day 2, about 4/10": day 1 is the day it started.

@@ -1,6 +1,6 @@
 """How many episodes of back pain in the past year: "the third time this year", "my fourth bad back
-this year", "3rd lumbar strain episode in the past 12 months", "4 times in the last 12 months",
-"this year it has gone four times", "first time ever"."""
+this year", "my fourth go of it this year", "3rd lumbar strain episode in the past 12 months", "4
+times in the last 12 months", "this year it has gone four times", "first time ever"."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ _WITHIN_YEAR = (
 )
 _EPISODE_PATTERNS = [
     re.compile(
-        rf"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:[a-z-]+\s+){{0,2}}?(?:time|episode|bout|attack|flare|flare-up|bad\s+back|back\s+(?:episode|attack|flare|flare-up|spasm)|spasm|one)\b[^.!?]{{0,40}}?\b{_WITHIN_YEAR}",
+        rf"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:[a-z-]+\s+){{0,2}}?(?:time|episode|bout|go|attack|flare|flare-up|bad\s+back|back\s+(?:episode|attack|flare|flare-up|spasm)|spasm|one)\b[^.!?]{{0,40}}?\b{_WITHIN_YEAR}",
         re.I,
     ),
     re.compile(  # "4 times this year", "4 episodes of acute LBP in the past 12 months", and one more

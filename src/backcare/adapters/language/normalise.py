@@ -26,12 +26,13 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u00a0": " ",
                          # an emoji's presentation selector would glue a full stop to it ("🏃‍♂️.")
                          "\ufe0e": "", "\ufe0f": ""})  # fmt: skip
-#: A blank line, or a line that starts a list item (not a reading wrapped onto it, "T\n38.6"), a
-#: quoted line ("> "; not a note's ">200 m") or a form's labelled answer ("Confused/drowsy: no",
-#: "Loss of bladder or bowel control: No"; a line wrapped mid-sentence, "say how many in the last
-#: 24 h: ...", or "nothing\ntouches it: lying, sitting", is no label).
+#: A blank line, or a line that starts a list item or a numbered question ("Q8 Fever?"; not a
+#: reading wrapped onto it, "T\n38.6"), a quoted line ("> "; not a note's ">200 m") or a form's
+#: labelled answer ("Confused/drowsy: no", "Loss of bladder or bowel control: No"; a line wrapped
+#: mid-sentence, "say how many in the last 24 h: ...", or "nothing\ntouches it: lying, sitting", is
+#: no label).
 _BREAK = re.compile(
-    r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)](?!\d)|(?=[A-Z][\w /'&()-]{0,45}:"
+    r"\n[ \t]*(?:\n|[-*\u2022\u25cf#]|>(?!\d)|\d+[.)](?!\d)|[Qq]\d{1,2}\b[.):]?|(?=[A-Z][\w /'&()-]{0,45}:"
     r"|(?![\w /'&-]*\b(?:it|me|him|them|us)\s*:)[a-z][\w /'&-]{0,30}:))\s*"
 )
 #: The labels of a written question and answer ("Q: Fever? A: No."): the question and its answer
@@ -53,6 +54,13 @@ _TIMES_UNIT_NAMES = {"d": "days", "w": "weeks", "wk": "weeks"}
 _LETTER_STOP = re.compile(r"(?:(?<=\s)[LR]|(?<=\d)[MF])\.(?=\s+[A-Z])")
 #: A word or two in quotation marks ("sudden "ripping" pain"): read as the words themselves.
 _SCARE_QUOTES = re.compile(r'"([A-Za-z][\w\'-]*(?: [\w\'-]+){0,2})"')
+#: A form's one-letter answer ("Fever or chills? N", "Chest pain? Y - a heavy feeling"), and the choice
+#: marked between the two ("Y / [N]", "[Y] / N"): written out, so that a "no" denies the question.
+_LETTER_ANSWER = re.compile(r"(?<=[?:])[ \t]*(?:(?P<y>y)|n)(?=[ \t]*(?:$|[-.,;]))", re.I | re.M)
+_MARKED_CHOICE = re.compile(r"\[\s*(?P<y>y|yes)\s*\]\s*/\s*(?:n|no)\b|\b(?:y|yes)\s*/\s*\[\s*(?:n|no)\s*\]", re.I)
+#: A form's boxes: an option left unticked ("[ ] upper back") says nothing; a ticked one is its words.
+UNTICKED = re.compile(r"\[[ \t]*\][^\[\n]*")
+_TICKED = re.compile(r"\[[ \t]*[x\u2713\u2714][ \t]*\][ \t]*", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINE = re.compile(r"\s*\n\s*")
 
@@ -80,6 +88,8 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     stripped = _CONTROL.sub(" ", text)
     removed = removed or stripped != text
     text = _DICTATED.sub(lambda m: DICTATED_MARKS[" ".join(m["mark"].lower().split())], stripped)
+    text = _MARKED_CHOICE.sub(lambda m: " yes." if m["y"] else " no.", text)
+    text = _LETTER_ANSWER.sub(lambda m: " yes." if m["y"] else " no.", _TICKED.sub("", UNTICKED.sub("", text)))
     text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", text))
     text = _NEWLINE.sub(" ", _OF.sub(r"\1f", text))
     text = _TIMES_UNIT.sub(lambda m: f"{m[1]}{m[2]} {_TIMES_UNIT_NAMES[m[3].lower()]}", text)

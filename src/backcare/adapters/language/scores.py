@@ -28,7 +28,9 @@ _SCORE_PATTERNS = [
 
 #: Scores in clinical shorthand: "NRS 8", "NRS 8/10", "VAS 7", "VAS 70mm", "pain score: 6", "score 6".
 _SCALE_SCORE = re.compile(
-    r"\b(?P<scale>nrs|nprs|vas|vrs|pain\s+(?:score|scale|rating|level)|score)\s*(?:of\s+|at\s+|is\s+|was\s+|now\s+|[:=]\s*|-\s*)?"
+    r"\b(?P<scale>nrs|nprs|vas|vrs|pain\s+(?:score|scale|rating|level)|score)\s*"
+    r"(?:\(?\s*0\s*(?:-|to)\s*10\s*\)?\s*)?"  # the scale named first: "Pain score 0-10: 7", "pain score (0-10) 6"
+    r"(?:of\s+|at\s+|is\s+|was\s+|now\s+|[:=]\s*|-\s*)?"
     r"(?P<n>\d{1,3}(?:\.\d)?)(?:\s*(?:-|to)\s*(?P<n2>\d{1,2})(?!\d))?(?:\s*(?:/|out\s+of)\s*(?P<d>10|100)\b|\s*(?P<mm>mm)\b)?"
     r"(?!\s*(?:days?|nights?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|%|am\b|pm\b|x\b|times|tabs?\b|tablets?|mg|g\b))(?![:/\d]|\.\d)",
     re.I,

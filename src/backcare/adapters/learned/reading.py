@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from backcare.adapters.language import Understanding
+from backcare.adapters.language.normalise import UNTICKED
 from backcare.adapters.learned.merge import (
     ABSENT,
     POSSIBLE,
@@ -86,7 +87,9 @@ def observe(text: str, kb: KnowledgeBase, today: dt.date) -> Observation:
     from backcare.adapters.language import understand
 
     rules = understand(text, kb, today)
-    sentences = split(text[:100_000]) if isinstance(text, str) else []
+    # a form's option left unticked ("[ ] History of cancer") says nothing, to either reader
+    told = split(text[:100_000]) if isinstance(text, str) else []
+    sentences = [s for s in told if not UNTICKED.fullmatch(s.text.strip())]
     try:
         model = packaged_model()
         readable = [fid for fid in model.findings if fid in kb.findings]
