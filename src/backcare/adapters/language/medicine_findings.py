@@ -123,9 +123,11 @@ def read_doses(analysis: Analysis, proxy: Proxy, out: dict[str, Read], strengths
         record(out, "paracetamol_overuse", "absent", stated[0][0].text, stated[0][0].start, False)
 
 
-#: Just before a medicine's name: it is no longer taken ("so I stopped the Lemsip straight away").
+#: Just before a medicine's name: it is no longer taken ("so I stopped the Lemsip straight away"; not
+#: a question, "Should I stop Atorva myself?").
 _STOPPED = re.compile(
-    r"(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:stopped|stop|quit|came\s+off|come\s+off|gave\s+up|given\s+up"
+    r"(?<!not\s)(?<!n't\s)(?<!never\s)(?<!should\si\s)(?<!shall\si\s)(?<!can\si\s)(?<!do\si\s)(?<!must\si\s)"
+    r"\b(?:stopped|stop|quit|came\s+off|come\s+off|gave\s+up|given\s+up"
     r"|no\s+longer\s+(?:take|taking|on))"
     r"\s+(?:taking\s+|using\s+)?(?:the\s+|my\s+|all\s+the\s+)?$",
     re.I,

@@ -328,8 +328,9 @@ _THEIR_HISTORY = re.compile(r"\s+(?:had|has\s+had|'s\s+had|died|passed\s+away|wa
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
 
 
-#: A relative named in the plural is one of them: "one of the children placed with us, a 9-year-old boy".
-_SINGULAR = {"children": "child", "kids": "kid", "sons": "son", "daughters": "daughter", "boys": "boy", "girls": "girl"}
+#: A relative named in the plural is one of them ("one of the children placed with us, a 9-year-old
+#: boy"), and a possessive typed without its apostrophe is theirs ("my husbands eyes").
+_SINGULAR = {f"{word}s": word for word in RELATIONS if " " not in word} | {"children": "child"}
 #: A third person's own body inside the words of a finding: "lost control of her bladder".
 _THEIR_BODY = frozenset({"her", "his", "their", "herself", "himself", "themselves"})
 #: ... except a baby felt moving: "I've hardly felt her kick today" is the writer's pregnancy.

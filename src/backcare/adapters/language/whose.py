@@ -1,7 +1,7 @@
 """Whose a finding is, where the words around it say so after the context rules have run: a finding
 joined by "and" to someone else's keeps their subject, the writer's own body that someone else says
-they saw is the writer's, another poster's quoted words are theirs, and a time told in a relative's
-clause dates their story."""
+they saw is the writer's, another poster's quoted words are theirs, a person named in brackets is an
+aside, and a time told in a relative's clause dates their story."""
 
 from __future__ import annotations
 
@@ -66,12 +66,39 @@ def _quoted_post(analysis: Analysis) -> None:
                 analysis.mentions[i] = replace(mention, family=("quoted",))
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+_NEW_SUBJECT = re.compile(r"\b(?:i|he|she|we|they)\b", re.I)
+
+
+def _aside_in_brackets(analysis: Analysis) -> None:
+    """A person named only inside brackets before a finding, which a subject of its own then follows,
+    is an aside, not whose it is: "while lifting my son (her grandson, 3 years) suddenly she got
+    severe pain", "(date night, kids at my mum's) and he found a lump on my back" (not "Her gran (my
+    mum) has osteoporosis", where the bracket names the subject)."""
+    for i, mention in enumerate(analysis.mentions):
+        if mention.label != "target" or not mention.family:
+            continue
+        opening = analysis.sentence_spans[mention.sentence][0]
+        before = analysis.text[opening : mention.start]
+        asides = list(_BRACKETED.finditer(before))
+        if not asides:
+            continue
+        # a subject of its own after the aside, before the finding or as the word right after it ("suddenly she got")
+        told = analysis.text[opening + asides[-1].end() : mention.end]
+        if not _NEW_SUBJECT.search(told + " " + " ".join(analysis.text[mention.end :].split()[:1])):
+            continue
+        outside = _BRACKETED.sub(" ", before).lower()
+        if all(any(cue in a.group(0).lower() for a in asides) and cue not in outside for cue in mention.family):
+            analysis.mentions[i] = replace(mention, family=())
+
+
 def keep_subjects(analysis: Analysis) -> None:
     """The corrections, in order: a subject carried over "and", the writer's own body, another
-    poster's words quoted."""
+    poster's words quoted, a person named in a bracketed aside."""
     _same_subject_after_and(analysis)
     _told_of_me(analysis)
     _quoted_post(analysis)
+    _aside_in_brackets(analysis)
 
 
 #: A clause told of a relative, up to a time expression: "My sister had cauda equina surgery a couple
