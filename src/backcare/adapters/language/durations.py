@@ -149,8 +149,7 @@ _CLINICAL_UNITS = {"7": (1.0, 31), "52": (7.0, 156), "12": (30.0, 48), "24": (1 
 _DATE_BEFORE = re.compile(
     r"\b(?:on|since|from|dated?|until|till|by|before|after|the|d\.?o\.?b|dob|born|in|within"
     # a weekday names a date: "sprint session Thu 3/12" is the 3rd of December, not three months
-    r"|mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)"
-    r"\.?\s*$",
+    rf"|{'|'.join(_WEEKDAYS)})\.?\s*$",
     re.I,
 )
 """Before a clinical "3/7", a date ("on 3/7") or a window that is not how long it has lasted ("3

@@ -88,8 +88,9 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     stripped = _CONTROL.sub(" ", text)
     removed = removed or stripped != text
     text = _DICTATED.sub(lambda m: DICTATED_MARKS[" ".join(m["mark"].lower().split())], stripped)
-    text = _MARKED_CHOICE.sub(lambda m: " yes." if m["y"] else " no.", text)
-    text = _LETTER_ANSWER.sub(lambda m: " yes." if m["y"] else " no.", _TICKED.sub("", UNTICKED.sub("", text)))
+    text = _TICKED.sub("", UNTICKED.sub("", text))
+    for answer in (_MARKED_CHOICE, _LETTER_ANSWER):
+        text = answer.sub(lambda m: " yes." if m["y"] else " no.", text)
     text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", text))
     text = _NEWLINE.sub(" ", _OF.sub(r"\1f", text))
     text = _TIMES_UNIT.sub(lambda m: f"{m[1]}{m[2]} {_TIMES_UNIT_NAMES[m[3].lower()]}", text)
