@@ -90,8 +90,9 @@ _TIMES_WORDS = {"once": 1, "twice": 2}
 _ROMAN = {"ii": 2.0, "iii": 3.0}
 
 
-def _shorthand_dose(m: re.Match[str]) -> float | None:
-    """Tablets (of 500 mg) a day for one shorthand match, or None when it is not a dose."""
+def _shorthand_dose(m: re.Match[str], total: bool = False) -> float | None:
+    """Tablets (of 500 mg) a day for one shorthand match, or None when it is not a dose; a day's
+    total the person states ("total 14 tablets in the day") may hold more than one dose's eight."""
     groups = m.groupdict()
     unit = (groups["unit"] or "").lower()
     freq = (groups["freq"] or "").lower()
@@ -121,7 +122,7 @@ def _shorthand_dose(m: re.Match[str]) -> float | None:
             return None
         per_dose = n / TABLET_MG
     elif unit or times:
-        if not 0 < n <= 8:
+        if not 0 < n <= (40 if total else 8):
             return None
         per_dose = n * per_tablet * (SACHET_TABLETS if unit.startswith("sachet") else 1)
     else:
@@ -150,11 +151,11 @@ _TOTAL_AFTER = re.compile(
 )
 #: Before it in its sentence, the same: "I added it all up and I've had 3 g", "it comes to 5 g", a
 #: note's "Total paracetamol counted with her for the last 24 h: 2.5 g" or "Calculated paracetamol
-#: last 24 h = 3 g"; or right before it, the sum drawn from the doses just told ("four times a day,
-#: so 4 g a day", "that's 3 g").
+#: last 24 h = 3 g" (not an amount added on: "total 14 tablets ..., and also 3 sachets"); or right
+#: before it, the sum drawn from the doses just told ("four times a day, so 4 g a day", "that's 3 g").
 _TOTAL_BEFORE = re.compile(
     r"\b(?:added\s+(?:it|them|everything)(?:\s+all)?\s+up|adds?\s+up\s+to|a\s+total\s+of|in\s+total|comes?\s+to"
-    r"|came\s+to|total|totall?ed|calculated|worked\s+out)\b[^.!?]{0,55}$"
+    r"|came\s+to|total|totall?ed|calculated|worked\s+out)\b(?:(?!\b(?:and\s+also|plus|as\s+well\s+as|on\s+top)\b)[^.!?]){0,55}$"
     r"|\b(?:so|which\s+is|which\s+makes|that(?:'s|\s+is|\s+makes)|thats|making)\s+(?:about\s+|around\s+)?$",
     re.I,
 )
@@ -298,8 +299,9 @@ def doses_per_day(text: str) -> Iterator[ValueMention]:
             continue
         if m.group("mt") and not _within_a_day(text, m.start(), m.end()):
             continue  # "four times" over a week is no daily rate
-        dose = _shorthand_dose(m)
+        end = m.start() + len(m.group(0).rstrip(" ,"))
+        total = _is_total(text, m.start(), end)
+        dose = _shorthand_dose(m, total)
         if dose and not _is_limit(text, m.start(), m.end()):
-            end = m.start() + len(m.group(0).rstrip(" ,"))
-            kind: Kind = "dose_total" if _is_total(text, m.start(), end) else "doses_per_day"
+            kind: Kind = "dose_total" if total else "doses_per_day"
             yield ValueMention(kind, round(dose, 1), m.start(), end)
