@@ -90,7 +90,7 @@ _TIMES_WORDS = {"once": 1, "twice": 2}
 _ROMAN = {"ii": 2.0, "iii": 3.0}
 
 
-def _shorthand_dose(m: re.Match[str], total: bool = False) -> float | None:
+def _shorthand_dose(m: re.Match[str], total: bool) -> float | None:
     """Tablets (of 500 mg) a day for one shorthand match, or None when it is not a dose; a day's
     total the person states ("total 14 tablets in the day") may hold more than one dose's eight."""
     groups = m.groupdict()
