@@ -18,6 +18,7 @@ from backcare.adapters.language.values import Subject, ValueMention, core_span
 
 _DECADES = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
+_DECADE_WORDS = "|".join(_DECADES)
 
 _NOT_AGE_AFTER = (
     r"(?!\d)(?![.,]\d)(?!\s*(?:weeks?|wks?|w\b|days?|months?|mths?|hours?|hrs?|minutes?|mins?|/|%|kg|kgs|kilos?|lbs?|pounds|"
@@ -128,10 +129,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         "other",
     ),
     (
-        re.compile(
-            r"\bin\s+(?:my|his|her)\s+(?P<mod>early\s+|mid\s+|mid-|late\s+)?(?P<dec>teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-            re.I,
-        ),
+        re.compile(rf"\bin\s+(?:my|his|her)\s+(?P<mod>early\s+|mid\s+|mid-|late\s+)?(?P<dec>{_DECADE_WORDS})\b", re.I),
         "unknown",
     ),
     (re.compile(r"(?:^|[.!?]\s+)(?P<n>\d{2})\s*[.!?]?\s*$", re.I), "unknown"),
@@ -180,8 +178,10 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     (re.compile(r"(?:(?<=\bhere,\s)|(?<=\bhere,))(?P<n>[1-9]\d)(?=\s*[.!,;])", re.I), "self"),
     # an age alone as the first sentence: "56. Pain in the middle of my back..."
     (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Za-z])"), "unknown"),
-    # ... or alone between words in the first sentence: "Upper back pain between the shoulder blades, 63, from"
-    (re.compile(r"\A[^.!?\d]*[a-z],\s*(?P<n>1[6-9]|[2-9]\d)\s*,\s*(?=[a-z])", re.I), "unknown"),
+    # ... alone between words in the first sentence ("Upper back pain between the shoulder blades, 63, from"),
+    # or ending a first sentence of a few words ("Bus driver, 57. Pain between my shoulder blades")
+    (re.compile(r"\A(?=[^.!?\d]*[a-z],\s*\d+\s*,\s*[a-z]|\s*(?:[\w'-]+\s+){0,3}[\w'-]+,\s*\d+\s*\.\s)"
+                r"[^.!?\d]*[a-z],\s*(?P<n>1[6-9]|[2-9]\d)\s*[,.]", re.I), "unknown"),
     (_YEARS_MONTHS, "unknown"),
     # a note's child named then aged: "Year 6 boy, 11", "girl, 13,"; at a sentence's start without
     # the comma: "daughter 13, back pain that wakes her at night", "son is 12, ..."

@@ -82,6 +82,21 @@ def is_hedged(mention: Mention, text: str) -> bool:
     return False
 
 
+#: A hedge that doubts rather than believes: "not sure if", "can't tell whether", "no idea if".
+_DOUBT = re.compile(
+    r"\b(?:not\s+(?:sure|certain|100%\s+sure)|can\s*(?:not|'t)\s+tell|(?:do\s+not|don'?t|dunno)\s+know|no\s+idea"
+    r"|wonder(?:ing)?|hard\s+to\s+(?:tell|say))\s*(?:if|whether)?\b",
+    re.I,
+)
+
+
+def doubts_the_normal(mention: Mention, text: str) -> bool:
+    """Whether a statement of the normal is doubted ("I'm not sure if I can feel my bum properly"):
+    a warning sign told with uncertainty, which counts (clinical spec section 1), where "I think I
+    can feel everything" is a hedged denial, asked again."""
+    return is_hedged(mention, text) and any(_DOUBT.search(text[start:end]) for start, end in mention.hedges)
+
+
 def is_longstanding(mention: Mention, vocabulary: Vocabulary) -> bool:
     """A mention of a finding that means "new or worsening" which the context ties to a long
     duration or a chronic cause, with nothing saying it is new or worse."""

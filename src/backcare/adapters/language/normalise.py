@@ -52,12 +52,25 @@ _TIMES_UNIT_NAMES = {"d": "days", "w": "weeks", "wk": "weeks"}
 #: A note's side or sex letter ending a sentence ("dermatome L. Saddle sensation intact", "38M.
 #: Reduced ..."): its full stop is the sentence's, not an abbreviation's that hides the end.
 _LETTER_STOP = re.compile(r"(?:(?<=\s)[LR]|(?<=\d)[MF])\.(?=\s+[A-Z])")
-#: A word or two in quotation marks ("sudden "ripping" pain"): read as the words themselves.
-_SCARE_QUOTES = re.compile(r'"([A-Za-z][\w\'-]*(?: [\w\'-]+){0,2})"')
+#: A word or two in quotation marks ("sudden "ripping" pain", a note's "feels 'rough but OK'"): read as
+#: the words themselves (a single quote only between non-letters, so never an apostrophe; and never
+#: words quoted in the first person, which are their speaker's: "she keeps saying 'my back hurts'").
+_SCARE_QUOTES = re.compile(
+    r'"([A-Za-z][\w\'-]*(?: [\w\'-]+){0,2})"'
+    r"|(?<!\w)'(?![^']*\b(?i:i|my|me|mine|we|our|us)\b)([A-Za-z][\w-]*(?: [\w-]+){0,3})'(?!\w)"
+)
 #: A form's one-letter answer ("Fever or chills? N", "Chest pain? Y - a heavy feeling"), and the choice
 #: marked between the two ("Y / [N]", "[Y] / N"): written out, so that a "no" denies the question.
 _LETTER_ANSWER = re.compile(r"(?<=[?:])[ \t]*(?:(?P<y>y)|n)(?=[ \t]*(?:$|[-.,;]))", re.I | re.M)
 _MARKED_CHOICE = re.compile(r"\[\s*(?P<y>y|yes)\s*\]\s*/\s*(?:n|no)\b|\b(?:y|yes)\s*/\s*\[\s*(?:n|no)\s*\]", re.I)
+#: A question written with a full stop and answered on its own ("Any fever. NO.", "Had I got numb bits
+#: down below. No."): its stop made a question mark, so that the answer denies it as "Fever? No." does.
+_UNMARKED_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:any|(?:had|have|has|did|do|does|was|were|is|are|am|could|can)\s+"
+    r"(?:i|you|he|she|we|they|there|it|my|your|his|her)\b)[^.!?\n]{1,100}\."
+    r"(?=[ \t]+(?:no|nope|nah|none|never|yes|yep|yeah)[ \t]*(?:[.!]|$))",
+    re.I | re.M,
+)
 #: A form's boxes: an option left unticked ("[ ] upper back") says nothing; a ticked one is its words.
 UNTICKED = re.compile(r"\[[ \t]*\][^\[\n]*")
 _TICKED = re.compile(r"\[[ \t]*[x\u2713\u2714][ \t]*\][ \t]*", re.I)
@@ -91,10 +104,11 @@ def clean(raw: str, max_chars: int = MAX_CHARS) -> CleanText:
     text = _TICKED.sub("", UNTICKED.sub("", text))
     for answer in (_MARKED_CHOICE, _LETTER_ANSWER):
         text = answer.sub(lambda m: " yes." if m["y"] else " no.", text)
+    text = _UNMARKED_QUESTION.sub(lambda m: m[0][:-1] + "?", text)
     text = _BREAK.sub(_sentence_break, _QA_LABEL.sub(r"\1\2", text))
     text = _NEWLINE.sub(" ", _OF.sub(r"\1f", text))
     text = _TIMES_UNIT.sub(lambda m: f"{m[1]}{m[2]} {_TIMES_UNIT_NAMES[m[3].lower()]}", text)
-    text = _SCARE_QUOTES.sub(r"\1", text)
+    text = _SCARE_QUOTES.sub(lambda m: m[1] or m[2], text)
     text = _LETTER_STOP.sub(lambda m: m[0][:-1] + " .", text)
     text = _SPACES.sub(" ", text).strip()
     return CleanText(text=text, truncated=truncated, removed_control=removed)

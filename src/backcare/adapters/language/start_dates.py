@@ -105,8 +105,9 @@ _STARTED_ON = re.compile(
 )
 #: A start told by part of a month: "It started in the first week of November", "started middle of
 #: October", "started aching in mid-October", "Mid-October I started getting ...", "at the beginning
-#: of November ..., and since then", "since about Labor Day (early September)" (the part's first day:
-#: the first week from the 1st, mid from the 15th).
+#: of November ..., and since then", "Laid a patio in mid-October and it's been sore ever since",
+#: "since about Labor Day (early September)" (the part's first day: the first week from the 1st, mid
+#: from the 15th).
 _PART = (
     r"early|late|mid|(?:the\s+)?(?:beginning|start|end|middle)\s+of"
     r"|the\s+(?:first|second|third|fourth|last)\s+week\s+of"
@@ -115,7 +116,8 @@ _STARTED_IN = re.compile(
     rf"\b(?:started|began|begun|came\s+on|kicked\s+off)\s+(?:back\s+|(?:hurting|aching|playing\s+up)\s+)?(?:(?:in|around)\s+)?"
     rf"(?:(?P<part>{_PART})(?:\s+|-))?(?P<m>{_MONTH_NAME})\b(?!\s+\d)"
     rf"|(?:^|(?<=[.!?]\s))(?P<part2>early|mid|late)(?:\s+|-)(?P<m2>{_MONTH_NAME})\b(?=[^.!?]{{0,30}}\b(?:started|began|came\s+on))"
-    rf"|\b(?:at|in)\s+(?P<part3>{_PART})(?:\s+|-)(?P<m3>{_MONTH_NAME})\b(?=[^.!?]{{0,80}}\b(?:ever\s+)?since\s+then\b)"
+    rf"|\b(?:at|in)\s+(?:(?P<part3>{_PART})(?:\s+|-))?(?P<m3>{_MONTH_NAME})\b"
+    rf"(?=[^.!?]{{0,80}}\b(?:(?:ever\s+)?since\s+then|ever\s+since)\b)"
     # a day glossed with its month: "since about Labor Day (early September)", "Since about a week
     # after I got home (start of November)"
     rf"|\bsince\b[^.!?()]{{0,45}}\(\s*(?:(?P<part4>{_PART})(?:\s+|-))?(?P<m4>{_MONTH_NAME})\s*\)",

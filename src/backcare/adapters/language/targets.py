@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from backcare.adapters.language.mention_context import (
     ASKED_OF_ME,
+    doubts_the_normal,
     history_allows,
     is_hedged,
     is_longstanding,
@@ -209,8 +210,9 @@ def read_targets(
                 readings.append((fid, Read("absent", mention.text, False, mention.start, hedged, rule)))
         elif not entry.only_negated:
             status: Status = entry.status
-            if status == "present" and mention.uncertain:
-                status = "possible"
+            doubted = status == "absent" and doubts_the_normal(mention, analysis.text)
+            if (status == "present" and mention.uncertain) or doubted:
+                status = "possible"  # "maybe a bit numb"; "not sure if I can feel my bum properly"
             ids = entry.ids
             if is_longstanding(mention, vocabulary):
                 ids, extra = list(entry.if_longstanding or []), []

@@ -135,11 +135,11 @@ _WENT_DOWN = re.compile(
     re.I,
 )
 #: A lump or a change of shape is told with a word for it: the model read one into "Lower back has
-#: been stiff for a couple of weeks".
+#: been stiff for a couple of weeks". A muscle "like a knot" or "in knots" is tight, not lumpy.
 _LUMP = re.compile(
-    r"\b(?:lump\w*|bump\w*|swell\w*|swollen|mass|growth|curv\w*|hump\w*|deform\w*|step|bulg\w*|bony|knot\w*"
-    r"|kyphos\w*|scolios\w*|crooked|lipoma|cyst|shape|sticks? out|sticking out|protrud\w*|bone|hunch\w*|stoop\w*"
-    r"|bent over|dowager)\b",
+    r"\b(?:lump\w*|bump\w*|swell\w*|swollen|mass|growth|curv\w*|hump\w*|deform\w*|step|bulg\w*|bony"
+    r"|(?<!like a )(?<!in )knots?|kyphos\w*|scolios\w*|crooked|lipoma|cyst|shape|sticks? out|sticking out|protrud\w*"
+    r"|bone|hunch\w*|stoop\w*|bent over|dowager)\b",
     re.I,
 )
 #: A tearing or ripping pain is told with those words (or a knife through to the back).
@@ -243,11 +243,11 @@ _ARM_OR_JAW = re.compile(
     r"|clavicles?|upper\s+limbs?|ulnar)\b",
     re.I,
 )
-#: Pain for over three months is told with a length of time or a word for lasting: the model read
-#: it into "back pain, 62 yrs, male" (the age is taken out of the sentence before this check). A time
-#: "later" is a gap between two things, not a length ("Now, three months later, I've tweaked my back").
+#: Pain for over three months is told with a length of time or a word for lasting: the model read it
+#: into "back pain, 62 yrs, male" (the age is taken out before this check). A time "later" is a gap, not
+#: a length ("Now, three months later, I've tweaked my back"); "how long will this last?" asks for one.
 _LASTING = re.compile(
-    r"\b(?:months?|mths?|mnths?|mos|years?|yrs?|yr|decades?|chronic\w*|long\w*|ages|always|forever|persist\w*"
+    r"\b(?:months?|mths?|mnths?|mos|years?|yrs?|yr|decades?|chronic\w*|(?<!how )long\w*|ages|always|forever|persist\w*"
     # (not a "since" of today: "complaining of low back pain since teatime")
     r"|since(?!\s+(?:this|today|tonight|teatime|lunch\w*|breakfast|dinner\w*|supper\w*|yesterday|last\s+night))"
     r"|ongoing|on and off|on-off|never|constant\w*|recurr\w*|weeks|wks|winter|summer|spring|autumn|christmas"
