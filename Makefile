@@ -12,7 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The vocabulary's patterns compiled ahead of time, so that a one-off command need not compile them
+# (used only while it matches the vocabulary and code it was made from; see language/compiled.py).
+LANGUAGE := src/backcare/adapters/language
+PATTERNS := $(LANGUAGE)/compiled_patterns.json
+$(PATTERNS): $(STAMP) $(wildcard $(LANGUAGE)/*.py $(LANGUAGE)/*.yaml)
+	$(BIN)/python -m backcare.adapters.language.compiled
+
+install: $(STAMP) $(PATTERNS)
 
 run: install
 	$(BIN)/backcare serve

@@ -20,11 +20,13 @@ from backcare.adapters.language.normalise import (
     english_words,
     make_normaliser,
 )
-from backcare.adapters.language.patterns import PatternError, compile_regex, merge_negations
+from backcare.adapters.language.patterns import Compile, PatternError, compile_regex, merge_negations
 from backcare.adapters.language.vocabulary import Vocabulary, VocabularyError, check_patterns, load_vocabulary
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from backcare.adapters.language.compiled import Compiled
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,17 @@ def compile_all() -> None:
 @cache
 def engine() -> Engine:
     """Build the pipeline (once per process): spaCy's blank English, the vocabulary's patterns
-    compiled to regular expressions, and the ConText rules."""
+    compiled to regular expressions (ahead of time when ``make install`` did, see ``compiled``),
+    and the ConText rules."""
+    from backcare.adapters.language import compiled
+
+    ahead = compiled.load()
+    return build_engine(ahead, ahead.compile if ahead else compile_regex)
+
+
+def build_engine(ahead: Compiled | None, compile: Compile) -> Engine:
+    """The pipeline, its patterns compiled by ``compile``; with none compiled ahead, the vocabulary
+    is checked and its keywords gathered here."""
     import warnings
 
     _silence_logging()
@@ -116,13 +128,14 @@ def engine() -> Engine:
     vocabulary = load_vocabulary()
     nlp = spacy.blank("en")
     _tokenizer_rules(nlp)
-    normaliser = make_normaliser(vocabulary.normalise, vocabulary.keywords())
+    normaliser = make_normaliser(vocabulary.normalise, ahead.keywords if ahead else vocabulary.keywords())
     tokenise = _tokeniser(nlp, normaliser)
-    check_patterns(vocabulary, tokenise)
+    if ahead is None:
+        check_patterns(vocabulary, tokenise)  # (compiled ahead: checked when it was compiled)
     nlp.add_pipe("sentencizer")
-    findings, scope = _vocabulary_matchers(vocabulary, tokenise)
+    findings, scope = _vocabulary_matchers(vocabulary, tokenise, compile)
     context: AnchoredMatcher[int] = AnchoredMatcher()
-    rules = build_context_rules(load_rules(), vocabulary.macros, tokenise)
+    rules = build_context_rules(load_rules(), vocabulary.macros, tokenise, compile)
     for i, (_, compiled) in enumerate(rules):
         context.add(i, compiled)
     english_words()  # the typo corrector's dictionary, loaded with the rest
@@ -164,7 +177,7 @@ def _tokeniser(nlp: Language, normaliser: Normaliser) -> Callable[[str], list[st
 
 
 def _vocabulary_matchers(
-    vocabulary: Vocabulary, tokenise: Callable[[str], list[str]]
+    vocabulary: Vocabulary, tokenise: Callable[[str], list[str]], compile: Compile
 ) -> tuple[AnchoredMatcher[str], AnchoredMatcher[str]]:
     """The findings matcher (targets, "ignore" masks, paracetamol products) and the scope matcher
     (the back, flank or a spasm, and their look-alikes), keyed "label#index"."""
@@ -174,7 +187,7 @@ def _vocabulary_matchers(
         key = f"{label}#{index}" if index >= 0 else label
         for text in patterns:
             try:
-                matcher.add(key, compile_regex(text, macros, tokenise))
+                matcher.add(key, compile(text, macros, tokenise))
             except PatternError as exc:
                 where = f"{label}[{index}]" if index >= 0 else label
                 raise VocabularyError(f"vocabulary.yaml: {where}: {exc}") from None

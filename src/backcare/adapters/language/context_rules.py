@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from backcare.adapters.language.patterns import (
+    Compile,
     PatternError,
     Tokenise,
     TokenRegex,
@@ -147,7 +148,7 @@ def load_rules(path: Path = RULES_FILE) -> RulesFile:
 
 
 def build_context_rules(
-    rules_file: RulesFile, macros: dict[str, str], tokenise: Tokenise
+    rules_file: RulesFile, macros: dict[str, str], tokenise: Tokenise, compile: Compile = compile_regex
 ) -> list[tuple[Any, TokenRegex]]:
     """medspaCy's default rules (minus ``drop_default``) and the lay rules: each a ConTextRule (what
     the cue means and how far it reaches) with the compiled pattern that finds the cue."""
@@ -173,7 +174,7 @@ def build_context_rules(
     for index, lay in enumerate(rules_file.rules):
         for text in lay.patterns:
             try:
-                compiled = compile_regex(text, macros, tokenise)
+                compiled = compile(text, macros, tokenise)
             except PatternError as exc:
                 raise ContextRulesError(f"context_rules.yaml: rules[{index}]: {exc}") from None
             rule = ConTextRule(

@@ -62,6 +62,8 @@ TokenSpec = dict[str, Any]
 
 
 Tokenise = Callable[[str], list[str]]
+#: What compiles a pattern (``compile_regex``, or a lookup of patterns compiled ahead of time).
+Compile = Callable[[str, Mapping[str, str], Tokenise], "TokenRegex"]
 
 
 #: Ends every token in the text a pattern is matched against (a control character, which cleaned
