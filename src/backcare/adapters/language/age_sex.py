@@ -160,10 +160,10 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
         ),
         "unknown",
     ),
-    # one of those a carer looks after, with an age: "One of our ladies, 78, slid off her bed"
+    # one of those one looks after, with an age: "One of our ladies, 78, slid", "one of my Year 9 girls (14)"
     (
         re.compile(
-            r"\bone\s+of\s+(?:our|my|the)\s+(?:\w+\s+)?(?:ladies|gentlemen|gents|residents|clients|patients|"
+            r"\bone\s+of\s+(?:our|my|the)\s+(?:\w+\s+){0,2}?(?:ladies|gentlemen|gents|residents|clients|patients|u\d\ds|"
             r"service\s+users|men|women|fellas|lads|lasses|squad|team|crew|class|group|players|girls|boys|kids|pupils|"
             rf"swimmers|gymnasts|runners|athletes|dancers|juniors|riders)\s*(?:,|\(|-)\s*(?:aged\s+|age\s+)?(?P<n>\d{{1,3}}){_NOT_AGE_AFTER}",
             re.I,

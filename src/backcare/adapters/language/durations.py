@@ -8,12 +8,10 @@ import re
 from collections.abc import Iterator
 
 from backcare.adapters.language.pregnancy import speaks_of_pregnancy
+from backcare.adapters.language.start_dates import WEEKDAYS as _WEEKDAYS
 from backcare.adapters.language.start_dates import since_dates
 from backcare.adapters.language.values import NUMWORD, ValueMention, parse_number
 
-_WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
-             "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
-             "sun": 6, "sunday": 6}  # fmt: skip
 _UNIT_DAYS = {"minute": 0, "min": 0, "hour": 0, "hr": 0, "day": 1, "night": 1, "week": 7, "wk": 7,
               "fortnight": 14, "month": 30, "mth": 30, "year": 365, "yr": 365}  # fmt: skip
 
@@ -117,9 +115,11 @@ _DURATION_SINCE_TOLD_FIRST = re.compile(
     r"(?:\s+(?:exactly|now|today|to\s+the\s+day))*\s+since\b",
     re.I,
 )
-#: "still grumbling after 7 weeks": how long it has gone on.
+#: "still grumbling after 7 weeks", "still aching most days ten months later": how long it has gone on.
 _DURATION_STILL_AFTER = re.compile(
-    rf"\bstill\b[^.!?,]{{0,30}}?\bafter\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*{_UNIT}\b", re.I
+    rf"\bstill\b[^.!?,]{{0,30}}?\b(?P<after>after\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?)?{_QTY}\s*{_UNIT}"
+    r"(?(after)|\s+(?:later|on))\b",
+    re.I,
 )
 #: "since I had my baby, and she's 5 months old now": the child's age is how long it has gone on.
 _DURATION_SINCE_BIRTH = re.compile(

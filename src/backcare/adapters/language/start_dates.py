@@ -18,12 +18,17 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
      "november", "december"])}  # fmt: skip
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
+WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
+            "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
+            "sun": 6, "sunday": 6}  # fmt: skip
+#: A weekday written before a date ("since tues 20 oct", "started Mon 26 October"): it adds nothing.
+_WEEKDAY_BEFORE = rf"(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\.?,?"
 _MONTH_NAME = (
     r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
 _SINCE_MONTH = re.compile(
-    r"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|last"
+    rf"\b(?:since|from|in\s+early|in\s+late|in)\s+(?:(?:about|around|roughly|approximately|maybe|last|{_WEEKDAY_BEFORE}"
     r"|(?P<part>early|late|mid|the\s+(?:beginning|start|end|middle)\s+of)"
     # "since the August bank holiday"
     rf"|the(?=\s+(?:{_MONTH_NAME})\s+(?:bank\s+holiday|holidays?|half[\s-]term)))(?:\s+|-))*(?:(?:the\s+)?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
@@ -97,7 +102,7 @@ _STARTED_ON = re.compile(
     r"|(?:started|began)\s+(?:hurting|aching|playing\s+up)|(?:was|were)\s+born(?=\s+on\b[^.!?]{0,90}\bsince\b)"
     r"|(?:back|it)\s+(?:went|gave\s+(?:out|way)|locked(?:\s+up)?|seized(?:\s+up)?)(?=\s+on\b))\s*"
     r"(?:(?:in|across|down|around|at)\s+(?:my|the|his|her)\s+(?:[a-z]+\s+){0,3}?on\b|on\b|:|-)?\s*"
-    r"(?:(?:around|about|roughly|approximately)\s+)?(?:the\s+)?"
+    rf"(?:(?:around|about|roughly|approximately)\s+)?(?:{_WEEKDAY_BEFORE}\s+)?(?:the\s+)?"
     rf"(?:(?P<day>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})\b"
     rf"|(?P<m2>{_MONTH_NAME})\s+(?:the\s+)?(?P<day2>{_DAY})(?:st|nd|rd|th)?\b(?![:/.]?\d)"
     rf"|{_WRITTEN_DATE})",

@@ -78,12 +78,13 @@ _AMOUNT = re.compile(
     re.I,
 )
 #: Words of strength or of what a leg will not do: weakness cannot be told without one ("gives
-#: way", "dragging my foot", "can't get up the stairs", "power 4/5"). The model alone reads it into
-#: "nothing going down my legs" or "started when I lifted a bag of cement".
+#: way", "dragging my foot", "can't get up the stairs", "power 4/5"; not the stair one slipped on). The
+#: model alone reads it into "nothing going down my legs" or "started when I lifted a bag of cement".
+_ON_THE = "".join(f"(?<!{w} )" for w in ("on the", "bottom", "top", "last", "first"))
 _WEAK_WORDS = (
     r"weak\w*|strength|strong|power|[0-5]/5|mrc|give[sn]?|gave|giving|buckl\w*|heavy|heaviness|lead|drag\w*"
     r"|drop\w*|catch\w*|slap\w*|scuff\w*|stumbl\w*|trip\w*|jelly|wobbl\w*|hold\w*|useless|floppy|dead"
-    r"|collaps\w*|fall\w*|fell|stairs?|steps?|kerb|curb|climb\w*|(?:not|stopped) working|let\w* me down"
+    rf"|collaps\w*|fall\w*|fell|{_ON_THE}(?:stairs?|steps?)|kerb|curb|climb\w*|(?:not|stopped) working|let\w* me down"
     r"|(?:can'?t|cannot|can not|couldn'?t|could not|unable|won'?t|will not|doesn'?t|does not|didn'?t|did not"
     r"|isn'?t|is not)"
     # what the back will not let them do, or what a child does not want, is no weakness: "won't bend
