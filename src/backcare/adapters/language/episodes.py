@@ -21,10 +21,11 @@ _UP_TO_TWELVE = r"(?:[1-9]|1[0-2]|two|three|four|five|six|seven|eight|nine|ten|e
 """A count of months that stays within a year: "the last 18 months" is not "the past year"."""
 
 #: A window that lies within the past year: "this year", "in the last 12 months", "since January",
-#: "since (last) Christmas", "in the past six months", "in about 10 months", a note's "in 12/12" or "in 10/12".
+#: "since (last) Christmas", "in the past six months", "in about 10 months", a note's "in 12/12" or "in 10/12",
+#: "this calendar year".
 _WITHIN_YEAR = (
     r"(?:(?:this|in\s+the\s+(?:last|past)|in\s+a|in(?=\s+(?:12|twelve)\s)|per|a|within\s+a|over\s+the\s+(?:last|past))\s+(?:year|yr|12\s+months|twelve\s+months)\b"
-    r"|(?:in|over|within)\s+(?:the\s+)?(?:last|past)\s+(?:12\s*/\s*12|yr|12\s*m(?:ths?|onths)?)\b"
+    r"|(?:in|over|within)\s+(?:the\s+)?(?:last|past)\s+(?:12\s*/\s*12|yr|12\s*m(?:ths?|onths)?)\b|this\s+calendar\s+year\b"
     r"|(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:[1-9]|1[0-2])\s*/\s*12\b"
     r"|since\s+(?:last\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
     r"christmas|xmas|easter|new\s+year|the\s+new\s+year|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|last\s+(?:summer|spring|autumn|fall|winter))\b"

@@ -79,17 +79,21 @@ _UP_TO_NOW = re.compile(r"\b(?:for|over|in)\s+the\s+(?:last|past)\b", re.I)
 _HOW_LONG = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?)\b(?!\s+ago)", re.I)
 
 
-def _about_the_past(analysis: Analysis, duration: Mention) -> bool:
+def _about_the_past_or_another(analysis: Analysis, duration: Mention, proxy: Proxy) -> bool:
     """Whether the time belongs to history ("I had sciatica three years ago", "a car accident ten
-    years ago; my back is sore"): the mention nearest to it in its sentence is a past one. A time
-    "for the last 4 months" runs up to now, whatever it is told beside."""
+    years ago; my back is sore") or to someone else ("She had a fall last week, I didn't, but my low
+    back has been grumbling for about 2 months"): the mention nearest to it in its sentence is a past
+    one, or theirs with no back told before the time ("Lower back pain since I helped a friend move a
+    sofa on Tuesday" is the back's). A time "for the last 4 months" runs up to now, whatever it is
+    told beside."""
     if _UP_TO_NOW.search(duration.text):
         return False
     others = [m for m in analysis.mentions if m.sentence == duration.sentence and m.label in {"target", "scope"}]
     if not others:
         return False
     nearest = min(others, key=lambda m: max(m.start - duration.end, duration.start - m.end, 0))
-    return bool(nearest.historical)
+    back_before = any(m.label == "scope" and m.end <= duration.start for m in others)
+    return bool(nearest.historical) or (about_someone_else(nearest, proxy) and not back_before)
 
 
 def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: dict[str, Read]) -> None:
@@ -118,7 +122,9 @@ def read_onset(analysis: Analysis, vocabulary: Vocabulary, proxy: Proxy, out: di
         ) and not _NO_CONDITION_IF.search(lead):
             continue
         back_unnamed = mention.sentence not in mentioned
-        if _about_a_condition(analysis, mention, vocabulary, back_unnamed) or _about_the_past(analysis, mention):
+        if _about_a_condition(analysis, mention, vocabulary, back_unnamed) or _about_the_past_or_another(
+            analysis, mention, proxy
+        ):
             continue
         if _LIFE_STATE.search(lead) or _WELL_BEFORE.search(lead):
             continue  # "been clean 10 years now", "retired 5 years ago", "all normal for years": not the back

@@ -92,13 +92,30 @@ def _aside_in_brackets(analysis: Analysis) -> None:
             analysis.mentions[i] = replace(mention, family=())
 
 
-def keep_subjects(analysis: Analysis) -> None:
+#: A finding whose words open with its subject ("she's a bit yellow", "he looks jaundiced"): the
+#: pronoun cannot be a context cue of the words it is part of.
+_OPENS_WITH_SUBJECT = re.compile(r"(he|she)\b(?!\s*(?:says|said|thinks|told|noticed|reckons)\b)", re.I)
+
+
+def _subject_inside(analysis: Analysis, conditional: frozenset[int]) -> None:
+    """A finding told with its own "he" or "she" is theirs, as it would be with the pronoun outside;
+    not a rule that holds only with another finding of the writer's ("she's been really quiet today"
+    is, in a pregnancy, the baby the writer carries)."""
+    for i, mention in enumerate(analysis.mentions):
+        opens = _OPENS_WITH_SUBJECT.match(mention.text)
+        if mention.label == "target" and mention.index not in conditional and not mention.family and opens:
+            analysis.mentions[i] = replace(mention, family=(opens.group(1).lower(),))
+
+
+def keep_subjects(analysis: Analysis, conditional: frozenset[int]) -> None:
     """The corrections, in order: a subject carried over "and", the writer's own body, another
-    poster's words quoted, a person named in a bracketed aside."""
+    poster's words quoted, a person named in a bracketed aside, a subject inside the finding's words
+    (``conditional``: the vocabulary's rules that need another finding, which their pronoun is of)."""
     _same_subject_after_and(analysis)
     _told_of_me(analysis)
     _quoted_post(analysis)
     _aside_in_brackets(analysis)
+    _subject_inside(analysis, conditional)
 
 
 #: A clause told of a relative, up to a time expression: "My sister had cauda equina surgery a couple
