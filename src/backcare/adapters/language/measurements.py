@@ -148,9 +148,9 @@ _FALL_HEIGHT = [
     ),
     re.compile(rf"(?<![\w.]){_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}\s+(?:fall|drop|tumble)\b", re.I),
     # the height told after the place, set apart by a comma: "Fell off the top of the bale stack in
-    # the shed yesterday, about 10 foot"
+    # the shed yesterday, about 10 foot", "fell off the 2nd lift when a board tipped, bout 4 metre"
     re.compile(
-        r"\b(?:fell|fallen|came\s+off|come\s+off|tumbled)\b[^.!?,;]{1,60},\s*(?:about|around|roughly|approximately"
+        r"\b(?:fell|fallen|came\s+off|come\s+off|tumbled)\b[^.!?,;]{1,60},\s*(?:about|'?bout|abt|around|roughly|approximately"
         rf"|approx\.?|nearly|almost|over|maybe|probably|easily|at\s+least|a\s+good)\s+{_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}(?![\w'])",
         re.I,
     ),
