@@ -42,6 +42,7 @@ class Engine:
     context: AnchoredMatcher[int]  # ConText cues, keyed by their index in ``context_rules``
     context_rules: tuple[Any, ...]  # medspaCy ConTextRule objects
     reads: dict[str, frozenset[str]]  # the finding ids each findings key can read
+    conditional: frozenset[int]  # the targets that need another finding ("requires"), by index
 
     def compete(self, a: str, b: str) -> bool:
         """Whether two overlapping findings matches are rival readings (only the longer stands):
@@ -149,6 +150,7 @@ def build_engine(ahead: Compiled | None, compile: Compile) -> Engine:
         context=context,
         context_rules=tuple(rule for rule, _ in rules),
         reads=_reads(vocabulary),
+        conditional=frozenset(i for i, target in enumerate(vocabulary.targets) if target.requires),
     )
 
 

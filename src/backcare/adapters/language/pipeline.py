@@ -267,7 +267,7 @@ def analyse(text: str, today: dt.date, medicines: Sequence[tuple[str, str]] = ()
     analysis.mentions.sort(key=lambda m: (m.start, m.end))
     _stable_before(analysis)
     _answered_yes(analysis)
-    keep_subjects(analysis, frozenset(i for i, target in enumerate(built.vocabulary.targets) if target.requires))
+    keep_subjects(analysis, built.conditional)
     return analysis
 
 
