@@ -77,7 +77,8 @@ _DURATION_AGO = re.compile(
     re.I,
 )
 _DURATION_AFTER_PAIN = re.compile(
-    rf"\b(?:pain|pains|spasm|spasms|spasming|ache|aching|hurting|sore|trouble|problems?|backache|lbp|sciatica|symptoms|sx)"
+    rf"\b(?:pain|pains|spasm|spasms|spasming|ache|aching|hurting|sore|bad|stiff|agony|playing\s+up|killing\s+me|trouble"
+    rf"|problems?|backache|lbp|sciatica|symptoms|sx)"
     rf"\s+(?:x\s+|for\s+|now\s+(?:for\s+)?)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|>\s*)?{_QTY}\s*(?:-|\s)?\s*{_UNIT}\b(?!\s*(?:ago|back|before|earlier|old|pregnant|gone|along(?!\s+with\b)))",
     re.I,
 )

@@ -219,17 +219,18 @@ _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|neve
 #: Words after which a person named is the object, not the one told of: "lifting my son", "for my dad".
 _OBJECT_OF = ("to", "at", "from", "with", "for", "visit", "visiting", "see", "saw", "lifting", "lift", "carry",
               "carrying", "carried", "lifted", "up", "helping", "helped", "driving", "drove", "taking", "took",
-              "bringing", "brought", "pushing", "moving")  # fmt: skip
+              "bringing", "brought", "pushing", "moving", "move", "moved", "shift", "shifted", "shifting")  # fmt: skip
 _NOT_AN_OBJECT = "".join(rf"(?<!\b{word}\s)" for word in _OBJECT_OF)
-#: ... and before an age: "lifting my 2 year old into the car seat" is the writer's back.
+#: ... before an age ("lifting my 2 year old") or one handled at work ("lifting a resident"): the writer's back.
 _NOT_AN_AGED_OBJECT = "".join(rf"(?<!\b{word}\s{det}\s)" for word in _OBJECT_OF for det in ("my", "our"))
+_NOT_HANDLED = "".join(rf"(?<!\b{w}\s{d}\s)" for w in _OBJECT_OF[9:] for d in ("a", "an", "the"))
 
 _PERSON = re.compile(
     rf"{_NOT_AN_OBJECT}\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
     rf"{_NOT_AN_OBJECT}(?:\b(?:my|our)\s+)?{_NOT_AN_AGED_OBJECT}{_AGED}|{_NOT_AN_OBJECT}\b(?P<child>{_CHILD})|"
     rf"\b(?P<kin>{KIN_NAME})\b{_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
     rf"{_AT_OPENING}(?P<opening>{_OPENING_KIN}){_NOT_POSSESSIVE}{_NOT_INFORMANT}|"
-    rf"\b(?P<first>{FIRST_WORDS})\b|{_NOT_AN_OBJECT}\b(?P<third>{_THIRD_WORDS})\b|{_CASE}",
+    rf"\b(?P<first>{FIRST_WORDS})\b|{_NOT_AN_OBJECT}\b(?P<third>{_THIRD_WORDS})\b|{_NOT_HANDLED}(?:{_CASE})",
     re.I,
 )
 
