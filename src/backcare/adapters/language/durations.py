@@ -106,7 +106,7 @@ _DURATION_LISTED = re.compile(
 )
 #: A form's answer: "How long: 8 weeks", "Duration - about 10 days".
 _DURATION_ANSWERED = re.compile(
-    rf"\b(?:how\s+long(?:\s+for)?|duration|length\s+of\s+time|time\s+since\s+(?:it\s+)?started)\s*\??\s*[:-]\s*"
+    rf"\b(?:how\s+long(?:\s+for)?|duration|length\s+of\s+time|time\s+since\s+(?:it\s+)?started)\s*(?:\?\s*[:-]?|[:-])\s*"
     rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?{_QTY}\s*(?:-\s*)?{_UNIT}\b",
     re.I,
 )

@@ -44,8 +44,8 @@ FEMALE = frozenset({*FEMALE_RELATIVES, "wifey", "gf", "missus", "girl", "lass", 
 #: Relatives of either sex, and the others someone may write for (a flatmate, a neighbour).
 NEUTRAL = frozenset(
     {"partner", "child", "kid", "toddler", "baby", "friend", "parent", "spouse", "sibling", "relative", "cousin",
-     "flatmate", "housemate", "roommate", "colleague", "coworker", "neighbour", "neighbor", "mate", "pal", "player",
-     "pupil", "newborn", "little one", "eldest", "youngest", "oldest"}
+     "flatmate", "housemate", "roommate", "colleague", "coworker", "neighbour", "neighbor", "mate", "buddy", "pal",
+     "teammate", "player", "pupil", "newborn", "little one", "eldest", "youngest", "oldest"}
 )  # fmt: skip
 #: Every relative (no pronouns), longest first as a regular expression's alternatives.
 RELATIONS = (MALE | FEMALE | NEUTRAL) - _HE - _SHE

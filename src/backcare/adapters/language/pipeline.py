@@ -144,6 +144,11 @@ _ANSWERS = frozenset(
 
 #: A short reply that ends in its answer: "lost weight? wish I had lol, no".
 _ANSWER_ENDING = re.compile(r"(?:\S+ ){1,6}(?:no|nope|nah|none|never)")
+#: ... or opens it and says the writer is well: "Feel very unwell? no im ok, still working from home"
+_ANSWER_OPENING = re.compile(
+    r"(?:no|nope|nah|not really) (?:(?:i|m|am|feel|feeling|it|is|s|all|just|pretty|really|perfectly|quite|doing)"
+    r" ){0,4}(?:ok|okay|fine|alright|good|well|grand)\b.*"
+)
 
 #: A sentence that only says the one before it is nothing new ("That's not new, it's been the same
 #: for years."): read with it, so that its long-standing cue reaches the symptom just told.
@@ -163,7 +168,9 @@ def _join_answers(doc: Doc) -> None:
     sentences = list(doc.sents)
     for previous, sentence in itertools.pairwise(sentences):
         words = " ".join(t.norm_ for t in sentence if not t.is_punct)
-        answered = previous[-1].text == "?" and (words in _ANSWERS or _ANSWER_ENDING.fullmatch(words))
+        answered = previous[-1].text == "?" and (
+            words in _ANSWERS or _ANSWER_ENDING.fullmatch(words) or _ANSWER_OPENING.fullmatch(words)
+        )
         if answered or _STABLE_REMARK.fullmatch(words):
             doc[sentence.start].is_sent_start = False
 
