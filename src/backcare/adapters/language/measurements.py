@@ -142,7 +142,9 @@ _HEIGHT_LEAD = (
 _FALL_HEIGHT = [
     re.compile(
         # (a comma may set the height apart: "I came down from the top, about ten feet")
-        rf"\b(?:fell|fall|falls|falling|fallen|dropped|jumped|came\s+(?:off|down)|come\s+(?:off|down)|slipped|tumbled|height\s+of)\b"
+        # (a climber's "decked out from about 6 metres": hit the ground)
+        rf"\b(?:fell|fall|falls|falling|fallen|dropped|jumped|came\s+(?:off|down)|come\s+(?:off|down)|slipped|tumbled|height\s+of"
+        rf"|decked(?:\s+out)?|lobbed|peeled\s+off)\b"
         rf"(?:,?\s+(?:{_HEIGHT_LEAD})\b){{0,6}},?\s*(?:[~≈>]\s*)?(?<![\d.])\b{_HEIGHT_QTY}\s*-?\s*{_HEIGHT_UNIT}(?![\w'])",
         re.I,
     ),
