@@ -212,18 +212,18 @@ _TITLED = {"mr": "man", "mrs": "woman", "ms": "woman", "miss": "woman"}
 _LETTERED = {"M": "man", "F": "woman"}
 
 
-#: Not a possessive: "'s" for "has" or "is" ("my husband's had back pain", "Dad's always been fit",
-#: "my mum's 66").
+#: Not a possessive: "'s" for "has" or "is" ("my husband's had back pain", "Dad's always been fit", "my mum's 66").
 _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|never|started|now|not|also|still)\b|\d)))"
 
 #: Words after which a person named is the object, not the one told of: "lifting my son", "for my dad".
-_OBJECT_OF = ("to", "at", "from", "with", "for", "visit", "visiting", "see", "saw", "lifting", "lift", "carry",
-              "carrying", "carried", "lifted", "up", "helping", "helped", "driving", "drove", "taking", "took",
-              "bringing", "brought", "pushing", "moving", "move", "moved", "shift", "shifted", "shifting")  # fmt: skip
+_HANDLING = ("lifting", "lift", "carry", "carrying", "carried", "lifted", "up", "helping", "helped", "driving", "drove",
+    "taking", "took", "bringing", "brought", "pushing", "moving", "move", "moved", "shift", "shifted",
+    "shifting")  # fmt: skip
+_OBJECT_OF = ("to", "at", "from", "with", "for", "visit", "visiting", "see", "saw", *_HANDLING)
 _NOT_AN_OBJECT = "".join(rf"(?<!\b{word}\s)" for word in _OBJECT_OF)
 #: ... before an age ("lifting my 2 year old") or one handled at work ("lifting a resident"): the writer's back.
 _NOT_AN_AGED_OBJECT = "".join(rf"(?<!\b{word}\s{det}\s)" for word in _OBJECT_OF for det in ("my", "our"))
-_NOT_HANDLED = "".join(rf"(?<!\b{w}\s{d}\s)" for w in _OBJECT_OF[9:] for d in ("a", "an", "the"))
+_NOT_HANDLED = "".join(rf"(?<!\b{w}\s{d}\s)" for w in _HANDLING for d in ("a", "an", "the"))
 
 _PERSON = re.compile(
     rf"{_NOT_AN_OBJECT}\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b{_NOT_POSSESSIVE}|"
