@@ -15,7 +15,7 @@ from backcare.adapters.language.values import NUMWORD, ValueMention, parse_numbe
 _UNIT_DAYS = {"minute": 0, "min": 0, "hour": 0, "hr": 0, "day": 1, "night": 1, "week": 7, "wk": 7,
               "fortnight": 14, "month": 30, "mth": 30, "year": 365, "yr": 365}  # fmt: skip
 
-_QTY = rf"(?P<q>\d+(?:\.\d+)?|{NUMWORD})"
+_QTY = rf"(?P<q>\d+(?:\.\d+)?|{NUMWORD})(?P<half>\s+and\s+a\s+half)?"  # "6 and a half weeks"
 _UNITS_UP_TO_MONTHS = r"minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|mths?"
 _UNIT = rf"(?P<u>{_UNITS_UP_TO_MONTHS}|years?|yrs?)"
 
@@ -210,6 +210,13 @@ _WELL_BEFORE = re.compile(
 )
 
 
+#: How long an earlier bout took to clear, not how long this one has gone on: "the last time it
+#: was gone in a fortnight".
+_CLEARED_WITHIN = re.compile(
+    r"\b(?:gone|better|fine|cleared(?:\s+up)?|settled|sorted|healed|over|okay|ok)\s+(?:with)?in\s*$", re.I
+)
+
+
 #: A count of episodes over a window ("second time in 12 months", "three attacks over the past
 #: year") tells how often, not how long this one has gone on.
 _A_WINDOW = re.compile(r"(?:in|over|within)\b", re.I)
@@ -238,6 +245,8 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
         if key and key not in lowered:
             continue
         for m in pattern.finditer(text):
+            if _CLEARED_WITHIN.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
             worked_out = {_SINCE_MONDAY: today.weekday(), _SINCE_NEW_YEAR: today.timetuple().tm_yday}
             yield ValueMention("duration", worked_out.get(days, days), m.start(), m.end())
     units = _UNIT_WORD.search(text) is not None  # each of these patterns names a unit of time
@@ -257,6 +266,7 @@ def durations(text: str, today: dt.date) -> Iterator[ValueMention]:
     ):
         for m in pattern.finditer(text) if units else ():
             qty = parse_number(m.group("q")) if m.group("q") else 1.0
+            qty = qty + 0.5 if qty is not None and m.groupdict().get("half") else qty
             if qty is None or _WELL_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             if _A_WINDOW.match(m.group(0)) and _COUNTED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):

@@ -31,7 +31,7 @@ from backcare.adapters.learned.merge import (
 )
 from backcare.adapters.learned.model import SentenceModel
 from backcare.adapters.learned.sentences import Sentence, split
-from backcare.adapters.learned.telling_time import BACK_AGAIN, CHANGED, LASTING_ONLY, NEW_ONLY, TOLD_OVER, TOLD_STABLE
+from backcare.adapters.learned.telling_time import CHANGED, LASTING_ONLY, NEW_ONLY, TOLD_STABLE, told_not_lasting
 from backcare.adapters.learned.telling_words import AFTER_A_BIRTH, DENIED_WITH_WORDS, NEEDS_WORDS, TELLS_A_PREGNANCY
 from backcare.core.models import Finding, ToConfirm
 
@@ -313,9 +313,9 @@ def _ask_doubtful(readings: dict[str, ModelReading], ruled: Sequence[Finding] = 
         reading = readings.get(fid)
         if reading is not None and reading.kind == "own" and _told_stable(reading.sentence):
             readings[fid] = replace(reading, kind="unsure", status="unsure")
-    for fid in LASTING_ONLY:  # "... three years ago, it fully went away": not lasting now
+    for fid in LASTING_ONLY:  # "... it fully went away", or legs numb "since the weekend": not lasting
         reading = readings.get(fid)
-        if reading is not None and reading.kind == "own" and _told_over(reading.sentence):
+        if reading is not None and reading.kind == "own" and told_not_lasting(fid, reading.sentence):
             readings[fid] = replace(reading, kind="unsure", status="unsure")
     for graver, milder in _GRAVER_THAN:
         grave, mild = readings.get(graver), readings.get(milder)
@@ -369,11 +369,6 @@ def _stable_asked(
 def _told_stable(words: str) -> bool:
     """Whether ``words`` tell a complaint as stable for months or years, and of no change."""
     return bool(TOLD_STABLE.search(words)) and not CHANGED.search(words)
-
-
-def _told_over(words: str) -> bool:
-    """Whether ``words`` tell a complaint as over, and not as back again."""
-    return bool(TOLD_OVER.search(words)) and not BACK_AGAIN.search(words)
 
 
 _STOPS = re.compile(r"(?<=[.!?;])\s+")

@@ -38,3 +38,12 @@ LASTING_ONLY = ("longstanding_leg_symptoms", "pain_over_3_months")
 #: Findings that are new by definition (a new lump or change of shape, new trouble with erections):
 #: the model's reading from a sentence that tells it as stable for years, and of no change, is asked back.
 NEW_ONLY = ("back_lump_or_deformity", "sexual_dysfunction_new")
+
+
+def told_not_lasting(finding: str, words: str) -> bool:
+    """Whether ``words`` tell a lasting finding as over and not back again ("it fully went away
+    with physio"), or tell leg symptoms as new with no word of months or years ("since the weekend
+    both feet feel numb, like walking on cotton wool")."""
+    over = bool(TOLD_OVER.search(words)) and not BACK_AGAIN.search(words)
+    new = finding == "longstanding_leg_symptoms" and bool(CHANGED.search(words)) and not TOLD_STABLE.search(words)
+    return over or new
