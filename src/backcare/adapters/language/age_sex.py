@@ -61,8 +61,8 @@ _ABOUT = (
     r"|coming\s+up\s+to)"
 )
 
-#: A relative named right before an age in brackets: "my son (3 years)".
-_RELATIVE_BEFORE = re.compile(rf"\b(?:my|our|his|her|their|your)\s+(?P<rel>{_REL})\s*$", re.I)
+#: A relative named right before an age in brackets: "my son (3 years)", "my grandson (2 years old".
+_RELATIVE_BEFORE = re.compile(rf"\b(?:my|our|his|her|their|your)\s+(?P<rel>{_REL})\s*[(,]?\s*$", re.I)
 #: Words before "N years old" that make it someone else's age ("my 2 yr old", "a 6-year-old").
 _OTHER_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your|a|the|an)\s*$", re.I)
 #: ... except an article that opens a sentence or follows "I'm"/"is": that introduces the person
@@ -177,7 +177,7 @@ _AGE_PATTERNS: list[tuple[re.Pattern[str], Subject]] = [
     # the writer introduced, then aged: "Old lady here, 83.", "Retired plasterer here, 71, ..."
     (re.compile(r"(?:(?<=\bhere,\s)|(?<=\bhere,))(?P<n>[1-9]\d)(?=\s*[.!,;])", re.I), "self"),
     # an age alone as the first sentence: "56. Pain in the middle of my back..."
-    (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*\.\s+(?=[A-Za-z])"), "unknown"),
+    (re.compile(r"^\s*(?P<n>1[6-9]|[2-9]\d)\s*(?:years?|yrs?|yr)?\s*\.\s+(?=[A-Za-z])"), "unknown"),
     # ... alone between words in the first sentence ("Upper back pain between the shoulder blades, 63, from"),
     # or ending a first sentence of a few words ("Bus driver, 57. Pain between my shoulder blades")
     (re.compile(r"\A(?=[^.!?\d]*[a-z],\s*\d+\s*,\s*[a-z]|\s*(?:[\w'-]+\s+){0,3}[\w'-]+,\s*\d+\s*\.\s)"

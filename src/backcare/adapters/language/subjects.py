@@ -354,13 +354,13 @@ def _opens_with_their_fall(mention: Mention) -> bool:
 
 def about_someone_else(mention: Mention, proxy: Proxy) -> bool:
     """Whether a family cue makes the mention someone else's; in a carer's report, cues that name
-    the person described do not. In the writer's own account, a finding told of "her bladder" or
-    "his legs" is someone else's even when the cue naming them is out of reach ("the lady in the
-    next bed when I had my op ... lost control of her bladder")."""
+    the person described do not. In the writer's own account, "her bladder" or "his legs" is someone
+    else's even when the cue naming them is out of reach ("the lady in the next bed ... lost control
+    of her bladder"), unless it befell the writer ("two of their forwards landed on top of me")."""
     if (
         not proxy.active
         and mention.label == "target"
-        and (_THEIR_BODY.intersection(mention.norms) or _opens_with_their_fall(mention))
+        and ((_THEIR_BODY.intersection(mention.norms) and "me" not in mention.norms) or _opens_with_their_fall(mention))
         and not _a_baby_felt(mention)
     ):
         return True

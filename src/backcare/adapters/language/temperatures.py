@@ -62,9 +62,9 @@ _TEMP_TAKEN = re.compile(
 #: reader's gate uses it too).
 BARE_READING = r"(?:3[6-9]|4[01])[.,]\d"
 #: A reading alone at the head of a clause, then when it was taken: "38.2 this morning when I got in
-#: from my night shift", "39.1 last night".
+#: from my night shift", "39.1 last night", "now 37.9 this evening".
 _TEMP_TIMED = re.compile(
-    rf"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<t>{BARE_READING})(?P<u>)"
+    rf"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bnow\s))(?P<t>{BARE_READING})(?P<u>)"
     r"(?=\s+(?:this|last|yesterday|earlier|overnight|tonight|today|in\s+the\s+night|at\s+\d|when\s+i)\b)",
     re.I,
 )
