@@ -1,5 +1,5 @@
-"""How bad the pain is, 0-10: "8/10", "about a 7", "NRS 8", "VAS 70mm", "pain 9", and in words
-("severe", "excruciating") when no number is given. Game scores and other instruments' scores
+"""How bad the pain is, 0-10: "8/10", "about a 7", "NRS 8", "VAS 70mm", "pain 9", "pain in back is
+10", and in words ("severe", "excruciating") when no number is given. Game scores and other instruments' scores
 ("the score was 2-1", "STarT Back score 6") are not pain."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _SCORE_PATTERNS = [
         re.I,
     ),
     re.compile(
-        r"\bpain(?:'s)?(?:\s+(?:score|level|rating|is|was|'s|of|at|about|around|rated|a))+\s+(?:a\s+)?(?P<n>\d{1,2})(?:\s*(?:-|or|to)\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|am|pm|:|/|out|\.\d|x))",
+        r"\bpain(?:'s)?(?:\s+in\s+(?:(?:my|the)\s+)?(?:(?:lower|low|upper)\s+)?back)?(?:\s+(?:score|level|rating|is|was|'s|of|at|about|around|rated|a))+\s+(?:a\s+)?(?P<n>\d{1,2})(?:\s*(?:-|or|to)\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|am|pm|:|/|out|\.\d|x))",
         re.I,
     ),
 ]
