@@ -1,6 +1,6 @@
-"""How bad the pain is, 0-10: "8/10", "about a 7", "NRS 8", "VAS 70mm", "pain 9", "pain in back is
-10", and in words ("severe", "excruciating") when no number is given. Game scores and other instruments' scores
-("the score was 2-1", "STarT Back score 6") are not pain."""
+"""How bad the pain is, 0-10: "8/10", "about a 7", "NRS 8", "VAS 70mm", "pain 9", "pain in back
+is 10", and in words ("severe", "excruciating") when no number is given. Game scores and other
+instruments' scores ("the score was 2-1", "STarT Back score 6") are not pain."""
 
 from __future__ import annotations
 
