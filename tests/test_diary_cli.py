@@ -136,6 +136,27 @@ def test_show_reports_change_and_rules() -> None:
     assert "GP or physiotherapist" in out
 
 
+def test_show_prints_an_aligned_table_coloured_only_on_a_terminal() -> None:
+    for n, pain, flag in ((12, 8, None), (6, 3, None), (1, 9, "saddle_numbness")):
+        args = ["--finding", flag] if flag else []
+        assert run("diary", "add", "--date", day(n), "--pain", str(pain), *args)[0] == 0
+    code, out, err = run("diary", "show")
+    assert code == 0, err
+    lines = out.splitlines()
+    header, rule, *rows = lines[1:6]
+    assert header.split() == ["date", "day", "pain", "vs", "start", "expected", "spasms", "PEG", "RMDQ",
+                              "exercises", "cold/heat", "flags"]  # fmt: skip
+    assert set(rule) == {"-", " "} and len(rule) == max(len(line) for line in (header, *rows))
+    # Every right-aligned column ends where its heading ends; the flags column starts where its heading starts.
+    assert [r[: len(day(12))] for r in rows] == [day(12), day(6), day(1)]
+    assert all(r[header.index("pain") + 3] in "0123456789" for r in rows)
+    assert rows[1][header.index("vs start") : header.index("vs start") + 8].strip() == "-5 ↓"
+    assert rows[2][header.index("flags") :].startswith("cauda_equina")
+    assert "\x1b[" not in out, "no colour codes when the output is not a terminal"
+    coloured = runner.invoke(app, ["diary", "show"], color=True).stdout
+    assert "\x1b[32m" in coloured and "\x1b[31m" in coloured, "improvement green, worsening red on a terminal"
+
+
 def test_rise_of_two_prompts_reassessment_at_add_time() -> None:
     run("diary", "add", "--date", day(3), "--pain", "4")
     code, out, _ = run("diary", "add", "--date", day(1), "--pain", "6")

@@ -19,7 +19,6 @@ import typer
 from backcare.entrypoints.cli.diary import diary_app
 from backcare.entrypoints.cli.diary_support import (
     SHOW_DAYS,
-    console,
     fail,
     open_store,
     parse_date,
@@ -298,11 +297,10 @@ def _print_added(added: EntryAdded, trend: Trend, kb: KnowledgeBase) -> None:
 
 
 def _show_alert(assessment: Assessment, flags: list[str]) -> None:
-    out = console()
     hits = [h for h in assessment.red_flags if h.id in flags]
-    out.print(f"[bold red]Warning sign reported — re-triage: {assessment.disposition.value.upper()}[/bold red]")
-    out.print(f"[bold]{assessment.disposition_text}[/bold]")
+    typer.secho(f"Warning sign reported — re-triage: {assessment.disposition.value.upper()}", fg="red", bold=True)
+    typer.secho(assessment.disposition_text, bold=True)
     for hit in hits:
-        out.print(f"  • [bold]{hit.name}[/bold] (because: {', '.join(hit.because)}): {hit.advice}")
+        typer.echo(f"  • {typer.style(hit.name, bold=True)} (because: {', '.join(hit.because)}): {hit.advice}")
         if hit.sources:
-            out.print(f"    [dim]Sources: {'; '.join(hit.sources)}[/dim]")
+            typer.secho(f"    Sources: {'; '.join(hit.sources)}", dim=True)

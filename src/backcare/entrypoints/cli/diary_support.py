@@ -1,13 +1,15 @@
-"""What the diary and data commands share: failing with a message, the store, the console and dates.
+"""What the diary and data commands share: failing with a message, the store, messages and dates.
 
-Only Typer is imported at start-up; the store, Rich and the models load inside the functions, so
-``backcare --help`` stays fast.
+Only Typer is imported at start-up; the store and the models load inside the functions, so
+``backcare --help`` stays fast. The diary's output is short styled lines, printed with Typer's own
+``secho`` (styles are dropped when the output is not a terminal), so the diary commands do not load
+Rich.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -39,16 +41,6 @@ def open_store(create: bool) -> Store | None:
         fail(str(exc), code=1)
 
 
-def console(table: bool = False) -> Any:
-    """Rich console: messages are not hard-wrapped (pipes and scripts get whole lines)."""
-    from rich.console import Console
-
-    out = Console(soft_wrap=not table)
-    if table and not out.is_terminal:
-        out = Console(width=120)
-    return out
-
-
 def today_in(tz: str) -> dt.date:
     """Today's date in the person's time zone."""
     from zoneinfo import ZoneInfo
@@ -69,10 +61,9 @@ def parse_date(value: str, what: str, today: dt.date) -> dt.date:
 
 def print_messages(trend: Trend, kb: KnowledgeBase) -> None:
     """The trend's rule messages, styled by level, each with the labels of its sources."""
-    out = console()
-    style = {"alert": "bold red", "warning": "bold yellow", "advice": "bold", "info": ""}
+    colour = {"alert": "red", "warning": "yellow"}
     for m in trend.messages:
-        out.print(f"[{style[m.level]}]{m.text}[/{style[m.level]}]" if style[m.level] else m.text)
+        typer.secho(m.text, fg=colour.get(m.level), bold=m.level != "info")
         if m.sources:
             labels = [kb.sources[s].label if s in kb.sources else s for s in m.sources]
-            out.print(f"  [dim]Sources: {'; '.join(labels)}[/dim]")
+            typer.secho(f"  Sources: {'; '.join(labels)}", dim=True)
