@@ -1,6 +1,5 @@
-"""Whose findings a mention is: the writer's, or someone else's ("my dad had cancer"). In a
-carer's report ("writing for my dad, he's 81") the person described is the patient, so cues that
-name them are not "someone else"."""
+"""Whose findings a mention is: the writer's, or someone else's ("my dad had cancer"). In a carer's report
+("writing for my dad, he's 81") the person described is the patient, so cues that name them are not "someone else"."""
 
 from __future__ import annotations
 
@@ -51,9 +50,8 @@ class Proxy:
     writers_own: tuple[tuple[int, int], ...] = ()  # where the writer tells of themselves
 
 
-#: The writer's own history told beside the patient's: "I've had breast cancer myself but she's
-#: perfectly healthy", from the "I" to the "myself" ("I couldn't lift her by myself" is no history);
-#: or to the patient's denial: "I've had a temperature with a cold this week but he hasn't".
+#: The writer's own history told beside the patient's: "I've had breast cancer myself but she's perfectly healthy",
+#: from the "I" to the "myself" (not "by myself"), or to the patient's denial: "I've had a temperature but he hasn't".
 _WRITERS_OWN = re.compile(
     r"\b(?:i|i've|ive|i'm|im|i'd)\b[^.!?;,]*?(?:(?<!\bby\s)\bmyself\b"
     r"|\bbut\s+(?:he|she)\s+(?:hasn't|hasnt|has\s+not|doesn't|doesnt|does\s+not|isn't|isnt|is\s+not|didn't|didnt)\b)",
@@ -105,8 +103,7 @@ def detect_proxy(analysis: Analysis) -> Proxy:
     return Proxy(active=True, words=words, sex=sex, writers_own=own)
 
 
-#: No one speaks in the first person ("LBP 2/52. Wife reports he has been confused."): a note about
-#: him or her, whose pronoun then names the patient.
+#: No one speaks in the first person ("LBP 2/52. Wife reports he has been confused."): a note about him or her.
 FIRST_WORDS = r"i|i'm|im|i've|ive|me|my|mine|myself|mi"  # Caribbean "mi" for I, me and my
 _THIRD_WORDS = r"he|she|his|her|him"  # "him" as a subject too: Caribbean "Him have a back pain"
 _FIRST_PERSON = re.compile(rf"\b(?:{FIRST_WORDS}|i'd|i'll|we|our|us)\b", re.I)
@@ -147,9 +144,8 @@ def _third_persons_back(analysis: Analysis) -> str | None:
     return None
 
 
-#: The writer's own trouble set beside someone else's: "Dad broke his back ..., but mine's just from
-#: digging" (not "a friend of mine"), or the writer's own legs ("leg pain down to my calf ... my mum
-#: had a slipped disc").
+#: The writer's own trouble set beside someone else's: "Dad broke his back ..., but mine's just from digging" (not
+#: "a friend of mine"), or the writer's own legs ("leg pain down to my calf ... my mum had a slipped disc").
 _MINE = re.compile(
     r"(?<!\bof\s)\bmine\b|\bmy\s+(?:left\s+|right\s+)?(?:leg|legs|calf|calves|foot|feet|thigh|thighs|buttock|buttocks)\b",
     re.I,
@@ -174,15 +170,14 @@ _AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|
 
 
 #: A relative who tells what they saw is the informant of a note, not its patient: "Mum reports
-#: back pain x2/7" in a child's triage note.
+#: back pain x2/7" in a child's triage note; "Mum here", "Dad of a newborn", "mum of 3": the writer.
 _NOT_INFORMANT = (
     r"(?!\s+(?:reports?|reported|reporting|says|said|states|stated|describes|described|tells|told|noticed|rang|"
-    r"phoned|called|mentioned|mentions|explained|explains|here)\b)"  # "Mum here. My daughter is 14": the writer
+    r"phoned|called|mentioned|mentions|explained|explains|here|(?:of|to)\s+(?:a|an|one|two|three|four|five|twins))\b)"
 )
 
 
-#: A kinship name opening the text or a label, in any case: "mum is 84, back pain since she fell"
-#: (not a family history's label: "FHx: father AAA repair").
+#: A kinship name opening the text or a label, in any case: "mum is 84, back pain since she fell" (not "FHx: father")
 _AT_OPENING = r"(?:\A\s*|(?<=[:;]\s)(?<!hx:\s)(?<!history:\s)(?<!fh:\s))"
 _OPENING_KIN = rf"{kinship.KIN_NAME_ANY_CASE}\b"
 
@@ -215,11 +210,11 @@ _LETTERED = {"M": "man", "F": "woman"}
 #: Not a possessive: "'s" for "has" or "is" ("my husband's had back pain", "Dad's always been fit", "my mum's 66").
 _NOT_POSSESSIVE = r"(?!'s\b(?!\s+(?:(?:had|been|got|gotten|gone|just|always|never|started|now|not|also|still)\b|\d)))"
 
-#: Words after which a person named is the object, not the one told of: "lifting my son", "for my dad".
+#: Words after which a person named is the object, not the one told of: "lifting my son", "since my second baby".
 _HANDLING = ("lifting", "lift", "carry", "carrying", "carried", "lifted", "up", "helping", "helped", "driving", "drove",
     "taking", "took", "bringing", "brought", "pushing", "moving", "move", "moved", "shift", "shifted",
     "shifting")  # fmt: skip
-_OBJECT_OF = ("to", "at", "from", "with", "for", "visit", "visiting", "see", "saw", *_HANDLING)
+_OBJECT_OF = ("to", "at", "from", "with", "for", "since", "after", "visit", "visiting", "see", "saw", *_HANDLING)
 _NOT_AN_OBJECT = "".join(rf"(?<!\b{word}\s)" for word in _OBJECT_OF)
 #: ... before an age ("lifting my 2 year old") or one handled at work ("lifting a resident"): the writer's back.
 _NOT_AN_AGED_OBJECT = "".join(rf"(?<!\b{word}\s{det}\s)" for word in _OBJECT_OF for det in ("my", "our"))
@@ -247,6 +242,11 @@ def _quoted_speaker(text: str, sentence: tuple[int, int], mention: Mention) -> t
             speaker = _whose(text, (sentence[0], quote.start()), _Spot(quote.start(), quote.start()))
             return speaker if speaker[0] is not None else None
     return None
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether ``end`` is inside brackets opened after ``start``: "since my second baby (he's 9 now)"."""
+    return text.count("(", start, end) > text.count(")", start, end)
 
 
 @dataclass(frozen=True)
@@ -294,7 +294,8 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
     if re.search(r"\b(?:his|her)\s+(?:\w+\s+)?$", before):
         word = re.search(r"\b(his|her)\s+(?:\w+\s+)?$", before)
         return "third", word.group(1) if word else None
-    refs = list(_PERSON.finditer(text, sentence[0], sentence[1]))
+    aside = _bracketed(text, sentence[0], mention.start)  # one named in an aside is not whom it is about
+    refs = [r for r in _PERSON.finditer(text, *sentence) if aside or not _bracketed(text, sentence[0], r.start())]
     earlier = [r for r in refs if r.end() <= mention.start]
     later = [r for r in refs if r.start() >= mention.end and not _THEIR_HISTORY.match(text, r.end())]
     chosen = earlier[-1] if earlier else later[0] if later else None
@@ -321,16 +322,15 @@ def _whose(text: str, sentence: tuple[int, int], mention: Mention | _Spot) -> tu
     return "third", next((g for g in chosen.group("third", "rel", "kin", "opening") if g), "").lower()
 
 
-#: A relative named after the back with their own history ("lower back aching since sunday, my dad
-#: had prostate cancer") is not whose back it is.
+#: A relative named after the back with their own history ("back aching since sunday, my dad had cancer") is not its.
 _THEIR_HISTORY = re.compile(r"\s+(?:had|has\s+had|'s\s+had|died|passed\s+away|was\s+diagnosed|also\s+had)\b", re.I)
 
 
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
 
 
-#: A relative named in the plural is one of them ("one of the children placed with us, a 9-year-old
-#: boy"), and a possessive typed without its apostrophe is theirs ("my husbands eyes").
+#: A relative named in the plural is one of them ("one of the children placed with us, a 9-year-old boy"), and a
+#: possessive typed without its apostrophe is theirs ("my husbands eyes").
 _SINGULAR = {f"{word}s": word for word in RELATIONS if " " not in word} | {"children": "child"}
 #: A third person's own body inside the words of a finding: "lost control of her bladder".
 _THEIR_BODY = frozenset({"her", "his", "their", "herself", "himself", "themselves"})

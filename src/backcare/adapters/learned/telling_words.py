@@ -13,9 +13,9 @@ import re
 #: A side one lies on is no second leg: "left leg pain ... eases lying on my right side".
 _NOT_LYING = "".join(f"(?<!on {w} )(?<!onto {w} )" for w in ("my", "his", "her", "the"))
 
-#: Findings the model may only count from a sentence that has words without which the finding
-#: cannot be stated: both legs need two legs, numbness in the saddle a feeling ("pain is in down
-#: part of back" was read as saddle numbness). Otherwise the reading is asked back.
+#: Findings the model may only count from a sentence that has words without which the finding cannot be stated:
+#: both legs need two legs, numbness in the saddle a feeling ("pain is in down part of back" was read as saddle
+#: numbness). Otherwise the reading is asked back.
 #: "right" as a word of degree is no side: "down my left leg right into the calf".
 _RIGHT_SIDE = (
     r"\b(?:right|r)\b(?!\s+(?:into|down|up|through|to|in|across|along|away|now|there|here|at|by|over|round|around"
@@ -45,9 +45,10 @@ _UNWELL_AFTER = (
     r"|poorly|tired|exhausted|rubbish|crap|lousy|grim|weak|faint|hot|cold|shivery|feverish|better|worse|fine|ok|okay"
     r"|good|great|low|down|sad|anxious|stressed|like\s+(?:an?\s+)?(?:uti|(?:water|urine|bladder|kidney)\s+infection|cystitis))\b)"
 )
-#: A feeling told as normal is no changed feeling: "sore from the saddle, feeling is completely normal".
+#: A feeling (or strength) told as normal is no change: "sore from the saddle, feeling is completely normal".
 _FEELING_NORMAL = (
-    r"(?!\s+(?:is|'s|are|was|has\s+been|feels)\s+(?:\w+\s+)?(?:normal|fine|ok|okay|intact|unchanged|the\s+same|all\s+there)\b)"
+    r"(?!\s+(?:is|'s|are|was|has\s+been|feels|seems|looks)\s+(?:\w+\s+)?(?:normal|fine|ok|okay|intact|unchanged|the\s+same"
+    r"|all\s+there)\b)"
 )
 _FEELING = re.compile(
     rf"\b(?:numb\w*|(?:feel\w*|felt){_UNWELL_AFTER}{_FEELING_NORMAL}|sensation\w*|sensory|tingl\w*|pins|needles|dead|an(?:a)?esth\w*|par(?:a)?esth\w*"
@@ -63,9 +64,8 @@ _PARACETAMOL = (
 _DOSE_FORMS = rf"{_PARACETAMOL}|tabs?|tablets?|pills?|caplets?|capsules?|painkillers?"
 #: What makes a number no amount taken: a time ("6 hours"), a pain score ("10/10"), an age and sex ("33F").
 _NOT_AN_AMOUNT = r"h|hrs?|hours?|d|days?|wks?|weeks?|mins?|minutes?|months?|yrs?|years?|y/?o|/10|[mf]"
-#: Words of quantity: more paracetamol than the packet allows cannot be told without one ("two
-#: every three hours", "the whole packet", "more than it says", "popping them like sweets").
-#: One dose is no such word: "took 2 paracetamol this morning" tells how many, not too many.
+#: Words of quantity: more paracetamol than the packet allows cannot be told without one ("two every three hours",
+#: "the whole packet", "popping them like sweets"); one dose is none ("took 2 paracetamol this morning").
 _ONE_DOSE = rf"(?!(?:1|2|one|two)\s+(?:x\s+)?(?:\w+\s+)?(?:{_DOSE_FORMS})\b)"
 #: A temperature is no amount either: "today I'm 37.2", "38 degrees".
 _NOT_A_TEMPERATURE = r"(?!(?:3[4-9]|4[0-2])(?:\.\d|\s*(?:°|degrees?\b|c\b)))"
@@ -82,8 +82,8 @@ _AMOUNT = re.compile(
 #: model alone reads it into "nothing going down my legs" or "started when I lifted a bag of cement".
 _ON_THE = "".join(f"(?<!{w} )" for w in ("on the", "bottom", "top", "last", "first"))
 _WEAK_WORDS = (
-    r"weak\w*|strength|strong|power|[0-5]/5|mrc|give[sn]?|gave|giving|buckl\w*|heavy|heaviness|lead|drag\w*"
-    r"|drop\w*|catch\w*|slap\w*|scuff\w*|stumbl\w*|trip\w*|jelly|wobbl\w*|hold\w*|useless|floppy|dead"
+    rf"weak\w*|strength{_FEELING_NORMAL}|strong|power{_FEELING_NORMAL}|[0-5]/5|mrc|give[sn]?|gave|giving|buckl\w*|heavy"
+    r"|heaviness|lead|drag\w*|drop\w*|catch\w*|slap\w*|scuff\w*|stumbl\w*|trip\w*|jelly|wobbl\w*|hold\w*|useless|floppy|dead"
     rf"|collaps\w*|fall\w*|fell|{_ON_THE}(?:stairs?|steps?)|kerb|curb|climb\w*|(?:not|stopped) working|let\w* me down"
     r"|(?:can'?t|cannot|can not|couldn'?t|could not|unable|won'?t|will not|doesn'?t|does not|didn'?t|did not"
     r"|isn'?t|is not)"
@@ -94,9 +94,8 @@ _WEAK_WORDS = (
 #: A foot a pain reaches is no word of strength: "into my left leg all the way to the foot".
 _REACHED = "".join(f"(?<!{p} {d} )" for p in ("to", "into", "in") for d in ("the", "my"))
 _STRENGTH = re.compile(rf"\b(?:{_WEAK_WORDS}|{_REACHED}(?:foot|feet|toes?)|tip-?toes?|heels?)\b", re.I)
-#: Weakness getting worse is told with a word of strength or of what a weak foot does ("catching
-#: more each day"), not only the foot a pain reaches: the model read it into "pain from my waist
-#: down my left leg reaching my foot" since last week.
+#: Weakness getting worse is told with a word of strength or of what a weak foot does ("catching more each day"),
+#: not only the foot a pain reaches: the model read it into "pain from my waist down my left leg reaching my foot".
 _WEAKENING = re.compile(rf"\b(?:{_WEAK_WORDS})\b", re.I)
 #: A foot that drops or drags is told with what it does, not only the foot a pain reaches: the
 #: model read it into "L S1 radicular pain to lateral foot".
@@ -108,10 +107,9 @@ _FOOT = re.compile(
     r"|(?:foot|feet|toes?)\s+(?:[\w']+\s+){0,3}(?:lift|rais)\w*)\b",
     re.I,
 )
-#: Words of change: weakness getting worse cannot be told without one ("weaker every day", "now
-#: I can't lift it at all"). The model read it into "Power 5/5 both legs, R leg asymptomatic". When
-#: it began is no such word: "has gone weak ... since my back went 4 days ago", "since yesterday my
-#: foot slaps down" are new weakness, not weakness getting worse (a "today" may set now against
+#: Words of change: weakness getting worse cannot be told without one ("weaker every day", "now I can't lift it at
+#: all"). The model read it into "Power 5/5 both legs, R leg asymptomatic". When it began is no such word: "has gone
+#: weak ... since my back went 4 days ago" is new weakness, not weakness getting worse (a "today" may set now against
 #: before: "Today: DF 2/5, EHL 1/5, new foot drop").
 _WORSENING = re.compile(
     r"\b(?:wors\w*|weaker|weakening|progress\w*|deteriorat\w*|more|increas\w*|spread\w*|every|each|getting|becom\w*|became"
@@ -160,15 +158,13 @@ LONG_WORDS = (
     r"\d+ ?y|years?|yrs?|decades?|months|ages|long time|always|chronic|long-?standing|stable|unchanged"
     r"|neuropath\w*|stenosis|diabet\w*|claudication"
 )
-#: Symptoms stable for months or years are told with a duration or a chronic cause: the model read
-#: them into "New bilateral leg numbness".
+#: Symptoms stable for months or years are told with a duration or a chronic cause (not "New bilateral leg numbness").
 _LONG_TOLD = re.compile(
     rf"\b(?:{LONG_WORDS}|mths|yonks|forever|life|usual|same|no change|nothing new|walk\w*|chemo\w*|ms|sclerosis"
     r"|b12|alcohol|restless|charcot|baby|babies|birth|kids|children|known)\b",
     re.I,
 )
-#: A fever is told with a word of heat, cold, shivers, sweats, a temperature or an infection: the
-#: model read one into "28M, LBP 6/12, insidious onset" (and the heat of a hot bath is none).
+#: A fever is told with a word of heat, cold, shivers, sweats, a temperature or an infection (not "28M, LBP 6/12").
 _FEVERISH = re.compile(
     r"\b(?:fever\w*|febrile|afebrile|pyrex\w*|apyrex\w*|temp\w*|(?:hot|cold)(?!\s+(?:bath|shower|tub|water|pack|compress|"
     r"towel|flannel|drink|tea|chocolate|weather|day|floor|spell|snap))|chill\w*|shiver\w*|shak\w*|rigou?rs?"
@@ -176,16 +172,15 @@ _FEVERISH = re.compile(
     r"|seps\w*|septic|infect\w*|covid|virus|bug)\b",
     re.I,
 )
-#: Fluid from the vagina is told with a word for fluid or for leaking: the model read its absence
-#: into "No PV bleeding, FM normal, no tightenings." after "clear fluid leaking PV since 07:00".
+#: Fluid from the vagina is told with a word for fluid or for leaking (the model read its absence into "No PV
+#: bleeding, FM normal, no tightenings." after "clear fluid leaking PV since 07:00").
 _LEAKING = re.compile(
     r"\b(?:fluid\w*|waters?|leak\w*|wet\w*|damp\w*|trickl\w*|gush\w*|liquid|discharge|membranes|srom|prom|pprom"
     r"|liquor|pads?|soak\w*|drip\w*|dribbl\w*|pop(?:ped)?|broke(?:n)?|burst)\b",
     re.I,
 )
-#: A text that tells of a pregnancy at all: a word for it, the baby, its weeks or its care. Without
-#: one the model's readings of the pregnancy group are not taken ("It's firm and doesn't move much",
-#: of a lump on the back, was read as a baby moving less).
+#: A text that tells of a pregnancy at all: a word for it, the baby, its weeks or its care. Without one the model's
+#: readings of the pregnancy group are not taken ("It's firm and doesn't move much", of a lump, read as a baby).
 TELLS_A_PREGNANCY = re.compile(
     # (not a baby already born: "My baby is 5 months old")
     r"\b(?:preg\w*|expecting|baby(?!\s+(?:is|was|'s)\s+\d+\s*(?:weeks?|months?)\s+old)|babies|bump|gestation\w*|trimester"
@@ -203,11 +198,12 @@ AFTER_A_BIRTH = re.compile(
     r"(?:post-?natal|post-?partum|gave\s+birth|since\s+(?:the|my)\s+(?:birth|delivery|c-?section|section)"
     r"|(?:had|delivered)\s+(?:my|our|the|a|her)\s+(?:\w+\s+)?(?:baby|daughter|son|twins|girl|boy)\b"
     r"[^.!?]{0,20}?\b(?:days?|weeks?|months?)\s+ago"
-    r"|\b(?:baby|daughter|son|twins|girl|boy)\s+(?:was|were)\s+born\b[^.!?]{0,20}?\b(?:days?|weeks?|months?)\s+ago)",
+    r"|\b(?:baby|daughter|son|twins|girl|boy)\s+(?:was|were)\s+born\b[^.!?]{0,20}?\b(?:days?|weeks?|months?)\s+ago"
+    r"|\b(?:baby|newborn|twins)\s+(?:is|are|'s)\s+(?:only\s+|just\s+|now\s+)?\d{1,2}\s*(?:days?|weeks?|months?)\b"
+    r"(?!\s+(?:pregnant|along|gone)))",  # the baby's age: "baby is 9 weeks, been hauling the car seat"
     re.I,
 )
-#: A pregnancy is told with a word for it, its weeks or its care: the model read one into a note's
-#: "LBP >3/12, fluctuating".
+#: A pregnancy is told with a word for it, its weeks or its care (not a note's "LBP >3/12, fluctuating").
 _PREGNANCY = re.compile(
     r"\b(?:preg\w*|expecting|baby|babies|bump|weeks?|wks?|w|gestation\w*|trimester|midwi\w*|antenatal|obstetric\w*"
     r"|maternity|labou?r|contraction\w*|tightening\w*|kick\w*|mov\w*|edd|lmp|ivf|g\dp\d|\d+\+?\d*/40|due|twins?"
@@ -215,18 +211,15 @@ _PREGNANCY = re.compile(
     r"|tumm\w*|belly|hard|\d{1,2} ?\+ ?[0-6])\b",
     re.I,
 )
-#: Losing weight is told with a word for weight, its measure or what shows it: the model read it
-#: into the same note.
+#: Losing weight is told with a word for weight, its measure or what shows it: the model read it into the same note.
 _WEIGHT = re.compile(
     r"\b(?:weigh\w*|wt|kgs?|lbs?|pounds?|stones?|st|lost|los\w*|thin\w*|skinny|slim\w*|clothes|belt|trousers|jeans"
     r"|baggy|loose|dropp?\w*|appetite|eat\w*|ate|food|hungry|cachex\w*|wasting|gaunt|bmi|bony|skin and bone)\b",
     re.I,
 )
-#: Major trauma is told with an impact, a fall, a height or what followed: the model read it into
-#: "pulled my back getting out the car". A speed is in km an hour, not a run's "easy 5 km". A horse
-#: alone is no impact ("hoisted my horse's saddle onto the rack after a lesson"): a fall from one
-#: is told with "came off", "thrown" or "fell". Nor is a bicycle ("100 km on the bike yesterday"), nor
-#: "off" alone ("had to push it off the road"), nor a board that is no spinal board ("stiff as a board").
+#: Major trauma is told with an impact, a fall, a height or what followed: the model read it into "pulled my back
+#: getting out the car". A speed is in km an hour, not a run's "easy 5 km". A horse, a bicycle, "off" alone ("push it
+#: off the road") and a board that is no spinal board ("stiff as a board") are no impact: a fall from a horse is told.
 _IMPACT = re.compile(
     r"\b(?:crash\w*|collid\w*|collision\w*|rtc|rta|mva|mvc|hit|knock\w*|thrown|threw|fell|fall\w*|height\w*"
     r"|ladder|roof|scaffold\w*|stairs?|steps?|motorbike|accident\w*|impact\w*|run over|struck|vs|versus"
@@ -237,16 +230,16 @@ _IMPACT = re.compile(
     r"|storey|floor|ground|went down|came down|over the handlebars|bonnet|lorry|van|bus|truck|tractor|quad)\b",
     re.I,
 )
-#: Pain spreading to the arm, neck or jaw is told with a word for one of them: the model read it
-#: into a note's "Mid-thoracic pain 2/52, gradual onset".
+#: Pain spreading to the arm, neck or jaw is told with a word for one of them (the model read it into a note's
+#: "Mid-thoracic pain 2/52, gradual onset").
 _ARM_OR_JAW = re.compile(
     r"\b(?:arms?|neck|jaws?|shoulders?|elbows?|hands?|fingers?|wrists?|throat|chin|teeth|tooth|collar\s*bones?"
     r"|clavicles?|upper\s+limbs?|ulnar)\b",
     re.I,
 )
-#: Pain for over three months is told with a length of time or a word for lasting: the model read it
-#: into "back pain, 62 yrs, male" (the age is taken out before this check). A time "later" is a gap, not
-#: a length ("Now, three months later, I've tweaked my back"); "how long will this last?" asks for one.
+#: Pain for over three months is told with a length of time or a word for lasting: the model read it into "back
+#: pain, 62 yrs, male" (the age is taken out first). A time "later" is a gap ("three months later, I've tweaked my
+#: back"); "how long will this last?" asks for a length.
 _LASTING = re.compile(
     r"\b(?:months?|mths?|mnths?|mos|years?|yrs?|yr|decades?|chronic\w*|(?<!how )long\w*|ages|always|forever|persist\w*"
     # (not a "since" of today: "complaining of low back pain since teatime")
@@ -255,11 +248,12 @@ _LASTING = re.compile(
     r"|\d+ ?(?:m|y|/12|/52))\b(?!\s+later\b)",
     re.I,
 )
-#: Confusion or drowsiness is told with a word for the mind, sleep or what the person cannot do or
-#: say: the model read it into "I can't stop googling, I'm lying awake worrying" ("awake" is no
-#: such word; "hard to wake" is), and "it's 2am and I can't sleep" (sleepy is; sleepless is not).
+#: Confusion or drowsiness is told with a word for the mind, sleep or what the person cannot do or say: the model read
+#: it into "I'm lying awake worrying", "it's 2am and I can't sleep", "she's finally asleep so I'm googling instead of
+#: sleeping" (sleep missed, or another's, is none).
 _MIND = re.compile(
-    r"\b(?:confus\w*|drows\w*|(?:sleep(?:y|ier|iness|ing)|slept)(?!\s+(?:poorly|badly|bad|terribly|rubbish|fitfully|lightly))|asleep|muddl\w*|disorient\w*|delir\w*|sense|nonsense|gibberish|fairies"
+    r"\b(?:confus\w*|drows\w*|(?<!instead\sof\s)(?<!not\s)(?:sleep(?:y|ier|iness|ing)|slept)(?!\s+(?:poorly|badly|bad|terribly|rubbish|fitfully|lightly))"
+    r"|(?<!finally\s)(?<!'s\s)(?<!is\s)(?<!are\s)asleep|muddl\w*|disorient\w*|delir\w*|sense|nonsense|gibberish|fairies"
     r"|out of it|with it|woozy|fog\w*|befuddl\w*|daz\w*|grogg\w*|letharg\w*|wak(?:e|es|ing|en|ened)|rous\w*"
     r"|responsive|unresponsive|eyes|know\w*|knew|recogni[sz]\w*|strange\w*|odd|weird"
     r"|himself|herself|myself|vacant|star(?:e|es|ed|ing)|blank|spaced|zonk\w*|incoheren\w*|slurr\w*|gcs|amts?|4at"
@@ -325,9 +319,8 @@ _BALANCE = re.compile(
 _NOT_THE_BACKS = "".join(
     f"(?<!{w} )" for w in ("back", "back's", "been", "pain", "pain's", "is", "was", "getting", "got", "not", "not too")
 )
-#: Feeling very unwell is told with a word of illness or of how bad ("rough", "like death", "not
-#: right"): the model read "Feel ok now." as very unwell. A fever's words ("shivery", "feverish")
-#: are the fever, not a word of how ill: the model read "felt shivery and hot" as very unwell.
+#: Feeling very unwell is told with a word of illness or of how bad ("rough", "like death", "not right"): the model
+#: read "Feel ok now." as very unwell. A fever's words ("felt shivery and hot") are the fever, not how ill.
 _UNWELL = re.compile(
     r"\b(?:unwell|ill|illness|(?<!sleeping )(?<!sleep )(?<!slept )(?<!eating )(?<!coping )(?<!walking )poorly"
     r"|sick\w*|rough|awful|terrible|dreadful|horrible|horrendous|rotten|lousy|grotty"
@@ -354,6 +347,13 @@ _RELENTLESS = re.compile(
 _ANEURYSM = re.compile(
     r"\b(?:aneur\w*|aaa|aort\w*|triple\s*a|swelling|bulg\w*|balloon\w*|arter\w*|vessel|scan\w*|surveillance|watch\w*"
     r"|eye\s+on|monitor\w*|graft|evar|stent\w*|vascular)\b",
+    re.I,
+)
+#: A spinal operation or injection is told by what was done: the model read one into a bare "Couple of weeks.".
+_PROCEDURE = re.compile(
+    r"\b(?:operat\w*|surg\w*|ops?|inject\w*|jabs?|epidural\w*|spinal|lumbar|puncture|procedure\w*|fusion|\w*ectom\w*"
+    r"|\w*otom\w*|\w*plasty|decompress\w*|blocks?|an(?:a)?esth\w*|steroids?|stimulator|implant\w*|ablat\w*|facets?"
+    r"|rods?|screws?|metalwork|scars?|wound|incision|stitch\w*|drain\w*|biops\w*|discs?|nerve|root)\b",
     re.I,
 )
 #: A blood thinner is told by name or by what it does: the model read "Afebrile." as one.
@@ -391,10 +391,10 @@ NEEDS_WORDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "confusion_or_drowsiness": (_MIND,),
     "worried_or_not_coping": (_FEELING_LOW,),
     "feeling_very_unwell": (_UNWELL,),
+    "recent_spinal_procedure": (_PROCEDURE,),
 }
 """Findings the model may count only from a sentence with words of each kind listed."""
 
-#: Of those, the findings the model may not deny either from a sentence without the words: it read
-#: "No PV bleeding" as no fluid leaking. (Other denials stand: the one sentence the model's denial
-#: comes from may be a plain "bladder and bowels normal" after a garbled "know numbness".)
+#: Of those, the findings the model may not deny either from a sentence without the words: it read "No PV bleeding"
+#: as no fluid leaking. (Other denials stand: "bladder and bowels normal" after a garbled "know numbness".)
 DENIED_WITH_WORDS = frozenset({"fluid_leak"})
