@@ -15,7 +15,8 @@ _NAMED_PARENT = "nan|nana|nanna|gran|granny|grandma|grandad|granddad|grandpa|mum
 _EXPLICIT_PROXY = re.compile(
     rf"\b(?:writing|asking|messaging|posting|enquiring|inquiring|texting|typing|here|contacting\s+you|calling|checking|"
     rf"worried|concerned|query|question)\b[^.!?]{{0,25}}?\b(?:for|about|on\s+behalf\s+of|regarding|re)\s+(?:my|our)\s+"
-    rf"(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|^\s*(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{RELATION_RE})\b"
+    rf"(?:\w+\s+)?(?P<rel>{RELATION_RE})\b|^\s*(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:(?:it'?s|it\s+is|this\s+is)\s+)?"
+    rf"(?:for|re:?|about|regarding)\s+(?:my|our)\s+(?P<rel2>{RELATION_RE})\b"  # "hi its for my husband (41)"
     # a message that opens with whom it is for: "Typing for Nan who is 78" (not "he's confused,
     # asking for Mum")
     rf"|(?:\A|[.!?]\s+)\s*(?:writing|typing|messaging|texting|posting|asking|enquiring)\s+(?:this\s+)?"
@@ -50,11 +51,12 @@ class Proxy:
     writers_own: tuple[tuple[int, int], ...] = ()  # where the writer tells of themselves
 
 
-#: The writer's own history told beside the patient's: "I've had breast cancer myself but she's perfectly healthy",
-#: from the "I" to the "myself" (not "by myself"), or to the patient's denial: "I've had a temperature but he hasn't".
+#: The writer's own history beside the patient's: "I've had breast cancer myself but she's perfectly healthy", from
+#: the "I" to the "myself" (not "by myself") or the patient's denial ("I've had a temperature but he hasn't").
 _WRITERS_OWN = re.compile(
     r"\b(?:i|i've|ive|i'm|im|i'd)\b[^.!?;,]*?(?:(?<!\bby\s)\bmyself\b"
-    r"|\bbut\s+(?:he|she)\s+(?:hasn't|hasnt|has\s+not|doesn't|doesnt|does\s+not|isn't|isnt|is\s+not|didn't|didnt)\b)",
+    r"|\bbut\s+(?:he|she)\s+(?:hasn't|hasnt|has\s+not|doesn't|doesnt|does\s+not|isn't|isnt|is\s+not|didn't|didnt)\b)"
+    r"|\bi(?:'m|m|\s+am)\s+the\s+one\s+(?:who|that)\b[^.!?;()]*",  # "(I'm the one who had chest pains, not him!)"
     re.I,
 )
 
@@ -181,8 +183,7 @@ _NOT_INFORMANT = (
 _AT_OPENING = r"(?:\A\s*|(?<=[:;]\s)(?<!hx:\s)(?<!history:\s)(?<!fh:\s))"
 _OPENING_KIN = rf"{kinship.KIN_NAME_ANY_CASE}\b"
 
-#: A relative the text names: "my dad", "Mum" (used as a name), "my 11 yr old", "8yo daughter"
-#: ("my 10 year old son" is a son, not only a child).
+#: A relative the text names: "my dad", "Mum" (as a name), "my 11 yr old", "8yo daughter" ("my 10 year old son": a son).
 _NAMED = re.compile(
     rf"(?:\b(?:my|our)\s+)?{_AGED}|\b(?:my|our|me|mi|ma)\s+(?:\w+\s+)?(?P<rel>{RELATION_RE})s?\b"
     rf"|\b(?P<kin>{KIN_NAME})\b{_NOT_INFORMANT}|{_CHILD}"
@@ -329,8 +330,7 @@ _THEIR_HISTORY = re.compile(r"\s+(?:had|has\s+had|'s\s+had|died|passed\s+away|wa
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"})
 
 
-#: A relative named in the plural is one of them ("one of the children placed with us, a 9-year-old boy"), and a
-#: possessive typed without its apostrophe is theirs ("my husbands eyes").
+#: A relative named in the plural is one of them ("one of the children placed with us"); "my husbands eyes" are his.
 _SINGULAR = {f"{word}s": word for word in RELATIONS if " " not in word} | {"children": "child"}
 #: A third person's own body inside the words of a finding: "lost control of her bladder".
 _THEIR_BODY = frozenset({"her", "his", "their", "herself", "himself", "themselves"})
