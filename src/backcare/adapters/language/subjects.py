@@ -172,7 +172,7 @@ _AGED = r"\b\d{1,2}\s*-?\s*(?:yo|y/o|y\.o\.?|(?:years?|yrs?|yr|y)\s*-?\s*(?:old|
 
 
 #: A relative who tells what they saw is the informant of a note, not its patient: "Mum reports
-#: back pain x2/7" in a child's triage note; "Mum here", "Dad of a newborn", "mum of 3": the writer.
+#: back pain x2/7" in a child's triage note; "Mum here", "Dad of a newborn", "mum of three": the writer.
 _NOT_INFORMANT = (
     r"(?!\s+(?:reports?|reported|reporting|says|said|states|stated|describes|described|tells|told|noticed|rang|"
     r"phoned|called|mentioned|mentions|explained|explains|here|(?:of|to)\s+(?:a|an|one|two|three|four|five|twins))\b)"
